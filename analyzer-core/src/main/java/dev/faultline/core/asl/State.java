@@ -1,0 +1,48 @@
+package dev.faultline.core.asl;
+
+import dev.faultline.core.tree.MapNode;
+import dev.faultline.core.tree.Node;
+import dev.faultline.core.tree.Span;
+import java.util.List;
+
+/**
+ * One state of a scope.
+ *
+ * @param name          the state name
+ * @param type          the {@code Type} text ({@code Task}, {@code Map}, ...); empty when missing
+ * @param body          the located state object
+ * @param keySpan       the span of the state's name key (where findings about the state point)
+ * @param logicalPath   {@code .../States/<name>}
+ * @param queryLanguage the effective query language
+ * @param retriers      its {@code Retry} entries
+ * @param catchers      its {@code Catch} entries
+ * @param children      nested scopes: Parallel branches, or the Map item processor
+ */
+public record State(
+        String name,
+        String type,
+        MapNode body,
+        Span keySpan,
+        String logicalPath,
+        QueryLanguage queryLanguage,
+        List<Retrier> retriers,
+        List<Catcher> catchers,
+        List<Scope> children) {
+
+    public Node field(String key) {
+        return body.get(key);
+    }
+
+    public String text(String key) {
+        return body.getText(key);
+    }
+
+    public boolean isType(String t) {
+        return type.equals(t);
+    }
+
+    /** For Task states, the {@code Resource} text (placeholders included), else null. */
+    public String resource() {
+        return body.getText("Resource");
+    }
+}

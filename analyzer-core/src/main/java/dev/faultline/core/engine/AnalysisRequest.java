@@ -1,0 +1,58 @@
+package dev.faultline.core.engine;
+
+import dev.faultline.core.rule.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to analyze and how: built by the CLI and the Maven goal alike.
+ *
+ * @param paths             files and directories to lint
+ * @param workingDirectory  display paths are relative to it; template paths may not escape it
+ * @param includes          include globs (empty: the default file types)
+ * @param excludes          exclude globs, on top of the default excludes
+ * @param enabledRules      rule ids or prefixes to enable (empty: all default rules)
+ * @param disabledRules     rule ids or prefixes to disable
+ * @param severityOverrides effective severity per rule id
+ * @param ruleOptions       option values by {@code RULE-ID.name}
+ * @param threads           worker threads (1: single-threaded)
+ */
+public record AnalysisRequest(
+        List<Path> paths,
+        Path workingDirectory,
+        List<String> includes,
+        List<String> excludes,
+        List<String> enabledRules,
+        List<String> disabledRules,
+        Map<String, Severity> severityOverrides,
+        Map<String, String> ruleOptions,
+        int threads) {
+
+    public AnalysisRequest {
+        paths = List.copyOf(paths);
+        includes = List.copyOf(includes);
+        excludes = List.copyOf(excludes);
+        enabledRules = List.copyOf(enabledRules);
+        disabledRules = List.copyOf(disabledRules);
+        severityOverrides = Map.copyOf(severityOverrides);
+        ruleOptions = Map.copyOf(ruleOptions);
+        threads = Math.max(1, threads);
+    }
+
+    /** A request for some paths with every default. */
+    public static AnalysisRequest of(Path workingDirectory, List<Path> paths) {
+        return new AnalysisRequest(paths, workingDirectory, List.of(), List.of(), List.of(), List.of(),
+                Map.of(), Map.of(), Runtime.getRuntime().availableProcessors());
+    }
+
+    public AnalysisRequest withRuleOptions(Map<String, String> options) {
+        return new AnalysisRequest(paths, workingDirectory, includes, excludes, enabledRules, disabledRules,
+                severityOverrides, options, threads);
+    }
+
+    public AnalysisRequest withThreads(int n) {
+        return new AnalysisRequest(paths, workingDirectory, includes, excludes, enabledRules, disabledRules,
+                severityOverrides, ruleOptions, n);
+    }
+}

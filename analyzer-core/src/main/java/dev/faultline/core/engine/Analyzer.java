@@ -1,0 +1,63 @@
+package dev.faultline.core.engine;
+
+import dev.faultline.core.graph.GraphBuilder;
+import dev.faultline.core.graph.ResourceGraph;
+import dev.faultline.core.rule.Finding;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * The one entry point the CLI, the Maven goal and the tests call: load, link, run the rules,
+ * apply severities, sort.
+ */
+public final class Analyzer {
+
+    private final SourceLoader loader;
+    private final RuleRegistry registry;
+
+    public Analyzer(SourceLoader loader, RuleRegistry registry) {
+        this.loader = loader;
+        this.registry = registry;
+    }
+
+    /** An analyzer with the loader and rules found on the class path. */
+    public static Analyzer fromClassPath() {
+        return new Analyzer(defaultLoader(Analyzer.class.getClassLoader()), RuleRegistry.load());
+    }
+
+    /** The {@link SourceLoader} registered with {@link ServiceLoader}. */
+    public static SourceLoader defaultLoader(ClassLoader cl) {
+        return ServiceLoader.load(SourceLoader.class, cl).findFirst().orElseThrow(() ->
+                new IllegalStateException("no SourceLoader on the class path (is the parsers module missing?)"));
+    }
+
+    public RuleRegistry registry() {
+        return registry;
+    }
+
+    public AnalysisResult analyze(AnalysisRequest request) {
+        RuleSelection selection = new RuleSelection(request.enabledRules(), request.disabledRules());
+        List<Rule> active = registry.rules().stream().filter(r -> selection.isOn(r.metadata().id())).toList();
+        Project project = loader.load(request);
+        ResourceGraph graph = new GraphBuilder().build(project.templates(), project.stateMachines());
+        Engine.Outcome outcome = new Engine(active, request.severityOverrides(), request.ruleOptions())
+                .run(graph, project.templates());
+
+        List<Finding> all = new ArrayList<>(project.inputFindings().size() + outcome.findings().size());
+        for (Finding f : project.inputFindings()) {
+            if (selection.isOn(f.ruleId())) {
+                Severity s = request.severityOverrides().get(f.ruleId());
+                all.add(s == null ? f : f.withSeverity(s));
+            }
+        }
+        all.addAll(outcome.findings());
+        all.sort(Finding.ORDER);
+
+        List<RuleMetadata> rules = registry.allMetadata().stream().filter(m -> selection.isOn(m.id())).toList();
+        return new AnalysisResult(project.files(), List.copyOf(all), rules, graph, outcome.toolErrors());
+    }
+}

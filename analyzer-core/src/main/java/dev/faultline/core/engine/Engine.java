@@ -1,0 +1,233 @@
+package dev.faultline.core.engine;
+
+import dev.faultline.core.asl.State;
+import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.eval.Evaluator;
+import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.graph.ResourceGraph;
+import dev.faultline.core.model.Template;
+import dev.faultline.core.rule.Finding;
+import dev.faultline.core.rule.Fix;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.rule.RuleOption;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.tree.ListNode;
+import dev.faultline.core.tree.MapNode;
+import dev.faultline.core.tree.Node;
+import dev.faultline.core.tree.Span;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs rules over a graph: one walk over nodes, machines, states and templates, dispatching each
+ * to the rules subscribed to it. A rule that throws becomes a {@link ToolError}; the walk goes on.
+ */
+public final class Engine {
+
+    private final List<Rule> rules;
+    private final Map<String, Severity> severities;
+    private final Map<String, String> options;
+
+    public Engine(List<Rule> rules, Map<String, Severity> severities, Map<String, String> options) {
+        this.rules = List.copyOf(rules);
+        this.severities = Map.copyOf(severities);
+        this.options = Map.copyOf(options);
+    }
+
+    /** The findings and tool errors of all rules over one graph and its templates. */
+    public Outcome run(ResourceGraph graph, List<Template> templates) {
+        Map<Template, Evaluator> evaluators = new IdentityHashMap<>();
+        for (Template t : templates) {
+            evaluators.put(t, new Evaluator(t));
+        }
+        List<Finding> findings = new ArrayList<>();
+        List<ToolError> errors = new ArrayList<>();
+        Map<Rule, Ctx> contexts = new IdentityHashMap<>();
+        Map<NodeKind, List<Rule>> byKind = new EnumMap<>(NodeKind.class);
+        List<Rule> machineRules = new ArrayList<>();
+        List<Rule> stateRules = new ArrayList<>();
+        List<Rule> templateRules = new ArrayList<>();
+        for (Rule r : rules) {
+            contexts.put(r, new Ctx(r, graph, evaluators, findings));
+            for (NodeKind k : r.subscription().nodeKinds()) {
+                byKind.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+            }
+            if (r.subscription().wantsMachines()) {
+                machineRules.add(r);
+            }
+            if (!r.subscription().stateTypes().isEmpty()) {
+                stateRules.add(r);
+            }
+            if (r.subscription().wantsTemplates()) {
+                templateRules.add(r);
+            }
+        }
+        for (GraphNode n : graph.nodes()) {
+            for (Rule r : byKind.getOrDefault(n.kind(), List.of())) {
+                try {
+                    r.visitNode(n, contexts.get(r));
+                } catch (RuntimeException | StackOverflowError e) {
+                    errors.add(toolError(r, n.span().toString(), e));
+                }
+            }
+        }
+        for (StateMachine m : graph.stateMachines()) {
+            for (Rule r : machineRules) {
+                try {
+                    r.visitStateMachine(m, contexts.get(r));
+                } catch (RuntimeException | StackOverflowError e) {
+                    errors.add(toolError(r, m.span().toString(), e));
+                }
+            }
+            if (stateRules.isEmpty()) {
+                continue;
+            }
+            for (State s : m.allStates()) {
+                for (Rule r : stateRules) {
+                    if (!r.subscription().wantsState(s.type())) {
+                        continue;
+                    }
+                    try {
+                        r.visitState(s, m, contexts.get(r));
+                    } catch (RuntimeException | StackOverflowError e) {
+                        errors.add(toolError(r, s.keySpan().toString(), e));
+                    }
+                }
+            }
+        }
+        for (Template t : templates) {
+            for (Rule r : templateRules) {
+                try {
+                    r.visitTemplate(t, contexts.get(r));
+                } catch (RuntimeException | StackOverflowError e) {
+                    errors.add(toolError(r, t.displayPath(), e));
+                }
+            }
+        }
+        return new Outcome(findings, errors);
+    }
+
+    private static ToolError toolError(Rule r, String where, Throwable e) {
+        return new ToolError(r.metadata().id(), where, e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+
+    /** Findings and tool errors of one run. */
+    public record Outcome(List<Finding> findings, List<ToolError> toolErrors) {
+    }
+
+    /** The deepest node along a logical sub-path ({@code Properties/A/0/B}) that exists. */
+    static Node deepest(Node start, String subPath) {
+        if (subPath == null || subPath.isEmpty() || start == null) {
+            return start;
+        }
+        Node cur = start;
+        for (String part : subPath.split("/")) {
+            Node next = null;
+            if (cur instanceof MapNode m) {
+                next = m.get(part);
+            } else if (cur instanceof ListNode l) {
+                try {
+                    int i = Integer.parseInt(part);
+                    next = i >= 0 && i < l.size() ? l.get(i) : null;
+                } catch (NumberFormatException e) {
+                    next = null;
+                }
+            }
+            if (next == null) {
+                return cur;
+            }
+            cur = next;
+        }
+        return cur;
+    }
+
+    private final class Ctx implements RuleContext {
+        private final Rule rule;
+        private final ResourceGraph graph;
+        private final Map<Template, Evaluator> evaluators;
+        private final List<Finding> sink;
+        private final Severity severity;
+
+        Ctx(Rule rule, ResourceGraph graph, Map<Template, Evaluator> evaluators, List<Finding> sink) {
+            this.rule = rule;
+            this.graph = graph;
+            this.evaluators = evaluators;
+            this.sink = sink;
+            this.severity = severities.getOrDefault(rule.metadata().id(), rule.metadata().severity());
+        }
+
+        @Override
+        public ResourceGraph graph() {
+            return graph;
+        }
+
+        @Override
+        public Evaluator evaluator(Template template) {
+            return evaluators.computeIfAbsent(template, Evaluator::new);
+        }
+
+        @Override
+        public <T> T option(RuleOption<T> option) {
+            String v = options.get(rule.metadata().id() + "." + option.name());
+            return v == null ? option.defaultValue() : option.parse(v);
+        }
+
+        private void add(Span span, String resource, String cdkPath, String logicalPath, String message, Fix fix) {
+            sink.add(new Finding(rule.metadata().id(), severity, message, span, resource, cdkPath, logicalPath,
+                    fix, null));
+        }
+
+        @Override
+        public void report(GraphNode node, String message) {
+            add(node.span(), node.resourceId(), node.cdkPath(), node.logicalPath(), message, null);
+        }
+
+        @Override
+        public void report(GraphNode node, Node at, String subPath, String message, Fix fix) {
+            Span span;
+            if (at != null) {
+                span = at.span();
+            } else {
+                String props = subPath != null && subPath.startsWith("Properties/")
+                        ? subPath.substring("Properties/".length()) : subPath;
+                Node d = props == null || props.equals("Properties") ? null : deepest(node.properties(), props);
+                span = d == null || d == node.properties() ? node.span() : d.span();
+            }
+            String path = subPath == null || subPath.isEmpty() ? node.logicalPath() : node.logicalPath() + "/" + subPath;
+            add(span, node.resourceId(), node.cdkPath(), path, message, fix);
+        }
+
+        @Override
+        public void report(StateMachine machine, State state, Node at, String subPath, String message) {
+            Span span = at != null ? at.span() : (subPath == null ? state.keySpan() : spanOr(deepest(state.body(), subPath), state));
+            String path = subPath == null ? state.logicalPath() : state.logicalPath() + "/" + subPath;
+            add(span, machine.resource() == null ? null : machine.resource().logicalId(),
+                    machine.resource() == null ? null : machine.resource().cdkPath(), path, message, null);
+        }
+
+        private Span spanOr(Node n, State s) {
+            return n == null || n == s.body() ? s.keySpan() : n.span();
+        }
+
+        @Override
+        public void report(StateMachine machine, Node at, String subPath, String message) {
+            Span span = at != null ? at.span() : machine.span();
+            String base = machine.top().logicalPath();
+            add(span, machine.resource() == null ? null : machine.resource().logicalId(),
+                    machine.resource() == null ? null : machine.resource().cdkPath(),
+                    subPath == null ? base : base + "/" + subPath, message, null);
+        }
+
+        @Override
+        public void report(Template template, Node at, String subPath, String message) {
+            Span span = at != null ? at.span() : Span.ofFile(template.displayPath());
+            add(span, null, null, subPath, message, null);
+        }
+    }
+}

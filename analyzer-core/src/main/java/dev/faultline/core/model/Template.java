@@ -1,0 +1,47 @@
+package dev.faultline.core.model;
+
+import dev.faultline.core.tree.MapNode;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * A parsed CloudFormation or SAM template: typed access over its located tree.
+ *
+ * @param file       the input file
+ * @param root       the whole document
+ * @param sam        whether SAM semantics apply (the transform, or any {@code AWS::Serverless::*})
+ * @param parameters parameters by name, in file order
+ * @param conditions {@code Conditions} (empty map when absent)
+ * @param mappings   {@code Mappings} (empty map when absent)
+ * @param globals    SAM {@code Globals} (empty map when absent)
+ * @param resources  resources by logical id, in file order
+ * @param outputs    {@code Outputs} (empty map when absent)
+ * @param metadata   template-level {@code Metadata} (empty map when absent)
+ * @param stackName  the CDK stack (artifact) name when the template comes from a cloud assembly,
+ *                   else {@code null}
+ */
+public record Template(
+        InputFile file,
+        MapNode root,
+        boolean sam,
+        Map<String, Parameter> parameters,
+        MapNode conditions,
+        MapNode mappings,
+        MapNode globals,
+        Map<String, Resource> resources,
+        MapNode outputs,
+        MapNode metadata,
+        String stackName) {
+
+    public Resource resource(String logicalId) {
+        return resources.get(logicalId);
+    }
+
+    public Collection<Resource> allResources() {
+        return resources.values();
+    }
+
+    public String displayPath() {
+        return file.displayPath();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.faultline.core.tree;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A mapping. Keys keep their own spans; order is the order in the file. When a key is duplicated
+ * (reported by the parser as FL-PARSE-002) the first occurrence wins for lookups.
+ */
+public final class MapNode implements Node {
+
+    /** One key and its value. */
+    public record Entry(String key, Span keySpan, Node value) {
+    }
+
+    private final Span span;
+    private final List<Entry> entries;
+    private final Map<String, Entry> index;
+
+    public MapNode(Span span, List<Entry> entries) {
+        this.span = span;
+        this.entries = List.copyOf(entries);
+        Map<String, Entry> idx = new HashMap<>(Math.max(4, entries.size() * 2));
+        for (Entry e : this.entries) {
+            idx.putIfAbsent(e.key(), e);
+        }
+        this.index = idx;
+    }
+
+    /** An empty map at a span (used for absent optional sections). */
+    public static MapNode empty(Span span) {
+        return new MapNode(span, List.of());
+    }
+
+    @Override
+    public Span span() {
+        return span;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** The value under {@code key}, or {@code null}. */
+    public Node get(String key) {
+        Entry e = index.get(key);
+        return e == null ? null : e.value();
+    }
+
+    /** The entry under {@code key}, or {@code null}. */
+    public Entry entry(String key) {
+        return index.get(key);
+    }
+
+    public boolean has(String key) {
+        return index.containsKey(key);
+    }
+
+    /** The value under {@code key} if it is a map, else {@code null}. */
+    public MapNode getMap(String key) {
+        Node n = get(key);
+        return n == null ? null : n.asMap();
+    }
+
+    /** The value under {@code key} if it is a list, else {@code null}. */
+    public ListNode getList(String key) {
+        Node n = get(key);
+        return n == null ? null : n.asList();
+    }
+
+    /** The scalar text under {@code key}, or {@code null}. */
+    public String getText(String key) {
+        Node n = get(key);
+        return n == null ? null : n.text();
+    }
+
+    /** Follows a chain of keys through nested maps; {@code null} if any step is missing. */
+    public Node path(String... keys) {
+        Node cur = this;
+        for (String k : keys) {
+            if (!(cur instanceof MapNode m)) {
+                return null;
+            }
+            cur = m.get(k);
+            if (cur == null) {
+                return null;
+            }
+        }
+        return cur;
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /** Keys in file order. */
+    public List<String> keys() {
+        return entries.stream().map(Entry::key).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "MapNode" + Collections.unmodifiableList(keys()) + "@" + span;
+    }
+}
