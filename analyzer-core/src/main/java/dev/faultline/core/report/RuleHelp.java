@@ -44,7 +44,7 @@ public final class RuleHelp {
             sb.append("\nCompliant:\n\n").append(fence(m.goodExample()));
         }
         if (!m.docsUrl().isBlank()) {
-            sb.append("\nAWS documentation: <").append(m.docsUrl()).append(">\n");
+            sb.append("\nDocumentation: <").append(m.docsUrl()).append(">\n");
         }
         return sb.toString();
     }
