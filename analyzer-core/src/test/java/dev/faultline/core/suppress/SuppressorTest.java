@@ -146,4 +146,21 @@ class SuppressorTest {
                         ".faultline-baseline.json:1:1 Baseline entry FL-SQS-001 in t.json at Resources/Gone matches no finding any more; regenerate the baseline.",
                         ".faultline.yml:7:5 Config suppression of FL-SQS-001 for other/** matches no finding; remove it.");
     }
+
+    @Test
+    void baselineSurvivesInsertedLinesAndReorderedResources() {
+        List<Finding> before = sorted(finding("FL-SQS-001", "A", "Resources/A", 10),
+                finding("FL-SQS-001", "B", "Resources/B", 20));
+        Baseline baseline = Baseline.of(before);
+        // the same resources, 7 lines further down and in the other order
+        List<Finding> after = sorted(finding("FL-SQS-001", "B", "Resources/B", 17),
+                finding("FL-SQS-001", "A", "Resources/A", 27),
+                finding("FL-SQS-001", "C", "Resources/C", 40));
+        List<Finding> out = suppressor().apply(after, List.of(),
+                SuppressionSettings.NONE.withBaseline(baseline, "baseline.json"));
+        assertThat(out).extracting(Finding::resource, Finding::suppressed).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("B", true),
+                org.assertj.core.groups.Tuple.tuple("A", true),
+                org.assertj.core.groups.Tuple.tuple("C", false));
+    }
 }
