@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.Comparator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -107,11 +109,14 @@ public final class ConfigLoader {
         JsonNode json = toJson(root);
         List<Error> errors = schema().validate(json);
         if (!errors.isEmpty()) {
-            TreeSet<String> problems = new TreeSet<>(ConfigLoader::byPosition);
+            TreeMap<Span, TreeSet<String>> byPosition = new TreeMap<>(Comparator.comparingInt(Span::line)
+                    .thenComparingInt(Span::column));
             for (Error e : errors) {
-                problems.add(locate(root, e) + ": " + describe(e));
+                byPosition.computeIfAbsent(locate(root, e), k -> new TreeSet<>()).add(describe(e));
             }
-            throw new ConfigException(new ArrayList<>(problems));
+            List<String> problems = new ArrayList<>();
+            byPosition.forEach((span, messages) -> messages.forEach(m -> problems.add(span + ": " + m)));
+            throw new ConfigException(problems);
         }
         MapNode map = root.asMap();
         Map<String, RuleSetting> rules = new LinkedHashMap<>();
@@ -299,9 +304,5 @@ public final class ConfigLoader {
             }
         }
         return sb.toString();
-    }
-
-    private static int byPosition(String a, String b) {
-        return a.compareTo(b);
     }
 }
