@@ -55,8 +55,7 @@ final class JsonTreeBuilder {
                     e.getOriginalMessage()), at(e.getLocation()), tree.logicalPath());
             root = null;
         } catch (JacksonException e) {
-            sink.add(InputRules.PARSE_SYNTAX, "JSON syntax error: " + YamlTreeBuilder.oneLine(
-                    e.getOriginalMessage()), at(e.getLocation()), tree.logicalPath());
+            sink.add(InputRules.PARSE_SYNTAX, "JSON syntax error: " + clean(e.getOriginalMessage()), at(e.getLocation()), tree.logicalPath());
             root = null;
         } catch (StackOverflowError e) {
             sink.add(InputRules.PARSE_LIMIT, "Document is nested too deeply to parse", Span.ofFile(file), null);
@@ -128,6 +127,16 @@ final class JsonTreeBuilder {
             return mapper.span(file, s.getCharOffset(), e.getCharOffset());
         }
         return new Span(file, s.getLineNr(), s.getColumnNr(), e.getLineNr(), e.getColumnNr());
+    }
+
+    /** Jackson's message without its source description (which names no file here). */
+    private static String clean(String msg) {
+        String m = YamlTreeBuilder.oneLine(msg);
+        int i = m.indexOf(" (for ");
+        if (i < 0) {
+            i = m.indexOf("[Source:");
+        }
+        return i > 0 ? m.substring(0, i).trim() : m;
     }
 
     private Span at(TokenStreamLocation l) {

@@ -89,7 +89,8 @@ final class TreeAssembler {
         Span last = null;
         if (!f.flow) {
             if (f.map && !f.entries.isEmpty()) {
-                last = f.entries.get(f.entries.size() - 1).value().span();
+                MapNode.Entry e = f.entries.get(f.entries.size() - 1);
+                last = later(e.keySpan(), e.value().span());
             } else if (!f.map && !f.items.isEmpty()) {
                 last = f.items.get(f.items.size() - 1).span();
             }
@@ -123,6 +124,14 @@ final class TreeAssembler {
     /** The node built by the last {@link #end} call. */
     Node lastNode() {
         return lastNode;
+    }
+
+    private static Span later(Span a, Span b) {
+        if (a == null) {
+            return b;
+        }
+        boolean bLater = b.endLine() > a.endLine() || (b.endLine() == a.endLine() && b.endColumn() > a.endColumn());
+        return bLater ? b : a;
     }
 
     static boolean isLocalTag(String tag) {
