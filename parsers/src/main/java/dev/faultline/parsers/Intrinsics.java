@@ -82,7 +82,8 @@ final class Intrinsics {
         }
         switch (fn) {
             case "Ref", "Condition" -> {
-                if (!(arg instanceof ScalarNode s) || s.value().isEmpty()) {
+                // an intrinsic argument is legal with AWS::LanguageExtensions (Ref: !Sub ...)
+                if (!(arg instanceof IntrinsicNode) && (!(arg instanceof ScalarNode s) || s.value().isEmpty())) {
                     bad(sink, fn + " expects a non-empty name", span, logicalPath);
                 }
                 return in;
