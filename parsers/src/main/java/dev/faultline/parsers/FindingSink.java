@@ -37,15 +37,6 @@ final class FindingSink {
                 logicalPath == null || logicalPath.isEmpty() ? null : logicalPath, null, null);
     }
 
-    boolean hasAny(String ruleId) {
-        for (Finding f : findings) {
-            if (f.ruleId().equals(ruleId)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     List<Finding> findings() {
         if (dropped == 0) {
             return List.copyOf(findings);
