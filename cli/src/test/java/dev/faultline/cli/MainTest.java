@@ -96,7 +96,7 @@ class MainTest {
     @Test
     void exit2ForBadOptionValues() {
         assertThat(cli.run("lint", "--format", "xml").err())
-                .startsWith("Invalid value for option '--format': expected one of text, json but was 'xml'");
+                .startsWith("Invalid value for option '--format': expected one of text, json, sarif, junit, github but was 'xml'");
         assertThat(cli.run("lint", "--format", "xml").code()).isEqualTo(2);
         assertThat(cli.run("lint", "--fail-on", "sometimes").code()).isEqualTo(2);
         assertThat(cli.run("lint", "--color", "maybe").code()).isEqualTo(2);
@@ -350,7 +350,7 @@ class MainTest {
         assertThat(r.out()).contains("lint", "rules", "explain", "Exit codes: 0 no finding");
         Run lint = cli.run("lint", "--help");
         assertThat(lint.code()).isZero();
-        assertThat(lint.out()).contains("--format=FORMAT", "text, json", "--fail-on=LEVEL", "--include=GLOB",
+        assertThat(lint.out()).contains("--format=FORMAT", "text, json, sarif, junit, github", "--fail-on=LEVEL", "--include=GLOB",
                 "--exclude=GLOB", "--enable=RULE", "--disable=RULE", "--threads=N", "--output=FILE");
     }
 

@@ -9,7 +9,10 @@ import java.util.function.Supplier;
  */
 public enum ReportFormat {
     TEXT("text", TextReporter::new),
-    JSON("json", JsonReporter::new);
+    JSON("json", JsonReporter::new),
+    SARIF("sarif", SarifReporter::new),
+    JUNIT("junit", JunitReporter::new),
+    GITHUB("github", GithubReporter::new);
 
     private final String label;
     private final Supplier<Reporter> factory;
