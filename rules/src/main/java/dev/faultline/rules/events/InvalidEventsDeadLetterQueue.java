@@ -10,6 +10,7 @@ import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.Describe;
 import dev.faultline.rules.support.Targets;
 import dev.faultline.rules.support.Targets.Target;
 import dev.faultline.rules.support.Targets.Type;
@@ -68,7 +69,7 @@ public final class InvalidEventsDeadLetterQueue implements Rule {
                 if (x.type() == Type.UNKNOWN) {
                     continue;
                 }
-                String why = x.type() != Type.SQS ? "is a " + x.type().label() + ", not an SQS queue"
+                String why = x.type() != Type.SQS ? "is " + Describe.article(x.type().label()) + x.type().label() + ", not an SQS queue"
                         : Boolean.TRUE.equals(x.fifo()) ? "is a FIFO queue" : null;
                 if (why != null) {
                     ctx.report(node, at, t.path() + "/DeadLetterConfig/Arn", RuleTargetWithoutDeadLetterQueue

@@ -10,6 +10,7 @@ import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.Describe;
 import dev.faultline.rules.support.Targets;
 import dev.faultline.rules.support.Targets.Target;
 import dev.faultline.rules.support.Targets.Type;
@@ -97,8 +98,10 @@ public final class InvalidAsyncFailureTarget implements Rule {
             }
             String who = (owner.kind() == NodeKind.FUNCTION ? "Function '" : "EventInvokeConfig '") + owner.name() + "'";
             if (!allowed.contains(t.type())) {
-                ctx.report(owner, value, path, who + " " + role + " " + t.describe() + " is a " + t.type().label()
-                        + ", which Lambda cannot use as " + article(role) + role + "; failed events are never recorded");
+                ctx.report(owner, value, path, who + " " + role + " " + t.describe() + " is " + Describe.article(t.type().label())
+                        + t.type().label() + ", which Lambda cannot use as " + Describe.article(role) + role + "; "
+                        + (role.startsWith("OnSuccess") ? "success records are never delivered"
+                                : "failed events are never recorded"));
                 return;
             }
             if (Boolean.TRUE.equals(t.fifo())) {
@@ -108,9 +111,5 @@ public final class InvalidAsyncFailureTarget implements Rule {
                 return;
             }
         }
-    }
-
-    private static String article(String role) {
-        return role.startsWith("O") ? "an " : "a ";
     }
 }

@@ -11,6 +11,7 @@ import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.rules.support.JsonText;
+import dev.faultline.rules.support.Describe;
 import dev.faultline.rules.support.Targets;
 import dev.faultline.rules.support.Targets.Target;
 import dev.faultline.rules.support.Targets.Type;
@@ -98,7 +99,7 @@ public final class InvalidSubscriptionDeadLetterQueue implements Rule {
             }
             if (t.type() != Type.SQS) {
                 ctx.report(sub, at, "Properties/RedrivePolicy/deadLetterTargetArn", "SNS subscription '" + sub.name()
-                        + "' dead-letter target " + t.describe() + " is a " + t.type().label() + ", not an SQS "
+                        + "' dead-letter target " + t.describe() + " is " + Describe.article(t.type().label()) + t.type().label() + ", not an SQS "
                         + "queue; undeliverable messages cannot be moved there and are lost");
                 return;
             }

@@ -45,4 +45,9 @@ public final class Describe {
             default -> "resource";
         };
     }
+
+    /** {@code "a "} or {@code "an "} for a label as it is read aloud ({@code an SQS queue}). */
+    public static String article(String word) {
+        return word.isEmpty() || "AEIOSaeio".indexOf(word.charAt(0)) < 0 ? "a " : "an ";
+    }
 }
