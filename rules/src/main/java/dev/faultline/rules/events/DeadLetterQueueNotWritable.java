@@ -114,7 +114,7 @@ public final class DeadLetterQueueNotWritable implements Rule {
                     + "fails and undeliverable events are lost");
         } else {
             GraphNode p = policies.get(0);
-            ctx.report(p, null, "Properties/PolicyDocument", "Queue policy '" + p.name() + "' of queue '" + dlq.name()
+            ctx.report(p, "Queue policy '" + p.name() + "' of queue '" + dlq.name()
                     + "', the dead-letter queue of EventBridge rule '" + rule.name() + "', does not let "
                     + "events.amazonaws.com send to it; dead-lettering fails and undeliverable events are lost");
         }
@@ -128,7 +128,7 @@ public final class DeadLetterQueueNotWritable implements Rule {
         if (role == null || Iam.roleAllows(ctx, role, SEND, dlq) != Iam.Answer.NOT_ALLOWED) {
             return;
         }
-        ctx.report(role, null, "Properties/Policies", "Role '" + role.name() + "' of schedule '" + schedule.name()
+        ctx.report(role, "Role '" + role.name() + "' of schedule '" + schedule.name()
                 + "' does not allow sqs:SendMessage on its dead-letter queue '" + dlq.name() + "'; dead-lettering "
                 + "fails and undeliverable events are lost");
     }

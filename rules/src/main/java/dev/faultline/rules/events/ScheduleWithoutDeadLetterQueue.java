@@ -71,7 +71,7 @@ public final class ScheduleWithoutDeadLetterQueue implements Rule {
         if (target instanceof MapNode m && m.get("DeadLetterConfig") != null) {
             return;
         }
-        ctx.report(schedule, target, "Properties/Target/DeadLetterConfig", "Schedule '" + schedule.name()
+        ctx.report(schedule, "Schedule '" + schedule.name()
                 + "' has no Target.DeadLetterConfig; invocations that cannot be delivered are dropped");
     }
 }

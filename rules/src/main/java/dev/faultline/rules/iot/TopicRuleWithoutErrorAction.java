@@ -70,7 +70,7 @@ public final class TopicRuleWithoutErrorAction implements Rule {
         if (payload instanceof MapNode m && m.get("ErrorAction") != null) {
             return;
         }
-        ctx.report(rule, null, "Properties/TopicRulePayload/ErrorAction", "IoT rule '" + rule.name()
+        ctx.report(rule, "IoT rule '" + rule.name()
                 + "' has no ErrorAction; a message whose action fails is lost without a trace");
     }
 }

@@ -91,7 +91,7 @@ public final class FailureTargetNotPermitted implements Rule {
                 continue;
             }
             if (Iam.roleAllows(ctx, role, action, target) == Iam.Answer.NOT_ALLOWED) {
-                ctx.report(role, null, "Properties/Policies", "Execution role '" + role.name() + "' of function '"
+                ctx.report(role, "Execution role '" + role.name() + "' of function '"
                         + fn.name() + "' does not allow " + action + " on " + Describe.node(target)
                         + ", its dead-letter queue or destination; Lambda drops the failed event when delivery fails");
             }

@@ -96,16 +96,21 @@ public final class StreamPipeWithoutFailureHandling implements Rule {
         String path = "Properties/SourceParameters/" + key;
         String source = key.startsWith("Kinesis") ? "Kinesis" : "DynamoDB";
         if (params == null || params.get("DeadLetterConfig") == null) {
-            ctx.report(pipe, params, path + "/DeadLetterConfig", "Pipe '" + pipe.name() + "' reads a " + source
+            ctx.report(pipe, "Pipe '" + pipe.name() + "' reads a " + source
                     + " stream without a DeadLetterConfig; records that still fail after the retries are discarded");
         }
         Node retries = params == null ? null : params.get("MaximumRetryAttempts");
         Node age = params == null ? null : params.get("MaximumRecordAgeInSeconds");
         if (infinite(pipe, ctx, retries) && infinite(pipe, ctx, age)) {
-            Node at = retries != null ? retries : age != null ? age : params;
-            ctx.report(pipe, at, path + "/MaximumRetryAttempts", "Pipe '" + pipe.name() + "' reads a " + source
-                    + " stream with MaximumRetryAttempts and MaximumRecordAgeInSeconds at -1; one failing record "
-                    + "is retried until it leaves the stream's retention and blocks its shard until then");
+            String msg = "Pipe '" + pipe.name() + "' reads a " + source + " stream with MaximumRetryAttempts and "
+                    + "MaximumRecordAgeInSeconds at -1; one failing record is retried until it leaves the stream's "
+                    + "retention and blocks its shard until then";
+            Node at = retries != null ? retries : age;
+            if (at != null) {
+                ctx.report(pipe, at, path + "/" + (retries != null ? "MaximumRetryAttempts" : "MaximumRecordAgeInSeconds"), msg);
+            } else {
+                ctx.report(pipe, msg);
+            }
         }
     }
 
