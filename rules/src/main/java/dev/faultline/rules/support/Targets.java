@@ -195,12 +195,34 @@ public final class Targets {
         if (text == null || !text.startsWith("arn:")) {
             return null;
         }
-        String[] parts = text.split(":", 6);
-        if (parts.length < 6 || parts[2].contains("${")) {
+        String flat = withoutVariables(text);
+        String[] parts = flat.split(":", 6);
+        if (parts.length < 6 || parts[2].contains("{}")) {
             return null;
         }
         Target t = ofArn("arn:aws:" + parts[2] + ":r:a:" + parts[5]);
-        boolean literalTail = !parts[5].endsWith("}");
+        boolean literalTail = !parts[5].endsWith("{}");
         return new Target(t.type(), literalTail ? t.fifo() : null, text, null);
+    }
+
+    /** {@code ${...}} variables replaced by {@code {}} (their names may contain colons). */
+    static String withoutVariables(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            int start = text.indexOf("${", i);
+            if (start < 0) {
+                sb.append(text, i, text.length());
+                break;
+            }
+            int end = text.indexOf('}', start);
+            if (end < 0) {
+                sb.append(text, i, text.length());
+                break;
+            }
+            sb.append(text, i, start).append("{}");
+            i = end + 1;
+        }
+        return sb.toString();
     }
 }
