@@ -1,0 +1,173 @@
+package dev.faultline.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.core.engine.AnalysisRequest;
+import dev.faultline.core.engine.AnalysisResult;
+import dev.faultline.core.engine.Analyzer;
+import dev.faultline.core.engine.Project;
+import dev.faultline.core.engine.RuleRegistry;
+import dev.faultline.core.model.InputFile;
+import dev.faultline.core.model.InputKind;
+import dev.faultline.core.rule.Finding;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.tree.Span;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckRunnerTest {
+
+    @TempDir
+    Path base;
+
+    private final RecordingLog log = new RecordingLog();
+    private final List<AnalysisRequest> requests = new ArrayList<>();
+    private List<Finding> findings = List.of();
+
+    @BeforeEach
+    void templates() throws IOException {
+        Files.createDirectories(base.resolve("infra"));
+        Files.writeString(base.resolve("infra/app.yaml"), "Resources: {}\n");
+    }
+
+    private Analyzer analyzer() {
+        return new Analyzer(request -> {
+            requests.add(request);
+            return new Project(List.of(new InputFile(base.resolve("infra/app.yaml"), "infra/app.yaml",
+                    InputKind.CLOUDFORMATION)), List.of(), List.of(), findings);
+        }, RuleRegistry.of(List.of()));
+    }
+
+    private static Finding finding(String rule, int line, int col, String message) {
+        return new Finding(rule, Severity.ERROR, message, Span.at("infra/app.yaml", line, col), null, null,
+                null, null, null);
+    }
+
+    private CheckSettings settings(boolean failOnViolation, Severity threshold, int maxAllowed) {
+        return new CheckSettings(base, base.resolve("target"), List.of(base), List.of(), List.of("tmp/**"),
+                List.of(), base.resolve("target/faultline"), null, null, failOnViolation, threshold, maxAllowed,
+                true, "test");
+    }
+
+    @Test
+    void cleanProjectPassesAndSaysWhatItLinted() throws Exception {
+        AnalysisResult r = new CheckRunner(analyzer(), log).run(settings(true, Severity.WARNING, 0));
+
+        assertThat(r.findings()).isEmpty();
+        assertThat(log.at("INFO")).containsExactly(
+                "Faultline: 1 file linted, 0 findings (0 error, 0 warning, 0 info), 0 suppressed");
+        AnalysisRequest req = requests.get(0);
+        assertThat(req.paths()).containsExactly(base.toAbsolutePath().normalize());
+        assertThat(req.workingDirectory()).isEqualTo(base.toAbsolutePath().normalize());
+        assertThat(req.excludes()).containsExactly("tmp/**", "target/**");
+    }
+
+    @Test
+    void findingsAreLoggedCompilerStyleAndFailTheBuild() {
+        findings = List.of(finding("FL-PARSE-001", 3, 5, "Not well-formed YAML"));
+
+        assertThatThrownBy(() -> new CheckRunner(analyzer(), log).run(settings(true, Severity.WARNING, 0)))
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("Faultline found 1 violation at or above severity 'warning'; reports are in target/faultline");
+        assertThat(log.at("ERROR")).containsExactly(
+                base.resolve("infra/app.yaml").toAbsolutePath().normalize() + ":[3,5] FL-PARSE-001 Not well-formed YAML");
+    }
+
+    @Test
+    void violationsWithinTheAllowanceOnlyWarn() throws Exception {
+        findings = List.of(finding("FL-PARSE-001", 3, 5, "Not well-formed YAML"));
+
+        new CheckRunner(analyzer(), log).run(settings(true, Severity.WARNING, 1));
+
+        assertThat(log.at("WARN")).containsExactly("Faultline found 1 violation at or above severity 'warning'"
+                + " (maximum allowed: 1); reports are in target/faultline");
+    }
+
+    @Test
+    void failOnViolationFalseOnlyWarns() throws Exception {
+        findings = List.of(finding("FL-PARSE-001", 3, 5, "a"), finding("FL-PARSE-002", 4, 1, "b"));
+
+        new CheckRunner(analyzer(), log).run(settings(false, Severity.ERROR, 0));
+
+        assertThat(log.at("WARN")).containsExactly(
+                "Faultline found 2 violations at or above severity 'error'; reports are in target/faultline");
+        assertThat(log.at("ERROR")).hasSize(2);
+    }
+
+    @Test
+    void findingsBelowTheThresholdPass() throws Exception {
+        findings = List.of(finding("FL-PARSE-001", 3, 5, "a").withSeverity(Severity.INFO));
+
+        new CheckRunner(analyzer(), log).run(settings(true, Severity.WARNING, 0));
+
+        assertThat(log.at("INFO")).contains(base.resolve("infra/app.yaml").toAbsolutePath().normalize()
+                + ":[3,5] FL-PARSE-001 a");
+        assertThat(log.at("WARN")).isEmpty();
+    }
+
+    @Test
+    void noThresholdNeverFails() throws Exception {
+        findings = List.of(finding("FL-PARSE-001", 3, 5, "a"));
+
+        new CheckRunner(analyzer(), log).run(settings(true, null, 0));
+
+        assertThat(log.at("ERROR")).hasSize(1);
+    }
+
+    @Test
+    void aBrokenLoaderIsAnExecutionError() {
+        Analyzer broken = new Analyzer(request -> {
+            throw new IllegalStateException("boom");
+        }, RuleRegistry.of(List.of()));
+
+        assertThatThrownBy(() -> new CheckRunner(broken, log).run(settings(true, Severity.WARNING, 0)))
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Faultline failed to analyze .: boom");
+    }
+
+    @Test
+    void missingSourceDirectoriesAreSkipped() throws Exception {
+        CheckSettings s = new CheckSettings(base, base.resolve("target"), List.of(base.resolve("nope")), List.of(),
+                List.of(), List.of(), base.resolve("target/faultline"), null, null, true, Severity.WARNING, 0,
+                true, "test");
+
+        assertThat(new CheckRunner(analyzer(), log).run(s)).isNull();
+        assertThat(requests).isEmpty();
+        assertThat(log.at("INFO")).containsExactly("Faultline: no source directory exists, nothing to lint");
+    }
+
+    @Test
+    void sourcesOutsideTheBaseDirectoryWidenTheWorkingDirectory() {
+        Path project = base.resolve("app");
+        Path infra = base.resolve("infra");
+
+        assertThat(CheckRunner.workingDirectory(project, List.of(project.resolve("src"))))
+                .isEqualTo(project.toAbsolutePath().normalize());
+        assertThat(CheckRunner.workingDirectory(project, List.of(project, infra)))
+                .isEqualTo(base.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void failOnSeverityAcceptsNoneAndRejectsNonsense() throws Exception {
+        assertThat(CheckMojo.severity("none")).isNull();
+        assertThat(CheckMojo.severity(" Error ")).isEqualTo(Severity.ERROR);
+        assertThatThrownBy(() -> CheckMojo.severity("fatal"))
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("error, warning, info or none");
+    }
+
+    @Test
+    void commaSeparatedListsAreSplit() {
+        assertThat(CheckMojo.clean(List.of("json, sarif", " ", "text"))).containsExactly("json", "sarif", "text");
+        assertThat(CheckMojo.clean(null)).isEmpty();
+    }
+}
