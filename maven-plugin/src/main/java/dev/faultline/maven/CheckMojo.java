@@ -4,6 +4,10 @@ import dev.faultline.core.engine.Analyzer;
 import dev.faultline.core.engine.RuleRegistry;
 import dev.faultline.core.rule.Severity;
 import java.io.File;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +104,9 @@ public class CheckMojo extends AbstractMojo {
         } catch (RuntimeException e) {
             throw new MojoExecutionException("Faultline could not start: " + e.getMessage(), e);
         }
-        new CheckRunner(analyzer, getLog()).run(settings);
+        // Not closed: it wraps System.out.
+        Writer stdout = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        new CheckRunner(analyzer, getLog(), stdout).run(settings);
     }
 
     private CheckSettings settings() throws MojoExecutionException {

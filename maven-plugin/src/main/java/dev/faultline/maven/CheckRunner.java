@@ -7,11 +7,17 @@ import dev.faultline.core.engine.ToolError;
 import dev.faultline.core.model.InputKind;
 import dev.faultline.core.rule.Finding;
 import dev.faultline.core.rule.Severity;
+import dev.faultline.core.suppress.Baseline;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -29,14 +35,26 @@ final class CheckRunner {
 
     private final Analyzer analyzer;
     private final Log log;
+    private final Writer stdout;
 
-    CheckRunner(Analyzer analyzer, Log log) {
+    /**
+     * @param stdout where formats meant for standard output go (GitHub workflow commands must
+     *               start a line of the raw output, not a log line)
+     */
+    CheckRunner(Analyzer analyzer, Log log, Writer stdout) {
         this.analyzer = analyzer;
         this.log = log;
+        this.stdout = stdout;
     }
 
     /** Runs the check; returns the result (for tests), or {@code null} when there was nothing to lint. */
     AnalysisResult run(CheckSettings s) throws MojoExecutionException, MojoFailureException {
+        List<Reports.Format> formats;
+        try {
+            formats = Reports.parse(s.formats());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("faultline.formats: " + e.getMessage(), e);
+        }
         List<Path> sources = existingSources(s);
         if (sources.isEmpty()) {
             log.info("Faultline: no source directory exists, nothing to lint");
@@ -44,8 +62,9 @@ final class CheckRunner {
         }
         Path workingDirectory = workingDirectory(s.baseDirectory(), sources);
         AnalysisRequest request = new AnalysisRequest(sources, workingDirectory, s.includes(),
-                excludes(s, workingDirectory), List.of(), List.of(), java.util.Map.of(), java.util.Map.of(),
+                excludes(s, workingDirectory), List.of(), List.of(), Map.of(), Map.of(),
                 Runtime.getRuntime().availableProcessors());
+        request = withBaseline(request, s, workingDirectory);
 
         AnalysisResult result;
         try {
@@ -53,6 +72,16 @@ final class CheckRunner {
         } catch (RuntimeException e) {
             throw new MojoExecutionException("Faultline failed to analyze " + describe(sources, workingDirectory)
                     + ": " + e.getMessage(), e);
+        }
+
+        try {
+            for (Path written : Reports.write(formats, result, s.outputDirectory(), s.toolVersion(),
+                    workingDirectory, stdout)) {
+                log.info("Faultline: wrote " + display(s.baseDirectory(), written));
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Faultline could not write its reports to "
+                    + s.outputDirectory() + ": " + e.getMessage(), e);
         }
 
         if (s.logViolationsToConsole()) {
@@ -72,6 +101,25 @@ final class CheckRunner {
 
         checkThreshold(s, result);
         return result;
+    }
+
+    private AnalysisRequest withBaseline(AnalysisRequest request, CheckSettings s, Path workingDirectory)
+            throws MojoExecutionException {
+        if (s.baselineFile() == null) {
+            return request;
+        }
+        Path file = s.baseDirectory().resolve(s.baselineFile()).toAbsolutePath().normalize();
+        String name = display(workingDirectory, file);
+        if (!Files.isRegularFile(file)) {
+            throw new MojoExecutionException("faultline.baselineFile: " + file + " does not exist");
+        }
+        Baseline baseline;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            baseline = Baseline.read(in, name);
+        } catch (IOException e) {
+            throw new MojoExecutionException("faultline.baselineFile: " + e.getMessage(), e);
+        }
+        return request.withSuppressions(request.suppressions().withBaseline(baseline, name));
     }
 
     private void checkThreshold(CheckSettings s, AnalysisResult result) throws MojoFailureException {

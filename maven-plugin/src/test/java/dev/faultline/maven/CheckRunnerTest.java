@@ -14,6 +14,9 @@ import dev.faultline.core.rule.Finding;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.tree.Span;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import dev.faultline.core.suppress.Baseline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +33,7 @@ class CheckRunnerTest {
     Path base;
 
     private final RecordingLog log = new RecordingLog();
+    private final StringWriter stdout = new StringWriter();
     private final List<AnalysisRequest> requests = new ArrayList<>();
     private List<Finding> findings = List.of();
 
@@ -53,14 +57,68 @@ class CheckRunnerTest {
     }
 
     private CheckSettings settings(boolean failOnViolation, Severity threshold, int maxAllowed) {
+        return settings(failOnViolation, threshold, maxAllowed, List.of(), null);
+    }
+
+    private CheckSettings settings(boolean failOnViolation, Severity threshold, int maxAllowed,
+                                   List<String> formats, Path baseline) {
         return new CheckSettings(base, base.resolve("target"), List.of(base), List.of(), List.of("tmp/**"),
-                List.of(), base.resolve("target/faultline"), null, null, failOnViolation, threshold, maxAllowed,
+                formats, base.resolve("target/faultline"), null, baseline, failOnViolation, threshold, maxAllowed,
                 true, "test");
     }
 
     @Test
+    void reportsAreWrittenEvenWhenTheBuildFails() {
+        findings = List.of(finding("FL-PARSE-001", 3, 5, "Not well-formed YAML"));
+
+        assertThatThrownBy(() -> new CheckRunner(analyzer(), log, stdout)
+                .run(settings(true, Severity.WARNING, 0, List.of("sarif", "junit", "github", "SARIF"), null)))
+                .isInstanceOf(MojoFailureException.class);
+
+        assertThat(base.resolve("target/faultline/faultline.sarif")).content().contains("\"ruleId\" : \"FL-PARSE-001\"");
+        assertThat(base.resolve("target/faultline/faultline-junit.xml")).content().contains("FL-PARSE-001");
+        assertThat(stdout.toString()).startsWith("::error file=infra/app.yaml,line=3,");
+        assertThat(log.at("INFO")).contains("Faultline: wrote target/faultline/faultline.sarif",
+                "Faultline: wrote target/faultline/faultline-junit.xml");
+    }
+
+    @Test
+    void anUnknownFormatIsAnExecutionError() {
+        assertThatThrownBy(() -> new CheckRunner(analyzer(), log, stdout)
+                .run(settings(true, Severity.WARNING, 0, List.of("pdf"), null)))
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("faultline.formats: unknown report format 'pdf' (known: sarif");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void baselinedFindingsDoNotFailTheBuild() throws Exception {
+        findings = List.of(finding("FL-PARSE-001", 3, 5, "Not well-formed YAML"));
+        Path baseline = base.resolve("faultline-baseline.json");
+        try (Writer w = Files.newBufferedWriter(baseline)) {
+            Baseline.of(findings).write(w);
+        }
+
+        AnalysisResult r = new CheckRunner(analyzer(), log, stdout)
+                .run(settings(true, Severity.WARNING, 0, List.of(), Path.of("faultline-baseline.json")));
+
+        assertThat(r.suppressedCount()).isEqualTo(1);
+        assertThat(log.at("ERROR")).isEmpty();
+        assertThat(log.at("INFO")).contains("Faultline: 1 file linted, 0 findings (0 error, 0 warning, 0 info), 1 suppressed");
+    }
+
+    @Test
+    void aMissingBaselineIsAnExecutionError() {
+        assertThatThrownBy(() -> new CheckRunner(analyzer(), log, stdout)
+                .run(settings(true, Severity.WARNING, 0, List.of(), Path.of("nope.json"))))
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("faultline.baselineFile:")
+                .hasMessageEndingWith("nope.json does not exist");
+    }
+
+    @Test
     void cleanProjectPassesAndSaysWhatItLinted() throws Exception {
-        AnalysisResult r = new CheckRunner(analyzer(), log).run(settings(true, Severity.WARNING, 0));
+        AnalysisResult r = new CheckRunner(analyzer(), log, stdout).run(settings(true, Severity.WARNING, 0));
 
         assertThat(r.findings()).isEmpty();
         assertThat(log.at("INFO")).containsExactly(
@@ -75,7 +133,7 @@ class CheckRunnerTest {
     void findingsAreLoggedCompilerStyleAndFailTheBuild() {
         findings = List.of(finding("FL-PARSE-001", 3, 5, "Not well-formed YAML"));
 
-        assertThatThrownBy(() -> new CheckRunner(analyzer(), log).run(settings(true, Severity.WARNING, 0)))
+        assertThatThrownBy(() -> new CheckRunner(analyzer(), log, stdout).run(settings(true, Severity.WARNING, 0)))
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("Faultline found 1 violation at or above severity 'warning'; reports are in target/faultline");
         assertThat(log.at("ERROR")).containsExactly(
@@ -86,7 +144,7 @@ class CheckRunnerTest {
     void violationsWithinTheAllowanceOnlyWarn() throws Exception {
         findings = List.of(finding("FL-PARSE-001", 3, 5, "Not well-formed YAML"));
 
-        new CheckRunner(analyzer(), log).run(settings(true, Severity.WARNING, 1));
+        new CheckRunner(analyzer(), log, stdout).run(settings(true, Severity.WARNING, 1));
 
         assertThat(log.at("WARN")).containsExactly("Faultline found 1 violation at or above severity 'warning'"
                 + " (maximum allowed: 1); reports are in target/faultline");
@@ -96,7 +154,7 @@ class CheckRunnerTest {
     void failOnViolationFalseOnlyWarns() throws Exception {
         findings = List.of(finding("FL-PARSE-001", 3, 5, "a"), finding("FL-PARSE-002", 4, 1, "b"));
 
-        new CheckRunner(analyzer(), log).run(settings(false, Severity.ERROR, 0));
+        new CheckRunner(analyzer(), log, stdout).run(settings(false, Severity.ERROR, 0));
 
         assertThat(log.at("WARN")).containsExactly(
                 "Faultline found 2 violations at or above severity 'error'; reports are in target/faultline");
@@ -107,7 +165,7 @@ class CheckRunnerTest {
     void findingsBelowTheThresholdPass() throws Exception {
         findings = List.of(finding("FL-PARSE-001", 3, 5, "a").withSeverity(Severity.INFO));
 
-        new CheckRunner(analyzer(), log).run(settings(true, Severity.WARNING, 0));
+        new CheckRunner(analyzer(), log, stdout).run(settings(true, Severity.WARNING, 0));
 
         assertThat(log.at("INFO")).contains(base.resolve("infra/app.yaml").toAbsolutePath().normalize()
                 + ":[3,5] FL-PARSE-001 a");
@@ -118,7 +176,7 @@ class CheckRunnerTest {
     void noThresholdNeverFails() throws Exception {
         findings = List.of(finding("FL-PARSE-001", 3, 5, "a"));
 
-        new CheckRunner(analyzer(), log).run(settings(true, null, 0));
+        new CheckRunner(analyzer(), log, stdout).run(settings(true, null, 0));
 
         assertThat(log.at("ERROR")).hasSize(1);
     }
@@ -129,7 +187,7 @@ class CheckRunnerTest {
             throw new IllegalStateException("boom");
         }, RuleRegistry.of(List.of()));
 
-        assertThatThrownBy(() -> new CheckRunner(broken, log).run(settings(true, Severity.WARNING, 0)))
+        assertThatThrownBy(() -> new CheckRunner(broken, log, stdout).run(settings(true, Severity.WARNING, 0)))
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("Faultline failed to analyze .: boom");
     }
@@ -140,7 +198,7 @@ class CheckRunnerTest {
                 List.of(), List.of(), base.resolve("target/faultline"), null, null, true, Severity.WARNING, 0,
                 true, "test");
 
-        assertThat(new CheckRunner(analyzer(), log).run(s)).isNull();
+        assertThat(new CheckRunner(analyzer(), log, stdout).run(s)).isNull();
         assertThat(requests).isEmpty();
         assertThat(log.at("INFO")).containsExactly("Faultline: no source directory exists, nothing to lint");
     }
