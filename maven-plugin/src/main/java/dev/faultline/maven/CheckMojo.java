@@ -63,8 +63,11 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "faultline.excludes")
     private List<String> excludes;
 
-    /** Report formats written to {@code outputDirectory}. */
-    @Parameter(property = "faultline.formats")
+    /**
+     * Report formats: {@code sarif} ({@code faultline.sarif}), {@code junit} ({@code faultline-junit.xml})
+     * in {@code outputDirectory}, and {@code github} (workflow annotations on standard output).
+     */
+    @Parameter(property = "faultline.formats", defaultValue = "sarif")
     private List<String> formats;
 
     /** Where the reports are written. */

@@ -7,7 +7,11 @@ import dev.faultline.core.engine.ToolError;
 import dev.faultline.core.model.InputKind;
 import dev.faultline.core.rule.Finding;
 import dev.faultline.core.rule.Severity;
+import dev.faultline.core.config.ConfigException;
+import dev.faultline.core.config.ConfigLoader;
+import dev.faultline.core.config.FaultlineConfig;
 import dev.faultline.core.suppress.Baseline;
+import dev.faultline.parsers.TreeParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -64,6 +68,7 @@ final class CheckRunner {
         AnalysisRequest request = new AnalysisRequest(sources, workingDirectory, s.includes(),
                 excludes(s, workingDirectory), List.of(), List.of(), Map.of(), Map.of(),
                 Runtime.getRuntime().availableProcessors());
+        request = withConfig(request, s, workingDirectory);
         request = withBaseline(request, s, workingDirectory);
 
         AnalysisResult result;
@@ -74,16 +79,18 @@ final class CheckRunner {
                     + ": " + e.getMessage(), e);
         }
 
+        List<Path> reports;
         try {
-            for (Path written : Reports.write(formats, result, s.outputDirectory(), s.toolVersion(),
-                    workingDirectory, stdout)) {
-                log.info("Faultline: wrote " + display(s.baseDirectory(), written));
-            }
+            reports = Reports.write(formats, result, s.outputDirectory(), s.toolVersion(),
+                    workingDirectory, stdout);
         } catch (IOException e) {
             throw new MojoExecutionException("Faultline could not write its reports to "
                     + s.outputDirectory() + ": " + e.getMessage(), e);
         }
 
+        for (Path written : reports) {
+            log.info("Faultline: wrote " + display(s.baseDirectory(), written));
+        }
         if (s.logViolationsToConsole()) {
             for (Finding f : result.activeFindings()) {
                 logFinding(workingDirectory, f);
@@ -99,8 +106,43 @@ final class CheckRunner {
                     + result.toolErrors().size() + " internal error(s) (see the log above)");
         }
 
-        checkThreshold(s, result);
+        checkThreshold(s, result, !reports.isEmpty());
         return result;
+    }
+
+    /** The explicit config file, else the nearest {@code .faultline.yml} (as the CLI finds it). */
+    private AnalysisRequest withConfig(AnalysisRequest request, CheckSettings s, Path workingDirectory)
+            throws MojoExecutionException {
+        Path file;
+        if (s.configFile() != null) {
+            file = s.baseDirectory().resolve(s.configFile()).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new MojoExecutionException("faultline.configFile: " + file + " does not exist");
+            }
+        } else {
+            file = ConfigLoader.discover(s.baseDirectory()).orElse(null);
+            if (file == null) {
+                return request;
+            }
+        }
+        String name = display(workingDirectory, file);
+        FaultlineConfig config;
+        try {
+            TreeParser.ParseResult parsed = TreeParser.parseYaml(Files.readString(file, StandardCharsets.UTF_8), name);
+            if (!parsed.findings().isEmpty()) {
+                Finding f = parsed.findings().get(0);
+                throw new ConfigException(f.span() + ": " + f.message());
+            }
+            config = ConfigLoader.fromTree(parsed.root(), name);
+            config.checkAgainst(analyzer.registry());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Faultline could not read its configuration " + file + ": "
+                    + e.getMessage(), e);
+        } catch (ConfigException e) {
+            throw new MojoExecutionException("Invalid Faultline configuration " + name + ":\n" + e.getMessage(), e);
+        }
+        log.debug("Faultline: using configuration " + file);
+        return config.applyTo(request);
     }
 
     private AnalysisRequest withBaseline(AnalysisRequest request, CheckSettings s, Path workingDirectory)
@@ -122,7 +164,7 @@ final class CheckRunner {
         return request.withSuppressions(request.suppressions().withBaseline(baseline, name));
     }
 
-    private void checkThreshold(CheckSettings s, AnalysisResult result) throws MojoFailureException {
+    private void checkThreshold(CheckSettings s, AnalysisResult result, boolean reportsWritten) throws MojoFailureException {
         Severity threshold = s.failOnSeverity();
         if (threshold == null) {
             return;
@@ -134,7 +176,7 @@ final class CheckRunner {
         String message = "Faultline found " + violations + " violation" + (violations == 1 ? "" : "s")
                 + " at or above severity '" + threshold.label() + "'"
                 + (s.maxAllowedViolations() > 0 ? " (maximum allowed: " + s.maxAllowedViolations() + ")" : "")
-                + "; reports are in " + display(s.baseDirectory(), s.outputDirectory());
+                + (reportsWritten ? "; reports are in " + display(s.baseDirectory(), s.outputDirectory()) : "");
         if (s.failOnViolation() && violations > s.maxAllowedViolations()) {
             throw new MojoFailureException(message);
         }

@@ -83,6 +83,36 @@ class CheckRunnerTest {
     }
 
     @Test
+    void theFailureMessageNamesTheReportsWhenThereAreAny() {
+        findings = List.of(finding("FL-PARSE-001", 3, 5, "Not well-formed YAML"));
+
+        assertThatThrownBy(() -> new CheckRunner(analyzer(), log, stdout)
+                .run(settings(true, Severity.WARNING, 0, List.of("sarif"), null)))
+                .hasMessage("Faultline found 1 violation at or above severity 'warning'; reports are in target/faultline");
+    }
+
+    @Test
+    void theNearestConfigFileApplies() throws Exception {
+        Files.writeString(base.resolve(".faultline.yml"), "rules:\n  FL-PARSE-001: info\n");
+        findings = List.of(finding("FL-PARSE-001", 3, 5, "Not well-formed YAML"));
+
+        AnalysisResult r = new CheckRunner(analyzer(), log, stdout).run(settings(true, Severity.WARNING, 0));
+
+        assertThat(r.findings()).extracting(Finding::severity).containsExactly(Severity.INFO);
+    }
+
+    @Test
+    void anInvalidConfigFileIsAnExecutionError() throws Exception {
+        Files.writeString(base.resolve(".faultline.yml"), "rules:\n  FL-NOPE-001: info\n");
+
+        assertThatThrownBy(() -> new CheckRunner(analyzer(), log, stdout).run(settings(true, Severity.WARNING, 0)))
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("Invalid Faultline configuration .faultline.yml:")
+                .hasMessageContaining("unknown rule 'FL-NOPE-001'");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
     void anUnknownFormatIsAnExecutionError() {
         assertThatThrownBy(() -> new CheckRunner(analyzer(), log, stdout)
                 .run(settings(true, Severity.WARNING, 0, List.of("pdf"), null)))
@@ -135,7 +165,7 @@ class CheckRunnerTest {
 
         assertThatThrownBy(() -> new CheckRunner(analyzer(), log, stdout).run(settings(true, Severity.WARNING, 0)))
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage("Faultline found 1 violation at or above severity 'warning'; reports are in target/faultline");
+                .hasMessage("Faultline found 1 violation at or above severity 'warning'");
         assertThat(log.at("ERROR")).containsExactly(
                 base.resolve("infra/app.yaml").toAbsolutePath().normalize() + ":[3,5] FL-PARSE-001 Not well-formed YAML");
     }
@@ -147,7 +177,7 @@ class CheckRunnerTest {
         new CheckRunner(analyzer(), log, stdout).run(settings(true, Severity.WARNING, 1));
 
         assertThat(log.at("WARN")).containsExactly("Faultline found 1 violation at or above severity 'warning'"
-                + " (maximum allowed: 1); reports are in target/faultline");
+                + " (maximum allowed: 1)");
     }
 
     @Test
@@ -157,7 +187,7 @@ class CheckRunnerTest {
         new CheckRunner(analyzer(), log, stdout).run(settings(false, Severity.ERROR, 0));
 
         assertThat(log.at("WARN")).containsExactly(
-                "Faultline found 2 violations at or above severity 'error'; reports are in target/faultline");
+                "Faultline found 2 violations at or above severity 'error'");
         assertThat(log.at("ERROR")).hasSize(2);
     }
 
