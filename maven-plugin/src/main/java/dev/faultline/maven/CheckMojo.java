@@ -64,10 +64,11 @@ public class CheckMojo extends AbstractMojo {
     private List<String> excludes;
 
     /**
-     * Report formats: {@code sarif} ({@code faultline.sarif}), {@code junit} ({@code faultline-junit.xml})
-     * in {@code outputDirectory}, and {@code github} (workflow annotations on standard output).
+     * Report formats: {@code text} ({@code faultline.txt}), {@code json} ({@code faultline.json}),
+     * {@code sarif} ({@code faultline.sarif}), {@code junit} ({@code faultline-junit.xml}) in
+     * {@code outputDirectory}, and {@code github} (workflow annotations on standard output).
      */
-    @Parameter(property = "faultline.formats", defaultValue = "sarif")
+    @Parameter(property = "faultline.formats", defaultValue = "text,sarif")
     private List<String> formats;
 
     /** Where the reports are written. */

@@ -1,21 +1,16 @@
 package dev.faultline.maven;
 
 import dev.faultline.core.engine.AnalysisResult;
-import dev.faultline.core.report.GithubReporter;
-import dev.faultline.core.report.JunitReporter;
 import dev.faultline.core.report.ReportContext;
+import dev.faultline.core.report.ReportFormat;
 import dev.faultline.core.report.Reporter;
-import dev.faultline.core.report.SarifReporter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /** The report formats the goal writes, each to a fixed file name in the output directory. */
 final class Reports {
@@ -27,29 +22,28 @@ final class Reports {
     private Reports() {
     }
 
-    /** The known formats, in the order they are listed. */
-    static Map<String, Format> known() {
-        Map<String, Format> m = new LinkedHashMap<>();
-        // SARIF keeps suppressed findings, marked, so code scanning shows them as dismissed.
-        m.put("sarif", new Format("sarif", new SarifReporter(), "faultline.sarif", true));
-        m.put("junit", new Format("junit", new JunitReporter(), "faultline-junit.xml", false));
-        // Workflow commands only work on standard output, at the start of a line.
-        m.put("github", new Format("github", new GithubReporter(), null, false));
-        return m;
+    /** Where each format goes ({@code null}: standard output), by {@link ReportFormat}. */
+    private static String fileName(ReportFormat f) {
+        return switch (f) {
+            case TEXT -> "faultline.txt";
+            case JSON -> "faultline.json";
+            case SARIF -> "faultline.sarif";
+            case JUNIT -> "faultline-junit.xml";
+            // Workflow commands only work on standard output, at the start of a line.
+            case GITHUB -> null;
+        };
     }
 
     /** The formats named, without duplicates, or an exception naming the known ones. */
     static List<Format> parse(List<String> names) {
-        Map<String, Format> known = known();
+        List<ReportFormat> seen = new ArrayList<>();
         List<Format> out = new ArrayList<>();
         for (String n : names) {
-            Format f = known.get(n.trim().toLowerCase(Locale.ROOT));
-            if (f == null) {
-                throw new IllegalArgumentException("unknown report format '" + n + "' (known: "
-                        + String.join(", ", known.keySet()) + ")");
-            }
-            if (!out.contains(f)) {
-                out.add(f);
+            ReportFormat f = ReportFormat.parse(n);
+            if (!seen.contains(f)) {
+                seen.add(f);
+                // SARIF keeps suppressed findings, marked, so code scanning shows them as dismissed.
+                out.add(new Format(f.label(), f.reporter(), fileName(f), f == ReportFormat.SARIF));
             }
         }
         return out;

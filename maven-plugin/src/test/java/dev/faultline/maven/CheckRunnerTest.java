@@ -72,11 +72,13 @@ class CheckRunnerTest {
         findings = List.of(finding("FL-PARSE-001", 3, 5, "Not well-formed YAML"));
 
         assertThatThrownBy(() -> new CheckRunner(analyzer(), log, stdout)
-                .run(settings(true, Severity.WARNING, 0, List.of("sarif", "junit", "github", "SARIF"), null)))
+                .run(settings(true, Severity.WARNING, 0, List.of("sarif", "junit", "github", "SARIF", "json", "text"), null)))
                 .isInstanceOf(MojoFailureException.class);
 
         assertThat(base.resolve("target/faultline/faultline.sarif")).content().contains("\"ruleId\" : \"FL-PARSE-001\"");
         assertThat(base.resolve("target/faultline/faultline-junit.xml")).content().contains("FL-PARSE-001");
+        assertThat(base.resolve("target/faultline/faultline.json")).content().contains("\"ruleId\"");
+        assertThat(base.resolve("target/faultline/faultline.txt")).content().contains("FL-PARSE-001");
         assertThat(stdout.toString()).startsWith("::error file=infra/app.yaml,line=3,");
         assertThat(log.at("INFO")).contains("Faultline: wrote target/faultline/faultline.sarif",
                 "Faultline: wrote target/faultline/faultline-junit.xml");
@@ -117,7 +119,7 @@ class CheckRunnerTest {
         assertThatThrownBy(() -> new CheckRunner(analyzer(), log, stdout)
                 .run(settings(true, Severity.WARNING, 0, List.of("pdf"), null)))
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessageStartingWith("faultline.formats: unknown report format 'pdf' (known: sarif");
+                .hasMessageStartingWith("faultline.formats: unknown format 'pdf' (known: text, json, sarif");
         assertThat(requests).isEmpty();
     }
 
