@@ -1,5 +1,6 @@
 package dev.faultline.core.graph;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,14 +21,17 @@ import tools.jackson.databind.json.JsonMapper;
 public final class GraphWriter {
 
     /** One node of the JSON form. */
+    @JsonPropertyOrder({"id", "type", "file", "line", "cdkPath", "implied"})
     public record NodeJson(String id, String type, String file, int line, String cdkPath, boolean implied) {
     }
 
     /** One edge of the JSON form; {@code mode} is null for edges that are not invocations. */
+    @JsonPropertyOrder({"from", "to", "kind", "mode"})
     public record EdgeJson(String from, String to, String kind, String mode) {
     }
 
     /** The JSON document. */
+    @JsonPropertyOrder({"nodes", "edges"})
     public record GraphJson(List<NodeJson> nodes, List<EdgeJson> edges) {
     }
 

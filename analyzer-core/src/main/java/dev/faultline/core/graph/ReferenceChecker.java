@@ -15,7 +15,7 @@ import java.util.List;
  * FL-PARSE-003: a {@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub} variable or {@code DependsOn}
  * naming neither a resource, a parameter nor a pseudo parameter. Precision first: names SAM
  * generates ({@code <Function>Role}, {@code <Function>Alias<name>}, {@code <Api>Stage},
- * {@code ServerlessRestApi}, ...) are accepted, and templates that use a transform other than SAM
+ * {@code ServerlessRestApi}, {@code ServerlessDeploymentApplication}, ...) are accepted, and templates that use a transform other than SAM
  * (macros, {@code AWS::Include}, {@code AWS::LanguageExtensions}) are not checked, since the
  * transform may create the names.
  */
@@ -36,9 +36,9 @@ final class ReferenceChecker {
             }
         }
         if (t.sam() || !samPrefixes.isEmpty()) {
-            samPrefixes.add("ServerlessRestApi");
-            samPrefixes.add("ServerlessHttpApi");
-            samPrefixes.add("ServerlessDeploymentBucket");
+            // shared resources SAM generates: ServerlessRestApi, ServerlessHttpApi, ServerlessUsagePlan,
+            // ServerlessApiKey, ServerlessDeploymentApplication, ...
+            samPrefixes.add("Serverless");
         }
     }
 

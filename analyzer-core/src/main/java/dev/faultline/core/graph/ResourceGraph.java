@@ -97,6 +97,11 @@ public final class ResourceGraph {
         return Collections.unmodifiableList(edges);
     }
 
+    /** The edges of one kind, in creation order. */
+    public List<Edge> edges(EdgeKind kind) {
+        return edges.stream().filter(e -> e.kind() == kind).toList();
+    }
+
     public List<Edge> outgoing(GraphNode n) {
         return Collections.unmodifiableList(out.getOrDefault(n, List.of()));
     }
