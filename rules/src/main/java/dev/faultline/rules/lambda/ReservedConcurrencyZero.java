@@ -2,6 +2,7 @@ package dev.faultline.rules.lambda;
 
 import dev.faultline.core.graph.Edge;
 import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.graph.InvocationMode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.Precision;
 import dev.faultline.core.rule.Rule;
@@ -74,6 +75,20 @@ public final class ReservedConcurrencyZero implements Rule {
         }
         ctx.report(fn, at, "Properties/ReservedConcurrentExecutions", "Function '" + fn.name()
                 + "' has ReservedConcurrentExecutions 0 but is invoked by " + Describe.node(triggers.get(0).from())
-                + "; every invocation is throttled and asynchronous events go to the DLQ or are dropped");
+                + "; every invocation is throttled" + consequence(triggers));
+    }
+
+    private static String consequence(List<Edge> triggers) {
+        for (Edge e : triggers) {
+            if (e.mode() == InvocationMode.ASYNC) {
+                return " and asynchronous events go straight to the DLQ or are dropped";
+            }
+        }
+        for (Edge e : triggers) {
+            if (e.mode() == InvocationMode.POLL) {
+                return " and polled messages are retried until they expire or are dead-lettered";
+            }
+        }
+        return " and every caller gets a throttling error";
     }
 }
