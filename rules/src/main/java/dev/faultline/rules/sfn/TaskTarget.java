@@ -10,6 +10,8 @@ import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.model.Resource;
 import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.tree.IntrinsicNode;
+import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.Span;
@@ -51,8 +53,16 @@ public final class TaskTarget {
         if (!state.isType("Task")) {
             return null;
         }
-        String res = state.resource();
+        Node resNode = state.field("Resource");
+        String res = text(resNode);
         if (res == null || res.isBlank()) {
+            Resource direct = intrinsicTarget(machine, resNode, ctx);
+            if (direct != null && isFunction(direct)) {
+                return new TaskTarget(Kind.LAMBDA_FUNCTION_ARN, Pattern.REQUEST_RESPONSE);
+            }
+            if (direct != null && "AWS::StepFunctions::Activity".equals(direct.type())) {
+                return new TaskTarget(Kind.ACTIVITY, Pattern.CALLBACK);
+            }
             return null;
         }
         Pattern pattern = res.endsWith(".waitForTaskToken") ? Pattern.CALLBACK
@@ -94,11 +104,13 @@ public final class TaskTarget {
         if (machine.template() == null) {
             return null;
         }
-        String text = state.resource();
+        Node at = state.field("Resource");
+        String text = text(at);
         if (text != null && text.contains(":states:::lambda:invoke")) {
-            text = functionName(state);
+            at = functionNameNode(state);
+            text = text(at);
         }
-        Resource r = referencedResource(machine, text, ctx);
+        Resource r = text == null ? intrinsicTarget(machine, at, ctx) : referencedResource(machine, text, ctx);
         if (r == null || !isFunction(r)) {
             return null;
         }
@@ -106,15 +118,61 @@ public final class TaskTarget {
         return n != null && n.kind() == NodeKind.FUNCTION ? n : null;
     }
 
-    /** {@code Parameters.FunctionName} (JSONPath) or {@code Arguments.FunctionName} (JSONata) text. */
-    public static String functionName(State state) {
+    /** {@code Parameters.FunctionName} (JSONPath) or {@code Arguments.FunctionName} (JSONata). */
+    public static Node functionNameNode(State state) {
         for (String holder : new String[] {"Parameters", "Arguments"}) {
             MapNode m = state.body().getMap(holder);
-            if (m != null && m.getText("FunctionName") != null) {
-                return m.getText("FunctionName");
+            if (m != null && m.get("FunctionName") != null) {
+                return m.get("FunctionName");
             }
         }
         return null;
+    }
+
+    /**
+     * The text of a Resource-like value: a scalar's text, or the template text of an inline
+     * {@code Fn::Sub} (SAM inline definitions keep intrinsics); null for other intrinsics.
+     */
+    static String text(Node n) {
+        if (n == null) {
+            return null;
+        }
+        if (n.text() != null) {
+            return n.text();
+        }
+        IntrinsicNode in = n.asIntrinsic();
+        if (in != null && in.is("Fn::Sub")) {
+            Node arg = in.argument();
+            if (arg != null && arg.text() != null) {
+                return arg.text();
+            }
+            if (arg instanceof ListNode l && l.size() > 0 && l.get(0).text() != null) {
+                return l.get(0).text();
+            }
+        }
+        return null;
+    }
+
+    /** The template resource an intrinsic value ({@code !GetAtt Fn.Arn}, {@code !Ref Fn}, {@code !Sub}) names. */
+    private static Resource intrinsicTarget(StateMachine machine, Node n, RuleContext ctx) {
+        if (n == null || n.asIntrinsic() == null || machine.template() == null) {
+            return null;
+        }
+        IntrinsicNode in = n.asIntrinsic();
+        String id = null;
+        if (in.is("Fn::Sub")) {
+            String t = text(n);
+            int open = t == null ? -1 : t.indexOf("${");
+            int close = open < 0 ? -1 : t.indexOf('}', open);
+            if (close > open + 2 && t.startsWith("${") && close == t.length() - 1) {
+                String name = t.substring(2, close);
+                int dot = name.indexOf('.');
+                id = dot < 0 ? name : name.substring(0, dot);
+            }
+        } else {
+            id = ctx.evaluator(machine.template()).eval(n).referencedResource().orElse(null);
+        }
+        return id == null ? null : machine.template().resource(id);
     }
 
     private static GraphNode functionByEdge(State state, StateMachine machine, RuleContext ctx) {

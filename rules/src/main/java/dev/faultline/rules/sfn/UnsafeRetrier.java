@@ -19,7 +19,8 @@ import java.util.OptionalLong;
 /**
  * FL-SFN-003: a retrier whose worst-case total wait (the sum over its attempts of
  * {@code IntervalSeconds × BackoffRate^n}, each capped by {@code MaxDelaySeconds}) outlasts the
- * state's or the machine's {@code TimeoutSeconds} (or an EXPRESS machine's 5 minutes), or exceeds an
+ * machine's {@code TimeoutSeconds} (or an EXPRESS machine's 5 minutes), counting the state's
+ * {@code TimeoutSeconds} for each attempt, or exceeds an
  * hour with no {@code MaxDelaySeconds}; and, as a milder case reported under the same id, exponential
  * backoff without jitter on more than 3 attempts.
  *
@@ -30,15 +31,15 @@ public final class UnsafeRetrier implements Rule {
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-003")
             .name("UnsafeRetrier")
             .severity(Severity.WARNING)
-            .summary("A retrier can wait longer than the state's or the machine's timeout, or over an hour "
+            .summary("A retrier can outlast the machine's timeout (state timeouts per attempt included), or wait over an hour "
                     + "uncapped, or backs off exponentially without jitter.")
             .rationale("A retrier waits IntervalSeconds before the first retry and multiplies the wait by "
                     + "BackoffRate after each attempt (defaults 1 s, 2.0, 3 attempts), each wait capped by "
                     + "MaxDelaySeconds when set. When the worst-case sum of these waits outlasts the machine's "
                     + "TimeoutSeconds (or the 5 minutes of an EXPRESS execution), the execution times out in "
                     + "the middle of retrying with States.Timeout, which no Catch inside the machine can "
-                    + "handle; when it outlasts the state's own TimeoutSeconds the retry budget is out of "
-                    + "proportion to the task and delays the fallback. Uncapped exponential backoff grows to "
+                    + "handle; the state's own TimeoutSeconds applies to each attempt, so attempts × "
+                    + "TimeoutSeconds is added to the waits. Uncapped exponential backoff grows to "
                     + "hours or days. Many executions retrying in lockstep without jitter hit a recovering "
                     + "dependency at the same moments (the jitter case is informational in nature).")
             .howToFix("Lower MaxAttempts or BackoffRate, set MaxDelaySeconds to cap each wait, keep the "
@@ -101,23 +102,21 @@ public final class UnsafeRetrier implements Rule {
                 + (capNode == null ? ", no MaxDelaySeconds" : ", capped at " + Asl.fmt(cap.get()) + " s") + ")";
         String subPath = "Retry/" + r.index();
 
-        OptionalLong machineTimeout = Asl.integer(machine, machine.top().body().get("TimeoutSeconds"));
-        if (machineTimeout.isPresent() && total > machineTimeout.getAsLong()) {
-            ctx.report(machine, state, b, subPath, where + " " + budget + ", longer than the machine's TimeoutSeconds "
-                    + machineTimeout.getAsLong() + " s; the execution times out while retrying and fails with "
-                    + "States.Timeout, which no Catch can handle");
-            return;
-        }
-        if (machine.express() && total > StepFunctionsLimits.EXPRESS_MAX_DURATION_SECONDS) {
-            ctx.report(machine, state, b, subPath, where + " " + budget + ", longer than the 300 s an EXPRESS "
-                    + "execution may run; the execution times out while retrying");
-            return;
-        }
         OptionalLong stateTimeout = Asl.integer(machine, state.field("TimeoutSeconds"));
-        if (stateTimeout.isPresent() && total > stateTimeout.getAsLong()) {
-            ctx.report(machine, state, b, subPath, where + " " + budget + ", longer than the state's TimeoutSeconds "
-                    + stateTimeout.getAsLong() + " s; the retry budget dwarfs the task's own limit and delays the "
-                    + "fallback");
+        double attemptsTime = stateTimeout.isPresent() ? (double) (n + 1) * stateTimeout.getAsLong() : 0;
+        String withAttempts = stateTimeout.isPresent() ? "; with the state's TimeoutSeconds "
+                + stateTimeout.getAsLong() + " s per attempt the state can take " + human(total + attemptsTime) : "";
+        OptionalLong machineTimeout = Asl.integer(machine, machine.top().body().get("TimeoutSeconds"));
+        if (machineTimeout.isPresent() && total + attemptsTime > machineTimeout.getAsLong()) {
+            ctx.report(machine, state, b, subPath, where + " " + budget + withAttempts
+                    + ", longer than the machine's TimeoutSeconds " + machineTimeout.getAsLong()
+                    + " s; the execution times out while retrying and fails with States.Timeout, which no Catch "
+                    + "can handle");
+            return;
+        }
+        if (machine.express() && total + attemptsTime > StepFunctionsLimits.EXPRESS_MAX_DURATION_SECONDS) {
+            ctx.report(machine, state, b, subPath, where + " " + budget + withAttempts + ", longer than the 300 s "
+                    + "an EXPRESS execution may run; the execution times out while retrying");
             return;
         }
         if (capNode == null && total > StepFunctionsLimits.UNCAPPED_RETRY_LIMIT_SECONDS) {
