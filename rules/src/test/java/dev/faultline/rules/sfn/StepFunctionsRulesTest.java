@@ -108,7 +108,7 @@ class StepFunctionsRulesTest {
                   B:
                     Type: Task
                     Resource: arn:aws:states:::sqs:sendMessage
-                    TimeoutSeconds: 150
+                    TimeoutSeconds: 100
                     Retry:
                       - ErrorEquals: [States.ALL]
                         IntervalSeconds: 5
