@@ -160,6 +160,13 @@ public final class InvalidStateStructure implements Rule {
                 ListNode branches = b.getList("Branches");
                 if (branches == null || branches.size() == 0) {
                     missing(machine, state, name, "Branches (a non-empty list)", ctx);
+                    return;
+                }
+                for (int i = 0; i < branches.size(); i++) {
+                    if (branches.get(i).asMap() == null) {
+                        ctx.report(machine, state, branches.get(i), "Branches/" + i, name + " branch " + i
+                                + " is not an object with StartAt and States; Step Functions rejects the definition");
+                    }
                 }
             }
             case "Map" -> {

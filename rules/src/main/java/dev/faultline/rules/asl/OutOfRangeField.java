@@ -90,10 +90,30 @@ public final class OutOfRangeField implements Rule {
             range(machine, state, b, "", "ToleratedFailureCount", 0, Long.MAX_VALUE, name + " ", ctx);
             range(machine, state, b, "", "MaxConcurrency", 0, Long.MAX_VALUE, name + " ", ctx);
         }
-        for (String f : EXCLUSIVE) {
+        exclusive(machine, state, b, "", EXCLUSIVE, name, ctx);
+        if (state.isType("Fail")) {
+            exclusive(machine, state, b, "", new String[] {"Error", "Cause"}, name, ctx);
+        }
+        if (state.isType("Map")) {
+            MapNode batcher = b.getMap("ItemBatcher");
+            if (batcher != null) {
+                exclusive(machine, state, batcher, "ItemBatcher/", new String[] {"MaxItemsPerBatch",
+                    "MaxInputBytesPerBatch"}, name + " ItemBatcher", ctx);
+            }
+            Node readerConfig = b.path("ItemReader", "ReaderConfig");
+            if (readerConfig != null && readerConfig.asMap() != null) {
+                exclusive(machine, state, readerConfig.asMap(), "ItemReader/ReaderConfig/", new String[] {"MaxItems"},
+                        name + " ItemReader", ctx);
+            }
+        }
+    }
+
+    private static void exclusive(StateMachine machine, State state, MapNode b, String prefix, String[] fields,
+                                  String name, RuleContext ctx) {
+        for (String f : fields) {
             if (b.has(f) && b.has(f + "Path")) {
-                ctx.report(machine, state, b.get(f + "Path"), f + "Path", name + " sets both " + f + " and " + f
-                        + "Path; they are mutually exclusive");
+                ctx.report(machine, state, b.get(f + "Path"), prefix + f + "Path", name + " sets both " + f + " and "
+                        + f + "Path; they are mutually exclusive");
             }
         }
     }
