@@ -119,10 +119,14 @@ public final class InvalidStateStructure implements Rule {
             return;
         }
         String type = state.type();
-        if (!StepFunctionsLimits.STATE_TYPES.contains(type)) {
+        if (!StepFunctionsLimits.STATE_TYPES.contains(type) && !type.contains("${")
+                && !dev.faultline.rules.sfn.Asl.hasPlaceholder(machine, type)) {
             ctx.report(machine, state, typeNode, "Type", name + " has unknown Type '" + typeNode.text()
                     + "'; Step Functions rejects the definition");
             return;
+        }
+        if (!StepFunctionsLimits.STATE_TYPES.contains(type)) {
+            return; // a substituted Type: unknown until deployment
         }
         boolean hasNext = state.body().has("Next");
         Node end = state.field("End");
