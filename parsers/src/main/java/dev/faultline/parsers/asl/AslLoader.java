@@ -177,14 +177,13 @@ public final class AslLoader {
                 findings.add(badPath(r, uri, path, "'" + location + "' cannot be resolved: " + e.getMessage()));
                 return;
             }
-            String text;
-            try {
-                text = Files.readString(real, StandardCharsets.UTF_8);
-            } catch (IOException | UncheckedIOException e) {
-                findings.add(badPath(r, uri, path, "'" + location + "' cannot be read: " + e.getMessage()));
+            String display = displayPath(root, file);
+            dev.faultline.parsers.SourceText.Read read = dev.faultline.parsers.SourceText.read(real, display);
+            if (read.problem() != null) {
+                findings.add(read.problem());
                 return;
             }
-            String display = displayPath(root, file);
+            String text = read.text();
             String lower = display.toLowerCase(Locale.ROOT);
             TreeParser.ParseResult parsed = lower.endsWith(".json") ? TreeParser.parseJson(text, display)
                     : lower.endsWith(".yaml") || lower.endsWith(".yml") ? TreeParser.parseYaml(text, display)
