@@ -85,7 +85,7 @@ public final class EsmSettingUnsupportedBySource implements Rule {
         }
         String who = EventSources.describe(esm, family, ctx);
         if (family.rejectsDestination() && hasDestination(esm, ctx)) {
-            ctx.report(esm, esm.property("DestinationConfig"), "Properties/DestinationConfig", who
+            ctx.report(esm, Props.at(esm, "DestinationConfig"), "Properties/DestinationConfig", who
                     + " has a DestinationConfig, which " + family.label() + " sources do not support"
                     + (family == SourceFamily.SQS ? "; failed messages are captured only by the queue's RedrivePolicy"
                     : ""));

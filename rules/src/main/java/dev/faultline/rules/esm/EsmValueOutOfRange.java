@@ -131,7 +131,7 @@ public final class EsmValueOutOfRange implements Rule {
             return;
         }
         if (family != SourceFamily.SQS && family != SourceFamily.UNKNOWN) {
-            report(ctx, esm, "ScalingConfig", who + " sets ScalingConfig.MaximumConcurrency, which only SQS sources "
+            ctx.report(esm, Props.at(esm, "ScalingConfig"), "Properties/ScalingConfig", who + " sets ScalingConfig.MaximumConcurrency, which only SQS sources "
                     + "support; the deployment fails");
             return;
         }

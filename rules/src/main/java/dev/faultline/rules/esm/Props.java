@@ -3,8 +3,10 @@ package dev.faultline.rules.esm;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
+import dev.faultline.core.tree.ScalarNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +56,21 @@ public final class Props {
             cur = m.get(k);
         }
         return cur;
+    }
+
+    /**
+     * Where to point at a property: its value, or for a block mapping or list (whose span starts at
+     * its first entry, on the next line) a node standing at the property's key. Null when absent.
+     */
+    public static Node at(GraphNode node, String key) {
+        MapNode.Entry e = node.properties().entry(key);
+        if (e == null) {
+            return null;
+        }
+        if (e.value() instanceof MapNode || e.value() instanceof ListNode) {
+            return new ScalarNode(e.keySpan(), key, ScalarNode.Kind.STRING);
+        }
+        return e.value();
     }
 
     /**

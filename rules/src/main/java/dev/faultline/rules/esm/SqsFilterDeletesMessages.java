@@ -69,7 +69,7 @@ public final class SqsFilterDeletesMessages implements Rule {
         }
         String queue = EventSources.queues(esm, ctx).stream().findFirst().map(q -> " of queue '" + q.name() + "'")
                 .orElse("");
-        ctx.report(esm, esm.property("FilterCriteria"), "Properties/FilterCriteria", EventSources.describe(esm, family, ctx)
+        ctx.report(esm, Props.at(esm, "FilterCriteria"), "Properties/FilterCriteria", EventSources.describe(esm, family, ctx)
                 + " has FilterCriteria: messages" + queue + " that match no filter are deleted, not left for "
                 + "another consumer or the dead-letter queue");
     }

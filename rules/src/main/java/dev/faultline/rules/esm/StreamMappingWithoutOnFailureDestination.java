@@ -72,7 +72,7 @@ public final class StreamMappingWithoutOnFailureDestination implements Rule {
         if (dest.isUnknown() || !hasMissingBranch(dest)) {
             return;
         }
-        ctx.report(esm, null, "Properties/DestinationConfig/OnFailure", EventSources.describe(esm, family, ctx)
+        ctx.report(esm, Props.at(esm, "DestinationConfig"), "Properties/DestinationConfig/OnFailure", EventSources.describe(esm, family, ctx)
                 + " has no DestinationConfig.OnFailure: records discarded after the retries or at the maximum "
                 + "age leave no trace");
     }

@@ -81,7 +81,7 @@ public final class DeadLetterQueueRedriveAllowBlocks implements Rule {
                     default -> null;
                 };
                 if (why != null) {
-                    ctx.report(dlq, dlq.property("RedriveAllowPolicy"), "Properties/RedriveAllowPolicy",
+                    ctx.report(dlq, Props.at(dlq, "RedriveAllowPolicy"), "Properties/RedriveAllowPolicy",
                             "Dead-letter queue '" + dlq.name() + "' of queue '" + source.name() + "' has a "
                             + "RedriveAllowPolicy with " + why + "; failed messages of '" + source.name()
                             + "' cannot be moved there");
@@ -102,14 +102,18 @@ public final class DeadLetterQueueRedriveAllowBlocks implements Rule {
         if (!(arns instanceof Value.Seq seq)) {
             return Optional.empty();
         }
-        Optional<String> sourceName = ctx.property(source, "QueueName").asString();
         for (Value item : seq.items()) {
             for (Value alt : item.alternatives()) {
                 if (alt.referencedResource().filter(source.name()::equals).isPresent()) {
                     return Optional.of(true);
                 }
+            }
+        }
+        Optional<String> sourceName = ctx.property(source, "QueueName").asString();
+        for (Value item : seq.items()) {
+            for (Value alt : item.alternatives()) {
                 if (alt.referencedResource().isPresent()) {
-                    continue;
+                    continue; // another queue of the template
                 }
                 Optional<String> text = alt.asString();
                 if (text.isEmpty() || sourceName.isEmpty()) {
