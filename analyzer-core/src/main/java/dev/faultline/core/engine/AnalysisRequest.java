@@ -1,6 +1,7 @@
 package dev.faultline.core.engine;
 
 import dev.faultline.core.rule.Severity;
+import dev.faultline.core.suppress.SuppressionSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param severityOverrides effective severity per rule id
  * @param ruleOptions       option values by {@code RULE-ID.name}
  * @param threads           worker threads (1: single-threaded)
+ * @param suppressions      config-file path suppressions and the baseline (never {@code null})
  */
 public record AnalysisRequest(
         List<Path> paths,
@@ -27,7 +29,8 @@ public record AnalysisRequest(
         List<String> disabledRules,
         Map<String, Severity> severityOverrides,
         Map<String, String> ruleOptions,
-        int threads) {
+        int threads,
+        SuppressionSettings suppressions) {
 
     public AnalysisRequest {
         paths = List.copyOf(paths);
@@ -38,6 +41,15 @@ public record AnalysisRequest(
         severityOverrides = Map.copyOf(severityOverrides);
         ruleOptions = Map.copyOf(ruleOptions);
         threads = Math.max(1, threads);
+        suppressions = suppressions == null ? SuppressionSettings.NONE : suppressions;
+    }
+
+    /** The request without config suppressions or baseline (the original constructor). */
+    public AnalysisRequest(List<Path> paths, Path workingDirectory, List<String> includes, List<String> excludes,
+                           List<String> enabledRules, List<String> disabledRules,
+                           Map<String, Severity> severityOverrides, Map<String, String> ruleOptions, int threads) {
+        this(paths, workingDirectory, includes, excludes, enabledRules, disabledRules, severityOverrides,
+                ruleOptions, threads, SuppressionSettings.NONE);
     }
 
     /** A request for some paths with every default. */
@@ -48,11 +60,26 @@ public record AnalysisRequest(
 
     public AnalysisRequest withRuleOptions(Map<String, String> options) {
         return new AnalysisRequest(paths, workingDirectory, includes, excludes, enabledRules, disabledRules,
-                severityOverrides, options, threads);
+                severityOverrides, options, threads, suppressions);
     }
 
     public AnalysisRequest withThreads(int n) {
         return new AnalysisRequest(paths, workingDirectory, includes, excludes, enabledRules, disabledRules,
-                severityOverrides, ruleOptions, n);
+                severityOverrides, ruleOptions, n, suppressions);
+    }
+
+    public AnalysisRequest withSuppressions(SuppressionSettings s) {
+        return new AnalysisRequest(paths, workingDirectory, includes, excludes, enabledRules, disabledRules,
+                severityOverrides, ruleOptions, threads, s);
+    }
+
+    public AnalysisRequest withIncludes(List<String> in, List<String> ex) {
+        return new AnalysisRequest(paths, workingDirectory, in, ex, enabledRules, disabledRules,
+                severityOverrides, ruleOptions, threads, suppressions);
+    }
+
+    public AnalysisRequest withRules(List<String> enabled, List<String> disabled, Map<String, Severity> severities) {
+        return new AnalysisRequest(paths, workingDirectory, includes, excludes, enabled, disabled,
+                severities, ruleOptions, threads, suppressions);
     }
 }

@@ -6,13 +6,14 @@ import dev.faultline.core.rule.Finding;
 import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
+import dev.faultline.core.suppress.Suppressor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
 /**
  * The one entry point the CLI, the Maven goal and the tests call: load, link, run the rules,
- * apply severities, sort.
+ * apply severities, sort, then apply suppressions (template Metadata, config file, baseline).
  */
 public final class Analyzer {
 
@@ -56,8 +57,16 @@ public final class Analyzer {
         }
         all.addAll(outcome.findings());
         all.sort(Finding.ORDER);
+        List<Finding> done = new Suppressor(registry::exists, selection::isOn, id -> {
+            Severity s = request.severityOverrides().get(id);
+            if (s != null) {
+                return s;
+            }
+            RuleMetadata m = registry.metadata(id);
+            return m == null ? Severity.WARNING : m.severity();
+        }).apply(all, project.templates(), request.suppressions());
 
         List<RuleMetadata> rules = registry.allMetadata().stream().filter(m -> selection.isOn(m.id())).toList();
-        return new AnalysisResult(project.files(), List.copyOf(all), rules, graph, outcome.toolErrors());
+        return new AnalysisResult(project.files(), done, rules, graph, outcome.toolErrors());
     }
 }

@@ -1,0 +1,161 @@
+package dev.faultline.core.report;
+
+import dev.faultline.core.engine.AnalysisResult;
+import dev.faultline.core.engine.ToolError;
+import dev.faultline.core.model.InputFile;
+import dev.faultline.core.rule.Finding;
+import dev.faultline.core.rule.RuleMetadata;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * JUnit XML as CI servers render it: one {@code testsuite "faultline"}, one {@code testcase} per
+ * (file, rule) with findings whose {@code failure} lists every finding as
+ * {@code file:line:col: severity message}, one passing testcase per input file without findings,
+ * and one erroring testcase per tool error. With {@code includeSuppressed}, a (file, rule) whose
+ * findings are all suppressed is a skipped testcase. Order is by file, then rule id.
+ */
+public final class JunitReporter implements Reporter {
+
+    private static final String NL = "\n";
+
+    @Override
+    public void write(AnalysisResult result, ReportContext ctx, Writer out) throws IOException {
+        Map<String, Map<String, List<Finding>>> byFile = new TreeMap<>();
+        for (Finding f : result.findings()) {
+            if (f.suppressed() && !ctx.includeSuppressed()) {
+                continue;
+            }
+            byFile.computeIfAbsent(f.file(), k -> new TreeMap<>())
+                    .computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
+        }
+        TreeSet<String> cleanFiles = new TreeSet<>();
+        for (InputFile file : result.files()) {
+            if (!byFile.containsKey(file.displayPath())) {
+                cleanFiles.add(file.displayPath());
+            }
+        }
+        Map<String, RuleMetadata> rules = new HashMap<>();
+        for (RuleMetadata m : result.rules()) {
+            rules.put(m.id(), m);
+        }
+
+        int tests = cleanFiles.size() + result.toolErrors().size();
+        int failures = 0;
+        int skipped = 0;
+        for (Map<String, List<Finding>> perRule : byFile.values()) {
+            for (List<Finding> fs : perRule.values()) {
+                tests++;
+                if (fs.stream().allMatch(Finding::suppressed)) {
+                    skipped++;
+                } else {
+                    failures++;
+                }
+            }
+        }
+
+        try {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeCharacters(NL);
+            x.writeStartElement("testsuites");
+            attrs(x, tests, failures, result.toolErrors().size(), skipped);
+            x.writeCharacters(NL + "  ");
+            x.writeStartElement("testsuite");
+            x.writeAttribute("name", "faultline");
+            attrs(x, tests, failures, result.toolErrors().size(), skipped);
+            for (Map.Entry<String, Map<String, List<Finding>>> file : byFile.entrySet()) {
+                for (Map.Entry<String, List<Finding>> rule : file.getValue().entrySet()) {
+                    writeCase(x, file.getKey(), rule.getKey(), rules.get(rule.getKey()), rule.getValue());
+                }
+            }
+            for (String file : cleanFiles) {
+                x.writeCharacters(NL + "    ");
+                x.writeEmptyElement("testcase");
+                x.writeAttribute("classname", file);
+                x.writeAttribute("name", "faultline");
+                x.writeAttribute("file", file);
+            }
+            for (ToolError e : result.toolErrors()) {
+                x.writeCharacters(NL + "    ");
+                x.writeStartElement("testcase");
+                x.writeAttribute("classname", "faultline");
+                x.writeAttribute("name", "internal error in " + e.ruleId());
+                x.writeCharacters(NL + "      ");
+                x.writeStartElement("error");
+                x.writeAttribute("message", e.location() + ": " + e.message());
+                x.writeAttribute("type", "ToolError");
+                x.writeCharacters(e.location() + ": " + e.message());
+                x.writeEndElement();
+                x.writeCharacters(NL + "    ");
+                x.writeEndElement();
+            }
+            x.writeCharacters(NL + "  ");
+            x.writeEndElement();
+            x.writeCharacters(NL);
+            x.writeEndElement();
+            x.writeCharacters(NL);
+            x.writeEndDocument();
+            x.flush();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
+        }
+        out.flush();
+    }
+
+    private static void attrs(XMLStreamWriter x, int tests, int failures, int errors, int skipped)
+            throws XMLStreamException {
+        x.writeAttribute("tests", Integer.toString(tests));
+        x.writeAttribute("failures", Integer.toString(failures));
+        x.writeAttribute("errors", Integer.toString(errors));
+        x.writeAttribute("skipped", Integer.toString(skipped));
+    }
+
+    private static void writeCase(XMLStreamWriter x, String file, String ruleId, RuleMetadata m,
+                                  List<Finding> findings) throws XMLStreamException {
+        x.writeCharacters(NL + "    ");
+        x.writeStartElement("testcase");
+        x.writeAttribute("classname", file);
+        x.writeAttribute("name", m == null ? ruleId : ruleId + " " + m.name());
+        x.writeAttribute("file", file);
+        List<Finding> active = findings.stream().filter(f -> !f.suppressed()).toList();
+        x.writeCharacters(NL + "      ");
+        if (active.isEmpty()) {
+            x.writeEmptyElement("skipped");
+            x.writeAttribute("message", "suppressed: " + findings.get(0).suppression());
+        } else {
+            Finding first = active.get(0);
+            x.writeStartElement("failure");
+            x.writeAttribute("message", location(first) + ": " + first.message()
+                    + (active.size() > 1 ? " (and " + (active.size() - 1) + " more)" : ""));
+            x.writeAttribute("type", first.severity().label());
+            StringBuilder body = new StringBuilder();
+            for (Finding f : findings) {
+                body.append(NL).append(location(f)).append(": ").append(f.severity().label()).append(' ')
+                        .append(f.ruleId()).append(' ').append(f.message());
+                if (f.suppressed()) {
+                    body.append(" [suppressed: ").append(f.suppression()).append(']');
+                }
+            }
+            body.append(NL).append("      ");
+            x.writeCharacters(body.toString());
+            x.writeEndElement();
+        }
+        x.writeCharacters(NL + "    ");
+        x.writeEndElement();
+    }
+
+    private static String location(Finding f) {
+        return f.file() + ":" + f.span().line() + ":" + f.span().column();
+    }
+}

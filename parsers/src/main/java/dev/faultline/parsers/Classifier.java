@@ -1,0 +1,91 @@
+package dev.faultline.parsers;
+
+import dev.faultline.core.model.InputKind;
+import dev.faultline.core.tree.ListNode;
+import dev.faultline.core.tree.MapNode;
+import dev.faultline.core.tree.Node;
+
+/** Decides by content what a parsed file is. */
+public final class Classifier {
+
+    private Classifier() {
+    }
+
+    /**
+     * The kind of a parsed document: {@code null} root → UNPARSEABLE; {@code StartAt} + {@code States}
+     * → ASL; a template (a {@code Resources} entry typed {@code AWS::}/{@code Custom::}, or
+     * {@code AWSTemplateFormatVersion}) → SAM when it uses the SAM transform or a serverless resource,
+     * CDK when it comes from a cloud assembly, else CLOUDFORMATION; anything else OTHER.
+     */
+    public static InputKind classify(Node root, boolean fromCdkAssembly) {
+        if (root == null) {
+            return InputKind.UNPARSEABLE;
+        }
+        if (!(root instanceof MapNode m)) {
+            return InputKind.OTHER;
+        }
+        if (m.has("StartAt") && m.get("States") instanceof MapNode) {
+            return InputKind.ASL;
+        }
+        if (!isTemplate(m)) {
+            return InputKind.OTHER;
+        }
+        if (isSam(m)) {
+            return InputKind.SAM;
+        }
+        return fromCdkAssembly ? InputKind.CDK : InputKind.CLOUDFORMATION;
+    }
+
+    static boolean isTemplate(MapNode root) {
+        if (root.has("AWSTemplateFormatVersion")) {
+            return true;
+        }
+        MapNode resources = root.getMap("Resources");
+        if (resources == null) {
+            return false;
+        }
+        for (MapNode.Entry e : resources.entries()) {
+            if (e.value() instanceof MapNode r) {
+                String type = r.getText("Type");
+                if (type != null && (type.startsWith("AWS::") || type.startsWith("Custom::"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The SAM transform, or any {@code AWS::Serverless::*} resource. */
+    public static boolean isSam(MapNode root) {
+        Node transform = root.get("Transform");
+        if (transform != null && mentionsServerless(transform)) {
+            return true;
+        }
+        MapNode resources = root.getMap("Resources");
+        if (resources != null) {
+            for (MapNode.Entry e : resources.entries()) {
+                if (e.value() instanceof MapNode r) {
+                    String type = r.getText("Type");
+                    if (type != null && type.startsWith("AWS::Serverless::")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentionsServerless(Node n) {
+        if (n.text() != null) {
+            return n.text().startsWith("AWS::Serverless");
+        }
+        if (n instanceof ListNode l) {
+            for (Node item : l.items()) {
+                if (item.text() != null && item.text().startsWith("AWS::Serverless")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.faultline.parsers;
+
+import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.engine.AnalysisRequest;
+import dev.faultline.core.engine.Project;
+import dev.faultline.core.engine.SourceLoader;
+import dev.faultline.core.model.InputFile;
+import dev.faultline.core.model.InputKind;
+import dev.faultline.core.model.Template;
+import dev.faultline.core.rule.Finding;
+import dev.faultline.core.rule.InputRules;
+import dev.faultline.core.tree.MapNode;
+import dev.faultline.core.tree.Node;
+import dev.faultline.core.tree.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Discovers, reads, parses and classifies the inputs of a request, in parallel, with results in
+ * display-path order whatever the thread count. Registered for {@link java.util.ServiceLoader}.
+ */
+public class DefaultSourceLoader implements SourceLoader {
+
+    /**
+     * One file after reading: its classification, its tree ({@code null} when unreadable or
+     * unparseable), its template when it is one, and its FL-PARSE findings.
+     */
+    public record LoadedFile(InputFile file, Node root, Template template, List<Finding> findings) {
+        public LoadedFile {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    @Override
+    public Project load(AnalysisRequest request) {
+        Discovery.Result discovered = Discovery.discover(request);
+        List<LoadedFile> loaded = loadAll(discovered.files(), request.threads());
+        List<InputFile> files = new ArrayList<>(loaded.size());
+        List<Template> templates = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(discovered.findings());
+        for (LoadedFile f : loaded) {
+            files.add(f.file());
+            if (f.template() != null) {
+                templates.add(f.template());
+            }
+            findings.addAll(f.findings());
+        }
+        List<StateMachine> machines = loadStateMachines(loaded, findings);
+        findings.sort(Finding.ORDER);
+        return new Project(files, templates, machines, findings);
+    }
+
+    /**
+     * Where state machines are loaded: standalone ASL files ({@link InputKind#ASL}) and definitions
+     * inside templates ({@code AWS::StepFunctions::StateMachine}, {@code AWS::Serverless::StateMachine}).
+     * The ASL loader (package {@code dev.faultline.parsers.asl}) plugs in here; it adds its FL-PARSE
+     * findings to {@code findings}. Returns machines in display-path order.
+     */
+    protected List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings) {
+        return List.of();
+    }
+
+    /** Reads and parses every candidate; the result list is in the candidates' order. */
+    public static List<LoadedFile> loadAll(List<Discovery.Candidate> candidates, int threads) {
+        if (threads <= 1 || candidates.size() < 2) {
+            List<LoadedFile> out = new ArrayList<>(candidates.size());
+            for (Discovery.Candidate c : candidates) {
+                out.add(loadOne(c));
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, candidates.size()), r -> {
+            Thread t = new Thread(r, "faultline-parse");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<LoadedFile>> futures = new ArrayList<>(candidates.size());
+            for (Discovery.Candidate c : candidates) {
+                futures.add(pool.submit(() -> loadOne(c)));
+            }
+            List<LoadedFile> out = new ArrayList<>(candidates.size());
+            for (int i = 0; i < futures.size(); i++) {
+                out.add(await(futures.get(i), candidates.get(i)));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static LoadedFile await(Future<LoadedFile> f, Discovery.Candidate c) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(c, "Reading was interrupted");
+        } catch (ExecutionException e) {
+            return failed(c, "Internal error while reading: " + e.getCause());
+        }
+    }
+
+    private static LoadedFile failed(Discovery.Candidate c, String message) {
+        InputFile file = new InputFile(c.path(), c.displayPath(), InputKind.UNPARSEABLE);
+        return new LoadedFile(file, null, null,
+                List.of(FindingSink.finding(InputRules.PARSE_SYNTAX, message, Span.ofFile(c.displayPath()), null)));
+    }
+
+    /** Reads, parses and classifies one file; never throws. */
+    public static LoadedFile loadOne(Discovery.Candidate c) {
+        SourceText.Read read = SourceText.read(c.path(), c.displayPath());
+        if (read.problem() != null) {
+            return new LoadedFile(new InputFile(c.path(), c.displayPath(), InputKind.UNPARSEABLE), null, null,
+                    List.of(read.problem()));
+        }
+        TreeParser.ParseResult parsed = TreeParser.parseAuto(read.text(), c.displayPath());
+        InputKind kind = Classifier.classify(parsed.root(), c.cdk());
+        InputFile file = new InputFile(c.path(), c.displayPath(), kind);
+        Template template = null;
+        if (kind == InputKind.CLOUDFORMATION || kind == InputKind.SAM || kind == InputKind.CDK) {
+            template = TemplateModelBuilder.build(file, (MapNode) parsed.root(), c.stackName());
+        }
+        return new LoadedFile(file, parsed.root(), template, parsed.findings());
+    }
+}

@@ -1,0 +1,241 @@
+package dev.faultline.parsers;
+
+import dev.faultline.core.engine.AnalysisRequest;
+import dev.faultline.core.rule.Finding;
+import dev.faultline.core.rule.InputRules;
+import dev.faultline.core.tree.Span;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Expands the paths of a request into the files to read: directories recursively, with include and
+ * exclude globs and the default excludes; symlinks are followed only when they stay inside the root
+ * being walked and do not lead back into a directory already walked.
+ */
+public final class Discovery {
+
+    /** Directory names never walked into, wherever they are. */
+    public static final Set<String> DEFAULT_EXCLUDED_DIRS = Set.of("node_modules", ".git", ".aws-sam", "target");
+
+    /** File name endings linted when no include glob is given. */
+    public static final List<String> DEFAULT_SUFFIXES = List.of(".yaml", ".yml", ".json", ".template");
+
+    /**
+     * One file to read.
+     *
+     * @param path        the file on disk
+     * @param displayPath relative to the working directory, {@code /}-separated
+     * @param cdk         whether it is a template of a CDK cloud assembly
+     * @param stackName   the CDK stack name, or {@code null}
+     */
+    public record Candidate(Path path, String displayPath, boolean cdk, String stackName) {
+    }
+
+    /** The files found and the findings about paths that could not be walked. */
+    public record Result(List<Candidate> files, List<Finding> findings) {
+    }
+
+    private final Path workingDirectory;
+    private final List<PathMatcher[]> includes;
+    private final List<PathMatcher[]> excludes;
+    private final Map<String, Candidate> found = new LinkedHashMap<>();
+    private final List<Finding> findings = new ArrayList<>();
+
+    private Discovery(AnalysisRequest request) {
+        this.workingDirectory = request.workingDirectory().toAbsolutePath().normalize();
+        this.includes = matchers(request.includes());
+        this.excludes = matchers(request.excludes());
+    }
+
+    /** Finds every input of a request, sorted by display path. */
+    public static Result discover(AnalysisRequest request) {
+        Discovery d = new Discovery(request);
+        for (Path p : request.paths()) {
+            d.walkRoot(p);
+        }
+        List<Candidate> files = new ArrayList<>(d.found.values());
+        files.sort(Comparator.comparing(Candidate::displayPath));
+        return new Result(List.copyOf(files), List.copyOf(d.findings));
+    }
+
+    /**
+     * A glob matched against a {@code /}-separated relative path; a leading {@code **}{@code /} also
+     * matches at the top level (JDK globs alone would not).
+     */
+    static PathMatcher[] matcher(String glob) {
+        String g = glob.replace('\\', '/');
+        PathMatcher full = FileSystems.getDefault().getPathMatcher("glob:" + g);
+        if (g.startsWith("**/")) {
+            PathMatcher top = FileSystems.getDefault().getPathMatcher("glob:" + g.substring(3));
+            return new PathMatcher[] {full, top};
+        }
+        return new PathMatcher[] {full};
+    }
+
+    private static List<PathMatcher[]> matchers(List<String> globs) {
+        List<PathMatcher[]> list = new ArrayList<>();
+        for (String g : globs) {
+            list.add(matcher(g));
+        }
+        return list;
+    }
+
+    static boolean matchesAny(List<PathMatcher[]> matchers, String relative) {
+        if (matchers.isEmpty()) {
+            return false;
+        }
+        Path p = Path.of(relative);
+        for (PathMatcher[] ms : matchers) {
+            for (PathMatcher m : ms) {
+                if (m.matches(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The display path: relative to the working directory with {@code /}, else absolute. */
+    public static String displayPath(Path workingDirectory, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path wd = workingDirectory.toAbsolutePath().normalize();
+        Path shown = abs.startsWith(wd) ? wd.relativize(abs) : abs;
+        String s = shown.toString().replace('\\', '/');
+        return s.isEmpty() ? "." : s;
+    }
+
+    private void walkRoot(Path given) {
+        Path abs = given.toAbsolutePath().normalize();
+        String display = displayPath(workingDirectory, abs);
+        if (!Files.exists(abs)) {
+            findings.add(FindingSink.finding(InputRules.PARSE_SYNTAX, "Path does not exist: " + display,
+                    Span.ofFile(display), null));
+            return;
+        }
+        if (!Files.isDirectory(abs)) {
+            // a file named on the command line is always read, whatever its name
+            Path parent = abs.getParent();
+            boolean cdk = parent != null && CdkAssemblyReader.isTemplate(name(abs)) && CdkAssemblyReader.isAssembly(parent);
+            add(abs, display, cdk);
+            return;
+        }
+        Path rootReal;
+        try {
+            rootReal = abs.toRealPath();
+        } catch (IOException e) {
+            findings.add(FindingSink.finding(InputRules.PARSE_SYNTAX, "Cannot read directory " + display + ": " + e,
+                    Span.ofFile(display), null));
+            return;
+        }
+        Set<Path> visited = new HashSet<>();
+        Deque<PendingDir> work = new ArrayDeque<>();
+        work.push(new PendingDir(abs, false));
+        while (!work.isEmpty()) {
+            PendingDir item = work.pop();
+            Path dir = item.dir();
+            boolean inAssembly = item.inAssembly();
+            Path real;
+            try {
+                real = dir.toRealPath();
+            } catch (IOException e) {
+                findings.add(FindingSink.finding(InputRules.PARSE_SYNTAX, "Cannot read directory "
+                        + displayPath(workingDirectory, dir) + ": " + e, Span.ofFile(displayPath(workingDirectory, dir)), null));
+                continue;
+            }
+            if (!real.startsWith(rootReal) || !visited.add(real)) {
+                continue; // a symlink out of the root, or back into a directory already walked
+            }
+            boolean assembly = inAssembly || CdkAssemblyReader.isAssembly(dir);
+            List<Path> children = new ArrayList<>();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                for (Path c : ds) {
+                    children.add(c);
+                }
+            } catch (IOException | RuntimeException e) {
+                String d = displayPath(workingDirectory, dir);
+                findings.add(FindingSink.finding(InputRules.PARSE_SYNTAX, "Cannot list directory " + d + ": " + e,
+                        Span.ofFile(d), null));
+                continue;
+            }
+            children.sort(Comparator.comparing(Path::toString));
+            for (int i = children.size() - 1; i >= 0; i--) {
+                Path c = children.get(i);
+                String n = name(c);
+                String rel = displayPath(workingDirectory, c);
+                if (Files.isDirectory(c)) {
+                    if (DEFAULT_EXCLUDED_DIRS.contains(n) || matchesAny(excludes, rel)
+                            || (assembly && CdkAssemblyReader.skipDirectory(n))) {
+                        continue;
+                    }
+                    if (Files.isSymbolicLink(c) && !insideRoot(c, rootReal)) {
+                        continue;
+                    }
+                    work.push(new PendingDir(c, assembly));
+                } else if (Files.isRegularFile(c)) {
+                    if (Files.isSymbolicLink(c) && !insideRoot(c, rootReal)) {
+                        continue;
+                    }
+                    if (matchesAny(excludes, rel) || !included(n, rel)) {
+                        continue;
+                    }
+                    if (assembly) {
+                        if (CdkAssemblyReader.isBookkeeping(n)) {
+                            continue;
+                        }
+                        add(c, rel, CdkAssemblyReader.isTemplate(n));
+                    } else {
+                        add(c, rel, false);
+                    }
+                }
+            }
+        }
+    }
+
+    private record PendingDir(Path dir, boolean inAssembly) {
+    }
+
+    private static boolean insideRoot(Path link, Path rootReal) {
+        try {
+            return link.toRealPath().startsWith(rootReal);
+        } catch (IOException e) {
+            return false; // a dangling link: nothing to read
+        }
+    }
+
+    private boolean included(String name, String rel) {
+        if (!includes.isEmpty()) {
+            return matchesAny(includes, rel);
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String s : DEFAULT_SUFFIXES) {
+            if (lower.endsWith(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void add(Path file, String display, boolean cdk) {
+        found.putIfAbsent(display, new Candidate(file, display, cdk, cdk ? CdkAssemblyReader.stackName(name(file)) : null));
+    }
+
+    private static String name(Path p) {
+        Path f = p.getFileName();
+        return f == null ? "" : f.toString();
+    }
+
+}
