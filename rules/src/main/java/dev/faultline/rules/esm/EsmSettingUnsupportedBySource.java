@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * FL-ESM-005: settings the mapping's source does not support. {@code DestinationConfig} on SQS,
- * Amazon MQ or DocumentDB, {@code StartingPosition} missing on a stream or Kafka source or present on
- * SQS, and {@code AT_TIMESTAMP} on DynamoDB Streams are errors; stream-only tuning on SQS is a
+ * Amazon MQ or DocumentDB, {@code StartingPosition} missing on a Kinesis, DynamoDB or MSK source
+ * (self-managed Kafka mappings deploy without one) or present on SQS, and {@code AT_TIMESTAMP} on DynamoDB Streams are errors; stream-only tuning on SQS is a
  * warning (whether the API rejects or ignores it is not documented).
  *
  * @see <a href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html">AWS::Lambda::EventSourceMapping</a>
@@ -32,12 +32,12 @@ public final class EsmSettingUnsupportedBySource implements Rule {
             .rationale("Event source mappings accept different settings per source. An SQS, Amazon MQ or "
                     + "DocumentDB mapping has no DestinationConfig: for SQS, failed messages are captured only by "
                     + "the queue's RedrivePolicy, so a DestinationConfig there gives a false sense of safety or "
-                    + "fails the deployment. Kinesis, DynamoDB and Kafka mappings require StartingPosition; SQS "
+                    + "fails the deployment. Kinesis, DynamoDB and MSK mappings require StartingPosition; SQS "
                     + "mappings must not have one; DynamoDB Streams do not support AT_TIMESTAMP. Stream tuning "
                     + "(BisectBatchOnFunctionError, MaximumRetryAttempts, MaximumRecordAgeInSeconds, "
                     + "ParallelizationFactor, TumblingWindowInSeconds) has no effect on SQS (reported as a warning).")
             .howToFix("For SQS, remove DestinationConfig and the stream settings and give the queue a RedrivePolicy "
-                    + "with a dead-letter queue. For streams and Kafka, set StartingPosition (TRIM_HORIZON or "
+                    + "with a dead-letter queue. For Kinesis, DynamoDB and MSK, set StartingPosition (TRIM_HORIZON or "
                     + "LATEST; AT_TIMESTAMP only for Kinesis and Kafka).")
             .tags("correctness", "lambda", "event-source-mapping", "sqs", "kinesis", "dynamodb", "deployment")
             .docsUrl("https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html")
@@ -91,7 +91,7 @@ public final class EsmSettingUnsupportedBySource implements Rule {
                     : ""));
         }
         Value start = ctx.property(esm, "StartingPosition");
-        if (family.isStreamOrKafka() && hasAbsentBranch(start)) {
+        if (requiresStartingPosition(family) && hasAbsentBranch(start)) {
             ctx.report(esm, null, "Properties/StartingPosition", who + " has no StartingPosition, which "
                     + family.label() + " sources require; the deployment fails");
         }
@@ -114,6 +114,11 @@ public final class EsmSettingUnsupportedBySource implements Rule {
                 }
             }
         }
+    }
+
+    /** Kinesis, DynamoDB and MSK; self-managed Kafka mappings are created without one (SAM omits it). */
+    private static boolean requiresStartingPosition(SourceFamily family) {
+        return family.isStream() || family == SourceFamily.MSK;
     }
 
     private static boolean hasDestination(GraphNode esm, RuleContext ctx) {

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * FL-ESM-001: a stream or Kafka mapping that leaves both {@code MaximumRetryAttempts} and
  * {@code MaximumRecordAgeInSeconds} at -1. A failing batch is retried until its records leave the
- * stream's retention, and every record behind it on the shard waits.
+ * stream's retention, and every record behind it on the shard waits. (A Kafka mapping with an
+ * OnFailure destination is exempt: Lambda then caps infinite retries at 10.)
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-errors.html">Lambda: Kinesis error handling</a>
  */
@@ -73,6 +74,9 @@ public final class StreamMappingRetriesForever implements Rule {
         SourceFamily family = EventSources.family(esm, ctx);
         if (!family.isStreamOrKafka()) {
             return;
+        }
+        if (family.isKafka() && !Props.path(ctx, esm, "DestinationConfig", "OnFailure", "Destination").isAbsent()) {
+            return; // Kafka: infinite retries with an OnFailure destination are capped at 10 by Lambda
         }
         Optional<List<Long>> retries = Props.longs(ctx.property(esm, "MaximumRetryAttempts"), PollLimits.INFINITE);
         Optional<List<Long>> age = Props.longs(ctx.property(esm, "MaximumRecordAgeInSeconds"), PollLimits.INFINITE);
