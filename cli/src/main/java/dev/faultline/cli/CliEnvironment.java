@@ -1,0 +1,30 @@
+package dev.faultline.cli;
+
+import dev.faultline.core.engine.Analyzer;
+import dev.faultline.core.engine.RuleRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Everything the commands take from the outside world, injected so that tests can capture output
+ * and substitute the analyzer.
+ *
+ * @param out          standard output (reports)
+ * @param err          standard error (diagnostics, summary)
+ * @param workingDirectory user paths and display paths are relative to it
+ * @param env          environment variables ({@code NO_COLOR})
+ * @param stdoutIsTerminal whether standard output is an interactive terminal
+ * @param analyzer     makes the analyzer for {@code lint}
+ * @param registry     makes the rule registry for {@code rules} and {@code explain}
+ */
+record CliEnvironment(PrintWriter out, PrintWriter err, Path workingDirectory, Map<String, String> env,
+                      boolean stdoutIsTerminal, Supplier<Analyzer> analyzer, Supplier<RuleRegistry> registry) {
+
+    /** The real process environment. */
+    static CliEnvironment system(PrintWriter out, PrintWriter err) {
+        return new CliEnvironment(out, err, Path.of("").toAbsolutePath(), System.getenv(),
+                System.console() != null, Analyzer::fromClassPath, RuleRegistry::load);
+    }
+}

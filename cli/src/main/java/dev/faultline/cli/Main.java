@@ -1,0 +1,90 @@
+package dev.faultline.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/** The {@code faultline} command line: wires picocli to the commands, maps failures to exit codes. */
+public final class Main {
+
+    private final CliEnvironment env;
+
+    Main(CliEnvironment env) {
+        this.env = env;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        int code = new Main(CliEnvironment.system(out, err)).run(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line and returns its exit code; never throws. */
+    int run(String... args) {
+        try {
+            return commandLine().execute(args);
+        } finally {
+            env.out().flush();
+            env.err().flush();
+        }
+    }
+
+    CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new FaultlineCommand(env));
+        cl.addSubcommand("lint", new LintCommand(env));
+        cl.addSubcommand("rules", new RulesCommand(env));
+        cl.addSubcommand("explain", new ExplainCommand(env));
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        cl.setOut(env.out());
+        cl.setErr(env.err());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(this::handle);
+        return cl;
+    }
+
+    private int handle(Exception e, CommandLine cl, ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof UsageException) {
+            err.println("faultline: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        err.println("faultline: internal error: " + describe(e));
+        if (debug(parsed)) {
+            e.printStackTrace(err);
+        } else {
+            err.println("faultline: run again with --debug for the stack trace");
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        String name = e.getClass().getName();
+        return m == null || m.isBlank() ? name : name + ": " + m.replace('\n', ' ');
+    }
+
+    private static boolean debug(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lower-case, for option values in messages. */
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}
