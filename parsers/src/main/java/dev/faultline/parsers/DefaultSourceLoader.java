@@ -12,8 +12,13 @@ import dev.faultline.core.rule.InputRules;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.Span;
+import dev.faultline.parsers.asl.AslLoadResult;
+import dev.faultline.parsers.asl.AslLoader;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,7 +54,7 @@ public class DefaultSourceLoader implements SourceLoader {
             }
             findings.addAll(f.findings());
         }
-        List<StateMachine> machines = loadStateMachines(loaded, findings);
+        List<StateMachine> machines = loadStateMachines(loaded, findings, request.workingDirectory());
         findings.sort(Finding.ORDER);
         return new Project(files, templates, machines, findings);
     }
@@ -61,7 +66,44 @@ public class DefaultSourceLoader implements SourceLoader {
      * findings to {@code findings}. Returns machines in display-path order.
      */
     protected List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings) {
-        return List.of();
+        return loadStateMachines(loaded, findings, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * As {@link #loadStateMachines(List, List)}, with the project root that {@code DefinitionUri}
+     * paths may not leave. Machines come by file, then resource order; a standalone file that a
+     * template also loads through {@code DefinitionUri} is kept only in the template's machine
+     * (which knows its resource, type and substitutions).
+     */
+    protected List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings,
+                                                   Path projectRoot) {
+        List<StateMachine> fromTemplates = new ArrayList<>();
+        Set<Path> referenced = new HashSet<>();
+        List<StateMachine> out = new ArrayList<>();
+        for (LoadedFile f : loaded) {
+            if (f.template() != null) {
+                AslLoadResult r = AslLoader.load(f.template(), projectRoot);
+                findings.addAll(r.findings());
+                for (StateMachine m : r.machines()) {
+                    if (m.file() != f.template().file()) {
+                        referenced.add(m.file().path().toAbsolutePath().normalize());
+                    }
+                }
+                fromTemplates.addAll(r.machines());
+            }
+        }
+        int next = 0;
+        for (LoadedFile f : loaded) {
+            if (f.template() != null) {
+                while (next < fromTemplates.size() && fromTemplates.get(next).template() == f.template()) {
+                    out.add(fromTemplates.get(next++));
+                }
+            } else if (f.file().kind() == InputKind.ASL && f.root() instanceof MapNode root
+                    && !referenced.contains(f.file().path().toAbsolutePath().normalize())) {
+                out.add(AslLoader.loadStandalone(f.file(), root));
+            }
+        }
+        return out;
     }
 
     /** Reads and parses every candidate; the result list is in the candidates' order. */
