@@ -27,6 +27,11 @@ import java.util.concurrent.Future;
 /**
  * Discovers, reads, parses and classifies the inputs of a request, in parallel, with results in
  * display-path order whatever the thread count. Registered for {@link java.util.ServiceLoader}.
+ *
+ * <p>A CDK cloud assembly is read through its manifest ({@link CdkAssemblyReader}); its entries that
+ * are not templates (manifest, tree, asset manifests, metadata, the {@code cdk.out} marker,
+ * {@code asset.*} directories) are not read but appear in {@link Project#files()} as
+ * {@link InputKind#OTHER}, so that the number of files reported counts them.
  */
 public class DefaultSourceLoader implements SourceLoader {
 
@@ -54,6 +59,11 @@ public class DefaultSourceLoader implements SourceLoader {
             }
             findings.addAll(f.findings());
         }
+        // entries of CDK cloud assemblies that are not templates: never read, counted as OTHER
+        for (Discovery.Candidate c : discovered.skipped()) {
+            files.add(new InputFile(c.path(), c.displayPath(), InputKind.OTHER));
+        }
+        files.sort(java.util.Comparator.comparing(InputFile::displayPath));
         List<StateMachine> machines = loadStateMachines(loaded, findings, request.workingDirectory());
         findings.sort(Finding.ORDER);
         return new Project(files, templates, machines, findings);
