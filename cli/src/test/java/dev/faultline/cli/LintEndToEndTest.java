@@ -88,7 +88,9 @@ class LintEndToEndTest {
                 + "        deadLetterTargetArn: !GetAtt Dlq.Arn\n"
                 + "        maxReceiveCount: 5\n"
                 + "  Dlq:\n"
-                + "    Type: AWS::SQS::Queue\n");
+                + "    Type: AWS::SQS::Queue\n"
+                + "    Properties:\n"
+                + "      MessageRetentionPeriod: 1209600\n");
         Run r = lint(tmp, "ok");
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEmpty();
