@@ -53,6 +53,14 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # build the jar and warm the CDS archive (the first run writes it)
 "$fl" lint --fail-on none "$root/examples/sam-orders/template.yaml" > /dev/null 2>&1 || true
+# the launcher writes the archive in the background after a first run: wait for it (at most 60 s)
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/faultline"
+for _ in $(seq 120); do
+  if compgen -G "$cache/faultline-*-$(stat -c %Y-%s "$root/cli/target/faultline.jar").jsa" > /dev/null; then
+    break
+  fi
+  sleep 0.5
+done
 "$fl" lint --fail-on none "$root/examples/sam-orders/template.yaml" > /dev/null 2>&1 || true
 
 echo

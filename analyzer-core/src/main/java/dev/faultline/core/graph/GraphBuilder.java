@@ -35,6 +35,21 @@ import java.util.Map;
  */
 public final class GraphBuilder {
 
+    private final int threads;
+
+    /** A builder that works on the calling thread. */
+    public GraphBuilder() {
+        this(1);
+    }
+
+    /**
+     * A builder that checks references (FL-PARSE-003) of several templates at once on up to
+     * {@code threads} threads; the graph and its findings are the same whatever the count.
+     */
+    public GraphBuilder(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
     /** Builds the graph of all templates and state machines of one analysis. */
     public ResourceGraph build(List<Template> templates, List<StateMachine> machines) {
         ResourceGraph g = new ResourceGraph();
@@ -96,9 +111,14 @@ public final class GraphBuilder {
                 tasks.link(m, sm, res);
             }
         }
+        // read-only on the finished graph: templates in parallel, findings in template order
         List<Finding> findings = new ArrayList<>();
-        for (Template t : templates) {
-            new ReferenceChecker(g, t, findings).check();
+        for (List<Finding> part : InOrder.map(templates, threads, t -> {
+            List<Finding> out = new ArrayList<>();
+            new ReferenceChecker(g, t, out).check();
+            return out;
+        })) {
+            findings.addAll(part);
         }
         findings.sort(Finding.ORDER);
         for (Finding f : findings) {
