@@ -9,6 +9,7 @@ import dev.faultline.core.tree.IntrinsicNode;
 import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
+import dev.faultline.core.tree.ScalarNode;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -133,10 +134,13 @@ public final class GraphBuilder {
     }
 
     private static void linkReferences(ResourceGraph g, Template t, GraphNode from, Node node) {
-        if (node == null) {
+        if (node == null || node instanceof ScalarNode) {
             return;
         }
         if (node instanceof MapNode m) {
+            if (!m.containsIntrinsic()) {
+                return;
+            }
             for (MapNode.Entry e : m.entries()) {
                 linkReferences(g, t, from, e.value());
             }

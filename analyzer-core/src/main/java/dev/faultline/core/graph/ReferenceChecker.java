@@ -97,6 +97,9 @@ final class ReferenceChecker {
             return;
         }
         if (n instanceof MapNode m) {
+            if (!m.containsIntrinsic()) {
+                return;
+            }
             for (MapNode.Entry e : m.entries()) {
                 walk(e.value(), r, new Seg(path, e.key(), -1), depth + 1);
             }
