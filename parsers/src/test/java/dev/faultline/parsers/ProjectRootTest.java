@@ -45,4 +45,32 @@ class ProjectRootTest {
         assertThat(p.inputFindings()).isEmpty();
         assertThat(p.stateMachines()).extracting(m -> m.name()).contains("Machine");
     }
+
+    @Test
+    void aDefinitionFileIsShownTheWayItsTemplateIsShown(@TempDir Path tmp) throws Exception {
+        Path wd = Files.createDirectories(tmp.resolve("cwd"));
+        Path app = Files.createDirectories(tmp.resolve("other/app"));
+        Files.writeString(app.resolve("sm.asl.json"), "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}");
+        Files.writeString(app.resolve("template.yaml"), """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Machine:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      DefinitionUri: sm.asl.json
+                """);
+        Path input = tmp.resolve("other").toAbsolutePath().normalize();
+        Project p = new DefaultSourceLoader().load(AnalysisRequest.of(wd, List.of(input)).withThreads(1));
+
+        // outside the working directory the template is shown absolute, so is its definition file
+        // (not relative to the input path, which would read as relative to the working directory)
+        assertThat(p.stateMachines()).extracting(m -> m.template().displayPath(), m -> m.file().displayPath())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        app.resolve("template.yaml").toAbsolutePath().normalize().toString().replace('\\', '/'),
+                        app.resolve("sm.asl.json").toAbsolutePath().normalize().toString().replace('\\', '/')));
+
+        Project inside = new DefaultSourceLoader().load(AnalysisRequest.of(tmp, List.of(input)).withThreads(1));
+        assertThat(inside.stateMachines()).extracting(m -> m.template().displayPath(), m -> m.file().displayPath())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("other/app/template.yaml", "other/app/sm.asl.json"));
+    }
 }

@@ -203,7 +203,25 @@ public final class AslLoader {
             return Files.exists(root) ? root.toRealPath() : root;
         }
 
-        private static String displayPath(Path root, Path file) {
+        /**
+         * The definition file's display path, shown the way its template is shown: relative to the
+         * same working directory, or absolute when the template is shown absolute (linting a
+         * checkout outside the working directory). Falls back to the project-root-relative path
+         * when the template's display path does not end its file path.
+         */
+        private String displayPath(Path root, Path file) {
+            InputFile shownTemplate = template.file();
+            Path shown = Path.of(shownTemplate.displayPath());
+            if (shown.isAbsolute()) {
+                return file.toString().replace('\\', '/');
+            }
+            Path templatePath = shownTemplate.path().toAbsolutePath().normalize();
+            int keep = templatePath.getNameCount() - shown.getNameCount();
+            if (keep >= 0 && templatePath.endsWith(shown) && templatePath.getRoot() != null) {
+                Path workingDirectory = keep == 0 ? templatePath.getRoot()
+                        : templatePath.getRoot().resolve(templatePath.subpath(0, keep));
+                return dev.faultline.parsers.Discovery.displayPath(workingDirectory, file);
+            }
             return root.relativize(file).toString().replace('\\', '/');
         }
 
