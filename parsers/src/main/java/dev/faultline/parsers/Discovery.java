@@ -109,11 +109,22 @@ public final class Discovery {
         return false;
     }
 
-    /** The display path: relative to the working directory with {@code /}, else absolute. */
+    /**
+     * The display path: relative to the working directory with {@code /} separators, also for files
+     * outside it ({@code ../shared/corpus/x.yaml}); absolute only when no relative path exists (another
+     * drive or file-system root).
+     */
     public static String displayPath(Path workingDirectory, Path file) {
         Path abs = file.toAbsolutePath().normalize();
         Path wd = workingDirectory.toAbsolutePath().normalize();
-        Path shown = abs.startsWith(wd) ? wd.relativize(abs) : abs;
+        Path shown;
+        if (abs.startsWith(wd)) {
+            shown = wd.relativize(abs);
+        } else if (abs.getRoot() != null && abs.getRoot().equals(wd.getRoot())) {
+            shown = wd.relativize(abs);
+        } else {
+            shown = abs;
+        }
         String s = shown.toString().replace('\\', '/');
         return s.isEmpty() ? "." : s;
     }
