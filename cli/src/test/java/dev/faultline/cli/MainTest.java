@@ -98,7 +98,7 @@ class MainTest {
     void exit2ForABadReportOption() {
         Run noFile = cli.run("lint", "--report", "sarif");
         assertThat(noFile.code()).isEqualTo(2);
-        assertThat(noFile.err()).startsWith("Invalid value for option '--report': expected FORMAT=FILE");
+        assertThat(noFile.err()).startsWith("Invalid value for option '--report' (FORMAT=FILE): expected FORMAT=FILE");
         Run unknown = cli.run("lint", "--report", "xml=out.xml");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("FORMAT one of text, json, sarif, junit, github but was 'xml=out.xml'");
@@ -210,7 +210,7 @@ class MainTest {
         Run r = withFindings().run("lint", "--format", "json", "-o", "out/report.json");
         assertThat(r.out()).isEmpty();
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("faultline: cannot write out/report.json");
+        assertThat(r.err()).isEqualTo("faultline: --output: directory does not exist: out/report.json\n");
 
         Files.createDirectories(wd.resolve("out"));
         Run ok = cli.run("lint", "--format", "json", "-o", "out/report.json");
