@@ -80,6 +80,9 @@ class DiscoveryTest {
         assertThat(found(List.of(), List.of("**/x.yaml"))).containsExactly("deep/y.yaml");
         assertThat(found(List.of(), List.of("deep"))).containsExactly("x.yaml");
         assertThat(found(List.of(), List.of("deep/**"))).containsExactly("x.yaml");
+        write("infra/top.yaml", "a: 1");
+        write("infra/dev/deeper.yaml", "a: 1");
+        assertThat(found(List.of("infra/**/*.yaml"), List.of())).containsExactly("infra/dev/deeper.yaml", "infra/top.yaml");
     }
 
     @Test
