@@ -32,7 +32,7 @@ final class FaultlineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        env.err().println("faultline: missing command (lint, rules, explain)");
+        env.err().println("faultline: missing command (lint, rules, explain, graph)");
         spec.commandLine().usage(env.err());
         return ExitCodes.USAGE;
     }

@@ -49,6 +49,7 @@ public final class Main {
         cl.addSubcommand("lint", new LintCommand(env));
         cl.addSubcommand("rules", new RulesCommand(env));
         cl.addSubcommand("explain", new ExplainCommand(env));
+        cl.addSubcommand("graph", new GraphCommand(env));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(env.out());
         cl.setErr(env.err());

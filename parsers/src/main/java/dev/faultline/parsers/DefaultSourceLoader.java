@@ -12,8 +12,13 @@ import dev.faultline.core.rule.InputRules;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.Span;
+import dev.faultline.parsers.asl.AslLoadResult;
+import dev.faultline.parsers.asl.AslLoader;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +27,11 @@ import java.util.concurrent.Future;
 /**
  * Discovers, reads, parses and classifies the inputs of a request, in parallel, with results in
  * display-path order whatever the thread count. Registered for {@link java.util.ServiceLoader}.
+ *
+ * <p>A CDK cloud assembly is read through its manifest ({@link CdkAssemblyReader}); its entries that
+ * are not templates (manifest, tree, asset manifests, metadata, the {@code cdk.out} marker,
+ * {@code asset.*} directories) are not read but appear in {@link Project#files()} as
+ * {@link InputKind#OTHER}, so that the number of files reported counts them.
  */
 public class DefaultSourceLoader implements SourceLoader {
 
@@ -49,7 +59,12 @@ public class DefaultSourceLoader implements SourceLoader {
             }
             findings.addAll(f.findings());
         }
-        List<StateMachine> machines = loadStateMachines(loaded, findings);
+        // entries of CDK cloud assemblies that are not templates: never read, counted as OTHER
+        for (Discovery.Candidate c : discovered.skipped()) {
+            files.add(new InputFile(c.path(), c.displayPath(), InputKind.OTHER));
+        }
+        files.sort(java.util.Comparator.comparing(InputFile::displayPath));
+        List<StateMachine> machines = loadStateMachines(loaded, findings, request.workingDirectory());
         findings.sort(Finding.ORDER);
         return new Project(files, templates, machines, findings);
     }
@@ -61,7 +76,44 @@ public class DefaultSourceLoader implements SourceLoader {
      * findings to {@code findings}. Returns machines in display-path order.
      */
     protected List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings) {
-        return List.of();
+        return loadStateMachines(loaded, findings, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * As {@link #loadStateMachines(List, List)}, with the project root that {@code DefinitionUri}
+     * paths may not leave. Machines come by file, then resource order; a standalone file that a
+     * template also loads through {@code DefinitionUri} is kept only in the template's machine
+     * (which knows its resource, type and substitutions).
+     */
+    protected List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings,
+                                                   Path projectRoot) {
+        List<StateMachine> fromTemplates = new ArrayList<>();
+        Set<Path> referenced = new HashSet<>();
+        List<StateMachine> out = new ArrayList<>();
+        for (LoadedFile f : loaded) {
+            if (f.template() != null) {
+                AslLoadResult r = AslLoader.load(f.template(), projectRoot);
+                findings.addAll(r.findings());
+                for (StateMachine m : r.machines()) {
+                    if (m.file() != f.template().file()) {
+                        referenced.add(m.file().path().toAbsolutePath().normalize());
+                    }
+                }
+                fromTemplates.addAll(r.machines());
+            }
+        }
+        int next = 0;
+        for (LoadedFile f : loaded) {
+            if (f.template() != null) {
+                while (next < fromTemplates.size() && fromTemplates.get(next).template() == f.template()) {
+                    out.add(fromTemplates.get(next++));
+                }
+            } else if (f.file().kind() == InputKind.ASL && f.root() instanceof MapNode root
+                    && !referenced.contains(f.file().path().toAbsolutePath().normalize())) {
+                out.add(AslLoader.loadStandalone(f.file(), root));
+            }
+        }
+        return out;
     }
 
     /** Reads and parses every candidate; the result list is in the candidates' order. */

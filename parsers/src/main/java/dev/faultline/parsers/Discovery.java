@@ -45,14 +45,29 @@ public final class Discovery {
     public record Candidate(Path path, String displayPath, boolean cdk, String stackName) {
     }
 
-    /** The files found and the findings about paths that could not be walked. */
-    public record Result(List<Candidate> files, List<Finding> findings) {
+    /**
+     * The files found, the findings about paths that could not be walked, and the entries skipped
+     * without being read: the bookkeeping files and {@code asset.*} directories of CDK cloud
+     * assemblies (see {@link CdkAssemblyReader}), sorted by display path. The loader reports skipped
+     * entries as {@link dev.faultline.core.model.InputKind#OTHER} files, so they are counted.
+     */
+    public record Result(List<Candidate> files, List<Finding> findings, List<Candidate> skipped) {
+        public Result {
+            files = List.copyOf(files);
+            findings = List.copyOf(findings);
+            skipped = List.copyOf(skipped);
+        }
+
+        public Result(List<Candidate> files, List<Finding> findings) {
+            this(files, findings, List.of());
+        }
     }
 
     private final Path workingDirectory;
     private final List<PathMatcher[]> includes;
     private final List<PathMatcher[]> excludes;
     private final Map<String, Candidate> found = new LinkedHashMap<>();
+    private final Map<String, Candidate> skipped = new LinkedHashMap<>();
     private final List<Finding> findings = new ArrayList<>();
 
     private Discovery(AnalysisRequest request) {
@@ -69,7 +84,16 @@ public final class Discovery {
         }
         List<Candidate> files = new ArrayList<>(d.found.values());
         files.sort(Comparator.comparing(Candidate::displayPath));
-        return new Result(List.copyOf(files), List.copyOf(d.findings));
+        List<Candidate> skippedEntries = new ArrayList<>();
+        for (Candidate c : d.skipped.values()) {
+            if (!d.found.containsKey(c.displayPath())) {
+                skippedEntries.add(c);
+            }
+        }
+        skippedEntries.sort(Comparator.comparing(Candidate::displayPath));
+        List<Finding> findings = new ArrayList<>(d.findings);
+        findings.sort(Finding.ORDER);
+        return new Result(files, findings, skippedEntries);
     }
 
     /**
@@ -143,10 +167,23 @@ public final class Discovery {
             return;
         }
         if (!Files.isDirectory(abs)) {
-            // a file named on the command line is always read, whatever its name
+            // a file named on the command line is always read, whatever its name; a template of a
+            // cloud assembly is read as CDK, with the stack name its manifest gives it
             Path parent = abs.getParent();
-            boolean cdk = parent != null && CdkAssemblyReader.isTemplate(name(abs)) && CdkAssemblyReader.isAssembly(parent);
-            add(abs, display, cdk);
+            CdkAssemblyReader.Assembly assembly = parent == null ? null : CdkAssemblyReader.read(parent, workingDirectory);
+            if (assembly != null) {
+                for (CdkAssemblyReader.StackTemplate t : assembly.templates()) {
+                    if (t.path().equals(abs)) {
+                        addCdk(abs, display, t.stackName());
+                        return;
+                    }
+                }
+                if (CdkAssemblyReader.isTemplate(name(abs))) {
+                    addCdk(abs, display, CdkAssemblyReader.stackName(name(abs)));
+                    return;
+                }
+            }
+            add(abs, display, false);
             return;
         }
         Path rootReal;
@@ -158,12 +195,10 @@ public final class Discovery {
             return;
         }
         Set<Path> visited = new HashSet<>();
-        Deque<PendingDir> work = new ArrayDeque<>();
-        work.push(new PendingDir(abs, false));
+        Deque<Path> work = new ArrayDeque<>();
+        work.push(abs);
         while (!work.isEmpty()) {
-            PendingDir item = work.pop();
-            Path dir = item.dir();
-            boolean inAssembly = item.inAssembly();
+            Path dir = work.pop();
             Path real;
             try {
                 real = dir.toRealPath();
@@ -175,7 +210,11 @@ public final class Discovery {
             if (!real.startsWith(rootReal) || !visited.add(real)) {
                 continue; // a symlink out of the root, or back into a directory already walked
             }
-            boolean assembly = inAssembly || CdkAssemblyReader.isAssembly(dir);
+            CdkAssemblyReader.Assembly assembly = CdkAssemblyReader.read(dir, workingDirectory);
+            if (assembly != null) {
+                addAssembly(assembly);
+                continue; // an assembly is read through its manifest, never file by file
+            }
             List<Path> children = new ArrayList<>();
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
                 for (Path c : ds) {
@@ -193,14 +232,13 @@ public final class Discovery {
                 String n = name(c);
                 String rel = displayPath(workingDirectory, c);
                 if (Files.isDirectory(c)) {
-                    if (DEFAULT_EXCLUDED_DIRS.contains(n) || matchesAny(excludes, rel)
-                            || (assembly && CdkAssemblyReader.skipDirectory(n))) {
+                    if (DEFAULT_EXCLUDED_DIRS.contains(n) || matchesAny(excludes, rel)) {
                         continue;
                     }
                     if (Files.isSymbolicLink(c) && !insideRoot(c, rootReal)) {
                         continue;
                     }
-                    work.push(new PendingDir(c, assembly));
+                    work.push(c);
                 } else if (Files.isRegularFile(c)) {
                     if (Files.isSymbolicLink(c) && !insideRoot(c, rootReal)) {
                         continue;
@@ -208,20 +246,28 @@ public final class Discovery {
                     if (matchesAny(excludes, rel) || !included(n, rel)) {
                         continue;
                     }
-                    if (assembly) {
-                        if (CdkAssemblyReader.isBookkeeping(n)) {
-                            continue;
-                        }
-                        add(c, rel, CdkAssemblyReader.isTemplate(n));
-                    } else {
-                        add(c, rel, false);
-                    }
+                    add(c, rel, false);
                 }
             }
         }
     }
 
-    private record PendingDir(Path dir, boolean inAssembly) {
+    /**
+     * Adds the templates of an assembly (those the exclude and include globs let through) and counts
+     * the rest as skipped, with the findings about its manifest.
+     */
+    private void addAssembly(CdkAssemblyReader.Assembly assembly) {
+        findings.addAll(assembly.findings());
+        for (CdkAssemblyReader.StackTemplate t : assembly.templates()) {
+            String rel = displayPath(workingDirectory, t.path());
+            if (!matchesAny(excludes, rel) && included(name(t.path()), rel)) {
+                addCdk(t.path(), rel, t.stackName());
+            }
+        }
+        for (Path p : assembly.skipped()) {
+            String rel = displayPath(workingDirectory, p);
+            skipped.putIfAbsent(rel, new Candidate(p, rel, false, null));
+        }
     }
 
     private static boolean insideRoot(Path link, Path rootReal) {
@@ -247,6 +293,10 @@ public final class Discovery {
 
     private void add(Path file, String display, boolean cdk) {
         found.putIfAbsent(display, new Candidate(file, display, cdk, cdk ? CdkAssemblyReader.stackName(name(file)) : null));
+    }
+
+    private void addCdk(Path file, String display, String stackName) {
+        found.putIfAbsent(display, new Candidate(file, display, true, stackName));
     }
 
     private static String name(Path p) {

@@ -157,12 +157,14 @@ class DiscoveryTest {
         assertThat(t.resource("Other").dependsOn()).containsExactly("Queue", "Env");
         assertThat(t.outputs().isEmpty()).isTrue();
         assertThat(p.templates().get(1).sam()).isTrue();
-        assertThat(p.stateMachines()).isEmpty();
+        // the standalone definition is loaded by the ASL loader (see asl.SourceLoaderStateMachinesTest)
+        assertThat(p.stateMachines()).extracting(m -> m.file().displayPath()).containsExactly("flow.asl.json");
     }
 
     @Test
     void cdkAssemblyTemplatesAreCdkAndBookkeepingIsSkipped() throws IOException {
-        write("cdk.out/manifest.json", "{\"version\": \"36.0.0\", \"artifacts\": {}}");
+        write("cdk.out/manifest.json", "{\"version\": \"36.0.0\", \"artifacts\": {\"Stack\": "
+                + "{\"type\": \"aws:cloudformation:stack\", \"properties\": {\"templateFile\": \"Stack.template.json\"}}}}");
         write("cdk.out/tree.json", "{\"tree\": {}}");
         write("cdk.out/Stack.assets.json", "{}");
         write("cdk.out/Stack.template.json",
@@ -170,7 +172,12 @@ class DiscoveryTest {
         write("cdk.out/asset.abc/inner.json", "{}");
         Project p = new DefaultSourceLoader().load(request(List.of(), List.of()));
         assertThat(p.files()).extracting(InputFile::displayPath, InputFile::kind)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("cdk.out/Stack.template.json", InputKind.CDK));
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("cdk.out/Stack.assets.json", InputKind.OTHER),
+                        org.assertj.core.groups.Tuple.tuple("cdk.out/Stack.template.json", InputKind.CDK),
+                        org.assertj.core.groups.Tuple.tuple("cdk.out/asset.abc", InputKind.OTHER),
+                        org.assertj.core.groups.Tuple.tuple("cdk.out/manifest.json", InputKind.OTHER),
+                        org.assertj.core.groups.Tuple.tuple("cdk.out/tree.json", InputKind.OTHER));
         assertThat(p.templates().get(0).stackName()).isEqualTo("Stack");
         assertThat(p.templates().get(0).resource("Q").cdkPath()).isEqualTo("Stack/Q");
     }

@@ -49,7 +49,9 @@ public final class Analyzer {
                 .run(graph, project.templates());
 
         List<Finding> all = new ArrayList<>(project.inputFindings().size() + outcome.findings().size());
-        for (Finding f : project.inputFindings()) {
+        List<Finding> inputFindings = new ArrayList<>(project.inputFindings());
+        inputFindings.addAll(graph.findings());
+        for (Finding f : inputFindings) {
             if (selection.isOn(f.ruleId())) {
                 Severity s = request.severityOverrides().get(f.ruleId());
                 all.add(s == null ? f : f.withSeverity(s));

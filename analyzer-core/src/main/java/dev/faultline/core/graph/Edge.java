@@ -4,10 +4,17 @@ import dev.faultline.core.tree.Span;
 
 /**
  * A typed edge. {@code span} is where the link is written (the property that makes it), and
- * {@code qualifier} is the Lambda alias/version targeted by an invocation when known, else null.
+ * {@code qualifier} is the Lambda alias/version targeted by an invocation when known ({@code live},
+ * {@code 3}, {@code $LATEST} when written), {@link #UNKNOWN_QUALIFIER} when an alias or version is
+ * targeted but its name cannot be known, and null when the invocation is unqualified (which runs
+ * {@code $LATEST}). For {@code failsTo}/{@code succeedsTo} edges from a function that come from an
+ * EventInvokeConfig, it is the config's {@code Qualifier}.
  */
 public record Edge(EdgeKind kind, GraphNode from, GraphNode to, InvocationMode mode, Span span,
                    String qualifier) {
+
+    /** The qualifier of an invocation that targets an alias or version whose name is not known statically. */
+    public static final String UNKNOWN_QUALIFIER = "?";
 
     public Edge(EdgeKind kind, GraphNode from, GraphNode to, Span span) {
         this(kind, from, to, InvocationMode.NONE, span, null);

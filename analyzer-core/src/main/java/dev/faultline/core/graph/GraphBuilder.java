@@ -2,45 +2,114 @@ package dev.faultline.core.graph;
 
 import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.eval.Evaluator;
-import dev.faultline.core.eval.Value;
 import dev.faultline.core.model.Resource;
 import dev.faultline.core.model.Template;
+import dev.faultline.core.rule.Finding;
 import dev.faultline.core.tree.IntrinsicNode;
 import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Links templates into a {@link ResourceGraph}: one node per resource, {@code references} edges
- * for {@code Ref}/{@code Fn::GetAtt}, and the event source mapping edges ({@code consumes} from the
- * queue or stream, {@code invokes} in poll mode to the function).
+ * Links templates into a {@link ResourceGraph}, the same way for raw CloudFormation, SAM and CDK
+ * output:
+ * <ol>
+ *   <li>one node per resource; SAM resources get their {@code Globals} merged and their properties
+ *       in CloudFormation shape, and the resources SAM would generate (event source mappings,
+ *       subscriptions, rules, schedules, EventInvokeConfig, SAM-created queues and topics, the
+ *       AutoPublishAlias alias, implicit APIs) become <em>implied</em> nodes;</li>
+ *   <li>{@code references} edges for {@code Ref}, {@code Fn::GetAtt} and {@code Fn::Sub};</li>
+ *   <li>typed edges: {@code consumes}, {@code invokes} (with the {@link InvocationMode} of every
+ *       kind of invoker), {@code failsTo}, {@code succeedsTo}, {@code subscribes}, {@code alarms},
+ *       {@code configures}, and {@code taskTarget} from state machines to what their tasks call;</li>
+ *   <li>FL-PARSE-003 findings for references to names that do not exist
+ *       ({@link ResourceGraph#findings()}).</li>
+ * </ol>
+ * Targets are resolved through the {@link Evaluator} (parameter defaults, both {@code Fn::If}
+ * branches, {@code Fn::Sub} variables) and through literal ARNs and names that match a resource's
+ * literal name property in the same template.
  */
 public final class GraphBuilder {
 
     /** Builds the graph of all templates and state machines of one analysis. */
     public ResourceGraph build(List<Template> templates, List<StateMachine> machines) {
         ResourceGraph g = new ResourceGraph();
-        for (Template t : templates) {
-            for (Resource r : t.allResources()) {
-                g.add(new GraphNode(t.displayPath() + "#" + r.logicalId(), r.logicalId(), r.type(),
-                        ResourceTypes.kindOf(r.type()), t, r, r.properties(), r.span(), r.logicalPath(), false));
-            }
-        }
+        Map<Template, Resolver> resolvers = new IdentityHashMap<>();
+        List<SamExpander.Pending> pending = new ArrayList<>();
+        Map<Template, SamExpander> expanders = new IdentityHashMap<>();
         for (Template t : templates) {
             Evaluator ev = new Evaluator(t);
+            SamExpander sam = new SamExpander(g, t, ev, pending);
+            expanders.put(t, sam);
             for (Resource r : t.allResources()) {
-                GraphNode from = g.find(t, r.logicalId());
-                linkReferences(g, t, from, r.properties());
-                if (from.kind() == NodeKind.EVENT_SOURCE_MAPPING) {
-                    linkMapping(g, t, ev, from);
+                if (g.node(id(t, r.logicalId())) != null) {
+                    continue;
+                }
+                if (SamExpander.isSamType(r.type())) {
+                    sam.addMain(r);
+                } else {
+                    g.add(new GraphNode(id(t, r.logicalId()), r.logicalId(), r.type(),
+                            ResourceTypes.kindOf(r.type()), t, r, r.properties(), r.span(), r.logicalPath(), false));
                 }
             }
         }
+        for (Template t : templates) {
+            SamExpander sam = expanders.get(t);
+            for (Resource r : t.allResources()) {
+                if (SamExpander.isSamType(r.type())) {
+                    GraphNode main = g.find(t, r.logicalId());
+                    if (main != null && main.resource() == r) {
+                        sam.addImplied(r, main);
+                    }
+                }
+            }
+            Resolver res = new Resolver(g, t, new Evaluator(t));
+            res.index(g.nodesOf(t));
+            resolvers.put(t, res);
+        }
+        for (Template t : templates) {
+            Resolver res = resolvers.get(t);
+            Linker linker = new Linker(g, res);
+            for (GraphNode n : g.nodesOf(t)) {
+                if (!n.implied()) {
+                    linkReferences(g, t, n, n.properties());
+                }
+                linker.link(n);
+            }
+        }
+        for (SamExpander.Pending p : pending) {
+            new Linker(g, resolvers.get(p.target().template())).linkPending(p);
+        }
+        TaskTargetLinker tasks = new TaskTargetLinker(g);
         for (StateMachine m : machines) {
             g.addStateMachine(m);
+            if (m.template() == null || m.resource() == null) {
+                continue;
+            }
+            Resolver res = resolvers.get(m.template());
+            GraphNode sm = g.find(m.template(), m.resource().logicalId());
+            if (res != null && sm != null && sm.kind() == NodeKind.STATE_MACHINE) {
+                tasks.link(m, sm, res);
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Template t : templates) {
+            new ReferenceChecker(g, t, findings).check();
+        }
+        findings.sort(Finding.ORDER);
+        for (Finding f : findings) {
+            g.addFinding(f);
         }
         return g;
+    }
+
+    /** The graph id of a node named {@code name} in template {@code t}. */
+    static String id(Template t, String name) {
+        return t.displayPath() + "#" + name;
     }
 
     private static void linkReferences(ResourceGraph g, Template t, GraphNode from, Node node) {
@@ -56,32 +125,48 @@ public final class GraphBuilder {
                 linkReferences(g, t, from, n);
             }
         } else if (node instanceof IntrinsicNode in) {
-            String target = null;
             if (in.is("Ref")) {
-                target = in.argument() == null ? null : in.argument().text();
-            } else if (in.is("Fn::GetAtt") && in.argument() instanceof ListNode l && l.size() > 0) {
-                target = l.get(0).text();
-            }
-            if (target != null) {
-                GraphNode to = g.find(t, target);
-                if (to != null && to != from) {
-                    g.connect(new Edge(EdgeKind.REFERENCES, from, to, in.span()));
+                refTo(g, t, from, in.argument() == null ? null : in.argument().text(), in);
+            } else if (in.is("Fn::GetAtt")) {
+                String target = null;
+                if (in.argument() instanceof ListNode l && l.size() > 0) {
+                    target = l.get(0).text();
+                } else if (in.argument() != null && in.argument().text() != null) {
+                    String s = in.argument().text();
+                    target = s.indexOf('.') < 0 ? s : s.substring(0, s.indexOf('.'));
+                }
+                refTo(g, t, from, target, in);
+            } else if (in.is("Fn::Sub")) {
+                Node arg = in.argument();
+                String text = arg instanceof ListNode l && l.size() > 0 ? l.get(0).text() : arg == null ? null : arg.text();
+                if (text != null) {
+                    int i = 0;
+                    while (true) {
+                        int start = text.indexOf("${", i);
+                        int end = start < 0 ? -1 : text.indexOf('}', start);
+                        if (end < 0) {
+                            break;
+                        }
+                        i = end + 1;
+                        String name = text.substring(start + 2, end).trim();
+                        if (!name.startsWith("!") && !name.startsWith("AWS::")) {
+                            int dot = name.indexOf('.');
+                            refTo(g, t, from, dot < 0 ? name : name.substring(0, dot), in);
+                        }
+                    }
                 }
             }
             linkReferences(g, t, from, in.argument());
         }
     }
 
-    private static void linkMapping(ResourceGraph g, Template t, Evaluator ev, GraphNode esm) {
-        Node source = esm.property("EventSourceArn");
-        for (Value v : ev.eval(source).alternatives()) {
-            v.referencedResource().map(id -> g.find(t, id)).ifPresent(src ->
-                    g.connect(new Edge(EdgeKind.CONSUMES, src, esm, source.span())));
+    private static void refTo(ResourceGraph g, Template t, GraphNode from, String target, IntrinsicNode in) {
+        if (target == null) {
+            return;
         }
-        Node fn = esm.property("FunctionName");
-        for (Value v : ev.eval(fn).alternatives()) {
-            v.referencedResource().map(id -> g.find(t, id)).ifPresent(target ->
-                    g.connect(new Edge(EdgeKind.INVOKES, esm, target, InvocationMode.POLL, fn.span(), null)));
+        GraphNode to = g.find(t, target);
+        if (to != null && to != from) {
+            g.connect(new Edge(EdgeKind.REFERENCES, from, to, in.span()));
         }
     }
 }

@@ -1,17 +1,31 @@
 package dev.faultline.core.graph;
 
+import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.model.Template;
+import dev.faultline.core.rule.Finding;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * All nodes and edges of one analysis, with the state machines found. Built once, then read-only.
+ * All nodes and edges of one analysis, with the state machines found. Built once (by
+ * {@link GraphBuilder}), then read-only.
+ *
+ * <p>Besides raw access ({@link #nodes(NodeKind)}, {@link #incoming(GraphNode, EdgeKind)}, ...) it
+ * offers the questions rules ask, so that a rule is written once for raw CloudFormation, SAM and
+ * CDK output: {@link #invokers(GraphNode)}, {@link #isAsyncInvoked(GraphNode)},
+ * {@link #failureTargets(GraphNode)}, {@link #isFailureTarget(GraphNode)},
+ * {@link #consumersOf(GraphNode)}, {@link #functionOf(GraphNode)}, {@link #alarmsOn(GraphNode)},
+ * {@link #eventInvokeConfigs(GraphNode)}, {@link #taskTargets(State)}. Every answer is based on
+ * what could be resolved statically: a target written as an import or an unknown value has no
+ * edge, so "no edge" means "not known", and a rule that needs certainty should also check that
+ * the property itself is absent.
  */
 public final class ResourceGraph {
 
@@ -22,6 +36,9 @@ public final class ResourceGraph {
     private final Map<GraphNode, List<Edge>> in = new HashMap<>();
     private final Map<Template, Map<String, GraphNode>> byTemplate = new HashMap<>();
     private final List<StateMachine> stateMachines = new ArrayList<>();
+    private final Map<State, List<Edge>> stateTargets = new IdentityHashMap<>();
+    private final Map<Template, List<GraphNode>> nodesByTemplate = new IdentityHashMap<>();
+    private final List<Finding> findings = new ArrayList<>();
 
     /** Adds a node; its id must be new. */
     public GraphNode add(GraphNode n) {
@@ -31,6 +48,7 @@ public final class ResourceGraph {
         byKind.computeIfAbsent(n.kind(), k -> new ArrayList<>()).add(n);
         if (n.template() != null) {
             byTemplate.computeIfAbsent(n.template(), t -> new HashMap<>()).putIfAbsent(n.name(), n);
+            nodesByTemplate.computeIfAbsent(n.template(), t -> new ArrayList<>()).add(n);
         }
         return n;
     }
@@ -79,6 +97,11 @@ public final class ResourceGraph {
         return Collections.unmodifiableList(edges);
     }
 
+    /** The edges of one kind, in creation order. */
+    public List<Edge> edges(EdgeKind kind) {
+        return edges.stream().filter(e -> e.kind() == kind).toList();
+    }
+
     public List<Edge> outgoing(GraphNode n) {
         return Collections.unmodifiableList(out.getOrDefault(n, List.of()));
     }
@@ -93,5 +116,206 @@ public final class ResourceGraph {
 
     public List<Edge> incoming(GraphNode n, EdgeKind kind) {
         return in.getOrDefault(n, List.of()).stream().filter(e -> e.kind() == kind).toList();
+    }
+
+    /** The nodes of one template (resources, then implied nodes), in creation order. */
+    public List<GraphNode> nodesOf(Template t) {
+        return Collections.unmodifiableList(nodesByTemplate.getOrDefault(t, List.of()));
+    }
+
+    /** Adds a finding about the inputs found while linking (FL-PARSE-003). */
+    public void addFinding(Finding f) {
+        findings.add(f);
+    }
+
+    /**
+     * Findings about the inputs found while linking: FL-PARSE-003 (references to names that do not
+     * exist), sorted. The {@code Analyzer} reports them like the loaders' FL-PARSE findings.
+     */
+    public List<Finding> findings() {
+        return Collections.unmodifiableList(findings);
+    }
+
+    /** Records the {@code taskTarget} edges found for one Task state. */
+    public void recordTaskTargets(State state, List<Edge> targets) {
+        stateTargets.put(state, List.copyOf(targets));
+    }
+
+    /**
+     * The {@code taskTarget} edges of a Task state (from its state machine's node to the function,
+     * queue, topic, table or state machine it calls); empty when the target could not be resolved,
+     * or when the machine is a standalone ASL file.
+     */
+    public List<Edge> taskTargets(State state) {
+        return stateTargets.getOrDefault(state, List.of());
+    }
+
+    /** Whether the Task state's target was analysed and resolved to at least one node. */
+    public boolean hasResolvedTaskTarget(State state) {
+        return !taskTargets(state).isEmpty();
+    }
+
+    /** The graph node of a template state machine, or null for a standalone definition. */
+    public GraphNode nodeOf(StateMachine m) {
+        if (m.template() == null || m.resource() == null) {
+            return null;
+        }
+        return find(m.template(), m.resource().logicalId());
+    }
+
+    // ---- queries for rules ------------------------------------------------------------------
+
+    /**
+     * The {@code invokes} edges into a function (or state machine): ESMs (poll), SNS
+     * subscriptions and topics, EventBridge rules, schedules, S3 buckets, log subscription filters,
+     * IoT rules (async), API Gateway methods/integrations/APIs, target groups, Cognito user pools,
+     * AppSync data sources, Step Functions machines (sync unless {@code InvocationType: Event}),
+     * pipes (by their invocation type). {@link Edge#qualifier()} tells which alias/version is hit.
+     */
+    public List<Edge> invocations(GraphNode fn) {
+        return incoming(fn, EdgeKind.INVOKES);
+    }
+
+    /** The distinct nodes that invoke {@code fn}, in edge order. */
+    public List<GraphNode> invokers(GraphNode fn) {
+        return distinctFrom(invocations(fn), null);
+    }
+
+    /** The distinct nodes that invoke {@code fn} with the given mode. */
+    public List<GraphNode> invokers(GraphNode fn, InvocationMode mode) {
+        return distinctFrom(invocations(fn), mode);
+    }
+
+    /** Whether anything in the graph invokes {@code fn} asynchronously (its async settings matter). */
+    public boolean isAsyncInvoked(GraphNode fn) {
+        for (Edge e : invocations(fn)) {
+            if (e.mode() == InvocationMode.ASYNC) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether anything in the graph invokes {@code fn} at all. */
+    public boolean isInvoked(GraphNode fn) {
+        return !invocations(fn).isEmpty();
+    }
+
+    /**
+     * The {@code failsTo} edges out of a node: a function's {@code DeadLetterConfig} and
+     * EventInvokeConfig {@code OnFailure} (qualifier = the config's {@code Qualifier}), an
+     * EventInvokeConfig's or ESM's {@code OnFailure}, a queue's redrive DLQ, an SNS subscription's,
+     * EventBridge target's, schedule's or pipe's dead-letter queue, an IoT rule's error action.
+     */
+    public List<Edge> failureEdges(GraphNode node) {
+        return outgoing(node, EdgeKind.FAILS_TO);
+    }
+
+    /** The distinct nodes failures of {@code node} go to (see {@link #failureEdges}). */
+    public List<GraphNode> failureTargets(GraphNode node) {
+        return distinctTo(failureEdges(node));
+    }
+
+    /** The distinct nodes successful results of {@code node} go to ({@code OnSuccess}). */
+    public List<GraphNode> successTargets(GraphNode node) {
+        return distinctTo(outgoing(node, EdgeKind.SUCCEEDS_TO));
+    }
+
+    /** The distinct nodes whose failures go to {@code target}. */
+    public List<GraphNode> failureSources(GraphNode target) {
+        return distinctFrom(incoming(target, EdgeKind.FAILS_TO), null);
+    }
+
+    /** Whether {@code node} receives failures of anything (it is a DLQ or failure destination). */
+    public boolean isFailureTarget(GraphNode node) {
+        return !incoming(node, EdgeKind.FAILS_TO).isEmpty();
+    }
+
+    /** The event source mappings and pipes that read {@code source} (a queue, stream, table...). */
+    public List<GraphNode> consumersOf(GraphNode source) {
+        return distinctTo(outgoing(source, EdgeKind.CONSUMES));
+    }
+
+    /** The functions that poll {@code source} through an event source mapping. */
+    public List<GraphNode> consumingFunctions(GraphNode source) {
+        List<GraphNode> out = new ArrayList<>(1);
+        for (GraphNode esm : consumersOf(source)) {
+            for (Edge e : outgoing(esm, EdgeKind.INVOKES)) {
+                if (!out.contains(e.to())) {
+                    out.add(e.to());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether something in the graph (an event source mapping or pipe) consumes {@code source}. */
+    public boolean isConsumed(GraphNode source) {
+        return !outgoing(source, EdgeKind.CONSUMES).isEmpty();
+    }
+
+    /** The function an event source mapping invokes, or null when it cannot be resolved. */
+    public GraphNode functionOf(GraphNode esm) {
+        for (Edge e : outgoing(esm, EdgeKind.INVOKES)) {
+            return e.to();
+        }
+        return null;
+    }
+
+    /** The queue, stream, table or cluster an event source mapping or pipe reads, or null. */
+    public GraphNode sourceOf(GraphNode consumer) {
+        for (Edge e : incoming(consumer, EdgeKind.CONSUMES)) {
+            return e.from();
+        }
+        return null;
+    }
+
+    /** The CloudWatch alarms whose dimensions name {@code node} (queue, function, topic...). */
+    public List<GraphNode> alarmsOn(GraphNode node) {
+        return distinctFrom(incoming(node, EdgeKind.ALARMS), null);
+    }
+
+    /** Whether some CloudWatch alarm watches {@code node}. */
+    public boolean isAlarmed(GraphNode node) {
+        return !incoming(node, EdgeKind.ALARMS).isEmpty();
+    }
+
+    /**
+     * The EventInvokeConfig nodes that apply to a function (raw resources and SAM's implied
+     * {@code <Function>EventInvokeConfig}); each edge's qualifier is the config's {@code Qualifier}.
+     */
+    public List<GraphNode> eventInvokeConfigs(GraphNode fn) {
+        List<GraphNode> out = new ArrayList<>(1);
+        for (Edge e : incoming(fn, EdgeKind.CONFIGURES)) {
+            if (e.from().kind() == NodeKind.EVENT_INVOKE_CONFIG && !out.contains(e.from())) {
+                out.add(e.from());
+            }
+        }
+        return out;
+    }
+
+    /** The topics a subscription, or the buses a rule, listen to. */
+    public List<GraphNode> subscribedTo(GraphNode node) {
+        return distinctTo(outgoing(node, EdgeKind.SUBSCRIBES));
+    }
+
+    private static List<GraphNode> distinctTo(List<Edge> edges) {
+        List<GraphNode> out = new ArrayList<>(edges.size());
+        for (Edge e : edges) {
+            if (!out.contains(e.to())) {
+                out.add(e.to());
+            }
+        }
+        return out;
+    }
+
+    private static List<GraphNode> distinctFrom(List<Edge> edges, InvocationMode mode) {
+        List<GraphNode> out = new ArrayList<>(edges.size());
+        for (Edge e : edges) {
+            if ((mode == null || e.mode() == mode) && !out.contains(e.from())) {
+                out.add(e.from());
+            }
+        }
+        return out;
     }
 }

@@ -17,7 +17,9 @@ import java.util.Map;
  * @param resources  resources by logical id, in file order
  * @param outputs    {@code Outputs} (empty map when absent)
  * @param metadata   template-level {@code Metadata} (empty map when absent)
- * @param stackName  the CDK stack (artifact) name when the template comes from a cloud assembly,
+ * @param stackName  the CDK stack name when the template comes from a cloud assembly (the stack
+ *                   artifact's {@code displayName}, else its id, e.g. {@code Prod/Workflow}; for a
+ *                   nested stack {@code <parent stack>/<logical id of its AWS::CloudFormation::Stack>}),
  *                   else {@code null}
  */
 public record Template(

@@ -51,6 +51,8 @@ public final class SarifReporter implements Reporter {
             .changeDefaultPropertyInclusion(v -> JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY,
                     JsonInclude.Include.NON_EMPTY))
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // The caller owns the writer (Reporter contract): Jackson must not close it.
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
     private final int maxResults;

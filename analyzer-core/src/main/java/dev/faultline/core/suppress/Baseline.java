@@ -36,6 +36,8 @@ public record Baseline(int version, List<Entry> findings) {
                     JsonInclude.Include.NON_NULL))
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // The caller owns the writer (Reporter contract): Jackson must not close it.
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
     /** One accepted finding. */

@@ -1,0 +1,187 @@
+package dev.faultline.core.graph;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a {@link ResourceGraph} for people: JSON ({@code {"nodes": [{"id", "type", "file",
+ * "line", "cdkPath", "implied"}], "edges": [{"from", "to", "kind", "mode"}]}}), Graphviz DOT, or a
+ * Mermaid flowchart that GitHub renders in Markdown. Failure paths ({@code failsTo}) are drawn
+ * distinctly (dashed, red). Output is sorted and deterministic. {@code references} edges are
+ * included only when asked for: they are many and say little about failure handling.
+ */
+public final class GraphWriter {
+
+    /** One node of the JSON form. */
+    @JsonPropertyOrder({"id", "type", "file", "line", "cdkPath", "implied"})
+    public record NodeJson(String id, String type, String file, int line, String cdkPath, boolean implied) {
+    }
+
+    /** One edge of the JSON form; {@code mode} is null for edges that are not invocations. */
+    @JsonPropertyOrder({"from", "to", "kind", "mode"})
+    public record EdgeJson(String from, String to, String kind, String mode) {
+    }
+
+    /** The JSON document. */
+    @JsonPropertyOrder({"nodes", "edges"})
+    public record GraphJson(List<NodeJson> nodes, List<EdgeJson> edges) {
+    }
+
+    private final boolean withReferences;
+
+    /** @param withReferences whether to include {@code references} edges */
+    public GraphWriter(boolean withReferences) {
+        this.withReferences = withReferences;
+    }
+
+    /** The JSON model of the graph: nodes sorted by id, edges by from, to, kind, mode (deduplicated). */
+    public GraphJson model(ResourceGraph g) {
+        List<NodeJson> nodes = new ArrayList<>();
+        for (GraphNode n : sortedNodes(g)) {
+            nodes.add(new NodeJson(n.id(), n.type(), n.file(), n.span().line(), n.cdkPath(), n.implied()));
+        }
+        List<EdgeJson> edges = new ArrayList<>();
+        for (EdgeJson e : sortedEdges(g)) {
+            edges.add(e);
+        }
+        return new GraphJson(nodes, edges);
+    }
+
+    /** Pretty-printed JSON, ending with a newline. */
+    public String json(ResourceGraph g) {
+        JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        return mapper.writeValueAsString(model(g)).replace("\r\n", "\n") + "\n";
+    }
+
+    /** A Graphviz digraph; failure edges dashed red, success edges green, invocations labelled by mode. */
+    public String dot(ResourceGraph g) {
+        StringBuilder sb = new StringBuilder("digraph faultline {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
+        for (GraphNode n : sortedNodes(g)) {
+            sb.append("  ").append(quote(n.id())).append(" [label=").append(quote(n.name() + "\n" + n.type()));
+            if (n.implied()) {
+                sb.append(", style=dashed");
+            }
+            sb.append("];\n");
+        }
+        for (EdgeJson e : sortedEdges(g)) {
+            sb.append("  ").append(quote(e.from())).append(" -> ").append(quote(e.to())).append(" [label=")
+                    .append(quote(e.mode() == null ? e.kind() : e.kind() + " (" + e.mode() + ")"));
+            if (e.kind().equals(EdgeKind.FAILS_TO.label())) {
+                sb.append(", style=dashed, color=red, fontcolor=red");
+            } else if (e.kind().equals(EdgeKind.SUCCEEDS_TO.label())) {
+                sb.append(", style=dashed, color=darkgreen");
+            } else if (e.kind().equals(EdgeKind.REFERENCES.label())) {
+                sb.append(", color=gray");
+            }
+            sb.append("];\n");
+        }
+        return sb.append("}\n").toString();
+    }
+
+    /** A Mermaid flowchart; {@code failsTo} edges are dashed ({@code -.->}) and coloured red. */
+    public String mermaid(ResourceGraph g) {
+        StringBuilder sb = new StringBuilder("flowchart LR\n");
+        Map<String, String> ids = new HashMap<>();
+        int i = 0;
+        for (GraphNode n : sortedNodes(g)) {
+            String id = "n" + i++;
+            ids.put(n.id(), id);
+            String label = n.name() + "<br/>" + shortType(n.type());
+            sb.append("  ").append(id).append(n.implied() ? "([" : "[").append('"').append(mermaidText(label))
+                    .append('"').append(n.implied() ? "])" : "]").append('\n');
+        }
+        List<Integer> failure = new ArrayList<>();
+        int link = 0;
+        for (EdgeJson e : sortedEdges(g)) {
+            String label = e.mode() == null ? e.kind() : e.kind() + " " + e.mode();
+            String arrow = e.kind().equals(EdgeKind.FAILS_TO.label()) || e.kind().equals(EdgeKind.SUCCEEDS_TO.label())
+                    ? " -.->|" : " -->|";
+            sb.append("  ").append(ids.get(e.from())).append(arrow).append(label).append("| ")
+                    .append(ids.get(e.to())).append('\n');
+            if (e.kind().equals(EdgeKind.FAILS_TO.label())) {
+                failure.add(link);
+            }
+            link++;
+        }
+        if (!failure.isEmpty()) {
+            sb.append("  linkStyle ");
+            for (int k = 0; k < failure.size(); k++) {
+                sb.append(k == 0 ? "" : ",").append(failure.get(k));
+            }
+            sb.append(" stroke:#d00,stroke-width:2px,color:#d00\n");
+        }
+        return sb.toString();
+    }
+
+    private static List<GraphNode> sortedNodes(ResourceGraph g) {
+        List<GraphNode> nodes = new ArrayList<>(g.nodes());
+        nodes.sort(Comparator.comparing(GraphNode::id));
+        return nodes;
+    }
+
+    private List<EdgeJson> sortedEdges(ResourceGraph g) {
+        Set<EdgeJson> set = new LinkedHashSet<>();
+        for (Edge e : g.edges()) {
+            if (!withReferences && e.kind() == EdgeKind.REFERENCES) {
+                continue;
+            }
+            set.add(new EdgeJson(e.from().id(), e.to().id(), e.kind().label(),
+                    e.mode() == InvocationMode.NONE ? null : e.mode().label()));
+        }
+        List<EdgeJson> out = new ArrayList<>(set);
+        out.sort(Comparator.comparing(EdgeJson::from).thenComparing(EdgeJson::to).thenComparing(EdgeJson::kind)
+                .thenComparing(e -> e.mode() == null ? "" : e.mode()));
+        return out;
+    }
+
+    private static String shortType(String type) {
+        if (type == null) {
+            return "";
+        }
+        return type.startsWith("AWS::") ? type.substring(5) : type;
+    }
+
+    private static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                default -> sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** Mermaid labels in quotes: escape quotes and angle brackets other than our {@code <br/>}. */
+    private static String mermaidText(String s) {
+        String br = "<br/>";
+        StringBuilder sb = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            if (s.startsWith(br, i)) {
+                sb.append(br);
+                i += br.length();
+                continue;
+            }
+            char c = s.charAt(i++);
+            switch (c) {
+                case '"' -> sb.append("#quot;");
+                case '<' -> sb.append("#lt;");
+                case '>' -> sb.append("#gt;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.length() == 0 ? "?" : sb.toString();
+    }
+}

@@ -1,0 +1,454 @@
+package dev.faultline.core.graph;
+
+import dev.faultline.core.eval.Value;
+import dev.faultline.core.tree.IntrinsicNode;
+import dev.faultline.core.tree.ListNode;
+import dev.faultline.core.tree.MapNode;
+import dev.faultline.core.tree.Node;
+import dev.faultline.core.tree.ScalarNode;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Adds the typed edges of one node from its CloudFormation-shaped properties. Raw resources and
+ * SAM's implied nodes go through the same code, which is why a rule sees both alike.
+ */
+final class Linker {
+
+    private static final Set<NodeKind> INVOCABLE = EnumSet.of(NodeKind.FUNCTION, NodeKind.STATE_MACHINE);
+    private static final Set<NodeKind> FUNCTIONS = EnumSet.of(NodeKind.FUNCTION);
+    private static final List<String> COGNITO_TRIGGERS = List.of("CreateAuthChallenge", "CustomEmailSender",
+            "CustomMessage", "CustomSMSSender", "DefineAuthChallenge", "PostAuthentication", "PostConfirmation",
+            "PreAuthentication", "PreSignUp", "PreTokenGeneration", "PreTokenGenerationConfig", "UserMigration",
+            "VerifyAuthChallengeResponse");
+
+    private final ResourceGraph g;
+    private final Resolver r;
+
+    Linker(ResourceGraph g, Resolver r) {
+        this.g = g;
+        this.r = r;
+    }
+
+    void link(GraphNode n) {
+        MapNode p = n.properties();
+        switch (n.kind()) {
+            case FUNCTION -> failsTo(n, p.path("DeadLetterConfig", "TargetArn"), null);
+            case EVENT_INVOKE_CONFIG -> eventInvokeConfig(n, p);
+            case EVENT_SOURCE_MAPPING -> {
+                Node src = p.get("EventSourceArn");
+                for (GraphNode s : r.nodes(src)) {
+                    connect(EdgeKind.CONSUMES, s, n, src, InvocationMode.NONE, null);
+                }
+                invoke(n, p.get("FunctionName"), InvocationMode.POLL, FUNCTIONS);
+                failsTo(n, p.path("DestinationConfig", "OnFailure", "Destination"), null);
+                succeedsTo(n, p.path("DestinationConfig", "OnSuccess", "Destination"), null);
+            }
+            case QUEUE -> {
+                Node rp = p.get("RedrivePolicy");
+                for (Resolver.Target x : redriveTargets(rp, "deadLetterTargetArn", 0)) {
+                    connect(EdgeKind.FAILS_TO, n, x.node(), rp, InvocationMode.NONE, null);
+                }
+            }
+            case QUEUE_POLICY -> configuresEach(n, p.get("Queues"));
+            case TOPIC_POLICY -> configuresEach(n, p.get("Topics"));
+            case PERMISSION -> {
+                Node fn = p.get("FunctionName");
+                for (Resolver.Target x : r.resolve(fn)) {
+                    connect(EdgeKind.CONFIGURES, n, x.node(), fn, InvocationMode.NONE, x.qualifier());
+                }
+            }
+            case TOPIC -> {
+                ListNode subs = p.getList("Subscription");
+                if (subs != null) {
+                    for (Node s : subs.items()) {
+                        if (s instanceof MapNode sm && isLambdaProtocol(sm.get("Protocol"))) {
+                            invoke(n, sm.get("Endpoint"), InvocationMode.ASYNC, FUNCTIONS);
+                        }
+                    }
+                }
+            }
+            case SUBSCRIPTION -> {
+                Node topic = p.get("TopicArn");
+                for (GraphNode tn : r.nodes(topic)) {
+                    connect(EdgeKind.SUBSCRIBES, n, tn, topic, InvocationMode.NONE, null);
+                }
+                if (isLambdaProtocol(p.get("Protocol"))) {
+                    invoke(n, p.get("Endpoint"), InvocationMode.ASYNC, FUNCTIONS);
+                }
+                Node rp = p.get("RedrivePolicy");
+                for (Resolver.Target x : redriveTargets(rp, "deadLetterTargetArn", 0)) {
+                    connect(EdgeKind.FAILS_TO, n, x.node(), rp, InvocationMode.NONE, null);
+                }
+            }
+            case EVENT_RULE -> {
+                Node bus = p.get("EventBusName");
+                for (GraphNode b : r.nodes(bus)) {
+                    if (b.kind() == NodeKind.EVENT_BUS) {
+                        connect(EdgeKind.SUBSCRIBES, n, b, bus, InvocationMode.NONE, null);
+                    }
+                }
+                ListNode targets = p.getList("Targets");
+                if (targets != null) {
+                    for (Node tg : targets.items()) {
+                        if (tg instanceof MapNode tm) {
+                            invoke(n, tm.get("Arn"), InvocationMode.ASYNC, INVOCABLE);
+                            failsTo(n, tm.path("DeadLetterConfig", "Arn"), null);
+                        }
+                    }
+                }
+            }
+            case SCHEDULE -> {
+                invoke(n, p.path("Target", "Arn"), InvocationMode.ASYNC, INVOCABLE);
+                failsTo(n, p.path("Target", "DeadLetterConfig", "Arn"), null);
+            }
+            case PIPE -> pipe(n, p);
+            case EVENT_BUS -> failsTo(n, p.path("DeadLetterConfig", "Arn"), null);
+            case BUCKET -> {
+                Node lcs = p.path("NotificationConfiguration", "LambdaConfigurations");
+                if (lcs instanceof ListNode l) {
+                    for (Node c : l.items()) {
+                        if (c instanceof MapNode cm) {
+                            invoke(n, cm.get("Function"), InvocationMode.ASYNC, FUNCTIONS);
+                        }
+                    }
+                }
+            }
+            case LOG_SUBSCRIPTION -> invoke(n, p.get("DestinationArn"), InvocationMode.ASYNC, FUNCTIONS);
+            case IOT_RULE -> {
+                Node actions = p.path("TopicRulePayload", "Actions");
+                if (actions instanceof ListNode l) {
+                    for (Node a : l.items()) {
+                        if (a instanceof MapNode am) {
+                            invoke(n, am.path("Lambda", "FunctionArn"), InvocationMode.ASYNC, FUNCTIONS);
+                            invoke(n, am.path("StepFunctions", "StateMachineName"), InvocationMode.ASYNC,
+                                    EnumSet.of(NodeKind.STATE_MACHINE));
+                        }
+                    }
+                }
+                Node err = p.path("TopicRulePayload", "ErrorAction");
+                if (err instanceof MapNode em) {
+                    for (MapNode.Entry e : em.entries()) {
+                        if (e.value() instanceof MapNode action) {
+                            for (MapNode.Entry f : action.entries()) {
+                                if (!f.key().equals("RoleArn")) {
+                                    failsTo(n, f.value(), null);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            case API_METHOD -> invoke(n, p.path("Integration", "Uri"), InvocationMode.SYNC, FUNCTIONS);
+            case API_INTEGRATION -> invoke(n, p.get("IntegrationUri"), InvocationMode.SYNC, FUNCTIONS);
+            case REST_API, HTTP_API -> {
+                invoke(n, p.get("Target"), InvocationMode.SYNC, FUNCTIONS);
+                openApi(n, p.get("Body"), 0);
+            }
+            case LOAD_BALANCER_TARGET_GROUP -> {
+                ListNode targets = p.getList("Targets");
+                if (targets != null && "lambda".equalsIgnoreCase(p.getText("TargetType"))) {
+                    for (Node tg : targets.items()) {
+                        if (tg instanceof MapNode tm) {
+                            invoke(n, tm.get("Id"), InvocationMode.SYNC, FUNCTIONS);
+                        }
+                    }
+                }
+            }
+            case USER_POOL -> {
+                MapNode lc = p.getMap("LambdaConfig");
+                if (lc != null) {
+                    for (String k : COGNITO_TRIGGERS) {
+                        Node v = lc.get(k);
+                        if (v instanceof MapNode vm) {
+                            invoke(n, vm.get("LambdaArn"), InvocationMode.SYNC, FUNCTIONS);
+                        } else {
+                            invoke(n, v, InvocationMode.SYNC, FUNCTIONS);
+                        }
+                    }
+                }
+            }
+            case APPSYNC_DATA_SOURCE ->
+                    invoke(n, p.path("LambdaConfig", "LambdaFunctionArn"), InvocationMode.SYNC, FUNCTIONS);
+            case ALARM -> alarm(n, p);
+            case CUSTOM_RESOURCE -> invoke(n, p.get("ServiceToken"), InvocationMode.ASYNC, FUNCTIONS);
+            case OTHER -> {
+                if ("AWS::Lambda::Url".equals(n.type())) {
+                    invoke(n, p.get("TargetFunctionArn"), InvocationMode.SYNC, FUNCTIONS);
+                } else if ("AWS::SecretsManager::RotationSchedule".equals(n.type())) {
+                    invoke(n, p.get("RotationLambdaARN"), InvocationMode.SYNC, FUNCTIONS);
+                }
+            }
+            default -> {
+                // no typed edges
+            }
+        }
+    }
+
+    /** An invocation the SAM expander found, whose source is resolved now. */
+    void linkPending(SamExpander.Pending pe) {
+        List<GraphNode> sources = pe.from() != null ? List.of(pe.from()) : r.nodes(pe.fromRef());
+        for (GraphNode s : sources) {
+            if (s != pe.target()) {
+                g.connect(new Edge(EdgeKind.INVOKES, s, pe.target(), pe.mode(), pe.span(), pe.qualifier()));
+            }
+        }
+    }
+
+    private void eventInvokeConfig(GraphNode n, MapNode p) {
+        Node fnRef = p.get("FunctionName");
+        Node qNode = p.get("Qualifier");
+        String q = null;
+        if (qNode != null) {
+            Value qv = r.evaluator().eval(qNode);
+            q = qv.asString().orElse(Edge.UNKNOWN_QUALIFIER);
+        }
+        List<GraphNode> fns = new ArrayList<>(1);
+        for (Resolver.Target x : r.resolve(fnRef)) {
+            if (x.node().kind() == NodeKind.FUNCTION) {
+                fns.add(x.node());
+                connect(EdgeKind.CONFIGURES, n, x.node(), fnRef, InvocationMode.NONE, q);
+            }
+        }
+        Node onFailure = p.path("DestinationConfig", "OnFailure", "Destination");
+        Node onSuccess = p.path("DestinationConfig", "OnSuccess", "Destination");
+        failsTo(n, onFailure, null);
+        succeedsTo(n, onSuccess, null);
+        for (GraphNode fn : fns) {
+            failsTo(fn, onFailure, q);
+            succeedsTo(fn, onSuccess, q);
+        }
+    }
+
+    private void pipe(GraphNode n, MapNode p) {
+        Node src = p.get("Source");
+        for (GraphNode s : r.nodes(src)) {
+            connect(EdgeKind.CONSUMES, s, n, src, InvocationMode.NONE, null);
+        }
+        Node tp = p.get("TargetParameters");
+        String it = null;
+        if (tp instanceof MapNode tpm) {
+            Node lit = tpm.path("LambdaFunctionParameters", "InvocationType");
+            Node sit = tpm.path("StepFunctionStateMachineParameters", "InvocationType");
+            it = r.evaluator().eval(lit != null ? lit : sit).asString().orElse(null);
+        }
+        InvocationMode mode = "FIRE_AND_FORGET".equals(it) ? InvocationMode.ASYNC : InvocationMode.SYNC;
+        invoke(n, p.get("Target"), mode, INVOCABLE);
+        MapNode sp = p.getMap("SourceParameters");
+        if (sp != null) {
+            for (MapNode.Entry e : sp.entries()) {
+                if (e.value() instanceof MapNode m) {
+                    failsTo(n, m.path("DeadLetterConfig", "Arn"), null);
+                }
+            }
+        }
+    }
+
+    private void alarm(GraphNode n, MapNode p) {
+        dimensions(n, p.get("Dimensions"));
+        Node metrics = p.get("Metrics");
+        if (metrics instanceof ListNode l) {
+            for (Node m : l.items()) {
+                if (m instanceof MapNode mm) {
+                    dimensions(n, mm.path("MetricStat", "Metric", "Dimensions"));
+                }
+            }
+        }
+    }
+
+    private void dimensions(GraphNode n, Node dims) {
+        if (!(dims instanceof ListNode l)) {
+            return;
+        }
+        for (Node d : l.items()) {
+            if (!(d instanceof MapNode dm)) {
+                continue;
+            }
+            String name = dm.getText("Name");
+            if (name == null) {
+                continue;
+            }
+            Set<NodeKind> kinds = switch (name) {
+                case "QueueName" -> EnumSet.of(NodeKind.QUEUE);
+                case "FunctionName" -> EnumSet.of(NodeKind.FUNCTION);
+                case "TopicName" -> EnumSet.of(NodeKind.TOPIC);
+                case "StateMachineArn" -> EnumSet.of(NodeKind.STATE_MACHINE);
+                case "RuleName" -> EnumSet.of(NodeKind.EVENT_RULE);
+                case "StreamName" -> EnumSet.of(NodeKind.STREAM);
+                case "TableName" -> EnumSet.of(NodeKind.TABLE);
+                default -> null;
+            };
+            if (kinds == null) {
+                continue;
+            }
+            Node v = dm.get("Value");
+            for (GraphNode x : r.nodes(v)) {
+                if (kinds.contains(x.kind())) {
+                    connect(EdgeKind.ALARMS, n, x, v, InvocationMode.NONE, null);
+                }
+            }
+        }
+    }
+
+    /** {@code x-amazon-apigateway-integration.uri} anywhere in an OpenAPI body. */
+    private void openApi(GraphNode n, Node body, int depth) {
+        if (body == null || depth > 12) {
+            return;
+        }
+        if (body instanceof MapNode m) {
+            for (MapNode.Entry e : m.entries()) {
+                if (e.key().equals("x-amazon-apigateway-integration") && e.value() instanceof MapNode im) {
+                    invoke(n, im.get("uri"), InvocationMode.SYNC, FUNCTIONS);
+                } else {
+                    openApi(n, e.value(), depth + 1);
+                }
+            }
+        } else if (body instanceof ListNode l) {
+            for (Node i : l.items()) {
+                openApi(n, i, depth + 1);
+            }
+        } else if (body instanceof IntrinsicNode in && in.is("Fn::Transform")) {
+            return;
+        }
+    }
+
+    private void configuresEach(GraphNode n, Node list) {
+        if (list instanceof ListNode l) {
+            for (Node q : l.items()) {
+                for (GraphNode x : r.nodes(q)) {
+                    connect(EdgeKind.CONFIGURES, n, x, q, InvocationMode.NONE, null);
+                }
+            }
+        } else if (list != null) {
+            for (GraphNode x : r.nodes(list)) {
+                connect(EdgeKind.CONFIGURES, n, x, list, InvocationMode.NONE, null);
+            }
+        }
+    }
+
+    private boolean isLambdaProtocol(Node protocol) {
+        return r.evaluator().eval(protocol).knownStrings().contains("lambda");
+    }
+
+    private void invoke(GraphNode from, Node ref, InvocationMode mode, Set<NodeKind> kinds) {
+        if (ref == null) {
+            return;
+        }
+        for (Resolver.Target x : r.resolve(ref)) {
+            if (kinds.contains(x.node().kind())) {
+                connect(EdgeKind.INVOKES, from, x.node(), ref, mode, x.qualifier());
+            }
+        }
+    }
+
+    private void failsTo(GraphNode from, Node ref, String qualifier) {
+        if (ref == null) {
+            return;
+        }
+        for (GraphNode x : r.nodes(ref)) {
+            connect(EdgeKind.FAILS_TO, from, x, ref, InvocationMode.NONE, qualifier);
+        }
+    }
+
+    private void succeedsTo(GraphNode from, Node ref, String qualifier) {
+        if (ref == null) {
+            return;
+        }
+        for (GraphNode x : r.nodes(ref)) {
+            connect(EdgeKind.SUCCEEDS_TO, from, x, ref, InvocationMode.NONE, qualifier);
+        }
+    }
+
+    private void connect(EdgeKind kind, GraphNode from, GraphNode to, Node at, InvocationMode mode, String q) {
+        if (from == to) {
+            return;
+        }
+        g.connect(new Edge(kind, from, to, mode, at == null ? from.span() : at.span(), q));
+    }
+
+    /**
+     * The targets named by {@code key} inside a redrive policy written as an object, a JSON string,
+     * an {@code Fn::Sub} of a JSON string, or an {@code Fn::Join} of JSON fragments and tokens.
+     */
+    List<Resolver.Target> redriveTargets(Node rp, String key, int depth) {
+        if (rp == null || depth > 8) {
+            return List.of();
+        }
+        if (rp instanceof MapNode m) {
+            return r.resolve(m.get(key));
+        }
+        if (rp instanceof ScalarNode s) {
+            String v = jsonStringValue(s.value(), key);
+            return v == null ? List.of() : r.resolve(Trees.str(s.span(), v));
+        }
+        if (rp instanceof IntrinsicNode in) {
+            Node arg = in.argument();
+            switch (in.function()) {
+                case "Fn::If" -> {
+                    if (arg instanceof ListNode l && l.size() == 3) {
+                        List<Resolver.Target> out = new ArrayList<>(redriveTargets(l.get(1), key, depth + 1));
+                        out.addAll(redriveTargets(l.get(2), key, depth + 1));
+                        return out;
+                    }
+                    return List.of();
+                }
+                case "Fn::Sub" -> {
+                    String text = arg instanceof ListNode l && l.size() >= 1 ? l.get(0).text() : arg == null ? null : arg.text();
+                    String v = text == null ? null : jsonStringValue(text, key);
+                    if (v == null) {
+                        return List.of();
+                    }
+                    Node inner = arg instanceof ListNode l && l.size() > 1
+                            ? Trees.list(arg.span(), Trees.str(arg.span(), v), l.get(1))
+                            : Trees.str(in.span(), v);
+                    return r.resolve(new IntrinsicNode(in.span(), "Fn::Sub", inner));
+                }
+                case "Fn::Join" -> {
+                    if (arg instanceof ListNode l && l.size() == 2 && l.get(1) instanceof ListNode parts) {
+                        for (int i = 0; i < parts.size(); i++) {
+                            String text = parts.get(i).text();
+                            if (text == null || !text.contains(key)) {
+                                continue;
+                            }
+                            String v = jsonStringValue(text, key);
+                            if (v != null) {
+                                return r.resolve(Trees.str(parts.get(i).span(), v));
+                            }
+                            if (i + 1 < parts.size()) {
+                                return r.resolve(parts.get(i + 1));
+                            }
+                        }
+                    }
+                    return List.of();
+                }
+                default -> {
+                    return List.of();
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** The complete string value of {@code "key": "value"} in a JSON text, or null. */
+    static String jsonStringValue(String json, String key) {
+        int k = json.indexOf("\"" + key + "\"");
+        if (k < 0) {
+            return null;
+        }
+        int colon = json.indexOf(':', k + key.length() + 2);
+        if (colon < 0) {
+            return null;
+        }
+        int q1 = colon + 1;
+        while (q1 < json.length() && Character.isWhitespace(json.charAt(q1))) {
+            q1++;
+        }
+        if (q1 >= json.length() || json.charAt(q1) != '"') {
+            return null;
+        }
+        int q2 = json.indexOf('"', q1 + 1);
+        return q2 < 0 ? null : json.substring(q1 + 1, q2);
+    }
+}

@@ -1,0 +1,389 @@
+package dev.faultline.core.graph;
+
+import dev.faultline.core.eval.Evaluator;
+import dev.faultline.core.eval.Value;
+import dev.faultline.core.model.Parameter;
+import dev.faultline.core.model.Template;
+import dev.faultline.core.tree.IntrinsicNode;
+import dev.faultline.core.tree.ListNode;
+import dev.faultline.core.tree.MapNode;
+import dev.faultline.core.tree.Node;
+import dev.faultline.core.tree.ScalarNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolves a value that names a resource ({@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub}
+ * variables, {@code Fn::If} branches, {@code Fn::Join} parts, parameters with defaults, literal
+ * ARNs, URLs and names) to the graph nodes of one template it can point at. Aliases and versions
+ * resolve to their function, with the qualifier.
+ */
+final class Resolver {
+
+    /** A resolved target and the Lambda qualifier named on the way, or null. */
+    record Target(GraphNode node, String qualifier) {
+    }
+
+    private static final int MAX_DEPTH = 16;
+
+    private final ResourceGraph g;
+    private final Template t;
+    private final Evaluator ev;
+    private final Map<String, List<GraphNode>> byLiteralName = new HashMap<>();
+
+    Resolver(ResourceGraph g, Template t, Evaluator ev) {
+        this.g = g;
+        this.t = t;
+        this.ev = ev;
+    }
+
+    Evaluator evaluator() {
+        return ev;
+    }
+
+    Template template() {
+        return t;
+    }
+
+    /** Indexes nodes by the literal names they declare; call once all nodes of the template exist. */
+    void index(List<GraphNode> nodes) {
+        for (GraphNode n : nodes) {
+            String prop = switch (n.kind()) {
+                case FUNCTION -> "FunctionName";
+                case QUEUE -> "QueueName";
+                case TOPIC -> "TopicName";
+                case STATE_MACHINE -> "StateMachineName";
+                case EVENT_BUS -> "Name";
+                case BUCKET -> "BucketName";
+                case TABLE -> "TableName";
+                case STREAM -> "Name";
+                default -> null;
+            };
+            if (prop == null) {
+                continue;
+            }
+            for (String name : ev.eval(n.property(prop)).knownStrings()) {
+                if (!name.isEmpty()) {
+                    byLiteralName.computeIfAbsent(name, k -> new ArrayList<>(1)).add(n);
+                }
+            }
+        }
+    }
+
+    List<Target> resolve(Node n) {
+        List<Target> out = new ArrayList<>(1);
+        resolve(n, out, 0);
+        return out;
+    }
+
+    /** The nodes among {@link #resolve} results, without qualifiers. */
+    List<GraphNode> nodes(Node n) {
+        List<GraphNode> out = new ArrayList<>(1);
+        for (Target x : resolve(n)) {
+            if (!out.contains(x.node())) {
+                out.add(x.node());
+            }
+        }
+        return out;
+    }
+
+    private void resolve(Node n, List<Target> out, int depth) {
+        if (n == null || depth > MAX_DEPTH) {
+            return;
+        }
+        if (n instanceof ScalarNode s) {
+            literal(s.value(), out, depth);
+            return;
+        }
+        if (!(n instanceof IntrinsicNode in)) {
+            return;
+        }
+        Node arg = in.argument();
+        switch (in.function()) {
+            case "Ref" -> {
+                if (arg != null && arg.text() != null) {
+                    byName(arg.text(), null, out, depth);
+                }
+            }
+            case "Fn::GetAtt" -> {
+                String name = null;
+                if (arg instanceof ListNode l && l.size() >= 1) {
+                    name = l.get(0).text();
+                } else if (arg != null && arg.text() != null) {
+                    String s = arg.text();
+                    int dot = s.indexOf('.');
+                    name = dot < 0 ? s : s.substring(0, dot);
+                }
+                if (name != null) {
+                    byName(name, null, out, depth);
+                }
+            }
+            case "Fn::If" -> {
+                if (arg instanceof ListNode l && l.size() == 3) {
+                    resolve(l.get(1), out, depth + 1);
+                    resolve(l.get(2), out, depth + 1);
+                }
+            }
+            case "Fn::Sub" -> sub(arg, out, depth);
+            case "Fn::Join" -> join(in, out, depth);
+            case "Fn::Select" -> {
+                if (arg instanceof ListNode l && l.size() == 2 && l.get(1) instanceof ListNode items) {
+                    var idx = ev.eval(l.get(0)).asLong();
+                    if (idx.isPresent() && idx.getAsLong() >= 0 && idx.getAsLong() < items.size()) {
+                        resolve(items.get((int) idx.getAsLong()), out, depth + 1);
+                    }
+                }
+            }
+            default -> {
+                for (String s : ev.eval(in).knownStrings()) {
+                    literal(s, out, depth);
+                }
+            }
+        }
+    }
+
+    private void join(IntrinsicNode in, List<Target> out, int depth) {
+        int before = out.size();
+        for (String s : ev.eval(in).knownStrings()) {
+            literal(s, out, depth);
+        }
+        if (out.size() > before) {
+            return;
+        }
+        if (in.argument() instanceof ListNode l && l.size() == 2 && l.get(1) instanceof ListNode parts) {
+            for (int i = 0; i < parts.size(); i++) {
+                Node p = parts.get(i);
+                if (!(p instanceof IntrinsicNode)) {
+                    continue;
+                }
+                List<Target> found = new ArrayList<>(1);
+                resolve(p, found, depth + 1);
+                String q = null;
+                if (i + 1 < parts.size()) {
+                    q = qualifierAfter(parts.get(i + 1).text(), 0);
+                }
+                for (Target x : found) {
+                    out.add(q != null && x.node().kind() == NodeKind.FUNCTION ? new Target(x.node(), q) : x);
+                }
+            }
+        }
+    }
+
+    private void sub(Node arg, List<Target> out, int depth) {
+        String text;
+        MapNode vars = null;
+        if (arg instanceof ListNode l && l.size() >= 1) {
+            text = l.get(0).text();
+            if (l.size() > 1) {
+                vars = l.get(1).asMap();
+            }
+        } else {
+            text = arg == null ? null : arg.text();
+        }
+        if (text == null) {
+            return;
+        }
+        int before = out.size();
+        boolean onlyPseudo = true;
+        int i = 0;
+        while (true) {
+            int start = text.indexOf("${", i);
+            if (start < 0) {
+                break;
+            }
+            int end = text.indexOf('}', start);
+            if (end < 0) {
+                break;
+            }
+            i = end + 1;
+            if (start + 2 < text.length() && text.charAt(start + 2) == '!') {
+                continue;
+            }
+            String name = text.substring(start + 2, end).trim();
+            if (name.startsWith("AWS::")) {
+                continue;
+            }
+            onlyPseudo = false;
+            String q = qualifierAfter(text, end + 1);
+            List<Target> found = new ArrayList<>(1);
+            if (vars != null && vars.has(name)) {
+                resolve(vars.get(name), found, depth + 1);
+            } else {
+                int dot = name.indexOf('.');
+                byName(dot < 0 ? name : name.substring(0, dot), null, found, depth);
+            }
+            for (Target x : found) {
+                out.add(q != null && x.node().kind() == NodeKind.FUNCTION ? new Target(x.node(), q) : x);
+            }
+        }
+        if (out.size() == before && onlyPseudo) {
+            literal(withoutPseudo(text), out, depth);
+        }
+    }
+
+    /** {@code text} with {@code ${AWS::...}} replaced by {@code *} (ARN structure survives). */
+    static String withoutPseudo(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            int start = text.indexOf("${AWS::", i);
+            if (start < 0) {
+                sb.append(text, i, text.length());
+                break;
+            }
+            int end = text.indexOf('}', start);
+            if (end < 0) {
+                sb.append(text, i, text.length());
+                break;
+            }
+            sb.append(text, i, start).append('*');
+            i = end + 1;
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The Lambda qualifier written right after a function ARN: {@code :live} at {@code from} up
+     * to the end of the text, a {@code /} or a quote.
+     */
+    static String qualifierAfter(String text, int from) {
+        if (text == null || from >= text.length() || text.charAt(from) != ':') {
+            return null;
+        }
+        int i = from + 1;
+        int j = i;
+        while (j < text.length()) {
+            char c = text.charAt(j);
+            if (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '$') {
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (j == i) {
+            return null;
+        }
+        if (j < text.length() && text.charAt(j) != '/' && text.charAt(j) != '"') {
+            return null;
+        }
+        return text.substring(i, j);
+    }
+
+    private void byName(String name, String qualifier, List<Target> out, int depth) {
+        if (name.startsWith("AWS::")) {
+            return;
+        }
+        int dot = name.indexOf('.');
+        if (dot > 0) {
+            // SAM's Ref FunctionName.Alias / FunctionName.Version
+            String base = name.substring(0, dot);
+            String suffix = name.substring(dot + 1);
+            GraphNode fn = g.find(t, base);
+            if (fn != null && fn.kind() == NodeKind.FUNCTION && suffix.equals("Alias")) {
+                String alias = ev.eval(fn.property("AutoPublishAlias")).asString().orElse(Edge.UNKNOWN_QUALIFIER);
+                out.add(new Target(fn, alias));
+                return;
+            }
+            if (fn != null && fn.kind() == NodeKind.FUNCTION && suffix.equals("Version")) {
+                out.add(new Target(fn, Edge.UNKNOWN_QUALIFIER));
+                return;
+            }
+            name = base;
+        }
+        GraphNode n = g.find(t, name);
+        if (n == null) {
+            Parameter p = t.parameters().get(name);
+            if (p != null && p.defaultValue() != null) {
+                for (String s : ev.eval(p.defaultValue()).knownStrings()) {
+                    literal(s, out, depth);
+                }
+            }
+            return;
+        }
+        if ((n.kind() == NodeKind.ALIAS || n.kind() == NodeKind.VERSION) && depth < MAX_DEPTH) {
+            List<Target> fns = new ArrayList<>(1);
+            resolve(n.property("FunctionName"), fns, depth + 1);
+            String q = n.kind() == NodeKind.ALIAS
+                    ? ev.eval(n.property("Name")).asString().orElse(Edge.UNKNOWN_QUALIFIER)
+                    : Edge.UNKNOWN_QUALIFIER;
+            for (Target x : fns) {
+                if (x.node().kind() == NodeKind.FUNCTION) {
+                    out.add(new Target(x.node(), q));
+                }
+            }
+            if (!fns.isEmpty()) {
+                return;
+            }
+        }
+        out.add(new Target(n, qualifier));
+    }
+
+    /** Matches a literal ARN, queue URL or name to nodes declaring that literal name. */
+    private void literal(String s, List<Target> out, int depth) {
+        if (s == null || s.isEmpty() || byLiteralName.isEmpty()) {
+            return;
+        }
+        String name = s;
+        String qualifier = null;
+        if (s.startsWith("arn:")) {
+            String[] parts = s.split(":", -1);
+            if (parts.length < 6) {
+                return;
+            }
+            String service = parts[2];
+            switch (service) {
+                case "lambda" -> {
+                    if (parts.length < 7 || !parts[5].equals("function")) {
+                        return;
+                    }
+                    name = parts[6];
+                    qualifier = parts.length > 7 ? parts[7] : null;
+                }
+                case "states" -> {
+                    if (parts.length < 7 || !parts[5].equals("stateMachine")) {
+                        return;
+                    }
+                    name = parts[6];
+                }
+                case "apigateway" -> {
+                    int f = s.indexOf("/functions/");
+                    int inv = s.lastIndexOf("/invocations");
+                    if (f > 0 && inv > f && depth < MAX_DEPTH) {
+                        literal(s.substring(f + "/functions/".length(), inv), out, depth + 1);
+                    }
+                    return;
+                }
+                case "events" -> {
+                    int slash = parts[5].indexOf('/');
+                    name = slash < 0 ? parts[5] : parts[5].substring(slash + 1);
+                }
+                case "s3" -> name = parts[5];
+                case "dynamodb", "kinesis" -> {
+                    int slash = parts[5].indexOf('/');
+                    if (slash < 0) {
+                        return;
+                    }
+                    String rest = parts[5].substring(slash + 1);
+                    int slash2 = rest.indexOf('/');
+                    name = slash2 < 0 ? rest : rest.substring(0, slash2);
+                }
+                default -> name = parts[parts.length - 1];
+            }
+        } else if (s.startsWith("https://sqs.") || s.startsWith("https://queue.")) {
+            name = s.substring(s.lastIndexOf('/') + 1);
+        } else if (s.indexOf(':') >= 0 || s.indexOf('/') >= 0 || s.indexOf('*') >= 0) {
+            return;
+        }
+        if (name.isEmpty() || name.equals("*")) {
+            return;
+        }
+        List<GraphNode> found = byLiteralName.get(name);
+        if (found != null) {
+            for (GraphNode n : found) {
+                out.add(new Target(n, n.kind() == NodeKind.FUNCTION ? qualifier : null));
+            }
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package dev.faultline.parsers.asl;
+
+import dev.faultline.core.asl.Placeholder;
+import dev.faultline.core.asl.Scope;
+import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.model.InputFile;
+import dev.faultline.core.model.InputKind;
+import dev.faultline.core.model.Resource;
+import dev.faultline.core.model.Template;
+import dev.faultline.core.rule.Finding;
+import dev.faultline.core.rule.InputRules;
+import dev.faultline.core.tree.ListNode;
+import dev.faultline.core.tree.MapNode;
+import dev.faultline.core.tree.Node;
+import dev.faultline.core.tree.ScalarNode;
+import dev.faultline.parsers.TreeParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Loads state machine definitions: from template resources ({@code AWS::StepFunctions::StateMachine},
+ * {@code AWS::Serverless::StateMachine}) in every form, and from standalone ASL files.
+ *
+ * <p>Forms, in the order they are looked for on a resource: {@code Definition} (the located object
+ * as is); {@code DefinitionString} as a plain string, {@code Fn::Sub} or {@code Fn::Join} (parsed as
+ * JSON, spans mapped back into the template, tokens turned into placeholders — see
+ * {@link DefinitionText}); {@code DefinitionUri} (SAM) or {@code DefinitionS3Location} given as a
+ * local path (read relative to the template's directory, never outside the project root:
+ * FL-PARSE-004). Remote locations ({@code s3://...}, {@code {Bucket, Key}}) are not loaded.
+ * {@code DefinitionSubstitutions} names ({@code ${name}}) become placeholders that point at the
+ * substitution's value.
+ *
+ * <p>Logical paths: a definition in a template has the base
+ * {@code Resources/<id>/Properties/<property>}; a standalone file has the empty base, so its states
+ * are {@code States/<name>}.
+ */
+public final class AslLoader {
+
+    private AslLoader() {
+    }
+
+    /** Whether a parsed document looks like an ASL definition ({@code StartAt} and {@code States}). */
+    public static boolean isDefinition(Node root) {
+        MapNode m = root == null ? null : root.asMap();
+        return m != null && m.has("StartAt") && m.has("States");
+    }
+
+    /** A standalone definition file: named after the file, with the empty logical base path. */
+    public static StateMachine loadStandalone(InputFile file, MapNode root) {
+        Scope top = AslModelBuilder.build(root, "");
+        return new StateMachine(fileName(file.displayPath()), file, null, null, top, false, root.span(), Map.of());
+    }
+
+    /** Every state machine resource of a template, in resource order. */
+    public static AslLoadResult load(Template template, Path projectRoot) {
+        return new Run(template, projectRoot).run();
+    }
+
+    private static String fileName(String displayPath) {
+        int slash = displayPath.lastIndexOf('/');
+        return slash < 0 ? displayPath : displayPath.substring(slash + 1);
+    }
+
+    /** One template's loading. */
+    private static final class Run {
+        private final Template template;
+        private final Path projectRoot;
+        private final List<StateMachine> machines = new ArrayList<>();
+        private final List<Finding> findings = new ArrayList<>();
+        private final List<String> unparsed = new ArrayList<>();
+        private SourceText source;
+        private boolean sourceRead;
+
+        Run(Template template, Path projectRoot) {
+            this.template = template;
+            this.projectRoot = projectRoot;
+        }
+
+        AslLoadResult run() {
+            for (Resource r : template.allResources()) {
+                boolean cfn = "AWS::StepFunctions::StateMachine".equals(r.type());
+                boolean sam = "AWS::Serverless::StateMachine".equals(r.type());
+                if (cfn || sam) {
+                    resource(r, sam);
+                }
+            }
+            return new AslLoadResult(machines, findings, unparsed);
+        }
+
+        private void resource(Resource r, boolean sam) {
+            MapNode props = r.properties();
+            boolean express = "EXPRESS".equals(props.getText(sam ? "Type" : "StateMachineType"));
+            MapNode substitutions = props.getMap("DefinitionSubstitutions");
+            String base = r.logicalPath() + "/Properties/";
+            Map<String, Placeholder> placeholders = new LinkedHashMap<>();
+
+            Node definition = props.get("Definition");
+            if (definition != null) {
+                MapNode root = definition.asMap();
+                if (root == null) {
+                    unparsed.add(base + "Definition");
+                    return;
+                }
+                substitutionPlaceholders(root, substitutions, placeholders, 0);
+                machines.add(machine(r, template.file(), root, base + "Definition", express, placeholders));
+                return;
+            }
+            Node string = props.get("DefinitionString");
+            if (string != null) {
+                definitionString(r, string, base + "DefinitionString", express, substitutions, placeholders);
+                return;
+            }
+            for (String key : sam ? new String[] {"DefinitionUri"} : new String[] {"DefinitionS3Location"}) {
+                Node uri = props.get(key);
+                if (uri != null) {
+                    localDefinition(r, uri, base + key, express, substitutions, placeholders);
+                }
+            }
+        }
+
+        private void definitionString(Resource r, Node value, String path, boolean express, MapNode substitutions,
+                                      Map<String, Placeholder> placeholders) {
+            String display = template.displayPath();
+            DefinitionText text = new DefinitionText(source(), display, placeholders, substitutions);
+            if (!text.append(value)) {
+                unparsed.add(path);
+                return;
+            }
+            MappedText mapped = text.text();
+            TreeParser.ParseResult parsed = TreeParser.parseJson(mapped.text(), display, mapped::span);
+            for (Finding f : parsed.findings()) {
+                findings.add(rehome(f, r, path));
+            }
+            MapNode root = parsed.root() == null ? null : parsed.root().asMap();
+            if (root == null) {
+                unparsed.add(path);
+                return;
+            }
+            machines.add(machine(r, template.file(), root, path, express, placeholders));
+        }
+
+        private void localDefinition(Resource r, Node uri, String path, boolean express, MapNode substitutions,
+                                     Map<String, Placeholder> placeholders) {
+            String location = uri.text();
+            if (location == null || location.isEmpty() || location.startsWith("s3://")) {
+                return; // {Bucket, Key}, an intrinsic, or an S3 URI: remote, nothing to read
+            }
+            Path root = projectRoot.toAbsolutePath().normalize();
+            Path dir = template.file().path().toAbsolutePath().normalize().getParent();
+            Path file = (dir == null ? root : dir).resolve(location).normalize();
+            if (!file.startsWith(root)) {
+                findings.add(badPath(r, uri, path, "'" + location + "' is outside the project root; it is not read"));
+                return;
+            }
+            if (!Files.isRegularFile(file)) {
+                findings.add(badPath(r, uri, path, "'" + location + "' does not exist"));
+                return;
+            }
+            Path real;
+            try {
+                real = file.toRealPath();
+                if (!real.startsWith(realRoot(root))) {
+                    findings.add(badPath(r, uri, path,
+                            "'" + location + "' leads outside the project root through a link; it is not read"));
+                    return;
+                }
+            } catch (IOException e) {
+                findings.add(badPath(r, uri, path, "'" + location + "' cannot be resolved: " + e.getMessage()));
+                return;
+            }
+            String display = displayPath(root, file);
+            dev.faultline.parsers.SourceText.Read read = dev.faultline.parsers.SourceText.read(real, display);
+            if (read.problem() != null) {
+                findings.add(read.problem());
+                return;
+            }
+            String text = read.text();
+            String lower = display.toLowerCase(Locale.ROOT);
+            TreeParser.ParseResult parsed = lower.endsWith(".json") ? TreeParser.parseJson(text, display)
+                    : lower.endsWith(".yaml") || lower.endsWith(".yml") ? TreeParser.parseYaml(text, display)
+                    : TreeParser.parseAuto(text, display);
+            findings.addAll(parsed.findings());
+            MapNode defRoot = parsed.root() == null ? null : parsed.root().asMap();
+            if (defRoot == null) {
+                unparsed.add(path);
+                return;
+            }
+            substitutionPlaceholders(defRoot, substitutions, placeholders, 0);
+            InputFile input = new InputFile(file, display, InputKind.ASL);
+            machines.add(machine(r, input, defRoot, path, express, placeholders));
+        }
+
+        private static Path realRoot(Path root) throws IOException {
+            return Files.exists(root) ? root.toRealPath() : root;
+        }
+
+        private static String displayPath(Path root, Path file) {
+            return root.relativize(file).toString().replace('\\', '/');
+        }
+
+        private StateMachine machine(Resource r, InputFile file, MapNode root, String path, boolean express,
+                                     Map<String, Placeholder> placeholders) {
+            Scope top = AslModelBuilder.build(root, path);
+            return new StateMachine(r.logicalId(), file, template, r, top, express, root.span(),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(placeholders)));
+        }
+
+        private Finding badPath(Resource r, Node at, String path, String why) {
+            return new Finding(InputRules.PARSE_LOCAL_PATH.id(), InputRules.PARSE_LOCAL_PATH.severity(),
+                    "State machine '" + r.logicalId() + "' definition path " + why + ".", at.span(),
+                    r.logicalId(), r.cdkPath(), path, null, null);
+        }
+
+        private static Finding rehome(Finding f, Resource r, String path) {
+            return new Finding(f.ruleId(), f.severity(),
+                    "In the definition of state machine '" + r.logicalId() + "': " + f.message(), f.span(),
+                    r.logicalId(), r.cdkPath(), f.logicalPath() == null ? path : f.logicalPath(), f.fix(),
+                    f.suppression());
+        }
+
+        /** The template's raw text, read once; without it spans are approximated within each string. */
+        private SourceText source() {
+            if (!sourceRead) {
+                sourceRead = true;
+                try {
+                    source = new SourceText(Files.readString(template.file().path(), StandardCharsets.UTF_8));
+                } catch (IOException | UncheckedIOException e) {
+                    // the template was parsed from this file a moment ago; if it cannot be read
+                    // again, LocatedString places each character at its string's start instead
+                    source = null;
+                }
+            }
+            return source;
+        }
+    }
+
+    /** Records {@code ${name}} strings of a definition that name a DefinitionSubstitutions entry. */
+    private static void substitutionPlaceholders(Node n, MapNode substitutions, Map<String, Placeholder> out,
+                                                 int depth) {
+        if (substitutions == null || substitutions.isEmpty() || depth > AslModelBuilder.MAX_DEPTH * 4) {
+            return;
+        }
+        if (n instanceof ScalarNode s) {
+            String v = s.value();
+            int k = v.indexOf("${");
+            while (k >= 0) {
+                int close = v.indexOf('}', k + 2);
+                if (close < 0) {
+                    return;
+                }
+                String name = v.substring(k + 2, close).trim();
+                Node value = substitutions.get(name);
+                if (value != null) {
+                    String text = v.substring(k, close + 1);
+                    out.putIfAbsent(text, new Placeholder(text, value));
+                }
+                k = v.indexOf("${", close + 1);
+            }
+        } else if (n instanceof MapNode m) {
+            for (MapNode.Entry e : m.entries()) {
+                substitutionPlaceholders(e.value(), substitutions, out, depth + 1);
+            }
+        } else if (n instanceof ListNode l) {
+            for (Node item : l.items()) {
+                substitutionPlaceholders(item, substitutions, out, depth + 1);
+            }
+        }
+    }
+}
