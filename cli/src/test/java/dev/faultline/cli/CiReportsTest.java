@@ -23,15 +23,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Every report format over one fixture set (real parsers and rules), compared with golden files:
  * {@code src/test/resources/ci-fixtures} has an error (FL-PARSE-002), warnings (FL-SQS-001,
  * FL-CONFIG-001), an info (FL-CONFIG-002, an unused suppression), a finding suppressed in template
- * Metadata, one suppressed by the discovered {@code .faultline.yml}, and a CDK finding with its
- * construct path. Run with {@code -Dfaultline.updateGolden=true} to rewrite the golden files.
+ * Metadata, one suppressed by the discovered {@code .faultline.yml}, a CDK finding with its
+ * construct path, and a finding inside an ASL definition embedded in a template (FL-PARSE-002 from
+ * the ASL loader: no ASL rule is on main yet). Run with {@code -Dfaultline.updateGolden=true} to rewrite the golden files.
  */
 class CiReportsTest {
 
     static final Path FIXTURES = Path.of("src/test/resources/ci-fixtures");
     static final Path GOLDEN = Path.of("src/test/resources/golden/ci");
     static final boolean UPDATE = Boolean.getBoolean("faultline.updateGolden");
-    static final String SUMMARY = "6 findings (1 error, 4 warnings, 1 info) in 5 files, 2 suppressed\n";
+    static final String SUMMARY = "7 findings (2 errors, 4 warnings, 1 info) in 7 files, 2 suppressed\n";
 
     @TempDir
     Path tmp;
@@ -111,9 +112,13 @@ class CiReportsTest {
                     + (res.has("suppressions") ? " " + res.get("suppressions").get(0).get("kind").asString() : ""));
         }
         assertThat(levels).containsExactly("FL-PARSE-002 error", "FL-CONFIG-002 note", "FL-SQS-001 warning",
-                "FL-SQS-001 warning inSource", "FL-SQS-001 warning", "FL-CONFIG-001 warning", "FL-SQS-001 warning",
-                "FL-PARSE-002 error external");
-        JsonNode cdk = run.get("results").get(6);
+                "FL-SQS-001 warning inSource", "FL-SQS-001 warning", "FL-CONFIG-001 warning", "FL-PARSE-002 error",
+                "FL-SQS-001 warning", "FL-PARSE-002 error external");
+        JsonNode asl = run.get("results").get(6);
+        assertThat(asl.get("message").get("text").asString()).startsWith("In the definition of state machine 'ShipMachine'");
+        assertThat(asl.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt()).isEqualTo(75);
+        assertThat(asl.get("locations").get(0).get("logicalLocations").get(0).get("name").asString()).isEqualTo("ShipMachine");
+        JsonNode cdk = run.get("results").get(7);
         assertThat(cdk.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asString())
                 .isEqualTo("cdk.out/OrdersStack.template.json");
         assertThat(cdk.get("locations").get(0).get("logicalLocations").get(1).get("fullyQualifiedName").asString())
@@ -142,7 +147,7 @@ class CiReportsTest {
     void aBaselineStillMatchesAfterLinesAreInsertedAndResourcesReordered() throws IOException {
         Run write = LintEndToEndTest.lint(repo, "--write-baseline", "../baseline.json");
         assertThat(write.code()).isZero();
-        assertThat(write.err()).isEqualTo("faultline: wrote a baseline of 6 findings to ../baseline.json\n" + SUMMARY);
+        assertThat(write.err()).isEqualTo("faultline: wrote a baseline of 7 findings to ../baseline.json\n" + SUMMARY);
         String baseline = Files.readString(tmp.resolve("baseline.json"));
         assertThat(baseline).startsWith("{\n  \"version\" : 1,").doesNotContain("\"line\"");
 
@@ -160,7 +165,7 @@ class CiReportsTest {
 
         Run r = LintEndToEndTest.lint(repo, "--baseline", "../baseline.json");
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("0 findings (0 errors, 0 warnings, 0 infos) in 5 files, 8 suppressed\n");
+        assertThat(r.err()).isEqualTo("0 findings (0 errors, 0 warnings, 0 infos) in 7 files, 9 suppressed\n");
         assertThat(r.code()).isZero();
 
         // a new defect is new; a resource that went away leaves a stale entry (FL-CONFIG-002, info)

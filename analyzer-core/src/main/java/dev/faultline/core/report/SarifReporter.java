@@ -47,7 +47,6 @@ public final class SarifReporter implements Reporter {
     private static final String SRCROOT = "%SRCROOT%";
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET) // the caller owns the writer
             .changeDefaultPropertyInclusion(v -> JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY,
                     JsonInclude.Include.NON_EMPTY))
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -31,7 +31,6 @@ public record Baseline(int version, List<Entry> findings) {
     public static final int VERSION = 1;
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET) // the caller owns the writer
             .changeDefaultPropertyInclusion(v -> JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
                     JsonInclude.Include.NON_NULL))
             .enable(SerializationFeature.INDENT_OUTPUT)
