@@ -68,6 +68,12 @@ class LintEndToEndTest {
         JsonNode first = root.get("findings").get(0);
         assertThat(first.get("file").asString()).isEqualTo("examples/maven-project/infra/orders.yaml");
         assertThat(first.get("line").asInt()).isPositive();
+        List<String> findingFiles = new ArrayList<>();
+        for (JsonNode f : root.get("findings")) {
+            findingFiles.add(f.get("file").asString());
+        }
+        // the definition file a template points to (DefinitionUri) gets findings too
+        assertThat(findingFiles).contains("examples/sam-orders/statemachine/fulfil-order.asl.json");
         assertThat(root.get("summary").get("files").asInt()).isEqualTo(3);
     }
 
@@ -82,7 +88,9 @@ class LintEndToEndTest {
                 + "        deadLetterTargetArn: !GetAtt Dlq.Arn\n"
                 + "        maxReceiveCount: 5\n"
                 + "  Dlq:\n"
-                + "    Type: AWS::SQS::Queue\n");
+                + "    Type: AWS::SQS::Queue\n"
+                + "    Properties:\n"
+                + "      MessageRetentionPeriod: 1209600\n");
         Run r = lint(tmp, "ok");
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEmpty();
