@@ -177,7 +177,7 @@ public final class AslLoader {
                 findings.add(badPath(r, uri, path, "'" + location + "' cannot be resolved: " + e.getMessage()));
                 return;
             }
-            String display = displayPath(root, file);
+            String display = displayPath(dir == null ? root : dir, file);
             dev.faultline.parsers.SourceText.Read read = dev.faultline.parsers.SourceText.read(real, display);
             if (read.problem() != null) {
                 findings.add(read.problem());
@@ -204,25 +204,17 @@ public final class AslLoader {
         }
 
         /**
-         * The definition file's display path, shown the way its template is shown: relative to the
-         * same working directory, or absolute when the template is shown absolute (linting a
-         * checkout outside the working directory). Falls back to the project-root-relative path
-         * when the template's display path does not end its file path.
+         * The display path of a definition file next to the template: the template's own display path
+         * (relative to the working directory, {@code ..} included) with its file name replaced by the
+         * definition's path from the template's directory, so that it matches what discovery shows.
          */
-        private String displayPath(Path root, Path file) {
-            InputFile shownTemplate = template.file();
-            Path shown = Path.of(shownTemplate.displayPath());
-            if (shown.isAbsolute()) {
-                return file.toString().replace('\\', '/');
-            }
-            Path templatePath = shownTemplate.path().toAbsolutePath().normalize();
-            int keep = templatePath.getNameCount() - shown.getNameCount();
-            if (keep >= 0 && templatePath.endsWith(shown) && templatePath.getRoot() != null) {
-                Path workingDirectory = keep == 0 ? templatePath.getRoot()
-                        : templatePath.getRoot().resolve(templatePath.subpath(0, keep));
-                return dev.faultline.parsers.Discovery.displayPath(workingDirectory, file);
-            }
-            return root.relativize(file).toString().replace('\\', '/');
+        private String displayPath(Path templateDir, Path file) {
+            String rel = templateDir.relativize(file).toString().replace('\\', '/');
+            String t = template.displayPath();
+            int slash = t.lastIndexOf('/');
+            String joined = slash < 0 ? rel : t.substring(0, slash + 1) + rel;
+            String normal = Path.of(joined).normalize().toString().replace('\\', '/');
+            return normal.isEmpty() ? "." : normal;
         }
 
         private StateMachine machine(Resource r, InputFile file, MapNode root, String path, boolean express,
