@@ -60,6 +60,17 @@ public interface RuleContext {
      */
     void report(StateMachine machine, State state, Node at, String subPath, String message);
 
+    /**
+     * Reports at a state like {@link #report(StateMachine, State, Node, String, String)} with a
+     * severity other than the rule's default, for a catalog row that gives one case a milder
+     * severity (FL-SFN-003: a retrier without jitter is info). A severity the user configured for
+     * the rule still wins.
+     */
+    default void reportWithSeverity(Severity severity, StateMachine machine, State state, Node at, String subPath,
+                                    String message) {
+        report(machine, state, at, subPath, message);
+    }
+
     /** Reports a finding on a state machine as a whole. */
     void report(StateMachine machine, Node at, String subPath, String message);
 
