@@ -36,6 +36,17 @@ public final class Analyzer {
                 new IllegalStateException("no SourceLoader on the class path (is the parsers module missing?)"));
     }
 
+    /**
+     * The same source loader with other rules, e.g. the registry plus plugin rules.
+     *
+     * @param rules the rules to run
+     * @return a new analyzer
+     */
+    public Analyzer withRegistry(RuleRegistry rules) {
+        return new Analyzer(loader, rules);
+    }
+
+    /** @return the rules this analyzer runs */
     public RuleRegistry registry() {
         return registry;
     }
