@@ -1,5 +1,6 @@
 package dev.faultline.core.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -19,7 +20,11 @@ final class Sarif {
     }
 
     record Run(Tool tool, AutomationDetails automationDetails, Map<String, ArtifactLocation> originalUriBaseIds,
-               List<Invocation> invocations, List<Result> results, String columnKind) {
+               List<Invocation> invocations,
+               // always written, also empty: GitHub code scanning rejects a run without results,
+               // and an empty upload is how fixed alerts get closed
+               @JsonInclude(JsonInclude.Include.ALWAYS) List<Result> results,
+               String columnKind) {
     }
 
     record Tool(ToolComponent driver) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +50,8 @@ public final class SarifReporter implements Reporter {
             .changeDefaultPropertyInclusion(v -> JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY,
                     JsonInclude.Include.NON_EMPTY))
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // The caller owns the writer (Reporter contract): Jackson must not close it.
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
     private final int maxResults;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +35,8 @@ public record Baseline(int version, List<Entry> findings) {
                     JsonInclude.Include.NON_NULL))
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // The caller owns the writer (Reporter contract): Jackson must not close it.
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
     /** One accepted finding. */
