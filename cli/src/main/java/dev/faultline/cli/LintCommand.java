@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
@@ -87,6 +88,9 @@ final class LintCommand implements Callable<Integer> {
             description = "Configuration file (not supported yet: using it is an error).")
     String config;
 
+    @Mixin
+    PluginOptions pluginOptions = new PluginOptions();
+
     LintCommand(CliEnvironment env) {
         this.env = env;
     }
@@ -101,6 +105,7 @@ final class LintCommand implements Callable<Integer> {
         }
         List<Path> inputs = resolveInputs();
         Analyzer analyzer = env.analyzer().get();
+        analyzer = analyzer.withRegistry(pluginOptions.extend(analyzer.registry(), env));
         checkRuleNames(analyzer.registry(), "--enable", enable);
         checkRuleNames(analyzer.registry(), "--disable", disable);
 
