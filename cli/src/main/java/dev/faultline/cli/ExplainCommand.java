@@ -52,6 +52,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (!m.docsUrl().isEmpty()) {
             out.println("Docs: " + m.docsUrl());
         }
+        registry.origin(m.id()).ifPresent(jar -> out.println("Plugin: " + jar));
         out.flush();
         return ExitCodes.OK;
     }
