@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -50,13 +52,26 @@ public final class RuleRegistry {
      *
      * @param loader the class loader to search
      * @return the registry
-     * @throws IllegalStateException when two rules share an id, or a rule outside Faultline's own
-     *                               packages uses the reserved {@value RuleMetadata#RESERVED_PREFIX} prefix
+     * @throws IllegalStateException when a registered rule cannot be loaded or created, two rules share
+     *                               an id, or a rule outside Faultline's own packages uses the reserved
+     *                               {@value RuleMetadata#RESERVED_PREFIX} prefix
      */
     public static RuleRegistry load(ClassLoader loader) {
         List<Rule> found = new ArrayList<>();
-        for (Rule r : ServiceLoader.load(Rule.class, loader)) {
-            RuleMetadata m = r.metadata();
+        Iterator<Rule> it = ServiceLoader.load(Rule.class, loader).iterator();
+        while (true) {
+            Rule r;
+            RuleMetadata m;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                r = it.next();
+                m = r.metadata();
+            } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+                // a rule class that is missing, cannot be created or cannot describe itself
+                throw new IllegalStateException("cannot load a rule: " + rootMessage(e), e);
+            }
             if (m.hasReservedPrefix() && !r.getClass().getName().startsWith(OWN_PACKAGE)) {
                 throw new IllegalStateException("rule " + r.getClass().getName() + " uses the id " + m.id()
                         + ", but the prefix " + RuleMetadata.RESERVED_PREFIX
@@ -65,6 +80,18 @@ public final class RuleRegistry {
             found.add(r);
         }
         return of(found);
+    }
+
+    private static String rootMessage(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (sb.length() > 0) {
+                sb.append(": ");
+            }
+            String m = t.getMessage();
+            sb.append(m == null || m.isBlank() ? t.getClass().getSimpleName() : m.replace('\n', ' '));
+        }
+        return sb.toString();
     }
 
     /**

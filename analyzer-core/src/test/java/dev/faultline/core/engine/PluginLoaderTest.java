@@ -181,4 +181,15 @@ class PluginLoaderTest {
                     .hasMessageContaining("acme.Mine uses the id FL-SQS-901");
         }
     }
+
+    @Test
+    void aRuleOnTheClassPathThatThrowsIsAClearError() throws Exception {
+        Path jar = jar("cpboom", Map.of("Boom", ruleSource("Boom", "ACME-SQS-003",
+                "if (true) { throw new IllegalStateException(\"no config\"); }")), "acme.Boom\n");
+        try (java.net.URLClassLoader cl = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+                getClass().getClassLoader())) {
+            assertThatThrownBy(() -> RuleRegistry.load(cl)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("cannot load a rule: ").hasMessageEndingWith("no config");
+        }
+    }
 }
