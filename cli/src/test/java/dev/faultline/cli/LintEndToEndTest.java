@@ -68,8 +68,15 @@ class LintEndToEndTest {
                 "examples/sam-orders/statemachine/fulfil-order.asl.json asl",
                 "examples/sam-orders/template.yaml sam");
         JsonNode first = root.get("findings").get(0);
-        assertThat(first.get("file").asString()).isEqualTo("examples/maven-project/infra/orders.yaml");
+        assertThat(first.get("file").asString()).isEqualTo(
+                "examples/custom-rule/src/test/resources/fixtures/ACME-SQS-001/queues.yaml");
         assertThat(first.get("line").asInt()).isPositive();
+        List<String> findingFiles = new ArrayList<>();
+        for (JsonNode f : root.get("findings")) {
+            findingFiles.add(f.get("file").asString());
+        }
+        // the definition file a template points to (DefinitionUri) gets findings too
+        assertThat(findingFiles).contains("examples/sam-orders/statemachine/fulfil-order.asl.json");
         assertThat(root.get("summary").get("files").asInt()).isEqualTo(4);
     }
 
@@ -84,7 +91,9 @@ class LintEndToEndTest {
                 + "        deadLetterTargetArn: !GetAtt Dlq.Arn\n"
                 + "        maxReceiveCount: 5\n"
                 + "  Dlq:\n"
-                + "    Type: AWS::SQS::Queue\n");
+                + "    Type: AWS::SQS::Queue\n"
+                + "    Properties:\n"
+                + "      MessageRetentionPeriod: 1209600\n");
         Run r = lint(tmp, "ok");
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEmpty();

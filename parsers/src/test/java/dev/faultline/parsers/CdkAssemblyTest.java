@@ -15,14 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** CDK cloud assemblies read through their manifests: the generated corpus and hand-made broken ones. */
 class CdkAssemblyTest {
 
-    private static final Path SYNTH = Path.of("/work/shared/corpus/cdk-synth");
+    private static final Path SYNTH = dev.faultline.fixtures.TestData.cdkSynth();
 
     @TempDir
     Path dir;
@@ -33,7 +32,6 @@ class CdkAssemblyTest {
     }
 
     private static Project synth(String app) {
-        Assumptions.assumeTrue(Files.isDirectory(SYNTH), "cdk-synth corpus not present");
         return load(SYNTH, SYNTH.resolve(app));
     }
 
@@ -130,7 +128,6 @@ class CdkAssemblyTest {
 
     @Test
     void discoveryOverTheWholeCorpusFolderFindsEachTemplateOnce() {
-        Assumptions.assumeTrue(Files.isDirectory(SYNTH), "cdk-synth corpus not present");
         Discovery.Result r = Discovery.discover(new AnalysisRequest(List.of(SYNTH), SYNTH, List.of(), List.of(),
                 List.of(), List.of(), Map.of(), Map.of(), 1));
         assertThat(r.findings()).isEmpty();
@@ -155,7 +152,6 @@ class CdkAssemblyTest {
 
     @Test
     void overlappingRootsReadEachTemplateOnce() {
-        Assumptions.assumeTrue(Files.isDirectory(SYNTH), "cdk-synth corpus not present");
         Path out = SYNTH.resolve("sfn-workflow/cdk.out");
         Project p = load(SYNTH, out, out.resolve("assembly-Prod"), out.resolve("WorkflowDevStack.template.json"));
         assertThat(p.templates()).extracting(Template::displayPath).containsExactly(
@@ -166,7 +162,6 @@ class CdkAssemblyTest {
 
     @Test
     void aTemplateNamedDirectlyIsStillReadAsCdkWithItsStackName() {
-        Assumptions.assumeTrue(Files.isDirectory(SYNTH), "cdk-synth corpus not present");
         Project nested = load(SYNTH,
                 SYNTH.resolve("event-async/cdk.out/EventAsyncStackNotifications7FE5EF79.nested.template.json"));
         assertThat(nested.templates()).extracting(Template::stackName, t -> t.file().kind()).containsExactly(

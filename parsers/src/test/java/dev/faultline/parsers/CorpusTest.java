@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Loads every file of the shared real-world corpus, when it is present. */
 class CorpusTest {
 
-    private static final Path CORPUS = Path.of("/work/shared/corpus");
+    private static final Path CORPUS = dev.faultline.fixtures.TestData.corpus();
 
     @Test
     void everyCorpusFileLoadsAndIsClassified() {

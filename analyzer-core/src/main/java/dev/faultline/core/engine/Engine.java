@@ -179,7 +179,12 @@ public final class Engine {
         }
 
         private void add(Span span, String resource, String cdkPath, String logicalPath, String message, Fix fix) {
-            sink.add(new Finding(rule.metadata().id(), severity, message, span, resource, cdkPath, logicalPath,
+            add(severity, span, resource, cdkPath, logicalPath, message, fix);
+        }
+
+        private void add(Severity sev, Span span, String resource, String cdkPath, String logicalPath,
+                         String message, Fix fix) {
+            sink.add(new Finding(rule.metadata().id(), sev, message, span, resource, cdkPath, logicalPath,
                     fix, null));
         }
 
@@ -190,6 +195,16 @@ public final class Engine {
 
         @Override
         public void report(GraphNode node, Node at, String subPath, String message, Fix fix) {
+            reportNode(severity, node, at, subPath, message, fix);
+        }
+
+        @Override
+        public void reportWithSeverity(Severity sev, GraphNode node, Node at, String subPath, String message) {
+            Severity configured = severities.get(rule.metadata().id());
+            reportNode(configured != null ? configured : sev, node, at, subPath, message, null);
+        }
+
+        private void reportNode(Severity sev, GraphNode node, Node at, String subPath, String message, Fix fix) {
             Span span;
             if (at != null) {
                 span = at.span();
@@ -200,7 +215,7 @@ public final class Engine {
                 span = d == null || d == node.properties() ? node.span() : d.span();
             }
             String path = subPath == null || subPath.isEmpty() ? node.logicalPath() : node.logicalPath() + "/" + subPath;
-            add(span, node.resourceId(), node.cdkPath(), path, message, fix);
+            add(sev, span, node.resourceId(), node.cdkPath(), path, message, fix);
         }
 
         @Override

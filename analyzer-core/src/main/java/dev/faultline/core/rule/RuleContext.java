@@ -45,6 +45,16 @@ public interface RuleContext {
     }
 
     /**
+     * Reports like {@link #report(GraphNode, Node, String, String)} with a severity other than the
+     * rule's default, for a rule whose catalog row gives some cases a milder severity (FL-ESM-005:
+     * unsupported destination is an error, stream-only tuning on SQS a warning). A severity the user
+     * configured for the rule still wins. Implementations that cannot vary severity use the rule's.
+     */
+    default void reportWithSeverity(Severity severity, GraphNode node, Node at, String subPath, String message) {
+        report(node, at, subPath, message);
+    }
+
+    /**
      * Reports a finding at a state (or at a field of it when {@code at} is given); {@code subPath}
      * is below the state ({@code Retry/0/MaxAttempts}), or null.
      */

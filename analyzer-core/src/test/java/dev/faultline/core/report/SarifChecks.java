@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Copy of test-fixtures SarifChecks (core tests cannot depend on test-fixtures).
- * Checks a SARIF document against the OASIS 2.1.0 schema (draft-04, {@code shared/schemas}) and
+ * Checks a SARIF document against the OASIS 2.1.0 schema (draft-04, {@code testdata/}) and
  * against what GitHub code scanning requires on top: one run, a tool name, non-empty required
  * strings, every result with a ruleId, an in-range ruleIndex, a message, exactly one location with
  * a relative uri and lines/columns of at least 1, at most 20 tags per rule, at most 25,000 results.
@@ -24,8 +24,22 @@ import tools.jackson.databind.json.JsonMapper;
 final class SarifChecks {
 
     /** Where the schema is on this machine; overridable with {@code -Dfaultline.sarifSchema}. */
-    public static final Path SCHEMA = Path.of(System.getProperty("faultline.sarifSchema",
-            "/work/shared/schemas/sarif-schema-2.1.0.json"));
+    public static final Path SCHEMA = locateSchema();
+
+    /** {@code -Dfaultline.sarifSchema}, else {@code testdata/} found walking up from the working directory. */
+    private static Path locateSchema() {
+        String prop = System.getProperty("faultline.sarifSchema");
+        if (prop != null) {
+            return Path.of(prop);
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("testdata/sarif-schema-2.1.0.json");
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("testdata/sarif-schema-2.1.0.json not found");
+    }
 
     private static Schema schema;
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Loads every definition and state machine template of the shared corpus. */
 class AslCorpusTest {
 
-    private static final Path CORPUS = Path.of("/work/shared/corpus");
+    private static final Path CORPUS = dev.faultline.fixtures.TestData.corpus();
 
     @Test
     void loadsEveryStateMachineOfTheCorpusWithoutCrashing() throws IOException {

@@ -281,7 +281,7 @@ class AslLoaderTest {
 
     @Test
     void cdkFnJoin() throws IOException {
-        Path cdkOut = Path.of("/work/shared/corpus/cdk-synth/sfn-workflow/cdk.out");
+        Path cdkOut = dev.faultline.fixtures.TestData.cdkSynth().resolve("sfn-workflow/cdk.out");
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(cdkOut),
                 "the shared corpus is not on this machine");
         String name = "WorkflowDevStack.template.json";

@@ -9,17 +9,15 @@ import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.graph.ResourceGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Pins the important edges of the CDK cloud assemblies of the shared corpus, when present. */
 class CdkAssemblyGraphTest {
 
-    private static final Path CDK = Path.of("/work/shared/corpus/cdk-synth");
+    private static final Path CDK = dev.faultline.fixtures.TestData.cdkSynth();
 
     private static ResourceGraph graph(String app) {
         Path dir = CDK.resolve(app).resolve("cdk.out");
-        Assumptions.assumeTrue(Files.isDirectory(dir), "corpus not present");
         Project p = GraphLoading.load(CDK, dir);
         ResourceGraph g = GraphLoading.graph(p);
         assertThat(g.findings()).isEmpty();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Builds the graph of the whole shared corpus, when present: no crash, and the numbers. */
 class GraphCorpusTest {
 
-    private static final Path CORPUS = Path.of("/work/shared/corpus");
+    private static final Path CORPUS = dev.faultline.fixtures.TestData.corpus();
 
     @Test
     void wholeCorpusLinksWithoutCrashing() {

@@ -1,0 +1,81 @@
+package dev.faultline.rules.esm;
+
+import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.rule.Subscription;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * FL-ESM-004: an SQS mapping with batches larger than one message and no
+ * {@code ReportBatchItemFailures}: one failing message returns the whole batch to the queue.
+ *
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html">Lambda: handling errors for an SQS event source</a>
+ */
+public final class SqsBatchWithoutPartialFailure implements Rule {
+
+    static final RuleMetadata METADATA = RuleMetadata.builder("FL-ESM-004")
+            .name("SqsBatchWithoutPartialFailure")
+            .severity(Severity.INFO)
+            .summary("An SQS mapping takes batches but does not report partial batch failures.")
+            .rationale("Without ReportBatchItemFailures, an error on any message of a batch makes every message "
+                    + "of the batch visible again after the visibility timeout: messages that were processed are "
+                    + "processed again, and all of them move towards maxReceiveCount and the dead-letter queue.")
+            .howToFix("Return batchItemFailures from the function and add FunctionResponseTypes: "
+                    + "[ReportBatchItemFailures] to the mapping (or use BatchSize 1).")
+            .tags("reliability", "lambda", "event-source-mapping", "sqs", "duplicates")
+            .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html")
+            .badExample("""
+                    OrdersMapping:
+                      Type: AWS::Lambda::EventSourceMapping
+                      Properties:
+                        EventSourceArn: !GetAtt Orders.Arn
+                        FunctionName: !Ref Worker
+                        BatchSize: 10
+                    """)
+            .goodExample("""
+                    OrdersMapping:
+                      Type: AWS::Lambda::EventSourceMapping
+                      Properties:
+                        EventSourceArn: !GetAtt Orders.Arn
+                        FunctionName: !Ref Worker
+                        BatchSize: 10
+                        FunctionResponseTypes: [ReportBatchItemFailures]
+                    """)
+            .build();
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING);
+    }
+
+    @Override
+    public void visitNode(GraphNode esm, RuleContext ctx) {
+        SourceFamily family = EventSources.family(esm, ctx);
+        if (family != SourceFamily.SQS) {
+            return;
+        }
+        Optional<List<Long>> batch = Props.longs(ctx.property(esm, "BatchSize"), PollLimits.SQS_BATCH_SIZE_DEFAULT);
+        Optional<List<Boolean>> partial = EventSources.reportsBatchItemFailures(esm, ctx);
+        if (batch.isEmpty() || partial.isEmpty()) {
+            return;
+        }
+        long largest = batch.get().stream().mapToLong(Long::longValue).max().orElse(1);
+        if (largest <= 1 || !partial.get().contains(false)) {
+            return;
+        }
+        boolean isDefault = esm.property("BatchSize") == null;
+        ctx.report(esm, esm.property("BatchSize"), "Properties/BatchSize", EventSources.describe(esm, family, ctx)
+                + " takes batches of up to " + largest + (isDefault ? " messages (default)" : " messages")
+                + " without ReportBatchItemFailures: one failing message returns the whole batch to the queue");
+    }
+}

@@ -1,0 +1,85 @@
+package dev.faultline.rules.esm;
+
+import dev.faultline.core.eval.Value;
+import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.rule.Subscription;
+
+/**
+ * FL-ESM-008: {@code FilterCriteria} on an SQS mapping. Lambda deletes every message that matches no
+ * filter; it is not left in the queue for another consumer.
+ *
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/with-sqs-filtering.html">Lambda: filtering SQS events</a>
+ */
+public final class SqsFilterDeletesMessages implements Rule {
+
+    static final RuleMetadata METADATA = RuleMetadata.builder("FL-ESM-008")
+            .name("SqsFilterDeletesMessages")
+            .severity(Severity.WARNING)
+            .summary("An SQS event source mapping filters messages: the ones that do not match are deleted.")
+            .rationale("With FilterCriteria on an SQS source, Lambda still receives every message, and deletes "
+                    + "those that match none of the filters without invoking the function. They are not left for "
+                    + "another consumer and never reach the dead-letter queue: a filter that is too narrow (or a "
+                    + "producer that changes its message shape) silently loses messages.")
+            .howToFix("Filter at the producer (SNS subscription filter policy, EventBridge rule) or use one queue per "
+                    + "consumer; if the filter is intended, document that non-matching messages are dropped and "
+                    + "monitor the queue's NumberOfMessagesDeleted against the function's invocations.")
+            .tags("reliability", "lambda", "event-source-mapping", "sqs", "data-loss")
+            .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/with-sqs-filtering.html")
+            .badExample("""
+                    OrdersMapping:
+                      Type: AWS::Lambda::EventSourceMapping
+                      Properties:
+                        EventSourceArn: !GetAtt Orders.Arn
+                        FunctionName: !Ref Worker
+                        FilterCriteria:
+                          Filters:
+                            - Pattern: '{"body": {"type": ["order"]}}'
+                    """)
+            .goodExample("""
+                    OrdersSubscription:
+                      Type: AWS::SNS::Subscription
+                      Properties:
+                        TopicArn: !Ref Events
+                        Protocol: sqs
+                        Endpoint: !GetAtt Orders.Arn
+                        FilterPolicy: {type: [order]}
+                    """)
+            .build();
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING);
+    }
+
+    @Override
+    public void visitNode(GraphNode esm, RuleContext ctx) {
+        SourceFamily family = EventSources.family(esm, ctx);
+        if (family != SourceFamily.SQS || !hasFilters(Props.path(ctx, esm, "FilterCriteria", "Filters"))) {
+            return;
+        }
+        String queue = EventSources.queues(esm, ctx).stream().findFirst().map(q -> " of queue '" + q.name() + "'")
+                .orElse("");
+        ctx.report(esm, Props.at(esm, "FilterCriteria"), "Properties/FilterCriteria", EventSources.describe(esm, family, ctx)
+                + " has FilterCriteria: messages" + queue + " that match no filter are deleted, not left for "
+                + "another consumer or the dead-letter queue");
+    }
+
+    private static boolean hasFilters(Value filters) {
+        for (Value alt : filters.alternatives()) {
+            if (alt instanceof Value.Seq s && !s.items().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

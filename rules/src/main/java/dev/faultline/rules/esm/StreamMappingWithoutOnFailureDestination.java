@@ -1,0 +1,88 @@
+package dev.faultline.rules.esm;
+
+import dev.faultline.core.eval.Value;
+import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.rule.Subscription;
+
+/**
+ * FL-ESM-002: a stream or Kafka mapping without {@code DestinationConfig.OnFailure}. Records
+ * discarded after the retries, or when they reach the maximum age, are gone without a trace.
+ *
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html">Lambda: on-failure destinations for Kinesis</a>
+ */
+public final class StreamMappingWithoutOnFailureDestination implements Rule {
+
+    static final RuleMetadata METADATA = RuleMetadata.builder("FL-ESM-002")
+            .name("StreamMappingWithoutOnFailureDestination")
+            .severity(Severity.WARNING)
+            .summary("A stream or Kafka event source mapping has no OnFailure destination.")
+            .rationale("When a Kinesis, DynamoDB Streams or Kafka mapping gives up on a batch (retries exhausted, "
+                    + "record too old, or the records left the stream), Lambda sends a record of the discarded "
+                    + "batch to DestinationConfig.OnFailure. Without it the records are skipped silently: nothing "
+                    + "tells you which data was never processed.")
+            .howToFix("Add DestinationConfig.OnFailure.Destination pointing at an SQS queue, SNS topic or S3 bucket "
+                    + "(grant the function's role permission to send to it) and alarm on it.")
+            .tags("reliability", "lambda", "event-source-mapping", "kinesis", "dynamodb", "kafka", "dead-letter-queue")
+            .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html")
+            .badExample("""
+                    AccountsMapping:
+                      Type: AWS::Lambda::EventSourceMapping
+                      Properties:
+                        EventSourceArn: !GetAtt Accounts.StreamArn
+                        FunctionName: !Ref Projector
+                        StartingPosition: TRIM_HORIZON
+                        MaximumRetryAttempts: 10
+                    """)
+            .goodExample("""
+                    AccountsMapping:
+                      Type: AWS::Lambda::EventSourceMapping
+                      Properties:
+                        EventSourceArn: !GetAtt Accounts.StreamArn
+                        FunctionName: !Ref Projector
+                        StartingPosition: TRIM_HORIZON
+                        MaximumRetryAttempts: 10
+                        DestinationConfig:
+                          OnFailure:
+                            Destination: !GetAtt AccountsFailures.Arn
+                    """)
+            .build();
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING);
+    }
+
+    @Override
+    public void visitNode(GraphNode esm, RuleContext ctx) {
+        SourceFamily family = EventSources.family(esm, ctx);
+        if (!family.isStreamOrKafka()) {
+            return;
+        }
+        Value dest = Props.path(ctx, esm, "DestinationConfig", "OnFailure", "Destination");
+        if (dest.isUnknown() || !hasMissingBranch(dest)) {
+            return;
+        }
+        ctx.report(esm, Props.at(esm, "DestinationConfig"), "Properties/DestinationConfig/OnFailure", EventSources.describe(esm, family, ctx)
+                + " has no DestinationConfig.OnFailure: records discarded after the retries or at the maximum "
+                + "age leave no trace");
+    }
+
+    private static boolean hasMissingBranch(Value dest) {
+        for (Value alt : dest.alternatives()) {
+            if (alt instanceof Value.Absent || alt.asString().filter(String::isBlank).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,204 @@
+package dev.faultline.rules.sfn;
+
+import dev.faultline.core.asl.Catcher;
+import dev.faultline.core.asl.Placeholder;
+import dev.faultline.core.asl.Retrier;
+import dev.faultline.core.asl.Scope;
+import dev.faultline.core.asl.State;
+import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.tree.MapNode;
+import dev.faultline.core.tree.Node;
+import dev.faultline.core.tree.ScalarNode;
+import java.math.BigDecimal;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Small shared readings of a States Language definition: literal numbers (placeholders and JSONata
+ * expressions are unknown), which errors a retrier or catcher matches, and where a state sits.
+ */
+public final class Asl {
+
+    private Asl() {
+    }
+
+    /**
+     * A literal number written at {@code node}; empty when absent, not a number, a JSONata
+     * expression, or (part of) a placeholder that stood for an intrinsic.
+     */
+    public static Optional<BigDecimal> number(StateMachine machine, Node node) {
+        if (!(node instanceof ScalarNode s) || s.isNull()) {
+            return Optional.empty();
+        }
+        String t = s.value().trim();
+        if (t.isEmpty() || hasPlaceholder(machine, t)) {
+            return Optional.empty();
+        }
+        char c = t.charAt(0);
+        if (!(c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new BigDecimal(t));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A literal integer written at {@code node}; empty as for {@link #number}. */
+    public static OptionalLong integer(StateMachine machine, Node node) {
+        Optional<BigDecimal> d = number(machine, node);
+        if (d.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(d.get().longValueExact());
+        } catch (ArithmeticException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Whether the text contains a placeholder that replaced an intrinsic. */
+    public static boolean hasPlaceholder(StateMachine machine, String text) {
+        if (text == null || machine.placeholders().isEmpty()) {
+            return false;
+        }
+        if (machine.placeholders().containsKey(text)) {
+            return true;
+        }
+        for (String p : machine.placeholders().keySet()) {
+            if (!p.isEmpty() && text.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The placeholders found in a text, in map order. */
+    public static List<Placeholder> placeholdersIn(StateMachine machine, String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return machine.placeholders().entrySet().stream()
+                .filter(e -> !e.getKey().isEmpty() && text.contains(e.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
+    }
+
+    /** Whether an {@code ErrorEquals} list matches the error name (directly or through a wildcard). */
+    public static boolean matches(List<String> errorEquals, String error) {
+        for (String e : errorEquals) {
+            if (e.equals(error) || e.equals(StepFunctionsLimits.STATES_ALL)) {
+                return true;
+            }
+            if (e.equals(StepFunctionsLimits.STATES_TASK_FAILED) && !error.equals(StepFunctionsLimits.STATES_TIMEOUT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an error is retried: the first retrier whose {@code ErrorEquals} matches it applies,
+     * and it retries unless its {@code MaxAttempts} is a literal 0.
+     */
+    public static boolean retried(StateMachine machine, State state, String error) {
+        for (Retrier r : state.retriers()) {
+            if (matches(r.errorEquals(), error)) {
+                OptionalLong max = integer(machine, r.body().get("MaxAttempts"));
+                return max.isEmpty() || max.getAsLong() > 0 || r.body().get("MaxAttempts") == null;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a catcher matches every task error ({@code States.ALL} or {@code States.TaskFailed}). */
+    public static boolean catchesAll(State state) {
+        for (Catcher c : state.catchers()) {
+            if (c.errorEquals().contains(StepFunctionsLimits.STATES_ALL)
+                    || c.errorEquals().contains(StepFunctionsLimits.STATES_TASK_FAILED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** For every state of a machine, the scope that holds it. */
+    public static Map<State, Scope> scopesOf(StateMachine machine) {
+        Map<State, Scope> out = new IdentityHashMap<>();
+        for (Scope s : machine.allScopes()) {
+            for (State st : s.states().values()) {
+                out.put(st, s);
+            }
+        }
+        return out;
+    }
+
+    /** The Parallel and Map states enclosing a state, innermost first. */
+    public static List<State> enclosing(StateMachine machine, State state) {
+        Map<State, Scope> scopes = scopesOf(machine);
+        List<State> out = new java.util.ArrayList<>();
+        Scope s = scopes.get(state);
+        while (s != null && s.owner() != null) {
+            out.add(s.owner());
+            s = scopes.get(s.owner());
+        }
+        return out;
+    }
+
+    /** The scope holding a state, or null. */
+    public static Scope scopeOf(StateMachine machine, State state) {
+        return scopesOf(machine).get(state);
+    }
+
+    /** Whether a Map state runs in distributed mode. */
+    public static boolean isDistributedMap(State state) {
+        if (!state.isType("Map")) {
+            return false;
+        }
+        MapNode proc = state.body().getMap("ItemProcessor");
+        if (proc == null) {
+            return false;
+        }
+        Node mode = proc.path("ProcessorConfig", "Mode");
+        return mode != null && "DISTRIBUTED".equals(mode.text());
+    }
+
+    /** Whether a Map state sets a tolerated failure threshold (or its path). */
+    public static boolean toleratesFailures(State map) {
+        for (String f : new String[] {"ToleratedFailurePercentage", "ToleratedFailurePercentagePath",
+                "ToleratedFailureCount", "ToleratedFailureCountPath"}) {
+            if (map.body().has(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a state is inside the item processor of a distributed Map running EXPRESS children. */
+    public static State enclosingExpressDistributedMap(StateMachine machine, State state) {
+        for (State owner : enclosing(machine, state)) {
+            if (isDistributedMap(owner)) {
+                Node type = owner.body().getMap("ItemProcessor").path("ProcessorConfig", "ExecutionType");
+                return type != null && "EXPRESS".equals(type.text()) ? owner : null;
+            }
+        }
+        return null;
+    }
+
+    /** A human name of a number: {@code 30} or {@code 1.5}. */
+    public static String fmt(double seconds) {
+        if (seconds == Math.rint(seconds) && Math.abs(seconds) < 1e15) {
+            return Long.toString((long) seconds);
+        }
+        return BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString();
+    }
+
+    /** A text of the form {@code State 'Name'}. */
+    public static String named(State state) {
+        return "State '" + state.name() + "'";
+    }
+}

@@ -1,0 +1,93 @@
+package dev.faultline.rules.sfn;
+
+import dev.faultline.core.asl.State;
+import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.Precision;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.rule.Subscription;
+
+/**
+ * FL-SFN-004: a task that waits for someone else — a {@code .waitForTaskToken} callback or an
+ * activity with neither {@code TimeoutSeconds} nor {@code HeartbeatSeconds}, or a {@code .sync} job
+ * without {@code TimeoutSeconds}. A lost token or a hung job keeps the execution waiting until the
+ * execution itself times out: up to a year on a STANDARD machine.
+ *
+ * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html">Discover service integration patterns</a>
+ */
+public final class CallbackTaskWithoutTimeout implements Rule {
+
+    static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-004")
+            .name("CallbackTaskWithoutTimeout")
+            .severity(Severity.WARNING)
+            .summary("A .waitForTaskToken, activity or .sync task has no TimeoutSeconds (or HeartbeatSeconds).")
+            .rationale("A callback task (.waitForTaskToken) or an activity waits until a worker calls "
+                    + "SendTaskSuccess or SendTaskFailure with its token; a .sync task waits until the job "
+                    + "ends. The default TimeoutSeconds is 99999999, so if the token is lost (the worker "
+                    + "crashed, the message went to a dead-letter queue) or the job hangs, the execution "
+                    + "waits until the execution itself times out, up to one year on a STANDARD machine, "
+                    + "and no Catch ever runs.")
+            .howToFix("Set TimeoutSeconds to the longest the wait may reasonably take; for callbacks and "
+                    + "activities also set HeartbeatSeconds and have the worker call SendTaskHeartbeat. Catch "
+                    + "States.Timeout (or States.HeartbeatTimeout) to handle the lost token.")
+            .tags("reliability", "step-functions", "timeout", "callback")
+            .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html")
+            .badExample("""
+                    "WaitForApproval": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                      "Parameters": {"QueueUrl": "https://sqs...", "MessageBody": {"Token.$": "$$.Task.Token"}},
+                      "Next": "Approved"
+                    }
+                    """)
+            .goodExample("""
+                    "WaitForApproval": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                      "Parameters": {"QueueUrl": "https://sqs...", "MessageBody": {"Token.$": "$$.Task.Token"}},
+                      "TimeoutSeconds": 86400,
+                      "HeartbeatSeconds": 3600,
+                      "Next": "Approved"
+                    }
+                    """)
+            .precision(Precision.HIGH)
+            .build();
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.states("Task");
+    }
+
+    @Override
+    public void visitState(State state, StateMachine machine, RuleContext ctx) {
+        TaskTarget target = TaskTarget.of(state, machine, ctx);
+        if (target == null || target.pattern() == TaskTarget.Pattern.REQUEST_RESPONSE) {
+            return;
+        }
+        boolean timeout = state.body().has("TimeoutSeconds") || state.body().has("TimeoutSecondsPath");
+        boolean heartbeat = state.body().has("HeartbeatSeconds") || state.body().has("HeartbeatSecondsPath");
+        if (target.pattern() == TaskTarget.Pattern.SYNC) {
+            if (!timeout) {
+                ctx.report(machine, state, state.field("Resource"), "Resource", Asl.named(state)
+                        + " runs a .sync job without TimeoutSeconds; if the job hangs the execution waits until "
+                        + "it times out itself, up to a year on a STANDARD machine");
+            }
+            return;
+        }
+        if (timeout || heartbeat) {
+            return;
+        }
+        String kind = target.kind() == TaskTarget.Kind.ACTIVITY ? "waits for an activity worker"
+                : "waits for a task token";
+        ctx.report(machine, state, state.field("Resource"), "Resource", Asl.named(state) + " " + kind
+                + " without TimeoutSeconds or HeartbeatSeconds; a lost token hangs the execution until it times "
+                + "out itself, up to a year on a STANDARD machine");
+    }
+}

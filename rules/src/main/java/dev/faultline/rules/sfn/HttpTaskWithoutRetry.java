@@ -1,0 +1,83 @@
+package dev.faultline.rules.sfn;
+
+import dev.faultline.core.asl.State;
+import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.Precision;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.rule.Subscription;
+
+/**
+ * FL-SFN-009: an HTTP Task ({@code arn:aws:states:::http:invoke}) with no retrier for throttling
+ * (429), 5xx responses or socket errors.
+ *
+ * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html">Call HTTPS APIs in Step Functions workflows</a>
+ */
+public final class HttpTaskWithoutRetry implements Rule {
+
+    static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-009")
+            .name("HttpTaskWithoutRetry")
+            .severity(Severity.WARNING)
+            .summary("An HTTP Task has no retrier for throttling, 5xx or socket errors.")
+            .rationale("An HTTP Task fails with States.Http.StatusCode.<code> for a non-2xx response and with "
+                    + "States.Http.Socket on connection problems or its 60-second timeout. Third-party APIs "
+                    + "throttle (429) and fail transiently (500, 502, 503, 504); without a retrier for these, "
+                    + "one blip fails the state and usually the execution.")
+            .howToFix("Add a retrier for States.Http.StatusCode.429, the 5xx codes and States.Http.Socket (or "
+                    + "States.ALL as the last retrier) with backoff, MaxDelaySeconds and JitterStrategy FULL.")
+            .tags("reliability", "step-functions", "http", "retry")
+            .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html")
+            .badExample("""
+                    "CallPartner": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::http:invoke",
+                      "Parameters": {"ApiEndpoint": "https://api.example.com/orders", "Method": "POST",
+                                     "Authentication": {"ConnectionArn": "arn:aws:events:...:connection/partner"}},
+                      "End": true
+                    }
+                    """)
+            .goodExample("""
+                    "CallPartner": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::http:invoke",
+                      "Parameters": {"ApiEndpoint": "https://api.example.com/orders", "Method": "POST",
+                                     "Authentication": {"ConnectionArn": "arn:aws:events:...:connection/partner"}},
+                      "Retry": [{
+                        "ErrorEquals": ["States.Http.StatusCode.429", "States.Http.StatusCode.503", "States.Http.Socket"],
+                        "IntervalSeconds": 2, "MaxAttempts": 5, "BackoffRate": 2, "MaxDelaySeconds": 60,
+                        "JitterStrategy": "FULL"
+                      }],
+                      "End": true
+                    }
+                    """)
+            .precision(Precision.MEDIUM)
+            .build();
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.states("Task");
+    }
+
+    @Override
+    public void visitState(State state, StateMachine machine, RuleContext ctx) {
+        TaskTarget target = TaskTarget.of(state, machine, ctx);
+        if (target == null || target.kind() != TaskTarget.Kind.HTTP) {
+            return;
+        }
+        for (String error : StepFunctionsLimits.HTTP_TRANSIENT_ERRORS) {
+            if (Asl.retried(machine, state, error)) {
+                return;
+            }
+        }
+        ctx.report(machine, state, state.field("Retry"), state.field("Retry") == null ? null : "Retry",
+                Asl.named(state) + " calls an HTTPS API but retries none of States.Http.StatusCode.429, the 5xx "
+                        + "codes or States.Http.Socket; one throttled or failed request fails the state");
+    }
+}

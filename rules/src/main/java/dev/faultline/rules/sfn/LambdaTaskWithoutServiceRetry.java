@@ -1,0 +1,97 @@
+package dev.faultline.rules.sfn;
+
+import dev.faultline.core.asl.State;
+import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.Precision;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.rule.Subscription;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * FL-SFN-002: a Task invoking Lambda (optimized integration or a function ARN) whose retriers do not
+ * retry the transient Lambda service errors.
+ *
+ * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html">Handle transient Lambda service exceptions</a>
+ */
+public final class LambdaTaskWithoutServiceRetry implements Rule {
+
+    static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-002")
+            .name("LambdaTaskWithoutServiceRetry")
+            .severity(Severity.WARNING)
+            .summary("A Task invoking Lambda does not retry Lambda.ServiceException, Lambda.AWSLambdaException "
+                    + "and Lambda.SdkClientException.")
+            .rationale("The Lambda service occasionally returns transient 5xx errors when Step Functions "
+                    + "invokes a function. Unless a retrier matches Lambda.ServiceException, "
+                    + "Lambda.AWSLambdaException and Lambda.SdkClientException (directly or through "
+                    + "States.ALL or States.TaskFailed), such a blip fails the state, and with it usually the "
+                    + "whole execution, although a retry seconds later would have succeeded. A retrier with "
+                    + "MaxAttempts 0 does not retry.")
+            .howToFix("Add the retrier AWS recommends as the first entry of Retry: {\"ErrorEquals\": "
+                    + "[\"Lambda.ClientExecutionTimeoutException\", \"Lambda.ServiceException\", "
+                    + "\"Lambda.AWSLambdaException\", \"Lambda.SdkClientException\"], \"IntervalSeconds\": 2, "
+                    + "\"MaxAttempts\": 6, \"BackoffRate\": 2, \"JitterStrategy\": \"FULL\"}. CDK's "
+                    + "LambdaInvoke adds it unless retryOnServiceExceptions is false.")
+            .tags("reliability", "step-functions", "lambda", "retry")
+            .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html")
+            .badExample("""
+                    "ChargeCard": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::lambda:invoke",
+                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
+                      "End": true
+                    }
+                    """)
+            .goodExample("""
+                    "ChargeCard": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::lambda:invoke",
+                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
+                      "Retry": [{
+                        "ErrorEquals": ["Lambda.ServiceException", "Lambda.AWSLambdaException",
+                                        "Lambda.SdkClientException", "Lambda.ClientExecutionTimeoutException"],
+                        "IntervalSeconds": 2, "MaxAttempts": 6, "BackoffRate": 2, "JitterStrategy": "FULL"
+                      }],
+                      "End": true
+                    }
+                    """)
+            .precision(Precision.HIGH)
+            .build();
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.states("Task");
+    }
+
+    @Override
+    public void visitState(State state, StateMachine machine, RuleContext ctx) {
+        TaskTarget target = TaskTarget.of(state, machine, ctx);
+        if (target == null || !target.invokesLambda()) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        for (String error : StepFunctionsLimits.LAMBDA_SERVICE_ERRORS) {
+            if (!Asl.retried(machine, state, error)) {
+                missing.add(error);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String how = target.kind() == TaskTarget.Kind.LAMBDA_INVOKE ? "invokes Lambda" : "invokes a Lambda function ARN";
+        String what = missing.size() == StepFunctionsLimits.LAMBDA_SERVICE_ERRORS.size()
+                ? "has no retrier for the transient Lambda service errors (" + String.join(", ", missing) + ")"
+                : "does not retry " + String.join(", ", missing);
+        ctx.report(machine, state, state.field("Retry"), state.field("Retry") == null ? null : "Retry",
+                Asl.named(state) + " " + how + " but " + what
+                        + "; a transient Lambda service error fails the state instead of being retried");
+    }
+}

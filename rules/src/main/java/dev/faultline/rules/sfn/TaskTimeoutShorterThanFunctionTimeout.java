@@ -1,0 +1,136 @@
+package dev.faultline.rules.sfn;
+
+import dev.faultline.core.asl.State;
+import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.eval.Value;
+import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.rule.Precision;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.rule.Subscription;
+import dev.faultline.core.tree.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * FL-SFN-010: a Lambda task whose {@code TimeoutSeconds} is shorter than the {@code Timeout} of the
+ * function it invokes (resolved through the graph, default 3 s, SAM Globals included). The state
+ * times out and is retried (or caught) while the first invocation is still running.
+ *
+ * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html">Task workflow state</a>
+ */
+public final class TaskTimeoutShorterThanFunctionTimeout implements Rule {
+
+    static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-010")
+            .name("TaskTimeoutShorterThanFunctionTimeout")
+            .severity(Severity.WARNING)
+            .summary("A Lambda task's TimeoutSeconds is shorter than the Timeout of the function it invokes.")
+            .rationale("When TimeoutSeconds elapses the task fails with States.Timeout, but the Lambda "
+                    + "invocation keeps running until the function's own Timeout. A retrier then starts a "
+                    + "second invocation while the first still runs, so the work is done twice, concurrently; "
+                    + "a catcher runs the fallback although the work may still succeed.")
+            .howToFix("Make the task's TimeoutSeconds at least the function's Timeout (plus a margin), or "
+                    + "lower the function's Timeout to what the workflow can wait for.")
+            .tags("reliability", "step-functions", "lambda", "timeout")
+            .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html")
+            .badExample("""
+                    Worker:
+                      Type: AWS::Serverless::Function
+                      Properties:
+                        Timeout: 120
+                    Flow:
+                      Type: AWS::Serverless::StateMachine
+                      Properties:
+                        Definition:
+                          StartAt: Work
+                          States:
+                            Work:
+                              Type: Task
+                              Resource: !GetAtt Worker.Arn
+                              TimeoutSeconds: 30
+                              End: true
+                    """)
+            .goodExample("""
+                    Work:
+                      Type: Task
+                      Resource: !GetAtt Worker.Arn
+                      TimeoutSeconds: 150
+                      End: true
+                    """)
+            .precision(Precision.HIGH)
+            .build();
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.states("Task");
+    }
+
+    @Override
+    public void visitState(State state, StateMachine machine, RuleContext ctx) {
+        Node timeoutNode = state.field("TimeoutSeconds");
+        OptionalLong stateTimeout = Asl.integer(machine, timeoutNode);
+        if (stateTimeout.isEmpty()) {
+            return;
+        }
+        TaskTarget target = TaskTarget.of(state, machine, ctx);
+        if (target == null || !target.invokesLambda() || target.pattern() == TaskTarget.Pattern.CALLBACK) {
+            return;
+        }
+        GraphNode fn = TaskTarget.function(state, machine, ctx);
+        if (fn == null) {
+            return;
+        }
+        Optional<List<Long>> timeouts = functionTimeouts(fn, ctx);
+        if (timeouts.isEmpty()) {
+            return;
+        }
+        long worst = timeouts.get().stream().mapToLong(Long::longValue).max().orElse(0);
+        if (worst <= stateTimeout.getAsLong()) {
+            return;
+        }
+        ctx.report(machine, state, timeoutNode, "TimeoutSeconds", Asl.named(state) + " TimeoutSeconds "
+                + stateTimeout.getAsLong() + " s is shorter than Timeout " + worst + " s of function '" + fn.name()
+                + "'; the state times out while the invocation still runs, and a retry runs the work twice");
+    }
+
+    /** The function's effective Timeout alternatives (absent → Globals, then the 3 s default). */
+    private static Optional<List<Long>> functionTimeouts(GraphNode fn, RuleContext ctx) {
+        Value v = ctx.property(fn, "Timeout");
+        if (v.isUnknown()) {
+            return Optional.empty();
+        }
+        Optional<List<Long>> known = v.allLongs();
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Long> out = new ArrayList<>(known.get());
+        boolean anyAbsent = v.alternatives().stream().anyMatch(Value::isAbsent);
+        if (anyAbsent) {
+            Node global = "AWS::Serverless::Function".equals(fn.type()) && fn.template() != null
+                    ? fn.template().globals().path("Function", "Timeout") : null;
+            if (global == null) {
+                out.add(StepFunctionsLimits.DEFAULT_LAMBDA_TIMEOUT_SECONDS);
+            } else {
+                Value g = ctx.eval(fn, global);
+                Optional<List<Long>> gl = g.allLongs();
+                if (g.isUnknown() || gl.isEmpty()) {
+                    return Optional.empty();
+                }
+                out.addAll(gl.get());
+                if (g.alternatives().stream().anyMatch(Value::isAbsent)) {
+                    out.add(StepFunctionsLimits.DEFAULT_LAMBDA_TIMEOUT_SECONDS);
+                }
+            }
+        }
+        return Optional.of(out);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.faultline.rules.sqs;
+
+import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.esm.EventSources;
+import java.util.Optional;
+
+/**
+ * FL-SQS-005: a FIFO queue with a standard dead-letter queue, or a standard queue with a FIFO one.
+ * SQS requires the DLQ to be of the same type as its source.
+ *
+ * @see <a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html">SQS dead-letter queues</a>
+ */
+public final class DeadLetterQueueFifoMismatch implements Rule {
+
+    static final RuleMetadata METADATA = RuleMetadata.builder("FL-SQS-005")
+            .name("DeadLetterQueueFifoMismatch")
+            .severity(Severity.ERROR)
+            .summary("A queue and its dead-letter queue are not both FIFO or both standard.")
+            .rationale("The dead-letter queue of a FIFO queue must be a FIFO queue, and the dead-letter queue of a "
+                    + "standard queue must be a standard queue. SQS rejects a RedrivePolicy that mixes them, so "
+                    + "the stack fails to deploy (or failed messages have nowhere to go).")
+            .howToFix("Give a FIFO queue a FIFO dead-letter queue (FifoQueue: true, name ending in .fifo), and a "
+                    + "standard queue a standard one.")
+            .tags("correctness", "sqs", "fifo", "dead-letter-queue", "deployment")
+            .docsUrl("https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html")
+            .badExample("""
+                    Payments:
+                      Type: AWS::SQS::Queue
+                      Properties:
+                        FifoQueue: true
+                        RedrivePolicy:
+                          deadLetterTargetArn: !GetAtt PaymentsDlq.Arn
+                          maxReceiveCount: 5
+                    PaymentsDlq:
+                      Type: AWS::SQS::Queue
+                    """)
+            .goodExample("""
+                    PaymentsDlq:
+                      Type: AWS::SQS::Queue
+                      Properties:
+                        FifoQueue: true
+                    """)
+            .build();
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.nodes(NodeKind.QUEUE);
+    }
+
+    @Override
+    public void visitNode(GraphNode queue, RuleContext ctx) {
+        Optional<Boolean> sourceFifo = EventSources.isFifo(queue, ctx);
+        if (sourceFifo.isEmpty()) {
+            return;
+        }
+        for (Redrives.Redrive r : Redrives.of(queue, ctx)) {
+            Optional<Boolean> dlqFifo = Redrives.targetIsFifo(r, ctx);
+            if (dlqFifo.isEmpty() || dlqFifo.get().equals(sourceFifo.get())) {
+                continue;
+            }
+            String dlq = r.dlq() != null ? "'" + r.dlq().name() + "'" : r.targetValue().asString().orElse("?");
+            ctx.report(queue, r.target(), "Properties/RedrivePolicy/deadLetterTargetArn", (sourceFifo.get() ? "FIFO" : "Standard")
+                    + " queue '" + queue.name() + "' has " + (dlqFifo.get() ? "FIFO" : "standard") + " queue " + dlq
+                    + " as its dead-letter queue; SQS requires both to be " + (sourceFifo.get() ? "FIFO" : "standard")
+                    + ", so the redrive policy is rejected");
+            return;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.faultline.rules.sqs;
+
+import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.esm.EventSources;
+import dev.faultline.rules.esm.PollLimits;
+import java.util.List;
+
+/**
+ * FL-SQS-004: {@code maxReceiveCount} below 5 on a queue that Lambda consumes. Throttled invocations
+ * return batches to the queue and count as receives, so healthy messages can be dead-lettered.
+ *
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html">Lambda: handling errors for an SQS event source</a>
+ */
+public final class QueueMaxReceiveCountTooLow implements Rule {
+
+    static final RuleMetadata METADATA = RuleMetadata.builder("FL-SQS-004")
+            .name("QueueMaxReceiveCountTooLow")
+            .severity(Severity.WARNING)
+            .summary("A Lambda-consumed queue dead-letters messages after fewer than 5 receives.")
+            .rationale("Every time Lambda's pollers receive a message and the invocation is throttled or the batch "
+                    + "fails because of another message, the receive count grows. With maxReceiveCount below 5, "
+                    + "throttling or one bad neighbour in a batch is enough to move a healthy message to the "
+                    + "dead-letter queue. AWS recommends at least 5 for Lambda consumers.")
+            .howToFix("Set maxReceiveCount to 5 or more in the queue's RedrivePolicy.")
+            .tags("reliability", "sqs", "lambda", "dead-letter-queue", "throttling")
+            .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html")
+            .badExample("""
+                    Orders:
+                      Type: AWS::SQS::Queue
+                      Properties:
+                        RedrivePolicy:
+                          deadLetterTargetArn: !GetAtt OrdersDlq.Arn
+                          maxReceiveCount: 1
+                    """)
+            .goodExample("""
+                    Orders:
+                      Type: AWS::SQS::Queue
+                      Properties:
+                        RedrivePolicy:
+                          deadLetterTargetArn: !GetAtt OrdersDlq.Arn
+                          maxReceiveCount: 5
+                    """)
+            .build();
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.nodes(NodeKind.QUEUE);
+    }
+
+    @Override
+    public void visitNode(GraphNode queue, RuleContext ctx) {
+        List<GraphNode> consumers = EventSources.consumers(queue, ctx);
+        if (consumers.isEmpty()) {
+            return;
+        }
+        for (Redrives.Redrive r : Redrives.of(queue, ctx)) {
+            for (long count : ctx.eval(queue, r.maxReceiveCount()).knownLongs()) {
+                if (count < PollLimits.MIN_MAX_RECEIVE_COUNT) {
+                    ctx.report(queue, r.maxReceiveCount(), "Properties/RedrivePolicy/maxReceiveCount", "Queue '"
+                            + queue.name() + "' consumed by " + consumer(consumers.get(0), ctx)
+                            + " has maxReceiveCount " + count + ", below " + PollLimits.MIN_MAX_RECEIVE_COUNT
+                            + ": throttling or a failing neighbour in a batch alone can move healthy messages to the "
+                            + "dead-letter queue");
+                    return;
+                }
+            }
+        }
+    }
+
+    private static String consumer(GraphNode esm, RuleContext ctx) {
+        List<GraphNode> fns = EventSources.functions(esm, ctx);
+        return fns.size() == 1 ? "function '" + fns.get(0).name() + "'" : "event source mapping '" + esm.name() + "'";
+    }
+}
