@@ -20,6 +20,10 @@ public final class Analyzer {
     private final SourceLoader loader;
     private final RuleRegistry registry;
 
+    /**
+     * @param loader   reads the inputs (the parsers module registers one)
+     * @param registry the rules to run
+     */
     public Analyzer(SourceLoader loader, RuleRegistry registry) {
         this.loader = loader;
         this.registry = registry;
@@ -51,6 +55,11 @@ public final class Analyzer {
         return registry;
     }
 
+    /**
+     * Runs one analysis.
+     * @param request what to analyze and how
+     * @return the findings (sorted, suppressions applied), the files, the rules and the graph
+     */
     public AnalysisResult analyze(AnalysisRequest request) {
         RuleSelection selection = new RuleSelection(request.enabledRules(), request.disabledRules());
         List<Rule> active = registry.rules().stream().filter(r -> selection.isOn(r.metadata().id())).toList();
