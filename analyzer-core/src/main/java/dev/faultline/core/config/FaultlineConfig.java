@@ -44,7 +44,7 @@ public record FaultlineConfig(String source, Map<String, RuleSetting> rules, Lis
 
     /**
      * The {@code plugins:} jars, resolved against the directory of the config file, in the order
-     * written, each with the name to show for it ({@code <source>: <path as written>}).
+     * written, each with the name to show for it ({@code <path as written> (<config file>)}).
      *
      * @param configFile the config file this was read from
      * @return jar path to display name, in order; for {@link RuleRegistry#withPlugins}
@@ -53,7 +53,7 @@ public record FaultlineConfig(String source, Map<String, RuleSetting> rules, Lis
         Path dir = configFile.toAbsolutePath().normalize().getParent();
         Map<Path, String> jars = new LinkedHashMap<>();
         for (String p : plugins) {
-            jars.put(dir.resolve(p).normalize(), (source == null ? "" : source + ": ") + p);
+            jars.put(dir.resolve(p).normalize(), source == null ? p : p + " (" + source + ")");
         }
         return jars;
     }
