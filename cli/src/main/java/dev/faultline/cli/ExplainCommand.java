@@ -28,7 +28,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleRegistry registry = pluginOptions.extend(env.registry().get(), env);
+        RuleRegistry registry = pluginOptions.extend(env.registry().get(), env, ConfigPlugins.discovered(env));
         RuleMetadata m = registry.metadata(rule.trim().toUpperCase(Locale.ROOT));
         if (m == null) {
             throw new UsageException("unknown rule '" + rule + "' (run 'faultline rules' to list them)");

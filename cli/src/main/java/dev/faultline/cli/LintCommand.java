@@ -105,7 +105,7 @@ final class LintCommand implements Callable<Integer> {
         }
         List<Path> inputs = resolveInputs();
         Analyzer analyzer = env.analyzer().get();
-        analyzer = analyzer.withRegistry(pluginOptions.extend(analyzer.registry(), env));
+        analyzer = analyzer.withRegistry(pluginOptions.extend(analyzer.registry(), env, ConfigPlugins.discovered(env)));
         checkRuleNames(analyzer.registry(), "--enable", enable);
         checkRuleNames(analyzer.registry(), "--disable", disable);
 

@@ -47,8 +47,4 @@ final class PluginOptions {
         }
     }
 
-    /** The registry plus the rules of {@code --plugin} jars. */
-    RuleRegistry extend(RuleRegistry base, CliEnvironment env) {
-        return extend(base, env, Map.of());
-    }
 }

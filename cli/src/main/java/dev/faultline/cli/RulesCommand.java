@@ -50,7 +50,7 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RuleMetadata> rules = pluginOptions.extend(env.registry().get(), env).allMetadata();
+        List<RuleMetadata> rules = pluginOptions.extend(env.registry().get(), env, ConfigPlugins.discovered(env)).allMetadata();
         switch (format) {
             case JSON:
                 json(rules);

@@ -138,4 +138,24 @@ class PluginEndToEndTest {
         assertThat(r.err()).isEqualTo("faultline: plugin copy.jar: rule ACME-SQS-001 "
                 + "(com.example.faultline.DeadLetterQueueRetentionTooShort) has the same id as a rule of plugin acme.jar\n");
     }
+
+    @Test
+    void pluginsOfTheConfigFileAreRelativeToIt() throws IOException {
+        Files.createDirectories(tmp.resolve("tools"));
+        Files.move(tmp.resolve("acme.jar"), tmp.resolve("tools/acme.jar"));
+        Files.writeString(tmp.resolve(".faultline.yml"), "plugins:\n  - tools/acme.jar\n");
+        Run lint = run("lint", "template.yaml");
+        assertThat(lint.code()).isEqualTo(1);
+        assertThat(lint.out()).contains("warning ACME-SQS-001 Dead-letter queue 'OrdersDlq'");
+        assertThat(run("rules").out()).contains("ACME-SQS-001");
+        assertThat(run("explain", "ACME-SQS-001").out()).contains("Plugin: tools/acme.jar (.faultline.yml)");
+    }
+
+    @Test
+    void aMissingPluginOfTheConfigFileNamesTheFile() throws IOException {
+        Files.writeString(tmp.resolve(".faultline.yml"), "plugins:\n  - tools/gone.jar\n");
+        Run r = run("lint", "template.yaml");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("faultline: plugin tools/gone.jar (.faultline.yml): no such file\n");
+    }
 }
