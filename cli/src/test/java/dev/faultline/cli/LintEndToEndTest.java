@@ -93,7 +93,18 @@ class LintEndToEndTest {
                 + "  Dlq:\n"
                 + "    Type: AWS::SQS::Queue\n"
                 + "    Properties:\n"
-                + "      MessageRetentionPeriod: 1209600\n");
+                + "      MessageRetentionPeriod: 1209600\n"
+                + "  DlqAlarm:\n"
+                + "    Type: AWS::CloudWatch::Alarm\n"
+                + "    Properties:\n"
+                + "      Namespace: AWS/SQS\n"
+                + "      MetricName: ApproximateNumberOfMessagesVisible\n"
+                + "      Dimensions: [{Name: QueueName, Value: !GetAtt Dlq.QueueName}]\n"
+                + "      Statistic: Maximum\n"
+                + "      Period: 60\n"
+                + "      EvaluationPeriods: 1\n"
+                + "      Threshold: 0\n"
+                + "      ComparisonOperator: GreaterThanThreshold\n");
         Run r = lint(tmp, "ok");
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEmpty();

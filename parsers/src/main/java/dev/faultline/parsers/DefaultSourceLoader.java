@@ -14,6 +14,7 @@ import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.Span;
 import dev.faultline.parsers.asl.AslLoadResult;
 import dev.faultline.parsers.asl.AslLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -64,7 +65,7 @@ public class DefaultSourceLoader implements SourceLoader {
             files.add(new InputFile(c.path(), c.displayPath(), InputKind.OTHER));
         }
         files.sort(java.util.Comparator.comparing(InputFile::displayPath));
-        List<StateMachine> machines = loadStateMachines(loaded, findings, request.workingDirectory());
+        List<StateMachine> machines = loadStateMachines(loaded, findings, request);
         findings.sort(Finding.ORDER);
         return new Project(files, templates, machines, findings);
     }
@@ -87,12 +88,50 @@ public class DefaultSourceLoader implements SourceLoader {
      */
     protected List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings,
                                                    Path projectRoot) {
+        return loadStateMachines(loaded, findings, f -> projectRoot);
+    }
+
+    /**
+     * As above, with the project root chosen per template by {@link #projectRoot}: the working
+     * directory for files inside it, else the input path the file was found under.
+     */
+    protected List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings,
+                                                   AnalysisRequest request) {
+        Path wd = request.workingDirectory().toAbsolutePath().normalize();
+        List<Path> inputs = request.paths().stream()
+                .map(p -> (p.isAbsolute() ? p : wd.resolve(p)).normalize())
+                .map(p -> Files.isDirectory(p) ? p : (p.getParent() == null ? p : p.getParent()))
+                .toList();
+        return loadStateMachines(loaded, findings, f -> projectRoot(f, wd, inputs));
+    }
+
+    /**
+     * The directory a template's local paths may not leave: the working directory when the file is
+     * inside it (the usual case: linting one's own repository), else the deepest input path that
+     * holds the file (linting a checkout elsewhere, e.g. {@code faultline lint ../other-repo}).
+     */
+    static Path projectRoot(Path file, Path workingDirectory, List<Path> inputs) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (abs.startsWith(workingDirectory)) {
+            return workingDirectory;
+        }
+        Path best = null;
+        for (Path in : inputs) {
+            if (abs.startsWith(in) && (best == null || in.getNameCount() > best.getNameCount())) {
+                best = in;
+            }
+        }
+        return best != null ? best : (abs.getParent() == null ? abs : abs.getParent());
+    }
+
+    private List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings,
+                                                 java.util.function.Function<Path, Path> rootOf) {
         List<StateMachine> fromTemplates = new ArrayList<>();
         Set<Path> referenced = new HashSet<>();
         List<StateMachine> out = new ArrayList<>();
         for (LoadedFile f : loaded) {
             if (f.template() != null) {
-                AslLoadResult r = AslLoader.load(f.template(), projectRoot);
+                AslLoadResult r = AslLoader.load(f.template(), rootOf.apply(f.file().path()));
                 findings.addAll(r.findings());
                 for (StateMachine m : r.machines()) {
                     if (m.file() != f.template().file()) {

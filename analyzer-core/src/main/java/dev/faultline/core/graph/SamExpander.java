@@ -375,6 +375,8 @@ final class SamExpander {
         GraphNode api = g.find(t, implicitId);
         if (api == null) {
             api = addImpliedNode(implicitId, implicitType, r, MapNode.empty(s), s, path);
+        } else if (api.kind() != NodeKind.REST_API && api.kind() != NodeKind.HTTP_API) {
+            return; // the implicit API's name is taken by another kind of resource: SAM rejects the template
         }
         pending.add(new Pending(api, null, target, alias, InvocationMode.SYNC, s));
     }

@@ -41,6 +41,20 @@ class GraphBuilderTest {
     }
 
     @Test
+    void samApiEventDoesNotMakeAnotherKindOfResourceNamedServerlessRestApiAnInvoker() {
+        Trees4Test b = new Trees4Test("sam.yaml");
+        MapNode root = b.m(
+                "Transform", "AWS::Serverless-2016-10-31",
+                "Resources", b.m(
+                        "Worker", b.m("Type", "AWS::Serverless::Function", "Properties", b.m(
+                                "Events", b.m("Get", b.m("Type", "Api", "Properties", b.m("Path", "/", "Method", "get"))))),
+                        "ServerlessRestApi", b.m("Type", "AWS::Serverless::Function")));
+        Template t = b.template(root);
+        ResourceGraph g = build(t);
+        assertThat(edges(g, EdgeKind.INVOKES)).isEmpty();
+    }
+
+    @Test
     void samFunctionGlobalsEventsAndFailureTargets() {
         Trees4Test b = new Trees4Test("sam.yaml");
         MapNode globals = b.m("Function", b.m("Timeout", 30, "Tags", b.m("team", "a")));

@@ -2,13 +2,19 @@ package dev.faultline.rules.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.core.asl.State;
+import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.engine.Project;
+import dev.faultline.core.graph.Edge;
 import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.graph.ResourceGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** Pins the important edges of the CDK cloud assemblies of the shared corpus, when present. */
@@ -83,5 +89,32 @@ class CdkAssemblyGraphTest {
                 .contains("HardenedOrderFlow4E8C10A0", "NaiveOrderFlow8C5F6B55");
         assertThat(g.nodes()).anySatisfy(n -> assertThat(n.file()).contains("assembly-Prod/"));
         assertThat(g.nodes(NodeKind.FUNCTION)).allSatisfy(n -> assertThat(n.cdkPath()).isNotNull());
+    }
+
+    @Test
+    void sfnWorkflowJoinDefinitionHasStatesOnTemplateLinesAndResolvedTaskTargets() throws Exception {
+        ResourceGraph g = graph("sfn-workflow");
+        StateMachine naive = g.stateMachines().stream()
+                .filter(m -> m.name().equals("NaiveOrderFlow8C5F6B55") && !m.file().displayPath().contains("assembly-Prod"))
+                .findFirst().orElseThrow();
+        List<String> lines = Files.readAllLines(naive.file().path());
+        List<State> tasks = naive.allStates().stream().filter(s -> s.isType("Task")).toList();
+        assertThat(tasks).isNotEmpty();
+        for (State s : tasks) {
+            // the span of each state name lands on the template line of the Fn::Join part that holds it
+            assertThat(lines.get(s.keySpan().line() - 1)).contains(s.name());
+        }
+        // every Lambda task of the Fn::Join definition resolves to one of the stack's functions
+        Set<String> targets = new TreeSet<>();
+        for (State s : tasks) {
+            for (Edge e : g.taskTargets(s)) {
+                targets.add(e.to().name());
+            }
+        }
+        assertThat(targets).contains("ValidateFn1051E81A", "ChargeFn7B79AE09", "ShipFn97F97504");
+        GraphNode machine = g.nodeOf(naive);
+        assertThat(g.outgoing(machine, EdgeKind.TASK_TARGET)).extracting(e -> e.to().kind())
+                .containsOnly(NodeKind.FUNCTION);
+        assertThat(g.outgoing(machine, EdgeKind.INVOKES)).allSatisfy(e -> assertThat(e.to().kind()).isEqualTo(NodeKind.FUNCTION));
     }
 }

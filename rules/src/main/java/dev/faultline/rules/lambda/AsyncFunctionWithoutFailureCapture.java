@@ -1,0 +1,123 @@
+package dev.faultline.rules.lambda;
+
+import dev.faultline.core.graph.Edge;
+import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.Precision;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.support.Describe;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * FL-LAMBDA-001: a function invoked asynchronously (S3, SNS, EventBridge, schedules, CloudWatch
+ * Logs, IoT, or one with an EventInvokeConfig) that has neither an OnFailure destination on the
+ * invoked qualifier nor a {@code DeadLetterConfig}. Functions reached only synchronously or through
+ * event source mappings are not asked for one: it would do nothing for them.
+ *
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html">Lambda: retaining records of asynchronous invocations</a>
+ */
+public final class AsyncFunctionWithoutFailureCapture implements Rule {
+
+    static final RuleMetadata METADATA = RuleMetadata.builder("FL-LAMBDA-001")
+            .name("AsyncFunctionWithoutFailureCapture")
+            .severity(Severity.WARNING)
+            .summary("An asynchronously invoked function has neither an OnFailure destination nor a dead-letter queue.")
+            .rationale("When S3, SNS, EventBridge, a schedule, CloudWatch Logs or IoT invokes a function, Lambda "
+                    + "queues the event and the invoker is done. If the function fails, Lambda retries it (two more "
+                    + "times by default) and then, with no OnFailure destination on the invoked version or alias "
+                    + "and no DeadLetterConfig, discards the event. Nothing records what was lost. Functions reached "
+                    + "only synchronously (API Gateway, ALB, Cognito, Step Functions) or through an event source "
+                    + "mapping are not flagged: a DLQ does nothing for them.")
+            .howToFix("Add an EventInvokeConfig with DestinationConfig.OnFailure (an SQS queue, SNS topic, S3 "
+                    + "bucket, function or event bus) on the qualifier the invokers use - in SAM "
+                    + "EventInvokeConfig.DestinationConfig.OnFailure - or a DeadLetterConfig/DeadLetterQueue, and "
+                    + "alarm on the target.")
+            .tags("reliability", "lambda", "async", "dead-letter-queue", "destinations")
+            .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html")
+            .badExample("""
+                    Handler:
+                      Type: AWS::Serverless::Function
+                      Properties:
+                        Events:
+                          Uploaded:
+                            Type: S3
+                            Properties: {Bucket: !Ref Uploads, Events: s3:ObjectCreated:*}
+                    """)
+            .goodExample("""
+                    Handler:
+                      Type: AWS::Serverless::Function
+                      Properties:
+                        EventInvokeConfig:
+                          DestinationConfig:
+                            OnFailure: {Type: SQS, Destination: !GetAtt HandlerFailures.Arn}
+                        Events:
+                          Uploaded:
+                            Type: S3
+                            Properties: {Bucket: !Ref Uploads, Events: s3:ObjectCreated:*}
+                    """)
+            .precision(Precision.HIGH)
+            .build();
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.nodes(NodeKind.FUNCTION);
+    }
+
+    @Override
+    public void visitNode(GraphNode fn, RuleContext ctx) {
+        if (fn.property("DeadLetterConfig") != null) {
+            return;
+        }
+        List<GraphNode> configs = ctx.graph().eventInvokeConfigs(fn);
+        List<Edge> async = AsyncInvocations.asyncEdges(ctx, fn);
+        if (async.isEmpty() && configs.isEmpty()) {
+            return;
+        }
+        List<String> captured = new ArrayList<>(2);
+        for (GraphNode eic : configs) {
+            if (!AsyncInvocations.hasOnFailure(eic)) {
+                continue;
+            }
+            String q = AsyncInvocations.configQualifier(ctx, eic);
+            if (q == null) {
+                return; // an OnFailure on an unknown qualifier: may be the invoked one
+            }
+            captured.add(q);
+        }
+        if (async.isEmpty()) {
+            if (captured.isEmpty()) {
+                ctx.report(fn, null, "Properties/DeadLetterConfig", "Function '" + fn.name()
+                        + "' has an EventInvokeConfig, so it is invoked asynchronously, but neither an OnFailure "
+                        + "destination nor a DeadLetterConfig; after the retries a failed event is discarded");
+            }
+            return;
+        }
+        for (Edge e : async) {
+            String q = AsyncInvocations.invokedQualifier(e);
+            if (q == null && !captured.isEmpty()) {
+                continue; // alias of unknown name, some qualifier has a destination: not certain
+            }
+            if (q != null && captured.contains(q)) {
+                continue;
+            }
+            String where = q == null || q.equals(AsyncInvocations.LATEST) ? "" : " (alias or version '" + q + "')";
+            String elsewhere = captured.isEmpty() ? ""
+                    : "; the OnFailure destination is configured on '" + String.join("', '", captured) + "' only";
+            ctx.report(fn, null, "Properties/DeadLetterConfig", "Function '" + fn.name() + "' is invoked "
+                    + "asynchronously by " + Describe.node(e.from()) + where + " but has neither an OnFailure "
+                    + "destination nor a DeadLetterConfig for it" + elsewhere
+                    + "; after the retries a failed event is discarded");
+            return;
+        }
+    }
+}

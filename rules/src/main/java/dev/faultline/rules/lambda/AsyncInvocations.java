@@ -1,0 +1,78 @@
+package dev.faultline.rules.lambda;
+
+import dev.faultline.core.eval.Value;
+import dev.faultline.core.graph.Edge;
+import dev.faultline.core.graph.EdgeKind;
+import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.graph.InvocationMode;
+import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.tree.MapNode;
+import dev.faultline.core.tree.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the graph says about how a function is invoked asynchronously, shared by the FL-LAMBDA rules. */
+final class AsyncInvocations {
+
+    /** The qualifier an unqualified invocation runs. */
+    static final String LATEST = "$LATEST";
+
+    private AsyncInvocations() {
+    }
+
+    /**
+     * The asynchronous {@code invokes} edges into a function. CloudFormation custom resources are
+     * left out: their failure surfaces as a failed stack operation, not a lost event.
+     */
+    static List<Edge> asyncEdges(RuleContext ctx, GraphNode fn) {
+        List<Edge> out = new ArrayList<>(2);
+        for (Edge e : ctx.graph().incoming(fn, EdgeKind.INVOKES)) {
+            if (e.mode() == InvocationMode.ASYNC && e.from().kind() != NodeKind.CUSTOM_RESOURCE) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The invocations that count as triggers (everything but custom resources). */
+    static List<Edge> triggers(RuleContext ctx, GraphNode fn) {
+        List<Edge> out = new ArrayList<>(2);
+        for (Edge e : ctx.graph().incoming(fn, EdgeKind.INVOKES)) {
+            if (e.from().kind() != NodeKind.CUSTOM_RESOURCE) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The qualifier an edge targets: {@code $LATEST} when unqualified, null when unknown. */
+    static String invokedQualifier(Edge e) {
+        if (e.qualifier() == null) {
+            return LATEST;
+        }
+        return Edge.UNKNOWN_QUALIFIER.equals(e.qualifier()) ? null : e.qualifier();
+    }
+
+    /** An EventInvokeConfig's {@code Qualifier}, or null when it cannot be known. */
+    static String configQualifier(RuleContext ctx, GraphNode eic) {
+        Value v = ctx.property(eic, "Qualifier");
+        return v.asString().orElse(null);
+    }
+
+    /** Whether an EventInvokeConfig has an OnFailure destination (an unknown form counts as present). */
+    static boolean hasOnFailure(GraphNode eic) {
+        Node dc = eic.property("DestinationConfig");
+        if (dc == null) {
+            return false;
+        }
+        if (!(dc instanceof MapNode dm)) {
+            return true;
+        }
+        Node of = dm.get("OnFailure");
+        if (of == null) {
+            return false;
+        }
+        return !(of instanceof MapNode om) || om.get("Destination") != null;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.faultline.rules.lambda;
+
+import dev.faultline.core.graph.Edge;
+import dev.faultline.core.graph.EdgeKind;
+import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.Precision;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.support.Describe;
+import dev.faultline.rules.support.Iam;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * FL-LAMBDA-005: the execution role of a function, defined in the template, does not allow the
+ * function to deliver to its DLQ or asynchronous destinations. SAM functions without {@code Role}
+ * are skipped: SAM adds the statement to the role it generates.
+ *
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html">Lambda: retaining records of asynchronous invocations</a>
+ */
+public final class FailureTargetNotPermitted implements Rule {
+
+    static final RuleMetadata METADATA = RuleMetadata.builder("FL-LAMBDA-005")
+            .name("FailureTargetNotPermitted")
+            .severity(Severity.WARNING)
+            .summary("The function's execution role may not send to its DLQ or destination.")
+            .rationale("Lambda delivers to a DeadLetterConfig target and to async destinations with the "
+                    + "function's execution role. Without sqs:SendMessage, sns:Publish, lambda:InvokeFunction, "
+                    + "events:PutEvents or s3:PutObject on the target, delivery fails at exactly the moment an "
+                    + "event has failed, and Lambda drops it (DeadLetterErrors / DestinationDeliveryFailures). "
+                    + "SAM adds these statements to the role it generates, but not to a role passed with Role.")
+            .howToFix("Add a statement to the execution role that allows the delivery action on the DLQ or "
+                    + "destination ARN.")
+            .tags("reliability", "lambda", "async", "iam", "dead-letter-queue", "destinations")
+            .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html")
+            .badExample("""
+                    HandlerRole:
+                      Type: AWS::IAM::Role
+                      Properties:
+                        AssumeRolePolicyDocument: {...}
+                        ManagedPolicyArns: [arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]
+                    Handler:
+                      Type: AWS::Lambda::Function
+                      Properties:
+                        Role: !GetAtt HandlerRole.Arn
+                        DeadLetterConfig: {TargetArn: !GetAtt HandlerDlq.Arn}
+                    """)
+            .goodExample("""
+                    HandlerRole:
+                      Type: AWS::IAM::Role
+                      Properties:
+                        AssumeRolePolicyDocument: {...}
+                        Policies:
+                          - PolicyName: dlq
+                            PolicyDocument:
+                              Statement:
+                                - {Effect: Allow, Action: sqs:SendMessage, Resource: !GetAtt HandlerDlq.Arn}
+                    """)
+            .precision(Precision.MEDIUM)
+            .build();
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.nodes(NodeKind.FUNCTION);
+    }
+
+    @Override
+    public void visitNode(GraphNode fn, RuleContext ctx) {
+        GraphNode role = Iam.role(ctx, fn, fn.property("Role"));
+        if (role == null) {
+            return;
+        }
+        List<GraphNode> targets = new ArrayList<>();
+        for (Edge e : ctx.graph().outgoing(fn)) {
+            if ((e.kind() == EdgeKind.FAILS_TO || e.kind() == EdgeKind.SUCCEEDS_TO) && !targets.contains(e.to())) {
+                targets.add(e.to());
+            }
+        }
+        for (GraphNode target : targets) {
+            String action = action(target);
+            if (action == null) {
+                continue;
+            }
+            if (Iam.roleAllows(ctx, role, action, target) == Iam.Answer.NOT_ALLOWED) {
+                ctx.report(role, "Execution role '" + role.name() + "' of function '"
+                        + fn.name() + "' does not allow " + action + " on " + Describe.node(target)
+                        + ", its dead-letter queue or destination; Lambda drops the failed event when delivery fails");
+            }
+        }
+    }
+
+    /** The action Lambda needs to deliver to a target. */
+    static String action(GraphNode target) {
+        return switch (target.kind()) {
+            case QUEUE -> "sqs:SendMessage";
+            case TOPIC -> "sns:Publish";
+            case FUNCTION, ALIAS -> "lambda:InvokeFunction";
+            case EVENT_BUS -> "events:PutEvents";
+            case BUCKET -> "s3:PutObject";
+            default -> null;
+        };
+    }
+}

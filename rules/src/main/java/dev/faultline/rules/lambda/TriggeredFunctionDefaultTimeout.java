@@ -1,0 +1,78 @@
+package dev.faultline.rules.lambda;
+
+import dev.faultline.core.eval.Value;
+import dev.faultline.core.graph.Edge;
+import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.Precision;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.support.Describe;
+import java.util.List;
+
+/**
+ * FL-LAMBDA-007: a function with triggers that leaves {@code Timeout} at the 3-second default
+ * (SAM {@code Globals.Function.Timeout} counts as set).
+ *
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html">Lambda: configuring function timeout</a>
+ */
+public final class TriggeredFunctionDefaultTimeout implements Rule {
+
+    static final RuleMetadata METADATA = RuleMetadata.builder("FL-LAMBDA-007")
+            .name("TriggeredFunctionDefaultTimeout")
+            .severity(Severity.INFO)
+            .summary("A function with triggers leaves Timeout at the 3-second default.")
+            .rationale("Without Timeout a function is stopped after 3 seconds. A slow dependency, a cold start "
+                    + "or a larger batch then turns into a timeout, which counts as a function error: async events "
+                    + "are retried and finally discarded or dead-lettered, batches from queues and streams are "
+                    + "retried as a whole. The default is rarely a decision.")
+            .howToFix("Set Timeout explicitly (in SAM, per function or in Globals.Function) to the time the work "
+                    + "needs, and keep the invoker's timeouts (queue visibility, API integration) consistent with it.")
+            .tags("reliability", "lambda", "timeout")
+            .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html")
+            .badExample("""
+                    Worker:
+                      Type: AWS::Serverless::Function
+                      Properties:
+                        Events:
+                          Nightly: {Type: Schedule, Properties: {Schedule: rate(1 day)}}
+                    """)
+            .goodExample("""
+                    Worker:
+                      Type: AWS::Serverless::Function
+                      Properties:
+                        Timeout: 60
+                        Events:
+                          Nightly: {Type: Schedule, Properties: {Schedule: rate(1 day)}}
+                    """)
+            .precision(Precision.HIGH)
+            .build();
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.nodes(NodeKind.FUNCTION);
+    }
+
+    @Override
+    public void visitNode(GraphNode fn, RuleContext ctx) {
+        Value timeout = ctx.property(fn, "Timeout");
+        if (!timeout.isAbsent()) {
+            return;
+        }
+        List<Edge> triggers = AsyncInvocations.triggers(ctx, fn);
+        if (triggers.isEmpty()) {
+            return;
+        }
+        ctx.report(fn, null, "Properties/Timeout", "Function '" + fn.name() + "' is invoked by "
+                + Describe.node(triggers.get(0).from()) + " but leaves Timeout at the default "
+                + LambdaLimits.DEFAULT_TIMEOUT_SECONDS + " s; slow invocations fail as timeouts and are retried");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.faultline.rules.sns;
+
+import dev.faultline.core.graph.Edge;
+import dev.faultline.core.graph.EdgeKind;
+import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.Precision;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.rule.Subscription;
+import dev.faultline.core.tree.ListNode;
+import dev.faultline.core.tree.MapNode;
+import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.Describe;
+
+/**
+ * FL-SNS-001: an SNS subscription ({@code AWS::SNS::Subscription}, a SAM SNS event, or a topic's
+ * inline {@code Subscription} item, which cannot have one) without a {@code RedrivePolicy}.
+ *
+ * @see <a href="https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html">Amazon SNS dead-letter queues</a>
+ */
+public final class SubscriptionWithoutRedrivePolicy implements Rule {
+
+    static final RuleMetadata METADATA = RuleMetadata.builder("FL-SNS-001")
+            .name("SubscriptionWithoutRedrivePolicy")
+            .severity(Severity.WARNING)
+            .summary("An SNS subscription has no RedrivePolicy (dead-letter queue).")
+            .rationale("SNS retries delivery to an endpoint according to its delivery policy; client-side "
+                    + "errors (a deleted endpoint, a missing permission) are not retried at all. A message that "
+                    + "cannot be delivered goes to the subscription's dead-letter queue, and without one it is "
+                    + "discarded. Inline subscriptions of AWS::SNS::Topic cannot carry a RedrivePolicy at all.")
+            .howToFix("Add RedrivePolicy: {deadLetterTargetArn: <standard SQS queue ARN>} to the subscription (in "
+                    + "SAM, on the SNS event), give the queue a policy that lets sns.amazonaws.com send to it, and "
+                    + "alarm on its depth. Replace inline topic subscriptions with AWS::SNS::Subscription resources.")
+            .tags("reliability", "sns", "dead-letter-queue")
+            .docsUrl("https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html")
+            .badExample("""
+                    Signup:
+                      Type: AWS::SNS::Subscription
+                      Properties:
+                        TopicArn: !Ref SignupTopic
+                        Protocol: lambda
+                        Endpoint: !GetAtt Welcome.Arn
+                    """)
+            .goodExample("""
+                    Signup:
+                      Type: AWS::SNS::Subscription
+                      Properties:
+                        TopicArn: !Ref SignupTopic
+                        Protocol: lambda
+                        Endpoint: !GetAtt Welcome.Arn
+                        RedrivePolicy:
+                          deadLetterTargetArn: !GetAtt SignupDlq.Arn
+                    """)
+            .precision(Precision.HIGH)
+            .build();
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.nodes(NodeKind.SUBSCRIPTION, NodeKind.TOPIC);
+    }
+
+    @Override
+    public void visitNode(GraphNode node, RuleContext ctx) {
+        if (node.kind() == NodeKind.TOPIC) {
+            inline(node, ctx);
+            return;
+        }
+        if (node.property("RedrivePolicy") != null) {
+            return;
+        }
+        ctx.report(node, null, "Properties/RedrivePolicy", "SNS subscription '" + node.name() + "'"
+                + endpoint(node, ctx) + " has no RedrivePolicy; messages SNS cannot deliver are discarded");
+    }
+
+    private static void inline(GraphNode topic, RuleContext ctx) {
+        Node subs = topic.property("Subscription");
+        if (!(subs instanceof ListNode l)) {
+            return;
+        }
+        for (int i = 0; i < l.size(); i++) {
+            if (!(l.get(i) instanceof MapNode item)) {
+                continue;
+            }
+            String protocol = ctx.eval(topic, item.get("Protocol")).asString().orElse("?");
+            ctx.report(topic, item, "Properties/Subscription/" + i, "Topic '" + topic.name() + "' has an inline "
+                    + protocol + " subscription, which cannot have a RedrivePolicy; messages SNS cannot deliver "
+                    + "to it are discarded");
+        }
+    }
+
+    private static String endpoint(GraphNode sub, RuleContext ctx) {
+        for (Edge e : ctx.graph().outgoing(sub, EdgeKind.INVOKES)) {
+            return " to " + Describe.node(e.to());
+        }
+        var protocol = ctx.property(sub, "Protocol").asString();
+        return protocol.map(p -> " (" + p + ")").orElse("");
+    }
+}

@@ -1,0 +1,164 @@
+package dev.faultline.rules.sync;
+
+import dev.faultline.core.graph.Edge;
+import dev.faultline.core.graph.EdgeKind;
+import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.graph.InvocationMode;
+import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.Precision;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.rule.Subscription;
+import dev.faultline.core.tree.MapNode;
+import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.Describe;
+import dev.faultline.rules.support.Targets;
+import java.util.List;
+
+/**
+ * FL-SYNC-001: a function behind API Gateway whose {@code Timeout} exceeds the integration timeout
+ * (REST and WebSocket 29 s, HTTP API 30 s, or the explicit {@code TimeoutInMillis}).
+ *
+ * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html">API Gateway quotas</a>
+ */
+public final class ApiTimeoutExceedsIntegrationTimeout implements Rule {
+
+    static final RuleMetadata METADATA = RuleMetadata.builder("FL-SYNC-001")
+            .name("ApiTimeoutExceedsIntegrationTimeout")
+            .severity(Severity.WARNING)
+            .summary("A function behind API Gateway has a Timeout longer than the integration timeout.")
+            .rationale("API Gateway waits for a Lambda integration at most 29 s (REST and WebSocket APIs) or 30 s "
+                    + "(HTTP APIs), or the integration's TimeoutInMillis, and never retries. A function allowed to "
+                    + "run longer keeps running after the client has received a 504, so its side effects happen "
+                    + "after the caller gave up, and the client's retry runs the work a second time.")
+            .howToFix("Lower the function Timeout to the integration timeout (minus a margin), or move long work "
+                    + "to an asynchronous path (queue, Step Functions) and answer the API call at once.")
+            .tags("reliability", "lambda", "api-gateway", "timeout", "sync")
+            .docsUrl("https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html")
+            .badExample("""
+                    Orders:
+                      Type: AWS::Serverless::Function
+                      Properties:
+                        Timeout: 60
+                        Events:
+                          Create: {Type: Api, Properties: {Path: /orders, Method: post}}
+                    """)
+            .goodExample("""
+                    Orders:
+                      Type: AWS::Serverless::Function
+                      Properties:
+                        Timeout: 25
+                        Events:
+                          Create: {Type: Api, Properties: {Path: /orders, Method: post}}
+                    """)
+            .precision(Precision.HIGH)
+            .build();
+
+    static final long REST_TIMEOUT_MS = 29_000;
+    static final long WEBSOCKET_TIMEOUT_MS = 29_000;
+    static final long HTTP_TIMEOUT_MS = 30_000;
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.nodes(NodeKind.FUNCTION);
+    }
+
+    @Override
+    public void visitNode(GraphNode fn, RuleContext ctx) {
+        Node timeoutNode = fn.property("Timeout");
+        if (timeoutNode == null) {
+            return;
+        }
+        List<Long> timeouts = ctx.eval(fn, timeoutNode).knownLongs();
+        if (timeouts.isEmpty()) {
+            return;
+        }
+        long timeout = timeouts.stream().mapToLong(Long::longValue).max().getAsLong();
+        for (Edge e : ctx.graph().incoming(fn, EdgeKind.INVOKES)) {
+            if (e.mode() != InvocationMode.SYNC) {
+                continue;
+            }
+            Long limit = limitMillis(ctx, fn, e);
+            if (limit == null || timeout * 1000 <= limit) {
+                continue;
+            }
+            ctx.report(fn, timeoutNode, "Properties/Timeout", "Function '" + fn.name() + "' Timeout " + timeout
+                    + " s exceeds the " + seconds(limit) + " s integration timeout of " + Describe.node(e.from())
+                    + "; the client gets a 504 while the function keeps running, and a client retry repeats the work");
+            return;
+        }
+    }
+
+    private static String seconds(long ms) {
+        return ms % 1000 == 0 ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0);
+    }
+
+    /** The integration timeout of an API invoker, or null when not an API or not known. */
+    private static Long limitMillis(RuleContext ctx, GraphNode fn, Edge e) {
+        GraphNode api = e.from();
+        switch (api.kind()) {
+            case API_METHOD -> {
+                return explicitOr(ctx, api, api.properties().path("Integration", "TimeoutInMillis"), REST_TIMEOUT_MS);
+            }
+            case API_INTEGRATION -> {
+                long def = HTTP_TIMEOUT_MS;
+                for (Targets.Target t : Targets.of(ctx, api, api.property("ApiId"))) {
+                    if (t.node() != null && isWebSocket(ctx, t.node())) {
+                        def = WEBSOCKET_TIMEOUT_MS;
+                    }
+                }
+                return explicitOr(ctx, api, api.property("TimeoutInMillis"), def);
+            }
+            case REST_API -> {
+                return explicitOr(ctx, fn, samEventTimeout(fn, e), REST_TIMEOUT_MS);
+            }
+            case HTTP_API, WEBSOCKET_API -> {
+                long def = isWebSocket(ctx, api) ? WEBSOCKET_TIMEOUT_MS : HTTP_TIMEOUT_MS;
+                return explicitOr(ctx, fn, samEventTimeout(fn, e), def);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static boolean isWebSocket(RuleContext ctx, GraphNode api) {
+        return api.kind() == NodeKind.WEBSOCKET_API
+                || ctx.property(api, "ProtocolType").knownStrings().contains("WEBSOCKET");
+    }
+
+    private static Long explicitOr(RuleContext ctx, GraphNode owner, Node value, long def) {
+        if (value == null) {
+            return def;
+        }
+        var all = ctx.eval(owner, value).allLongs();
+        if (all.isEmpty()) {
+            return null;
+        }
+        return all.get().stream().mapToLong(Long::longValue).min().orElse(def);
+    }
+
+    /**
+     * The {@code TimeoutInMillis} of the SAM Api/HttpApi event behind an edge (the graph has no
+     * node for the integration SAM generates, so the event is found by the edge's span).
+     */
+    private static Node samEventTimeout(GraphNode fn, Edge e) {
+        if (!(fn.property("Events") instanceof MapNode events)) {
+            return null;
+        }
+        for (MapNode.Entry ev : events.entries()) {
+            if (ev.keySpan().equals(e.span()) && ev.value() instanceof MapNode em
+                    && em.get("Properties") instanceof MapNode p) {
+                return p.get("TimeoutInMillis");
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.faultline.rules.sync;
+
+import dev.faultline.core.graph.Edge;
+import dev.faultline.core.graph.EdgeKind;
+import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.Precision;
+import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.Severity;
+import dev.faultline.core.rule.Subscription;
+import dev.faultline.core.tree.Node;
+
+/**
+ * FL-SYNC-002: a Cognito user-pool trigger function with {@code Timeout} above 5 s.
+ *
+ * @see <a href="https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html">Cognito: Lambda triggers</a>
+ */
+public final class CognitoTriggerTimeoutTooLong implements Rule {
+
+    static final RuleMetadata METADATA = RuleMetadata.builder("FL-SYNC-002")
+            .name("CognitoTriggerTimeoutTooLong")
+            .severity(Severity.INFO)
+            .summary("A Cognito user-pool trigger function has a Timeout above Cognito's 5-second limit.")
+            .rationale("Cognito calls trigger functions synchronously and waits at most 5 seconds (then retries "
+                    + "and fails the user's sign-up or sign-in). A longer function Timeout does not give the "
+                    + "trigger more time; it only lets work continue after Cognito has given up.")
+            .howToFix("Set the trigger's Timeout to 5 seconds or less and keep its work short; move slow work "
+                    + "to an asynchronous path.")
+            .tags("reliability", "lambda", "cognito", "timeout", "sync")
+            .docsUrl("https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html")
+            .badExample("""
+                    PreSignUp:
+                      Type: AWS::Serverless::Function
+                      Properties:
+                        Timeout: 30
+                        Events:
+                          SignUp: {Type: Cognito, Properties: {UserPool: !Ref Users, Trigger: PreSignUp}}
+                    """)
+            .goodExample("""
+                    PreSignUp:
+                      Type: AWS::Serverless::Function
+                      Properties:
+                        Timeout: 5
+                        Events:
+                          SignUp: {Type: Cognito, Properties: {UserPool: !Ref Users, Trigger: PreSignUp}}
+                    """)
+            .precision(Precision.HIGH)
+            .build();
+
+    static final long COGNITO_BUDGET_SECONDS = 5;
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.nodes(NodeKind.FUNCTION);
+    }
+
+    @Override
+    public void visitNode(GraphNode fn, RuleContext ctx) {
+        Node timeoutNode = fn.property("Timeout");
+        if (timeoutNode == null) {
+            return;
+        }
+        long max = ctx.eval(fn, timeoutNode).knownLongs().stream().mapToLong(Long::longValue).max().orElse(0);
+        if (max <= COGNITO_BUDGET_SECONDS) {
+            return;
+        }
+        for (Edge e : ctx.graph().incoming(fn, EdgeKind.INVOKES)) {
+            if (e.from().kind() == NodeKind.USER_POOL) {
+                ctx.report(fn, timeoutNode, "Properties/Timeout", "Function '" + fn.name() + "' is a trigger of user "
+                        + "pool '" + e.from().name() + "' with Timeout " + max + " s, but Cognito gives up after "
+                        + COGNITO_BUDGET_SECONDS + " s; the extra time only lets work continue after the sign-in failed");
+                return;
+            }
+        }
+    }
+}
