@@ -1,5 +1,8 @@
 package dev.faultline.cli;
 
+import dev.faultline.core.config.ConfigException;
+import dev.faultline.core.config.ConfigLoader;
+import dev.faultline.core.config.FaultlineConfig;
 import dev.faultline.core.engine.AnalysisRequest;
 import dev.faultline.core.engine.AnalysisResult;
 import dev.faultline.core.engine.Analyzer;
@@ -10,19 +13,29 @@ import dev.faultline.core.model.InputKind;
 import dev.faultline.core.report.ReportContext;
 import dev.faultline.core.report.ReportFormat;
 import dev.faultline.core.report.ReportSummary;
+import dev.faultline.core.rule.Finding;
+import dev.faultline.core.rule.InputRules;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
+import dev.faultline.core.suppress.Baseline;
+import dev.faultline.core.suppress.SuppressionKind;
+import dev.faultline.parsers.Discovery;
+import dev.faultline.parsers.TreeParser;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -84,9 +97,26 @@ final class LintCommand implements Callable<Integer> {
             description = "Colour text output: auto (on a terminal, unless NO_COLOR is set), always, never.")
     ColorMode color;
 
+    @Option(names = "--report", paramLabel = "FORMAT=FILE", converter = ReportTargetConverter.class,
+            description = "Also write a report in FORMAT to FILE (repeatable), e.g. --report sarif=faultline.sarif.")
+    List<ReportTarget> reports = new ArrayList<>();
+
+    @Option(names = "--include-suppressed",
+            description = "Write suppressed findings too, marked as suppressed (they are always counted).")
+    boolean includeSuppressed;
+
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Configuration file (not supported yet: using it is an error).")
+            description = "Configuration file (default: the nearest .faultline.yml or .faultline.yaml in the "
+                    + "working directory or above, up to the repository root).")
     String config;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report only findings that are not in this baseline; stale entries are FL-CONFIG-002.")
+    String baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Write the current findings to FILE as a baseline, and exit 0 unless a tool error occurred.")
+    String writeBaseline;
 
     @Mixin
     PluginOptions pluginOptions = new PluginOptions();
@@ -97,29 +127,188 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (config != null) {
-            throw new UsageException("config files are not supported yet (--config " + config + ")");
-        }
         if (threads != null && threads < 1) {
             throw new UsageException("--threads must be at least 1, got " + threads);
         }
         List<Path> inputs = resolveInputs();
+        List<Output> outputs = outputs();
+        Path writeBaselineFile = writeBaseline == null ? null : outputFile("--write-baseline", writeBaseline);
         Analyzer analyzer = env.analyzer().get();
-        analyzer = analyzer.withRegistry(pluginOptions.extend(analyzer.registry(), env, ConfigPlugins.discovered(env)));
+        // the config file first: its plugins: must be loaded before rule names and settings are checked
+        FaultlineConfig cfg;
+        try {
+            Path cfgFile = configFile();
+            cfg = readConfig(cfgFile);
+            analyzer = analyzer.withRegistry(pluginOptions.extend(analyzer.registry(), env,
+                    cfgFile == null ? Map.of() : cfg.pluginJars(cfgFile)));
+            cfg.checkAgainst(analyzer.registry());
+        } catch (ConfigException e) {
+            for (String problem : e.problems()) {
+                env.err().println(problem);
+            }
+            env.err().println("faultline: invalid configuration file; nothing was linted");
+            return ExitCodes.USAGE;
+        }
         checkRuleNames(analyzer.registry(), "--enable", enable);
         checkRuleNames(analyzer.registry(), "--disable", disable);
 
         AnalysisRequest request = new AnalysisRequest(inputs, env.workingDirectory(), includes, excludes, enable,
                 disable, Map.of(), Map.of(),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        if (baseline != null) {
+            request = request.withSuppressions(request.suppressions().withBaseline(readBaseline(),
+                    Discovery.displayPath(env.workingDirectory(), env.workingDirectory().resolve(baseline))));
+        }
+        request = cfg.applyTo(request);
         AnalysisResult result = analyzer.analyze(request);
 
-        writeReport(result);
+        for (Output o : outputs) {
+            write(o, result);
+        }
+        if (writeBaselineFile != null) {
+            writeBaselineTo(writeBaselineFile, result);
+        }
         printDiagnostics(result);
         if (!result.toolErrors().isEmpty()) {
             return ExitCodes.INTERNAL;
         }
+        if (writeBaselineFile != null) {
+            return ExitCodes.OK;
+        }
         return result.failsAt(failOn.threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** One report to write: a format and a file, or standard output when {@code file} is null. */
+    private record Output(ReportFormat format, Path file, String given) {
+    }
+
+    /** The main report ({@code --format}, {@code -o}) and every {@code --report}, checked before analysis. */
+    private List<Output> outputs() {
+        List<Output> out = new ArrayList<>();
+        out.add(new Output(format, output == null ? null : outputFile("--output", output), output));
+        for (ReportTarget t : reports) {
+            out.add(new Output(t.format(), outputFile("--report", t.file()), t.file()));
+        }
+        Set<Path> seen = new HashSet<>();
+        for (Output o : out) {
+            if (o.file() != null && !seen.add(o.file())) {
+                throw new UsageException("two reports are written to the same file: " + o.given());
+            }
+        }
+        return out;
+    }
+
+    private Path outputFile(String option, String name) {
+        Path file;
+        try {
+            file = env.workingDirectory().resolve(name).normalize();
+        } catch (InvalidPathException e) {
+            throw new UsageException(option + ": invalid path '" + name + "': " + e.getReason());
+        }
+        Path parent = file.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new UsageException(option + ": directory does not exist: " + name);
+        }
+        if (Files.isDirectory(file)) {
+            throw new UsageException(option + ": is a directory: " + name);
+        }
+        return file;
+    }
+
+    private Baseline readBaseline() {
+        Path file;
+        try {
+            file = env.workingDirectory().resolve(baseline).normalize();
+        } catch (InvalidPathException e) {
+            throw new UsageException("--baseline: invalid path '" + baseline + "': " + e.getReason());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("--baseline: no such file: " + baseline);
+        }
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return Baseline.read(r, baseline);
+        } catch (IOException e) {
+            throw new UsageException("--baseline: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The config file: {@code --config}, else the nearest one found from the working directory up to the
+     * repository root, else {@code null}.
+     */
+    private Path configFile() {
+        Path file;
+        if (config != null) {
+            try {
+                file = env.workingDirectory().resolve(config).normalize();
+            } catch (InvalidPathException e) {
+                throw new UsageException("--config: invalid path '" + config + "': " + e.getReason());
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("--config: no such file: " + config);
+            }
+        } else {
+            Optional<Path> found = ConfigLoader.discover(env.workingDirectory());
+            if (found.isEmpty()) {
+                return null;
+            }
+            file = found.get();
+        }
+        return file;
+    }
+
+    /**
+     * The config file read and checked against the schema (not yet against the rules: its plugins are
+     * not loaded yet); the empty default when {@code file} is null.
+     */
+    private FaultlineConfig readConfig(Path file) throws ConfigException {
+        if (file == null) {
+            return FaultlineConfig.EMPTY;
+        }
+        String display = Discovery.displayPath(env.workingDirectory(), file);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(display + ": cannot read the configuration file: " + e.getMessage(), e);
+        }
+        TreeParser.ParseResult parsed = TreeParser.parseYaml(text, display);
+        if (!parsed.findings().isEmpty()) {
+            List<String> problems = new ArrayList<>();
+            for (Finding f : parsed.findings()) {
+                problems.add(f.span() + ": " + f.message());
+            }
+            throw new ConfigException(problems);
+        }
+        return ConfigLoader.fromTree(parsed.root(), display);
+    }
+
+    /**
+     * Writes the findings a new baseline accepts: every active finding and every finding the current
+     * baseline already accepted, but not the FL-CONFIG-002 findings about stale baseline entries.
+     */
+    private void writeBaselineTo(Path file, AnalysisResult result) {
+        List<Finding> accepted = new ArrayList<>();
+        for (Finding f : result.findings()) {
+            boolean stale = InputRules.CONFIG_UNUSED.id().equals(f.ruleId()) && f.logicalPath() != null
+                    && f.logicalPath().startsWith("baseline/");
+            if (stale) {
+                continue;
+            }
+            if (!f.suppressed()) {
+                accepted.add(f);
+            } else if (SuppressionKind.BASELINE_REASON.equals(f.suppression())) {
+                accepted.add(f.withSuppression(null));
+            }
+        }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            Baseline.of(accepted).write(w);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + writeBaseline + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+        env.err().println("faultline: wrote a baseline of " + Baseline.of(accepted).findings().size()
+                + " findings to " + writeBaseline);
     }
 
     private List<Path> resolveInputs() {
@@ -158,25 +347,28 @@ final class LintCommand implements Callable<Integer> {
         }
     }
 
-    private void writeReport(AnalysisResult result) throws IOException {
-        if (output == null) {
-            ReportContext ctx = new ReportContext(Version.get(), useColor(), env.workingDirectory(), false);
-            format.reporter().write(result, ctx, env.out());
+    private void write(Output o, AnalysisResult result) throws IOException {
+        if (o.file() == null) {
+            ReportContext ctx = new ReportContext(Version.get(), useColor(o.format()), env.workingDirectory(),
+                    includeSuppressed);
+            o.format().reporter().write(result, ctx, env.out());
             env.out().flush();
             return;
         }
-        Path file = env.workingDirectory().resolve(output).normalize();
-        ReportContext ctx = new ReportContext(Version.get(), color == ColorMode.ALWAYS, env.workingDirectory(),
-                false);
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            format.reporter().write(result, ctx, w);
+        ReportContext ctx = new ReportContext(Version.get(), color == ColorMode.ALWAYS && o.format() == ReportFormat.TEXT,
+                env.workingDirectory(), includeSuppressed);
+        try (Writer w = Files.newBufferedWriter(o.file(), StandardCharsets.UTF_8)) {
+            o.format().reporter().write(result, ctx, w);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + output + ": " + e.getClass().getSimpleName()
+            throw new UsageException("cannot write " + o.given() + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
     }
 
-    private boolean useColor() {
+    private boolean useColor(ReportFormat f) {
+        if (f != ReportFormat.TEXT) {
+            return false;
+        }
         switch (color) {
             case ALWAYS:
                 return true;
@@ -184,7 +376,7 @@ final class LintCommand implements Callable<Integer> {
                 return false;
             default:
                 String noColor = env.env().get("NO_COLOR");
-                return env.stdoutIsTerminal() && (noColor == null || noColor.isEmpty()) && format == ReportFormat.TEXT;
+                return env.stdoutIsTerminal() && (noColor == null || noColor.isEmpty());
         }
     }
 
@@ -239,6 +431,27 @@ final class LintCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("expected one of " + ReportFormat.names() + " but was '"
                         + value + "'");
+            }
+        }
+    }
+
+    /** One {@code --report FORMAT=FILE}. */
+    record ReportTarget(ReportFormat format, String file) {
+    }
+
+    static final class ReportTargetConverter implements ITypeConverter<ReportTarget> {
+        @Override
+        public ReportTarget convert(String value) {
+            int eq = value.indexOf('=');
+            if (eq <= 0 || eq == value.length() - 1) {
+                throw new TypeConversionException("expected FORMAT=FILE (FORMAT one of " + ReportFormat.names()
+                        + ") but was '" + value + "'");
+            }
+            try {
+                return new ReportTarget(ReportFormat.parse(value.substring(0, eq)), value.substring(eq + 1));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected FORMAT=FILE with FORMAT one of " + ReportFormat.names()
+                        + " but was '" + value + "'");
             }
         }
     }

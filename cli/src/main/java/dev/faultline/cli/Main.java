@@ -20,6 +20,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // the JSON Schema validator logs through SLF4J; without a provider SLF4J warns on standard error
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(

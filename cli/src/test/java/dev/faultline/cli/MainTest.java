@@ -87,10 +87,27 @@ class MainTest {
     }
 
     @Test
-    void exit2ForAConfigFileUntilConfigIsSupported() {
-        Run r = cli.run("lint", "-c", ".faultline.yml");
+    void exit2ForAMissingConfigFile() {
+        Run r = cli.run("lint", "-c", "missing.faultline.yml");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("faultline: config files are not supported yet");
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("faultline: --config: no such file: missing.faultline.yml\n");
+    }
+
+    @Test
+    void exit2ForABadReportOption() {
+        Run noFile = cli.run("lint", "--report", "sarif");
+        assertThat(noFile.code()).isEqualTo(2);
+        assertThat(noFile.err()).startsWith("Invalid value for option '--report' (FORMAT=FILE): expected FORMAT=FILE");
+        Run unknown = cli.run("lint", "--report", "xml=out.xml");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("FORMAT one of text, json, sarif, junit, github but was 'xml=out.xml'");
+        Run same = cli.run("lint", "-o", "r.txt", "--report", "json=./r.txt");
+        assertThat(same.code()).isEqualTo(2);
+        assertThat(same.err()).isEqualTo("faultline: two reports are written to the same file: ./r.txt\n");
+        Run noDir = cli.run("lint", "--report", "sarif=no/such/dir/r.sarif");
+        assertThat(noDir.code()).isEqualTo(2);
+        assertThat(noDir.err()).isEqualTo("faultline: --report: directory does not exist: no/such/dir/r.sarif\n");
     }
 
     @Test
@@ -193,7 +210,7 @@ class MainTest {
         Run r = withFindings().run("lint", "--format", "json", "-o", "out/report.json");
         assertThat(r.out()).isEmpty();
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("faultline: cannot write out/report.json");
+        assertThat(r.err()).isEqualTo("faultline: --output: directory does not exist: out/report.json\n");
 
         Files.createDirectories(wd.resolve("out"));
         Run ok = cli.run("lint", "--format", "json", "-o", "out/report.json");

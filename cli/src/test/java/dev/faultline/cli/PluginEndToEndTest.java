@@ -158,4 +158,30 @@ class PluginEndToEndTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("faultline: plugin tools/gone.jar (.faultline.yml): no such file\n");
     }
+
+    @Test
+    void theConfigFileConfiguresPluginRulesLikeBuiltInOnes() throws IOException {
+        Files.createDirectories(tmp.resolve("conf/tools"));
+        Files.copy(JAR, tmp.resolve("conf/tools/acme.jar"));
+        Files.writeString(tmp.resolve("conf/faultline.yml"), "plugins:\n  - tools/acme.jar\n"
+                + "rules:\n  ACME-SQS-001:\n    severity: error\n    options:\n      minimumDays: 1\n");
+        Run r = run("lint", "--config", "conf/faultline.yml", "template.yaml");
+        assertThat(r.err()).doesNotContain("faultline:");
+        assertThat(r.out()).as("86400 s is enough with minimumDays: 1").doesNotContain("ACME-SQS-001");
+
+        Files.writeString(tmp.resolve("conf/faultline.yml"), "plugins:\n  - tools/acme.jar\n"
+                + "rules:\n  ACME-SQS-001:\n    severity: error\n    options:\n      minimumDays: 2\n");
+        Run strict = run("lint", "--config", "conf/faultline.yml", "template.yaml");
+        assertThat(strict.out()).contains("error ACME-SQS-001 Dead-letter queue 'OrdersDlq' of 'Orders' keeps "
+                + "messages 86400 s, less than the 172800 s ACME requires");
+    }
+
+    @Test
+    void withoutItsPluginAPluginRuleInTheConfigFileIsUnknown() throws IOException {
+        Files.writeString(tmp.resolve(".faultline.yml"), "rules:\n  ACME-SQS-001: error\n");
+        Run r = run("lint", "template.yaml");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown rule 'ACME-SQS-001'");
+        assertThat(run("lint", "--plugin", "acme.jar", "template.yaml").code()).isEqualTo(1);
+    }
 }

@@ -98,16 +98,21 @@ public final class Discovery {
 
     /**
      * A glob matched against a {@code /}-separated relative path; a leading {@code **}{@code /} also
-     * matches at the top level (JDK globs alone would not).
+     * matches at the top level, and {@code a/**}{@code /b} also matches {@code a/b} (JDK globs alone
+     * would not).
      */
     static PathMatcher[] matcher(String glob) {
         String g = glob.replace('\\', '/');
-        PathMatcher full = FileSystems.getDefault().getPathMatcher("glob:" + g);
+        List<PathMatcher> ms = new ArrayList<>(3);
+        ms.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
         if (g.startsWith("**/")) {
-            PathMatcher top = FileSystems.getDefault().getPathMatcher("glob:" + g.substring(3));
-            return new PathMatcher[] {full, top};
+            ms.add(FileSystems.getDefault().getPathMatcher("glob:" + g.substring(3)));
         }
-        return new PathMatcher[] {full};
+        if (g.contains("/**/")) {
+            // as in .gitignore, a/**/b also matches a/b
+            ms.add(FileSystems.getDefault().getPathMatcher("glob:" + g.replace("/**/", "/")));
+        }
+        return ms.toArray(new PathMatcher[0]);
     }
 
     private static List<PathMatcher[]> matchers(List<String> globs) {
@@ -133,11 +138,22 @@ public final class Discovery {
         return false;
     }
 
-    /** The display path: relative to the working directory with {@code /}, else absolute. */
+    /**
+     * The display path: relative to the working directory with {@code /} separators, also for files
+     * outside it ({@code ../shared/corpus/x.yaml}); absolute only when no relative path exists (another
+     * drive or file-system root).
+     */
     public static String displayPath(Path workingDirectory, Path file) {
         Path abs = file.toAbsolutePath().normalize();
         Path wd = workingDirectory.toAbsolutePath().normalize();
-        Path shown = abs.startsWith(wd) ? wd.relativize(abs) : abs;
+        Path shown;
+        if (abs.startsWith(wd)) {
+            shown = wd.relativize(abs);
+        } else if (abs.getRoot() != null && abs.getRoot().equals(wd.getRoot())) {
+            shown = wd.relativize(abs);
+        } else {
+            shown = abs;
+        }
         String s = shown.toString().replace('\\', '/');
         return s.isEmpty() ? "." : s;
     }

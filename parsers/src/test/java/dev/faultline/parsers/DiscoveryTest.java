@@ -53,6 +53,25 @@ class DiscoveryTest {
     }
 
     @Test
+    void filesOutsideTheWorkingDirectoryAreShownRelativeWithDotDot() throws IOException {
+        write("shared/corpus/x.yaml", "a: 1");
+        write("shared/corpus/deep/y.yml", "a: 1");
+        Files.createDirectories(dir.resolve("work/wt"));
+        Path wd = dir.resolve("work/wt");
+        AnalysisRequest relative = new AnalysisRequest(List.of(wd.resolve("../../shared/corpus")), wd, List.of(),
+                List.of(), List.of(), List.of(), Map.of(), Map.of(), 1);
+        AnalysisRequest absolute = new AnalysisRequest(List.of(dir.resolve("shared/corpus").toAbsolutePath()), wd,
+                List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), 1);
+        for (AnalysisRequest r : List.of(relative, absolute)) {
+            assertThat(Discovery.discover(r).files()).extracting(Discovery.Candidate::displayPath)
+                    .containsExactly("../../shared/corpus/deep/y.yml", "../../shared/corpus/x.yaml");
+        }
+        assertThat(Discovery.displayPath(wd, wd)).isEqualTo(".");
+        assertThat(Discovery.displayPath(wd, wd.resolve("a/b.yaml"))).isEqualTo("a/b.yaml");
+        assertThat(Discovery.displayPath(wd, dir)).isEqualTo("../..");
+    }
+
+    @Test
     void doubleStarGlobsAlsoMatchAtTopLevel() throws IOException {
         write("x.yaml", "a: 1");
         write("deep/x.yaml", "a: 1");
@@ -61,6 +80,9 @@ class DiscoveryTest {
         assertThat(found(List.of(), List.of("**/x.yaml"))).containsExactly("deep/y.yaml");
         assertThat(found(List.of(), List.of("deep"))).containsExactly("x.yaml");
         assertThat(found(List.of(), List.of("deep/**"))).containsExactly("x.yaml");
+        write("infra/top.yaml", "a: 1");
+        write("infra/dev/deeper.yaml", "a: 1");
+        assertThat(found(List.of("infra/**/*.yaml"), List.of())).containsExactly("infra/dev/deeper.yaml", "infra/top.yaml");
     }
 
     @Test

@@ -220,9 +220,21 @@ final class Engine {
 
         @Override
         public void report(StateMachine machine, State state, Node at, String subPath, String message) {
+            reportState(severity, machine, state, at, subPath, message);
+        }
+
+        @Override
+        public void reportWithSeverity(Severity sev, StateMachine machine, State state, Node at, String subPath,
+                                       String message) {
+            Severity configured = severities.get(rule.metadata().id());
+            reportState(configured != null ? configured : sev, machine, state, at, subPath, message);
+        }
+
+        private void reportState(Severity sev, StateMachine machine, State state, Node at, String subPath,
+                                 String message) {
             Span span = at != null ? at.span() : (subPath == null ? state.keySpan() : spanOr(deepest(state.body(), subPath), state));
             String path = subPath == null ? state.logicalPath() : state.logicalPath() + "/" + subPath;
-            add(span, machine.resource() == null ? null : machine.resource().logicalId(),
+            add(sev, span, machine.resource() == null ? null : machine.resource().logicalId(),
                     machine.resource() == null ? null : machine.resource().cdkPath(), path, message, null);
         }
 

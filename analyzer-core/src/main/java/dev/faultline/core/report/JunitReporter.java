@@ -3,6 +3,7 @@ package dev.faultline.core.report;
 import dev.faultline.core.engine.AnalysisResult;
 import dev.faultline.core.engine.ToolError;
 import dev.faultline.core.model.InputFile;
+import dev.faultline.core.model.InputKind;
 import dev.faultline.core.rule.Finding;
 import dev.faultline.core.rule.RuleMetadata;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * JUnit XML as CI servers render it: one {@code testsuite "faultline"}, one {@code testcase} per
  * (file, rule) with findings whose {@code failure} lists every finding as
- * {@code file:line:col: severity message}, one passing testcase per input file without findings,
+ * {@code file:line:col: severity message}, one passing testcase per template or definition without findings,
  * and one erroring testcase per tool error. With {@code includeSuppressed}, a (file, rule) whose
  * findings are all suppressed is a skipped testcase. Order is by file, then rule id.
  */
@@ -40,7 +41,8 @@ public final class JunitReporter implements Reporter {
         }
         TreeSet<String> cleanFiles = new TreeSet<>();
         for (InputFile file : result.files()) {
-            if (!byFile.containsKey(file.displayPath())) {
+            // files that are not templates or definitions (package.json, ...) were not linted: no testcase
+            if (file.kind() != InputKind.OTHER && !byFile.containsKey(file.displayPath())) {
                 cleanFiles.add(file.displayPath());
             }
         }

@@ -39,8 +39,8 @@ public interface Rule {
 
     /**
      * Typed options this rule reads with {@link RuleContext#option}; users set them in
-     * {@code .faultline.yml} ({@code rules: {ACME-SQS-001: {minimumDays: 7}}}) or in a fixture's
-     * {@code # options:} line. An option not listed here is a configuration error.
+     * {@code .faultline.yml} ({@code rules: {ACME-SQS-001: {options: {minimumDays: 7}}}}) or in a
+     * fixture's {@code # options:} line. An option not listed here is a configuration error.
      *
      * @return the options, none by default
      */

@@ -127,6 +127,24 @@ public interface RuleContext {
     void report(StateMachine machine, State state, Node at, String subPath, String message);
 
     /**
+     * Reports at a state like {@link #report(StateMachine, State, Node, String, String)} with a
+     * severity other than the rule's default, for a catalog row that gives one case a milder
+     * severity (FL-SFN-003: a retrier without jitter is info). A severity the user configured for
+     * the rule still wins.
+     *
+     * @param severity the severity of this finding
+     * @param machine  the machine
+     * @param state    the state
+     * @param at       the located field, or {@code null}
+     * @param subPath  the path below the state, or {@code null}
+     * @param message  one sentence
+     */
+    default void reportWithSeverity(Severity severity, StateMachine machine, State state, Node at, String subPath,
+                                    String message) {
+        report(machine, state, at, subPath, message);
+    }
+
+    /**
      * Reports a finding on a state machine as a whole.
      *
      * @param machine the machine

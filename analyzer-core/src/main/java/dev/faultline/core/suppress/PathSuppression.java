@@ -28,7 +28,8 @@ public record PathSuppression(String rule, List<String> paths, String reason, Sp
 
     /**
      * {@link PathMatcher} globs over {@code /}-separated relative paths, where a leading
-     * {@code **}{@code /} also matches at the top level (as users expect from gitignore).
+     * {@code **}{@code /} also matches at the top level and {@code a/**}{@code /b} also matches
+     * {@code a/b} (as users expect from gitignore).
      */
     public static final class Glob {
         private final List<PathMatcher> matchers;
@@ -40,6 +41,9 @@ public record PathSuppression(String rule, List<String> paths, String reason, Sp
                 m.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
                 if (glob.startsWith("**/")) {
                     m.add(FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)));
+                }
+                if (glob.contains("/**/")) {
+                    m.add(FileSystems.getDefault().getPathMatcher("glob:" + glob.replace("/**/", "/")));
                 }
             }
             this.matchers = List.copyOf(m);

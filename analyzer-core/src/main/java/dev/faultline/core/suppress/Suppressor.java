@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  * template), config-file path suppressions, then the baseline. Suppressed findings are kept and
  * marked ({@link Finding#withSuppression}). Invalid Metadata entries (no reason, unknown rule, wrong
  * shape) become FL-CONFIG-001 findings and suppress nothing; entries that match nothing become
- * FL-CONFIG-002 findings.
+ * FL-CONFIG-002 findings. The baseline applies to these FL-CONFIG findings too; its own stale entries
+ * (FL-CONFIG-002 at the baseline file, logical path {@code baseline/<fingerprint>}) are added last.
  */
 public final class Suppressor {
 
@@ -52,12 +53,19 @@ public final class Suppressor {
         List<Finding> added = new ArrayList<>();
         applyMetadata(out, templates, added);
         applyPaths(out, settings.paths(), added);
-        if (settings.baseline() != null) {
-            applyBaseline(out, settings.baseline(), settings.baselinePath(), added);
-        }
         for (Finding f : added) {
             if (ruleOn.test(f.ruleId())) {
                 out.add(f);
+            }
+        }
+        if (settings.baseline() != null) {
+            // after the FL-CONFIG findings are in, so that a baseline can accept them too
+            List<Finding> stale = new ArrayList<>();
+            applyBaseline(out, settings.baseline(), settings.baselinePath(), stale);
+            for (Finding f : stale) {
+                if (ruleOn.test(f.ruleId())) {
+                    out.add(f);
+                }
             }
         }
         out.sort(Finding.ORDER);

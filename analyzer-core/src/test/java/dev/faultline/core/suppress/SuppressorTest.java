@@ -119,6 +119,18 @@ class SuppressorTest {
     }
 
     @Test
+    void pathGlobsBehaveLikeGitignoreForDoubleStars() {
+        PathSuppression.Glob g = new PathSuppression.Glob(List.of("infra/**/*.yaml", "**/legacy/**"));
+        assertThat(g.matches("infra/top.yaml")).isTrue();
+        assertThat(g.matches("infra/dev/deep.yaml")).isTrue();
+        assertThat(g.matches("legacy/old.yaml")).isTrue();
+        assertThat(g.matches("a/legacy/b/old.yaml")).isTrue();
+        assertThat(g.matches("infrax/top.yaml")).isFalse();
+        assertThat(g.matches("app/template.yaml")).isFalse();
+        assertThat(new PathSuppression.Glob(List.of()).matches("anything.yaml")).isTrue();
+    }
+
+    @Test
     void configPathSuppressionsAndBaseline() throws Exception {
         List<Finding> findings = sorted(
                 finding("FL-SQS-001", "A", "Resources/A", 10),

@@ -177,7 +177,7 @@ public final class AslLoader {
                 findings.add(badPath(r, uri, path, "'" + location + "' cannot be resolved: " + e.getMessage()));
                 return;
             }
-            String display = displayPath(root, file);
+            String display = displayPath(dir == null ? root : dir, file);
             dev.faultline.parsers.SourceText.Read read = dev.faultline.parsers.SourceText.read(real, display);
             if (read.problem() != null) {
                 findings.add(read.problem());
@@ -203,8 +203,18 @@ public final class AslLoader {
             return Files.exists(root) ? root.toRealPath() : root;
         }
 
-        private static String displayPath(Path root, Path file) {
-            return root.relativize(file).toString().replace('\\', '/');
+        /**
+         * The display path of a definition file next to the template: the template's own display path
+         * (relative to the working directory, {@code ..} included) with its file name replaced by the
+         * definition's path from the template's directory, so that it matches what discovery shows.
+         */
+        private String displayPath(Path templateDir, Path file) {
+            String rel = templateDir.relativize(file).toString().replace('\\', '/');
+            String t = template.displayPath();
+            int slash = t.lastIndexOf('/');
+            String joined = slash < 0 ? rel : t.substring(0, slash + 1) + rel;
+            String normal = Path.of(joined).normalize().toString().replace('\\', '/');
+            return normal.isEmpty() ? "." : normal;
         }
 
         private StateMachine machine(Resource r, InputFile file, MapNode root, String path, boolean express,

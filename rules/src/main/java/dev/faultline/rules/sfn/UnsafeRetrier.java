@@ -128,8 +128,8 @@ public final class UnsafeRetrier implements Rule {
         Node jitter = b.get("JitterStrategy");
         boolean noJitter = jitter == null || "NONE".equals(jitter.text());
         if (exponential && noJitter && n > StepFunctionsLimits.ATTEMPTS_BEFORE_JITTER_MATTERS) {
-            ctx.report(machine, state, b, subPath, where + " backs off exponentially over " + n
-                    + " retries without JitterStrategy FULL (info); concurrent executions retry in lockstep "
+            ctx.reportWithSeverity(Severity.INFO, machine, state, b, subPath, where + " backs off exponentially over " + n
+                    + " retries without JitterStrategy FULL; concurrent executions retry in lockstep "
                     + "against a recovering dependency");
         }
     }
