@@ -45,4 +45,33 @@ class ProjectRootTest {
         assertThat(p.inputFindings()).isEmpty();
         assertThat(p.stateMachines()).extracting(m -> m.name()).contains("Machine");
     }
+
+    @Test
+    void aDefinitionFileIsShownTheWayItsTemplateIsShown(@TempDir Path tmp) throws Exception {
+        Path wd = Files.createDirectories(tmp.resolve("cwd"));
+        Path app = Files.createDirectories(tmp.resolve("other/app"));
+        Files.writeString(app.resolve("sm.asl.json"), "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}");
+        Files.writeString(app.resolve("template.yaml"), """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Machine:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      DefinitionUri: sm.asl.json
+                """);
+        Path input = tmp.resolve("other").toAbsolutePath().normalize();
+        Project p = new DefaultSourceLoader().load(AnalysisRequest.of(wd, List.of(input)).withThreads(1));
+
+        // the definition file is shown in the same form as its template (same base, same prefix),
+        // not relative to the input path, which would read as relative to the working directory
+        assertThat(p.stateMachines()).singleElement().satisfies(m -> {
+            String t = m.template().displayPath();
+            assertThat(t).endsWith("other/app/template.yaml");
+            assertThat(m.file().displayPath()).isEqualTo(t.substring(0, t.lastIndexOf('/') + 1) + "sm.asl.json");
+        });
+
+        Project inside = new DefaultSourceLoader().load(AnalysisRequest.of(tmp, List.of(input)).withThreads(1));
+        assertThat(inside.stateMachines()).extracting(m -> m.template().displayPath(), m -> m.file().displayPath())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("other/app/template.yaml", "other/app/sm.asl.json"));
+    }
 }

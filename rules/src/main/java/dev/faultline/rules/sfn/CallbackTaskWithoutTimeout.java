@@ -8,6 +8,7 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import java.util.OptionalLong;
 
 /**
  * FL-SFN-004: a task that waits for someone else — a {@code .waitForTaskToken} callback or an
@@ -73,11 +74,11 @@ public final class CallbackTaskWithoutTimeout implements Rule {
         }
         boolean timeout = state.body().has("TimeoutSeconds") || state.body().has("TimeoutSecondsPath");
         boolean heartbeat = state.body().has("HeartbeatSeconds") || state.body().has("HeartbeatSecondsPath");
+        String until = untilExecutionTimesOut(machine);
         if (target.pattern() == TaskTarget.Pattern.SYNC) {
             if (!timeout) {
                 ctx.report(machine, state, state.field("Resource"), "Resource", Asl.named(state)
-                        + " runs a .sync job without TimeoutSeconds; if the job hangs the execution waits until "
-                        + "it times out itself, up to a year on a STANDARD machine");
+                        + " runs a .sync job without TimeoutSeconds; if the job hangs the execution waits " + until);
             }
             return;
         }
@@ -87,7 +88,19 @@ public final class CallbackTaskWithoutTimeout implements Rule {
         String kind = target.kind() == TaskTarget.Kind.ACTIVITY ? "waits for an activity worker"
                 : "waits for a task token";
         ctx.report(machine, state, state.field("Resource"), "Resource", Asl.named(state) + " " + kind
-                + " without TimeoutSeconds or HeartbeatSeconds; a lost token hangs the execution until it times "
-                + "out itself, up to a year on a STANDARD machine");
+                + " without TimeoutSeconds or HeartbeatSeconds; a lost token makes the execution wait " + until);
+    }
+
+    /**
+     * How long a hung wait lasts: until the machine's own {@code TimeoutSeconds} ends the execution
+     * with States.Timeout (which no Catch handles), or, without one, up to a year.
+     */
+    private static String untilExecutionTimesOut(StateMachine machine) {
+        OptionalLong machineTimeout = Asl.integer(machine, machine.top().body().get("TimeoutSeconds"));
+        if (machineTimeout.isPresent()) {
+            return "until the machine's TimeoutSeconds " + machineTimeout.getAsLong()
+                    + " s ends it with States.Timeout, which no Catch handles";
+        }
+        return "until it times out itself, up to a year on a STANDARD machine";
     }
 }

@@ -206,6 +206,27 @@ class StepFunctionsRulesTest {
     }
 
     @Test
+    void callbackTimeoutMessageNamesTheMachineTimeoutWhenOneBoundsTheWait() {
+        List<Reported> r = TestMachines.run(new CallbackTaskWithoutTimeout(), """
+                StartAt: A
+                TimeoutSeconds: 3600
+                States:
+                  A:
+                    Type: Task
+                    Resource: arn:aws:states:::ecs:runTask.sync
+                    Next: B
+                  B:
+                    Type: Task
+                    Resource: arn:aws:states:::sqs:sendMessage.waitForTaskToken
+                    End: true
+                """);
+        assertThat(r).extracting(Reported::line).containsExactly(6, 10);
+        assertThat(r).allSatisfy(x -> assertThat(x.message())
+                .contains("until the machine's TimeoutSeconds 3600 s ends it with States.Timeout")
+                .doesNotContain("up to a year"));
+    }
+
+    @Test
     void catcherResultPathIgnoresJsonataAndFailTargets() {
         List<Reported> r = TestMachines.run(new CatcherWithoutResultPath(), """
                 StartAt: A

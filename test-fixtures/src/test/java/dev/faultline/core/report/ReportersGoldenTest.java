@@ -3,6 +3,7 @@ package dev.faultline.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.core.engine.AnalysisResult;
+import dev.faultline.fixtures.SarifChecks;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
