@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code faultline explain RULE}: one rule's documentation. */
@@ -18,13 +19,16 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RULE", description = "A rule id, such as FL-SQS-001.")
     String rule;
 
+    @Mixin
+    PluginOptions pluginOptions = new PluginOptions();
+
     ExplainCommand(CliEnvironment env) {
         this.env = env;
     }
 
     @Override
     public Integer call() {
-        RuleRegistry registry = env.registry().get();
+        RuleRegistry registry = pluginOptions.extend(env.registry().get(), env, ConfigPlugins.discovered(env));
         RuleMetadata m = registry.metadata(rule.trim().toUpperCase(Locale.ROOT));
         if (m == null) {
             throw new UsageException("unknown rule '" + rule + "' (run 'faultline rules' to list them)");
@@ -48,6 +52,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (!m.docsUrl().isEmpty()) {
             out.println("Docs: " + m.docsUrl());
         }
+        registry.origin(m.id()).ifPresent(jar -> out.println("Plugin: " + jar));
         out.flush();
         return ExitCodes.OK;
     }

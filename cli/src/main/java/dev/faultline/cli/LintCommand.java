@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
@@ -117,6 +118,9 @@ final class LintCommand implements Callable<Integer> {
             description = "Write the current findings to FILE as a baseline, and exit 0 unless a tool error occurred.")
     String writeBaseline;
 
+    @Mixin
+    PluginOptions pluginOptions = new PluginOptions();
+
     LintCommand(CliEnvironment env) {
         this.env = env;
     }
@@ -130,6 +134,21 @@ final class LintCommand implements Callable<Integer> {
         List<Output> outputs = outputs();
         Path writeBaselineFile = writeBaseline == null ? null : outputFile("--write-baseline", writeBaseline);
         Analyzer analyzer = env.analyzer().get();
+        // the config file first: its plugins: must be loaded before rule names and settings are checked
+        FaultlineConfig cfg;
+        try {
+            Path cfgFile = configFile();
+            cfg = readConfig(cfgFile);
+            analyzer = analyzer.withRegistry(pluginOptions.extend(analyzer.registry(), env,
+                    cfgFile == null ? Map.of() : cfg.pluginJars(cfgFile)));
+            cfg.checkAgainst(analyzer.registry());
+        } catch (ConfigException e) {
+            for (String problem : e.problems()) {
+                env.err().println(problem);
+            }
+            env.err().println("faultline: invalid configuration file; nothing was linted");
+            return ExitCodes.USAGE;
+        }
         checkRuleNames(analyzer.registry(), "--enable", enable);
         checkRuleNames(analyzer.registry(), "--disable", disable);
 
@@ -139,16 +158,6 @@ final class LintCommand implements Callable<Integer> {
         if (baseline != null) {
             request = request.withSuppressions(request.suppressions().withBaseline(readBaseline(),
                     Discovery.displayPath(env.workingDirectory(), env.workingDirectory().resolve(baseline))));
-        }
-        FaultlineConfig cfg;
-        try {
-            cfg = loadConfig(analyzer.registry());
-        } catch (ConfigException e) {
-            for (String problem : e.problems()) {
-                env.err().println(problem);
-            }
-            env.err().println("faultline: invalid configuration file; nothing was linted");
-            return ExitCodes.USAGE;
         }
         request = cfg.applyTo(request);
         AnalysisResult result = analyzer.analyze(request);
@@ -225,9 +234,9 @@ final class LintCommand implements Callable<Integer> {
 
     /**
      * The config file: {@code --config}, else the nearest one found from the working directory up to the
-     * repository root, else the empty default. Checked against the schema and the rules.
+     * repository root, else {@code null}.
      */
-    private FaultlineConfig loadConfig(RuleRegistry registry) throws ConfigException {
+    private Path configFile() {
         Path file;
         if (config != null) {
             try {
@@ -241,9 +250,20 @@ final class LintCommand implements Callable<Integer> {
         } else {
             Optional<Path> found = ConfigLoader.discover(env.workingDirectory());
             if (found.isEmpty()) {
-                return FaultlineConfig.EMPTY;
+                return null;
             }
             file = found.get();
+        }
+        return file;
+    }
+
+    /**
+     * The config file read and checked against the schema (not yet against the rules: its plugins are
+     * not loaded yet); the empty default when {@code file} is null.
+     */
+    private FaultlineConfig readConfig(Path file) throws ConfigException {
+        if (file == null) {
+            return FaultlineConfig.EMPTY;
         }
         String display = Discovery.displayPath(env.workingDirectory(), file);
         String text;
@@ -260,9 +280,7 @@ final class LintCommand implements Callable<Integer> {
             }
             throw new ConfigException(problems);
         }
-        FaultlineConfig cfg = ConfigLoader.fromTree(parsed.root(), display);
-        cfg.checkAgainst(registry);
-        return cfg;
+        return ConfigLoader.fromTree(parsed.root(), display);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;
@@ -27,6 +28,9 @@ final class RulesCommand implements Callable<Integer> {
             description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Mixin
+    PluginOptions pluginOptions = new PluginOptions();
+
     RulesCommand(CliEnvironment env) {
         this.env = env;
     }
@@ -46,7 +50,7 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RuleMetadata> rules = env.registry().get().allMetadata();
+        List<RuleMetadata> rules = pluginOptions.extend(env.registry().get(), env, ConfigPlugins.discovered(env)).allMetadata();
         switch (format) {
             case JSON:
                 json(rules);

@@ -50,7 +50,7 @@ class LintEndToEndTest {
         assertThat(r.out()).contains("examples/sam-orders/template.yaml:")
                 .contains(" warning FL-SQS-001 Queue 'BillingQueue' is consumed by function 'BillingFunction'");
         assertThat(r.out()).doesNotContain("InvoiceQueue");
-        assertThat(r.err()).containsPattern("\\d+ findings? \\(\\d+ errors?, \\d+ warnings?, \\d+ infos?\\) in 3 files\n");
+        assertThat(r.err()).containsPattern("\\d+ findings? \\(\\d+ errors?, \\d+ warnings?, \\d+ infos?\\) in 4 files\n");
     }
 
     @Test
@@ -62,11 +62,14 @@ class LintEndToEndTest {
         for (JsonNode f : root.get("files")) {
             files.add(f.get("path").asString() + " " + f.get("kind").asString());
         }
-        assertThat(files).containsExactly("examples/maven-project/infra/orders.yaml cloudformation",
+        assertThat(files).containsExactly(
+                "examples/custom-rule/src/test/resources/fixtures/ACME-SQS-001/queues.yaml cloudformation",
+                "examples/maven-project/infra/orders.yaml cloudformation",
                 "examples/sam-orders/statemachine/fulfil-order.asl.json asl",
                 "examples/sam-orders/template.yaml sam");
         JsonNode first = root.get("findings").get(0);
-        assertThat(first.get("file").asString()).isEqualTo("examples/maven-project/infra/orders.yaml");
+        assertThat(first.get("file").asString()).isEqualTo(
+                "examples/custom-rule/src/test/resources/fixtures/ACME-SQS-001/queues.yaml");
         assertThat(first.get("line").asInt()).isPositive();
         List<String> findingFiles = new ArrayList<>();
         for (JsonNode f : root.get("findings")) {
@@ -74,7 +77,7 @@ class LintEndToEndTest {
         }
         // the definition file a template points to (DefinitionUri) gets findings too
         assertThat(findingFiles).contains("examples/sam-orders/statemachine/fulfil-order.asl.json");
-        assertThat(root.get("summary").get("files").asInt()).isEqualTo(3);
+        assertThat(root.get("summary").get("files").asInt()).isEqualTo(4);
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.faultline.maven;
 import dev.faultline.core.engine.AnalysisRequest;
 import dev.faultline.core.engine.AnalysisResult;
 import dev.faultline.core.engine.Analyzer;
+import dev.faultline.core.engine.PluginException;
+import dev.faultline.core.engine.PluginLoader;
 import dev.faultline.core.engine.ToolError;
 import dev.faultline.core.model.InputKind;
 import dev.faultline.core.rule.Finding;
@@ -37,7 +39,8 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class CheckRunner {
 
-    private final Analyzer analyzer;
+    /** The analyzer; replaced by one with the config file's {@code plugins:} rules when it lists any. */
+    private Analyzer analyzer;
     private final Log log;
     private final Writer stdout;
 
@@ -134,12 +137,19 @@ final class CheckRunner {
                 throw new ConfigException(f.span() + ": " + f.message());
             }
             config = ConfigLoader.fromTree(parsed.root(), name);
+            if (!config.plugins().isEmpty()) {
+                analyzer = analyzer.withRegistry(analyzer.registry().withPlugins(
+                        new PluginLoader(CheckRunner.class.getClassLoader()), config.pluginJars(file)));
+            }
             config.checkAgainst(analyzer.registry());
         } catch (IOException e) {
             throw new MojoExecutionException("Faultline could not read its configuration " + file + ": "
                     + e.getMessage(), e);
         } catch (ConfigException e) {
             throw new MojoExecutionException("Invalid Faultline configuration " + name + ":\n" + e.getMessage(), e);
+        } catch (PluginException e) {
+            throw new MojoExecutionException("Faultline could not load a rule plugin of " + name + ": "
+                    + e.getMessage(), e);
         }
         log.debug("Faultline: using configuration " + file);
         return config.applyTo(request);

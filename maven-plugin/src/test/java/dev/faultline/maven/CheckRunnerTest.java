@@ -104,6 +104,30 @@ class CheckRunnerTest {
     }
 
     @Test
+    void pluginsOfTheConfigFileAreLoadedRelativeToIt() throws Exception {
+        Path jar = Path.of(System.getProperty("faultline.examplePlugin")).toAbsolutePath();
+        Files.createDirectories(base.resolve("tools"));
+        Files.copy(jar, base.resolve("tools/acme.jar"));
+        Files.writeString(base.resolve(".faultline.yml"), "plugins:\n  - tools/acme.jar\nrules:\n  ACME-SQS-001: error\n");
+
+        new CheckRunner(analyzer(), log, stdout).run(settings(true, Severity.WARNING, 0));
+
+        assertThat(requests).singleElement().satisfies(r ->
+                assertThat(r.severityOverrides()).containsEntry("ACME-SQS-001", Severity.ERROR));
+    }
+
+    @Test
+    void aConfigPluginThatCannotBeLoadedIsAnExecutionError() throws Exception {
+        Files.writeString(base.resolve(".faultline.yml"), "plugins:\n  - tools/missing.jar\n");
+
+        assertThatThrownBy(() -> new CheckRunner(analyzer(), log, stdout).run(settings(true, Severity.WARNING, 0)))
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Faultline could not load a rule plugin of .faultline.yml: "
+                        + "plugin tools/missing.jar (.faultline.yml): no such file");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
     void anInvalidConfigFileIsAnExecutionError() throws Exception {
         Files.writeString(base.resolve(".faultline.yml"), "rules:\n  FL-NOPE-001: info\n");
 

@@ -29,14 +29,28 @@ public record State(
         List<Catcher> catchers,
         List<Scope> children) {
 
+    /**
+     * A field of the states definition.
+     * @param key the field name ({@code Retry})
+     * @return the located value, or {@code null} when absent
+     */
     public Node field(String key) {
         return body.get(key);
     }
 
+    /**
+     * A scalar field as text.
+     * @param key the field name ({@code Resource})
+     * @return the text, or {@code null} when absent or not a scalar
+     */
     public String text(String key) {
         return body.getText(key);
     }
 
+    /**
+     * @param t a state type ({@code Task})
+     * @return whether this state has that {@code Type}
+     */
     public boolean isType(String t) {
         return type.equals(t);
     }

@@ -7,6 +7,7 @@ import dev.faultline.core.rule.RuleOption;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.suppress.PathSuppression;
 import dev.faultline.core.suppress.SuppressionSettings;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ import java.util.TreeMap;
  * @param include  include globs
  * @param exclude  exclude globs
  * @param suppress path-scoped suppressions
- * @param plugins  plugin names (accepted and kept; not loaded yet)
+ * @param plugins  rule plugin jars as written in the file (relative to the file); see {@link #pluginJars(Path)}
  */
 public record FaultlineConfig(String source, Map<String, RuleSetting> rules, List<String> include,
                               List<String> exclude, List<PathSuppression> suppress, List<String> plugins) {
@@ -39,6 +40,22 @@ public record FaultlineConfig(String source, Map<String, RuleSetting> rules, Lis
         exclude = List.copyOf(exclude);
         suppress = List.copyOf(suppress);
         plugins = List.copyOf(plugins);
+    }
+
+    /**
+     * The {@code plugins:} jars, resolved against the directory of the config file, in the order
+     * written, each with the name to show for it ({@code <path as written> (<config file>)}).
+     *
+     * @param configFile the config file this was read from
+     * @return jar path to display name, in order; for {@link RuleRegistry#withPlugins}
+     */
+    public Map<Path, String> pluginJars(Path configFile) {
+        Path dir = configFile.toAbsolutePath().normalize().getParent();
+        Map<Path, String> jars = new LinkedHashMap<>();
+        for (String p : plugins) {
+            jars.put(dir.resolve(p).normalize(), source == null ? p : p + " (" + source + ")");
+        }
+        return jars;
     }
 
     /**

@@ -32,6 +32,7 @@ public record AnalysisRequest(
         int threads,
         SuppressionSettings suppressions) {
 
+    /** Copies the lists and maps. */
     public AnalysisRequest {
         paths = List.copyOf(paths);
         includes = List.copyOf(includes);
@@ -58,26 +59,49 @@ public record AnalysisRequest(
                 Map.of(), Map.of(), Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * @param options rule options, {@code RULE-ID.name} to text
+     * @return a copy with these rule options
+     */
     public AnalysisRequest withRuleOptions(Map<String, String> options) {
         return new AnalysisRequest(paths, workingDirectory, includes, excludes, enabledRules, disabledRules,
                 severityOverrides, options, threads, suppressions);
     }
 
+    /**
+     * @param n worker threads, at least 1
+     * @return a copy with this number of threads
+     */
     public AnalysisRequest withThreads(int n) {
         return new AnalysisRequest(paths, workingDirectory, includes, excludes, enabledRules, disabledRules,
                 severityOverrides, ruleOptions, n, suppressions);
     }
 
+    /**
+     * @param s config-file and baseline suppressions
+     * @return a copy with these suppressions
+     */
     public AnalysisRequest withSuppressions(SuppressionSettings s) {
         return new AnalysisRequest(paths, workingDirectory, includes, excludes, enabledRules, disabledRules,
                 severityOverrides, ruleOptions, threads, s);
     }
 
+    /**
+     * @param in include globs
+     * @param ex exclude globs
+     * @return a copy with these globs
+     */
     public AnalysisRequest withIncludes(List<String> in, List<String> ex) {
         return new AnalysisRequest(paths, workingDirectory, in, ex, enabledRules, disabledRules,
                 severityOverrides, ruleOptions, threads, suppressions);
     }
 
+    /**
+     * @param enabled    rule ids or prefixes to run (empty: all)
+     * @param disabled   rule ids or prefixes not to run
+     * @param severities severity overrides by rule id
+     * @return a copy with this rule selection
+     */
     public AnalysisRequest withRules(List<String> enabled, List<String> disabled, Map<String, Severity> severities) {
         return new AnalysisRequest(paths, workingDirectory, includes, excludes, enabled, disabled,
                 severities, ruleOptions, threads, suppressions);

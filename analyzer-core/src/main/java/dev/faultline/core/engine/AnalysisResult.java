@@ -19,10 +19,17 @@ public record AnalysisResult(List<InputFile> files, List<Finding> findings, List
         return findings.stream().filter(f -> !f.suppressed()).toList();
     }
 
+    /**
+     * @param s a severity
+     * @return the number of active (not suppressed) findings of that severity
+     */
     public long count(Severity s) {
         return findings.stream().filter(f -> !f.suppressed() && f.severity() == s).count();
     }
 
+    /**
+     * @return the number of suppressed findings
+     */
     public long suppressedCount() {
         return findings.stream().filter(Finding::suppressed).count();
     }

@@ -20,6 +20,10 @@ public final class Analyzer {
     private final SourceLoader loader;
     private final RuleRegistry registry;
 
+    /**
+     * @param loader   reads the inputs (the parsers module registers one)
+     * @param registry the rules to run
+     */
     public Analyzer(SourceLoader loader, RuleRegistry registry) {
         this.loader = loader;
         this.registry = registry;
@@ -36,10 +40,26 @@ public final class Analyzer {
                 new IllegalStateException("no SourceLoader on the class path (is the parsers module missing?)"));
     }
 
+    /**
+     * The same source loader with other rules, e.g. the registry plus plugin rules.
+     *
+     * @param rules the rules to run
+     * @return a new analyzer
+     */
+    public Analyzer withRegistry(RuleRegistry rules) {
+        return new Analyzer(loader, rules);
+    }
+
+    /** @return the rules this analyzer runs */
     public RuleRegistry registry() {
         return registry;
     }
 
+    /**
+     * Runs one analysis.
+     * @param request what to analyze and how
+     * @return the findings (sorted, suppressions applied), the files, the rules and the graph
+     */
     public AnalysisResult analyze(AnalysisRequest request) {
         RuleSelection selection = new RuleSelection(request.enabledRules(), request.disabledRules());
         List<Rule> active = registry.rules().stream().filter(r -> selection.isOn(r.metadata().id())).toList();

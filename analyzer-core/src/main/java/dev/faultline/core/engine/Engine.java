@@ -27,13 +27,13 @@ import java.util.Map;
  * Runs rules over a graph: one walk over nodes, machines, states and templates, dispatching each
  * to the rules subscribed to it. A rule that throws becomes a {@link ToolError}; the walk goes on.
  */
-public final class Engine {
+final class Engine {
 
     private final List<Rule> rules;
     private final Map<String, Severity> severities;
     private final Map<String, String> options;
 
-    public Engine(List<Rule> rules, Map<String, Severity> severities, Map<String, String> options) {
+    Engine(List<Rule> rules, Map<String, Severity> severities, Map<String, String> options) {
         this.rules = List.copyOf(rules);
         this.severities = Map.copyOf(severities);
         this.options = Map.copyOf(options);
@@ -118,7 +118,7 @@ public final class Engine {
     }
 
     /** Findings and tool errors of one run. */
-    public record Outcome(List<Finding> findings, List<ToolError> toolErrors) {
+    record Outcome(List<Finding> findings, List<ToolError> toolErrors) {
     }
 
     /** The deepest node along a logical sub-path ({@code Properties/A/0/B}) that exists. */

@@ -14,6 +14,7 @@ import java.util.List;
 public record Project(List<InputFile> files, List<Template> templates, List<StateMachine> stateMachines,
                       List<Finding> inputFindings) {
 
+    /** Copies the lists. */
     public Project {
         files = List.copyOf(files);
         templates = List.copyOf(templates);

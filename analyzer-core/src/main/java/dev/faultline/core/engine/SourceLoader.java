@@ -7,5 +7,10 @@ package dev.faultline.core.engine;
  */
 public interface SourceLoader {
 
+    /**
+     * Reads every input of a request.
+     * @param request the inputs, globs and working directory
+     * @return the parsed templates, state machines and input findings
+     */
     Project load(AnalysisRequest request);
 }

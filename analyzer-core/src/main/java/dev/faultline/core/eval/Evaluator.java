@@ -22,10 +22,18 @@ public final class Evaluator {
     private static final int MAX_DEPTH = 64;
     private final Template template;
 
+    /**
+     * Internal: rules get evaluators from {@link dev.faultline.core.rule.RuleContext#evaluator}.
+     *
+     * @param template the template whose parameters, conditions and mappings are used
+     */
     public Evaluator(Template template) {
         this.template = template;
     }
 
+    /**
+     * @return the template this evaluator belongs to
+     */
     public Template template() {
         return template;
     }

@@ -67,6 +67,9 @@ public sealed interface Value {
         return false;
     }
 
+    /**
+     * @return whether this is {@link Absent}: the property is not set (apply the AWS default)
+     */
     default boolean isAbsent() {
         return this instanceof Absent;
     }

@@ -16,6 +16,14 @@ public record Edge(EdgeKind kind, GraphNode from, GraphNode to, InvocationMode m
     /** The qualifier of an invocation that targets an alias or version whose name is not known statically. */
     public static final String UNKNOWN_QUALIFIER = "?";
 
+    /**
+     * Internal: edges are made by the graph builder.
+     *
+     * @param kind the relation
+     * @param from the source node
+     * @param to   the target node
+     * @param span where the relation is written
+     */
     public Edge(EdgeKind kind, GraphNode from, GraphNode to, Span span) {
         this(kind, from, to, InvocationMode.NONE, span, null);
     }

@@ -33,6 +33,9 @@ import java.util.Map;
  * Targets are resolved through the {@link Evaluator} (parameter defaults, both {@code Fn::If}
  * branches, {@code Fn::Sub} variables) and through literal ARNs and names that match a resource's
  * literal name property in the same template.
+ *
+ * <p><b>Internal</b>: not part of the rule API (see {@code docs/rule-api.md}); it may change
+ * without notice.
  */
 public final class GraphBuilder {
 

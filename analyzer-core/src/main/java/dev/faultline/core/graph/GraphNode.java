@@ -26,6 +26,11 @@ public final class GraphNode {
     private final String logicalPath;
     private final boolean implied;
 
+    /**
+     * A node.
+     *
+     * Internal: nodes are made by the graph builder; rules receive them.
+     */
     public GraphNode(String id, String name, String type, NodeKind kind, Template template,
                      Resource resource, MapNode properties, Span span, String logicalPath,
                      boolean implied) {
@@ -53,8 +58,14 @@ public final class GraphNode {
     /** The CloudFormation type this node is or becomes ({@code AWS::Lambda::EventSourceMapping}). */
     public String type() { return type; }
 
+    /**
+     * @return what the node is
+     */
     public NodeKind kind() { return kind; }
 
+    /**
+     * @return the template the node belongs to (for evaluation)
+     */
     public Template template() { return template; }
 
     /** The resource that declares this node (for implied nodes, the SAM resource), or null. */
@@ -72,6 +83,9 @@ public final class GraphNode {
     /** {@code Resources/Orders} or {@code Resources/Fn/Properties/Events/Queue}. */
     public String logicalPath() { return logicalPath; }
 
+    /**
+     * @return whether the node is implied (a SAM event, a SAM-generated resource) rather than written as a resource
+     */
     public boolean implied() { return implied; }
 
     /** The CDK construct path of the declaring resource, or {@code null}. */
@@ -80,6 +94,9 @@ public final class GraphNode {
     /** The logical id of the declaring resource, or {@code null}. */
     public String resourceId() { return resource == null ? null : resource.logicalId(); }
 
+    /**
+     * @return the display path of the file the node is written in
+     */
     public String file() { return span.file(); }
 
     @Override

@@ -17,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Mermaid flowchart that GitHub renders in Markdown. Failure paths ({@code failsTo}) are drawn
  * distinctly (dashed, red). Output is sorted and deterministic. {@code references} edges are
  * included only when asked for: they are many and say little about failure handling.
+ *
+ * <p><b>Internal</b>: not part of the rule API (see {@code docs/rule-api.md}); it may change
+ * without notice.
  */
 public final class GraphWriter {
 

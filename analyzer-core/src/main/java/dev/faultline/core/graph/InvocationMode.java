@@ -13,6 +13,9 @@ public enum InvocationMode {
     /** Not an invocation. */
     NONE;
 
+    /**
+     * @return the lower-case name used in JSON and messages
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -40,7 +40,12 @@ public final class ResourceGraph {
     private final Map<Template, List<GraphNode>> nodesByTemplate = new IdentityHashMap<>();
     private final List<Finding> findings = new ArrayList<>();
 
-    /** Adds a node; its id must be new. */
+    /**
+     * Adds a node; its id must be new. Internal: called by the graph builder, not by rules.
+     *
+     * @param n the node
+     * @return the node
+     */
     public GraphNode add(GraphNode n) {
         if (nodes.putIfAbsent(n.id(), n) != null) {
             throw new IllegalStateException("duplicate graph node " + n.id());
@@ -53,7 +58,12 @@ public final class ResourceGraph {
         return n;
     }
 
-    /** Adds an edge between two nodes of this graph. Identical edges are kept once. */
+    /**
+     * Adds an edge between two nodes of this graph. Identical edges are kept once. Internal: called
+     * by the graph builder, not by rules.
+     *
+     * @param e the edge
+     */
     public void connect(Edge e) {
         List<Edge> o = out.computeIfAbsent(e.from(), k -> new ArrayList<>());
         for (Edge x : o) {
@@ -67,22 +77,41 @@ public final class ResourceGraph {
         edges.add(e);
     }
 
+    /**
+     * Internal: called by the graph builder.
+     *
+     * @param m a state machine
+     */
     public void addStateMachine(StateMachine m) {
         stateMachines.add(m);
     }
 
+    /**
+     * @return every state machine (from templates and standalone ASL files), in input order
+     */
     public List<StateMachine> stateMachines() {
         return Collections.unmodifiableList(stateMachines);
     }
 
+    /**
+     * @return every node, in input order
+     */
     public List<GraphNode> nodes() {
         return List.copyOf(nodes.values());
     }
 
+    /**
+     * @param kind a node kind
+     * @return the nodes of that kind, in input order
+     */
     public List<GraphNode> nodes(NodeKind kind) {
         return Collections.unmodifiableList(byKind.getOrDefault(kind, List.of()));
     }
 
+    /**
+     * @param id a node id
+     * @return the node, or {@code null}
+     */
     public GraphNode node(String id) {
         return nodes.get(id);
     }
@@ -93,6 +122,9 @@ public final class ResourceGraph {
         return m == null ? null : m.get(name);
     }
 
+    /**
+     * @return every edge
+     */
     public List<Edge> edges() {
         return Collections.unmodifiableList(edges);
     }
@@ -102,18 +134,36 @@ public final class ResourceGraph {
         return edges.stream().filter(e -> e.kind() == kind).toList();
     }
 
+    /**
+     * @param n a node
+     * @return the edges from it
+     */
     public List<Edge> outgoing(GraphNode n) {
         return Collections.unmodifiableList(out.getOrDefault(n, List.of()));
     }
 
+    /**
+     * @param n a node
+     * @return the edges to it
+     */
     public List<Edge> incoming(GraphNode n) {
         return Collections.unmodifiableList(in.getOrDefault(n, List.of()));
     }
 
+    /**
+     * @param n    a node
+     * @param kind a relation
+     * @return the edges of that kind from it
+     */
     public List<Edge> outgoing(GraphNode n, EdgeKind kind) {
         return out.getOrDefault(n, List.of()).stream().filter(e -> e.kind() == kind).toList();
     }
 
+    /**
+     * @param n    a node
+     * @param kind a relation
+     * @return the edges of that kind to it
+     */
     public List<Edge> incoming(GraphNode n, EdgeKind kind) {
         return in.getOrDefault(n, List.of()).stream().filter(e -> e.kind() == kind).toList();
     }
@@ -123,7 +173,12 @@ public final class ResourceGraph {
         return Collections.unmodifiableList(nodesByTemplate.getOrDefault(t, List.of()));
     }
 
-    /** Adds a finding about the inputs found while linking (FL-PARSE-003). */
+    /**
+     * Adds a finding about the inputs found while linking (FL-PARSE-003). Internal: called by the
+     * graph builder; rules report through {@link dev.faultline.core.rule.RuleContext}.
+     *
+     * @param f the finding
+     */
     public void addFinding(Finding f) {
         findings.add(f);
     }
@@ -136,7 +191,13 @@ public final class ResourceGraph {
         return Collections.unmodifiableList(findings);
     }
 
-    /** Records the {@code taskTarget} edges found for one Task state. */
+    /**
+     * Records the {@code taskTarget} edges found for one Task state. Internal: called by the graph
+     * builder, not by rules.
+     *
+     * @param state   a Task state
+     * @param targets its {@code taskTarget} edges
+     */
     public void recordTaskTargets(State state, List<Edge> targets) {
         stateTargets.put(state, List.copyOf(targets));
     }

@@ -3,7 +3,12 @@ package dev.faultline.core.graph;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Which {@link NodeKind} each CloudFormation / SAM resource type is. */
+/**
+ * Which {@link NodeKind} each CloudFormation / SAM resource type is.
+ *
+ * <p><b>Internal</b>: not part of the rule API (see {@code docs/rule-api.md}); it may change
+ * without notice.
+ */
 public final class ResourceTypes {
 
     private static final Map<String, NodeKind> KINDS = new HashMap<>();

@@ -35,14 +35,24 @@ public record Template(
         MapNode metadata,
         String stackName) {
 
+    /**
+     * @param logicalId a logical id
+     * @return the resource, or {@code null}
+     */
     public Resource resource(String logicalId) {
         return resources.get(logicalId);
     }
 
+    /**
+     * @return every resource, in document order
+     */
     public Collection<Resource> allResources() {
         return resources.values();
     }
 
+    /**
+     * @return the path shown in reports (relative, with {@code /})
+     */
     public String displayPath() {
         return file.displayPath();
     }

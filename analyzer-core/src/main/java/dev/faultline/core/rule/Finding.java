@@ -40,18 +40,32 @@ public record Finding(
             .thenComparing(f -> f.logicalPath() == null ? "" : f.logicalPath())
             .thenComparing(Finding::message);
 
+    /**
+     * @return the display path of the file the finding is in
+     */
     public String file() {
         return span.file();
     }
 
+    /**
+     * @return whether a suppression or the baseline hides this finding
+     */
     public boolean suppressed() {
         return suppression != null;
     }
 
+    /**
+     * @param s a severity
+     * @return a copy with that severity
+     */
     public Finding withSeverity(Severity s) {
         return new Finding(ruleId, s, message, span, resource, cdkPath, logicalPath, fix, suppression);
     }
 
+    /**
+     * @param reason why it is suppressed, or {@code null} for not suppressed
+     * @return a copy with that suppression
+     */
     public Finding withSuppression(String reason) {
         return new Finding(ruleId, severity, message, span, resource, cdkPath, logicalPath, fix, reason);
     }

@@ -6,6 +6,9 @@ import java.util.List;
  * Metadata of the findings about inputs and configuration themselves (FL-PARSE-*, FL-CONFIG-*).
  * They are reported by the loaders and the engine, not by a visitor, but they are rules like any
  * other for listing, explaining, configuring and SARIF.
+ *
+ * <p><b>Internal</b>: not part of the rule API (see {@code docs/rule-api.md}); it may change
+ * without notice.
  */
 public final class InputRules {
 
@@ -15,6 +18,7 @@ public final class InputRules {
     private static final String TEMPLATE_DOCS =
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html";
 
+    /** FL-PARSE-001: malformed YAML or JSON. */
     public static final RuleMetadata PARSE_SYNTAX = RuleMetadata.builder("FL-PARSE-001")
             .name("MalformedFile").severity(Severity.ERROR)
             .summary("A file that is not well-formed YAML or JSON.")
@@ -25,6 +29,7 @@ public final class InputRules {
             .goodExample("Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties: {}\n")
             .precision(Precision.VERY_HIGH).build();
 
+    /** FL-PARSE-002: a duplicate key. */
     public static final RuleMetadata PARSE_DUPLICATE_KEY = RuleMetadata.builder("FL-PARSE-002")
             .name("DuplicateKey").severity(Severity.ERROR)
             .summary("A duplicate key in a mapping.")
@@ -36,6 +41,7 @@ public final class InputRules {
             .goodExample("Properties:\n  Timeout: 30\n")
             .precision(Precision.VERY_HIGH).build();
 
+    /** FL-PARSE-003: a reference to something that does not exist. */
     public static final RuleMetadata PARSE_UNRESOLVED_REFERENCE = RuleMetadata.builder("FL-PARSE-003")
             .name("UnresolvedReference").severity(Severity.ERROR)
             .summary("A Ref, Fn::GetAtt, Fn::Sub variable or DependsOn naming something that does not exist.")
@@ -48,6 +54,7 @@ public final class InputRules {
             .goodExample("Properties:\n  QueueName: !GetAtt OrdersQueue.QueueName\n")
             .precision(Precision.HIGH).build();
 
+    /** FL-PARSE-004: a missing or escaping local definition path. */
     public static final RuleMetadata PARSE_LOCAL_PATH = RuleMetadata.builder("FL-PARSE-004")
             .name("BadLocalDefinitionPath").severity(Severity.ERROR)
             .summary("A DefinitionUri/DefinitionS3Location local path that is missing or escapes the project root.")
@@ -60,6 +67,7 @@ public final class InputRules {
             .goodExample("DefinitionUri: statemachine/orders.asl.json\n")
             .precision(Precision.VERY_HIGH).build();
 
+    /** FL-PARSE-005: a safety limit exceeded. */
     public static final RuleMetadata PARSE_LIMIT = RuleMetadata.builder("FL-PARSE-005")
             .name("SafetyLimitExceeded").severity(Severity.ERROR)
             .summary("A safety limit exceeded (alias expansion, nesting depth, document size).")
@@ -71,6 +79,7 @@ public final class InputRules {
             .goodExample("a: [x, x]\n")
             .precision(Precision.VERY_HIGH).build();
 
+    /** FL-PARSE-006: an unknown or malformed intrinsic, or an anchor/alias/merge key. */
     public static final RuleMetadata PARSE_INTRINSIC = RuleMetadata.builder("FL-PARSE-006")
             .name("MalformedIntrinsic").severity(Severity.ERROR)
             .summary("An unknown intrinsic function, a malformed one, or a YAML anchor, alias or merge key.")
@@ -83,6 +92,7 @@ public final class InputRules {
             .goodExample("Arn: !GetAtt Queue.Arn\n")
             .precision(Precision.VERY_HIGH).build();
 
+    /** FL-CONFIG-001: an invalid suppression. */
     public static final RuleMetadata CONFIG_SUPPRESSION = RuleMetadata.builder("FL-CONFIG-001")
             .name("InvalidSuppression").severity(Severity.WARNING)
             .summary("A suppression without a reason, or naming a rule that does not exist.")
@@ -94,6 +104,7 @@ public final class InputRules {
             .goodExample("Metadata:\n  faultline:\n    suppress:\n      - rule: FL-SQS-001\n        reason: replayed from S3\n")
             .precision(Precision.VERY_HIGH).build();
 
+    /** FL-CONFIG-002: a suppression or baseline entry that matched nothing. */
     public static final RuleMetadata CONFIG_UNUSED = RuleMetadata.builder("FL-CONFIG-002")
             .name("UnusedSuppression").severity(Severity.INFO)
             .summary("A suppression or baseline entry that matched nothing.")

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Everything about a rule that is not its logic, declared once as a constant of the rule class.
  *
- * @param id        permanent id, {@code FL-<AREA>-<NNN>}
+ * @param id        permanent id, {@code <PREFIX>-<AREA>-<NNN>}: {@code FL-SQS-001} for built-in rules,
+ *                  a prefix of your own ({@code ACME-SQS-001}) for plugin rules; the {@code FL} prefix
+ *                  is reserved for Faultline's own rules
  * @param name      PascalCase name stating the problem ({@code QueueWithoutRedrivePolicy})
  * @param severity  default severity
  * @param summary   one line: what it flags
@@ -32,13 +34,21 @@ public record RuleMetadata(
         String goodExample,
         Precision precision) {
 
-    private static final Pattern ID = Pattern.compile("FL-[A-Z]+-\\d{3}");
+    /** The id prefix reserved for Faultline's built-in rules; a plugin rule using it is refused. */
+    public static final String RESERVED_PREFIX = "FL-";
+
+    private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*-[A-Z]+-\\d{3}");
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Za-z0-9]+");
 
+    /**
+     * Validates and normalizes the fields.
+     *
+     * @throws IllegalArgumentException when the id, name or a required text is malformed or missing
+     */
     public RuleMetadata {
         Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("rule id must look like FL-AREA-NNN: " + id);
+            throw new IllegalArgumentException("rule id must look like PREFIX-AREA-NNN (FL-SQS-001, ACME-SQS-001): " + id);
         }
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(id + ": name must be PascalCase: " + name);
@@ -63,12 +73,27 @@ public record RuleMetadata(
         }
     }
 
-    /** The area part of the id: {@code SQS} for {@code FL-SQS-001}. */
+    /** The area part of the id: {@code SQS} for {@code FL-SQS-001} and {@code ACME-SQS-001}. */
     public String area() {
-        return id.substring(3, id.lastIndexOf('-'));
+        return id.substring(id.indexOf('-') + 1, id.lastIndexOf('-'));
     }
 
-    /** A builder, for rule classes that prefer named arguments. */
+    /** The prefix part of the id: {@code FL} for {@code FL-SQS-001}, {@code ACME} for {@code ACME-SQS-001}. */
+    public String prefix() {
+        return id.substring(0, id.indexOf('-'));
+    }
+
+    /** Whether the id uses the prefix reserved for built-in rules ({@value #RESERVED_PREFIX}). */
+    public boolean hasReservedPrefix() {
+        return id.startsWith(RESERVED_PREFIX);
+    }
+
+    /**
+     * A builder, for rule classes that prefer named arguments.
+     *
+     * @param id the permanent rule id
+     * @return a builder with every field but the id unset ({@link Precision#HIGH} by default)
+     */
     public static Builder builder(String id) {
         return new Builder(id);
     }
@@ -91,17 +116,33 @@ public record RuleMetadata(
             this.id = id;
         }
 
+        /** @param v PascalCase name stating the problem @return this builder */
         public Builder name(String v) { this.name = v; return this; }
+        /** @param v default severity @return this builder */
         public Builder severity(Severity v) { this.severity = v; return this; }
+        /** @param v one line: what the rule flags @return this builder */
         public Builder summary(String v) { this.summary = v; return this; }
+        /** @param v what fails and how @return this builder */
         public Builder rationale(String v) { this.rationale = v; return this; }
+        /** @param v how to fix a finding @return this builder */
         public Builder howToFix(String v) { this.howToFix = v; return this; }
+        /** @param v topic tags, at most 20 @return this builder */
         public Builder tags(String... v) { this.tags = List.of(v); return this; }
+        /** @param v the documentation page behind the rule @return this builder */
         public Builder docsUrl(String v) { this.docsUrl = v; return this; }
+        /** @param v a snippet that triggers the rule @return this builder */
         public Builder badExample(String v) { this.bad = v; return this; }
+        /** @param v the same snippet, fixed @return this builder */
         public Builder goodExample(String v) { this.good = v; return this; }
+        /** @param v how often findings are right @return this builder */
         public Builder precision(Precision v) { this.precision = v; return this; }
 
+        /**
+         * The metadata.
+         *
+         * @return the validated metadata
+         * @throws IllegalArgumentException when a field is malformed or missing
+         */
         public RuleMetadata build() {
             return new RuleMetadata(id, name, severity, summary, rationale, howToFix, tags, docsUrl,
                     bad, good, precision);

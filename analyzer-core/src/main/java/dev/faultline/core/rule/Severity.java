@@ -8,7 +8,12 @@ import java.util.Locale;
  * failures are likely; {@code INFO}: a safer setting exists.
  */
 public enum Severity {
-    ERROR, WARNING, INFO;
+    /** Will fail to deploy, or is certainly broken at run time. */
+    ERROR,
+    /** Events can be lost, processing can block, duplicates or invisible failures are likely. */
+    WARNING,
+    /** A safer setting exists. */
+    INFO;
 
     /** Lower-case name used in every output format. */
     public String label() {

@@ -17,6 +17,7 @@ import java.util.Set;
 public record Subscription(Set<NodeKind> nodeKinds, boolean wantsMachines, Set<String> stateTypes,
                            boolean wantsTemplates) {
 
+    /** Copies the sets; an empty set subscribes to nothing of that sort. */
     public Subscription {
         nodeKinds = nodeKinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(nodeKinds));
         stateTypes = Set.copyOf(stateTypes);
@@ -54,6 +55,10 @@ public record Subscription(Set<NodeKind> nodeKinds, boolean wantsMachines, Set<S
         return new Subscription(nodeKinds, wantsMachines, s, wantsTemplates);
     }
 
+    /**
+     * @param type a state {@code Type}
+     * @return whether states of that type go to {@link Rule#visitState}
+     */
     public boolean wantsState(String type) {
         return stateTypes.contains("*") || stateTypes.contains(type);
     }

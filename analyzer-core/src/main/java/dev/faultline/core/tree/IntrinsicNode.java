@@ -9,6 +9,10 @@ package dev.faultline.core.tree;
  */
 public record IntrinsicNode(Span span, String function, Node argument) implements Node {
 
+    /**
+     * @param name an intrinsic name ({@code Fn::GetAtt}, {@code Ref})
+     * @return whether this is that intrinsic
+     */
     public boolean is(String name) {
         return function.equals(name);
     }

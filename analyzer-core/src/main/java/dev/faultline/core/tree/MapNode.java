@@ -20,6 +20,12 @@ public final class MapNode implements Node {
     private final Map<String, Entry> index;
     private final boolean containsIntrinsic;
 
+    /**
+     * Internal: made by the parsers.
+     *
+     * @param span    where the mapping is written
+     * @param entries its entries, in document order
+     */
     public MapNode(Span span, List<Entry> entries) {
         this.span = span;
         this.entries = List.copyOf(entries);
@@ -69,6 +75,9 @@ public final class MapNode implements Node {
         return span;
     }
 
+    /**
+     * @return the entries, in document order
+     */
     public List<Entry> entries() {
         return entries;
     }
@@ -84,6 +93,10 @@ public final class MapNode implements Node {
         return index.get(key);
     }
 
+    /**
+     * @param key a key
+     * @return whether the mapping has it
+     */
     public boolean has(String key) {
         return index.containsKey(key);
     }
@@ -121,10 +134,16 @@ public final class MapNode implements Node {
         return cur;
     }
 
+    /**
+     * @return the number of entries
+     */
     public int size() {
         return entries.size();
     }
 
+    /**
+     * @return whether the mapping has no entry
+     */
     public boolean isEmpty() {
         return entries.isEmpty();
     }

@@ -7,6 +7,7 @@ package dev.faultline.core.tree;
  */
 public record Span(String file, int line, int column, int endLine, int endColumn) {
 
+    /** Clamps the positions: lines and columns start at 1, the end is not before the start. */
     public Span {
         if (line < 1) line = 1;
         if (column < 1) column = 1;
