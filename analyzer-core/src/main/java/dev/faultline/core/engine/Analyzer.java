@@ -66,7 +66,8 @@ public final class Analyzer {
         Project project = loader.load(request);
         ResourceGraph graph = new GraphBuilder(request.threads()).build(project.templates(),
                 project.stateMachines());
-        Engine.Outcome outcome = new Engine(active, request.severityOverrides(), request.ruleOptions())
+        Engine.Outcome outcome = new Engine(active, request.severityOverrides(), request.ruleOptions(),
+                request.threads())
                 .run(graph, project.templates());
 
         List<Finding> all = new ArrayList<>(project.inputFindings().size() + outcome.findings().size());

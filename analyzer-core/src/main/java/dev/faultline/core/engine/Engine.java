@@ -32,43 +32,128 @@ final class Engine {
     private final List<Rule> rules;
     private final Map<String, Severity> severities;
     private final Map<String, String> options;
+    private final int threads;
 
     Engine(List<Rule> rules, Map<String, Severity> severities, Map<String, String> options) {
+        this(rules, severities, options, 1);
+    }
+
+    /**
+     * @param threads how many partitions (templates, standalone state machines) are checked at once;
+     *                the outcome is the same whatever the count
+     */
+    Engine(List<Rule> rules, Map<String, Severity> severities, Map<String, String> options, int threads) {
         this.rules = List.copyOf(rules);
         this.severities = Map.copyOf(severities);
         this.options = Map.copyOf(options);
+        this.threads = Math.max(1, threads);
     }
 
-    /** The findings and tool errors of all rules over one graph and its templates. */
+    /**
+     * The findings and tool errors of all rules over one graph and its templates. The graph is
+     * split into partitions that share no node: one per template (its nodes, its state machines,
+     * the template itself), one per standalone state machine, and one for the rest. Partitions run
+     * on up to {@code threads} threads (the graph is read-only by now); the findings are sorted
+     * ({@link Finding#ORDER}) and the tool errors too, so the outcome does not depend on the count.
+     */
     public Outcome run(ResourceGraph graph, List<Template> templates) {
         Map<Template, Evaluator> evaluators = new IdentityHashMap<>();
         for (Template t : templates) {
             evaluators.put(t, new Evaluator(t));
         }
+        Dispatch dispatch = new Dispatch(rules);
+        List<Partition> parts = partitions(graph, templates);
+        List<Outcome> outcomes = Partitions.map(parts, threads, p -> runPartition(p, graph, evaluators, dispatch));
         List<Finding> findings = new ArrayList<>();
         List<ToolError> errors = new ArrayList<>();
-        Map<Rule, Ctx> contexts = new IdentityHashMap<>();
-        Map<NodeKind, List<Rule>> byKind = new EnumMap<>(NodeKind.class);
-        List<Rule> machineRules = new ArrayList<>();
-        List<Rule> stateRules = new ArrayList<>();
-        List<Rule> templateRules = new ArrayList<>();
-        for (Rule r : rules) {
-            contexts.put(r, new Ctx(r, graph, evaluators, findings));
-            for (NodeKind k : r.subscription().nodeKinds()) {
-                byKind.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
-            }
-            if (r.subscription().wantsMachines()) {
-                machineRules.add(r);
-            }
-            if (!r.subscription().stateTypes().isEmpty()) {
-                stateRules.add(r);
-            }
-            if (r.subscription().wantsTemplates()) {
-                templateRules.add(r);
+        for (Outcome o : outcomes) {
+            findings.addAll(o.findings());
+            errors.addAll(o.toolErrors());
+        }
+        findings.sort(Finding.ORDER);
+        errors.sort(TOOL_ERROR_ORDER);
+        return new Outcome(findings, errors);
+    }
+
+    private static final java.util.Comparator<ToolError> TOOL_ERROR_ORDER = java.util.Comparator
+            .comparing(ToolError::location).thenComparing(ToolError::ruleId).thenComparing(ToolError::message);
+
+    /** What one partition holds: nodes, state machines and templates, each in input order. */
+    private record Partition(List<GraphNode> nodes, List<StateMachine> machines, List<Template> templates) {
+    }
+
+    private static List<Partition> partitions(ResourceGraph graph, List<Template> templates) {
+        Map<Template, List<StateMachine>> machinesOf = new IdentityHashMap<>();
+        for (Template t : templates) {
+            machinesOf.put(t, new ArrayList<>(0));
+        }
+        List<Partition> parts = new ArrayList<>(templates.size() + 1);
+        List<StateMachine> standalone = new ArrayList<>();
+        for (StateMachine m : graph.stateMachines()) {
+            List<StateMachine> own = m.template() == null ? null : machinesOf.get(m.template());
+            if (own != null) {
+                own.add(m);
+            } else {
+                standalone.add(m);
             }
         }
-        for (GraphNode n : graph.nodes()) {
-            for (Rule r : byKind.getOrDefault(n.kind(), List.of())) {
+        int covered = 0;
+        for (Template t : templates) {
+            List<GraphNode> nodes = graph.nodesOf(t);
+            covered += nodes.size();
+            parts.add(new Partition(nodes, machinesOf.get(t), List.of(t)));
+        }
+        for (StateMachine m : standalone) {
+            parts.add(new Partition(List.of(), List.of(m), List.of()));
+        }
+        if (covered != graph.size()) {
+            // nodes without a template of this analysis (none today): one more partition, in input order
+            List<GraphNode> rest = new ArrayList<>();
+            for (GraphNode n : graph.nodes()) {
+                if (n.template() == null || !machinesOf.containsKey(n.template())) {
+                    rest.add(n);
+                }
+            }
+            parts.add(new Partition(rest, List.of(), List.of()));
+        }
+        return parts;
+    }
+
+    /** The rules by what they subscribe to; read-only once built. */
+    private static final class Dispatch {
+        final Map<NodeKind, List<Rule>> byKind = new EnumMap<>(NodeKind.class);
+        final List<Rule> machineRules = new ArrayList<>();
+        final List<Rule> stateRules = new ArrayList<>();
+        final List<Rule> templateRules = new ArrayList<>();
+
+        Dispatch(List<Rule> rules) {
+            for (Rule r : rules) {
+                for (NodeKind k : r.subscription().nodeKinds()) {
+                    byKind.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+                }
+                if (r.subscription().wantsMachines()) {
+                    machineRules.add(r);
+                }
+                if (!r.subscription().stateTypes().isEmpty()) {
+                    stateRules.add(r);
+                }
+                if (r.subscription().wantsTemplates()) {
+                    templateRules.add(r);
+                }
+            }
+        }
+    }
+
+    private Outcome runPartition(Partition p, ResourceGraph graph, Map<Template, Evaluator> evaluators,
+                                 Dispatch d) {
+        List<Finding> findings = new ArrayList<>();
+        List<ToolError> errors = new ArrayList<>(0);
+        Map<Rule, Ctx> contexts = new IdentityHashMap<>();
+        for (Rule r : rules) {
+            contexts.put(r, new Ctx(r, graph, evaluators, findings));
+        }
+        for (GraphNode n : p.nodes()) {
+            for (Rule r : d.byKind.getOrDefault(n.kind(), List.of())) {
                 try {
                     r.visitNode(n, contexts.get(r));
                 } catch (RuntimeException | StackOverflowError e) {
@@ -76,19 +161,19 @@ final class Engine {
                 }
             }
         }
-        for (StateMachine m : graph.stateMachines()) {
-            for (Rule r : machineRules) {
+        for (StateMachine m : p.machines()) {
+            for (Rule r : d.machineRules) {
                 try {
                     r.visitStateMachine(m, contexts.get(r));
                 } catch (RuntimeException | StackOverflowError e) {
                     errors.add(toolError(r, m.span().toString(), e));
                 }
             }
-            if (stateRules.isEmpty()) {
+            if (d.stateRules.isEmpty()) {
                 continue;
             }
             for (State s : m.allStates()) {
-                for (Rule r : stateRules) {
+                for (Rule r : d.stateRules) {
                     if (!r.subscription().wantsState(s.type())) {
                         continue;
                     }
@@ -100,8 +185,8 @@ final class Engine {
                 }
             }
         }
-        for (Template t : templates) {
-            for (Rule r : templateRules) {
+        for (Template t : p.templates()) {
+            for (Rule r : d.templateRules) {
                 try {
                     r.visitTemplate(t, contexts.get(r));
                 } catch (RuntimeException | StackOverflowError e) {
@@ -169,7 +254,9 @@ final class Engine {
 
         @Override
         public Evaluator evaluator(Template template) {
-            return evaluators.computeIfAbsent(template, Evaluator::new);
+            // shared by the partitions, so only read here; an evaluator holds no state
+            Evaluator e = evaluators.get(template);
+            return e != null ? e : new Evaluator(template);
         }
 
         @Override

@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +28,8 @@ import java.util.Map;
  */
 public final class ResourceGraph {
 
-    private final Map<String, GraphNode> nodes = new LinkedHashMap<>();
+    private final Map<String, GraphNode> nodes = new HashMap<>();
+    private final List<GraphNode> nodeList = new ArrayList<>();
     private final Map<NodeKind, List<GraphNode>> byKind = new EnumMap<>(NodeKind.class);
     private final List<Edge> edges = new ArrayList<>();
     private final Map<GraphNode, List<Edge>> out = new HashMap<>();
@@ -50,6 +50,7 @@ public final class ResourceGraph {
         if (nodes.putIfAbsent(n.id(), n) != null) {
             throw new IllegalStateException("duplicate graph node " + n.id());
         }
+        nodeList.add(n);
         byKind.computeIfAbsent(n.kind(), k -> new ArrayList<>()).add(n);
         if (n.template() != null) {
             byTemplate.computeIfAbsent(n.template(), t -> new HashMap<>()).putIfAbsent(n.name(), n);
@@ -97,7 +98,14 @@ public final class ResourceGraph {
      * @return every node, in input order
      */
     public List<GraphNode> nodes() {
-        return List.copyOf(nodes.values());
+        return Collections.unmodifiableList(nodeList);
+    }
+
+    /**
+     * @return the number of nodes
+     */
+    public int size() {
+        return nodeList.size();
     }
 
     /**
@@ -131,7 +139,24 @@ public final class ResourceGraph {
 
     /** The edges of one kind, in creation order. */
     public List<Edge> edges(EdgeKind kind) {
-        return edges.stream().filter(e -> e.kind() == kind).toList();
+        return ofKind(edges, kind);
+    }
+
+    /** The edges of one kind (an unmodifiable list; a plain loop, rules ask this for every node). */
+    private static List<Edge> ofKind(List<Edge> edges, EdgeKind kind) {
+        if (edges == null) {
+            return List.of();
+        }
+        List<Edge> hits = null;
+        for (Edge e : edges) {
+            if (e.kind() == kind) {
+                if (hits == null) {
+                    hits = new ArrayList<>(2);
+                }
+                hits.add(e);
+            }
+        }
+        return hits == null ? List.of() : Collections.unmodifiableList(hits);
     }
 
     /**
@@ -156,7 +181,7 @@ public final class ResourceGraph {
      * @return the edges of that kind from it
      */
     public List<Edge> outgoing(GraphNode n, EdgeKind kind) {
-        return out.getOrDefault(n, List.of()).stream().filter(e -> e.kind() == kind).toList();
+        return ofKind(out.get(n), kind);
     }
 
     /**
@@ -165,7 +190,7 @@ public final class ResourceGraph {
      * @return the edges of that kind to it
      */
     public List<Edge> incoming(GraphNode n, EdgeKind kind) {
-        return in.getOrDefault(n, List.of()).stream().filter(e -> e.kind() == kind).toList();
+        return ofKind(in.get(n), kind);
     }
 
     /** The nodes of one template (resources, then implied nodes), in creation order. */

@@ -130,7 +130,11 @@ public final class Asl {
     private record ScopeIndex(StateMachine machine, Map<State, Scope> scopes) {
     }
 
-    private static volatile ScopeIndex lastIndex;
+    /**
+     * One entry per thread: the engine runs partitions (templates, machines) on several threads, and a
+     * shared entry would make threads evict each other's machine on every state.
+     */
+    private static final ThreadLocal<ScopeIndex> LAST_INDEX = new ThreadLocal<>();
 
     /**
      * For every state of a machine, the scope that holds it (read-only). Built once per machine and
@@ -138,7 +142,7 @@ public final class Asl {
      * quadratic in the number of states (a 2,000-state machine took 3x the time of a 1,000-state one).
      */
     public static Map<State, Scope> scopesOf(StateMachine machine) {
-        ScopeIndex last = lastIndex;
+        ScopeIndex last = LAST_INDEX.get();
         if (last != null && last.machine() == machine) {
             return last.scopes();
         }
@@ -149,7 +153,7 @@ public final class Asl {
             }
         }
         Map<State, Scope> index = java.util.Collections.unmodifiableMap(out);
-        lastIndex = new ScopeIndex(machine, index);
+        LAST_INDEX.set(new ScopeIndex(machine, index));
         return index;
     }
 
