@@ -90,14 +90,33 @@ public final class GraphBuilder {
             res.index(g.nodesOf(t));
             resolvers.put(t, res);
         }
-        for (Template t : templates) {
-            Resolver res = resolvers.get(t);
-            Linker linker = new Linker(g, res);
-            for (GraphNode n : g.nodesOf(t)) {
+        // every node exists now: the read-only walks (references to link, FL-PARSE-003) run on
+        // templates in parallel; the edges are then connected on this thread in the same order as a
+        // sequential build (a node's references, then its typed edges), so the graph is the same
+        List<Walked> walked = InOrder.map(templates, threads, t -> {
+            List<Finding> out = new ArrayList<>();
+            new ReferenceChecker(g, t, out).check();
+            List<GraphNode> nodes = g.nodesOf(t);
+            List<List<Edge>> refs = new ArrayList<>(nodes.size());
+            for (GraphNode n : nodes) {
+                List<Edge> es = new ArrayList<>(0);
                 if (!n.implied()) {
-                    linkReferences(g, t, n, n.properties());
+                    linkReferences(g, t, n, n.properties(), es);
                 }
-                linker.link(n);
+                refs.add(es);
+            }
+            return new Walked(refs, out);
+        });
+        for (int ti = 0; ti < templates.size(); ti++) {
+            Template t = templates.get(ti);
+            Linker linker = new Linker(g, resolvers.get(t));
+            List<GraphNode> nodes = g.nodesOf(t);
+            List<List<Edge>> refs = walked.get(ti).references();
+            for (int i = 0; i < nodes.size(); i++) {
+                for (Edge e : refs.get(i)) {
+                    g.connect(e);
+                }
+                linker.link(nodes.get(i));
             }
         }
         for (SamExpander.Pending p : pending) {
@@ -115,14 +134,9 @@ public final class GraphBuilder {
                 tasks.link(m, sm, res);
             }
         }
-        // read-only on the finished graph: templates in parallel, findings in template order
         List<Finding> findings = new ArrayList<>();
-        for (List<Finding> part : InOrder.map(templates, threads, t -> {
-            List<Finding> out = new ArrayList<>();
-            new ReferenceChecker(g, t, out).check();
-            return out;
-        })) {
-            findings.addAll(part);
+        for (Walked w : walked) {
+            findings.addAll(w.findings());
         }
         findings.sort(Finding.ORDER);
         for (Finding f : findings) {
@@ -131,12 +145,16 @@ public final class GraphBuilder {
         return g;
     }
 
+    /** What the parallel walk of one template found: per node (in nodesOf order) its references. */
+    private record Walked(List<List<Edge>> references, List<Finding> findings) {
+    }
+
     /** The graph id of a node named {@code name} in template {@code t}. */
     static String id(Template t, String name) {
         return t.displayPath() + "#" + name;
     }
 
-    private static void linkReferences(ResourceGraph g, Template t, GraphNode from, Node node) {
+    private static void linkReferences(ResourceGraph g, Template t, GraphNode from, Node node, List<Edge> out) {
         if (node == null || node instanceof ScalarNode) {
             return;
         }
@@ -145,15 +163,15 @@ public final class GraphBuilder {
                 return;
             }
             for (MapNode.Entry e : m.entries()) {
-                linkReferences(g, t, from, e.value());
+                linkReferences(g, t, from, e.value(), out);
             }
         } else if (node instanceof ListNode l) {
             for (Node n : l.items()) {
-                linkReferences(g, t, from, n);
+                linkReferences(g, t, from, n, out);
             }
         } else if (node instanceof IntrinsicNode in) {
             if (in.is("Ref")) {
-                refTo(g, t, from, in.argument() == null ? null : in.argument().text(), in);
+                refTo(g, t, from, in.argument() == null ? null : in.argument().text(), in, out);
             } else if (in.is("Fn::GetAtt")) {
                 String target = null;
                 if (in.argument() instanceof ListNode l && l.size() > 0) {
@@ -162,7 +180,7 @@ public final class GraphBuilder {
                     String s = in.argument().text();
                     target = s.indexOf('.') < 0 ? s : s.substring(0, s.indexOf('.'));
                 }
-                refTo(g, t, from, target, in);
+                refTo(g, t, from, target, in, out);
             } else if (in.is("Fn::Sub")) {
                 Node arg = in.argument();
                 String text = arg instanceof ListNode l && l.size() > 0 ? l.get(0).text() : arg == null ? null : arg.text();
@@ -178,22 +196,23 @@ public final class GraphBuilder {
                         String name = text.substring(start + 2, end).trim();
                         if (!name.startsWith("!") && !name.startsWith("AWS::")) {
                             int dot = name.indexOf('.');
-                            refTo(g, t, from, dot < 0 ? name : name.substring(0, dot), in);
+                            refTo(g, t, from, dot < 0 ? name : name.substring(0, dot), in, out);
                         }
                     }
                 }
             }
-            linkReferences(g, t, from, in.argument());
+            linkReferences(g, t, from, in.argument(), out);
         }
     }
 
-    private static void refTo(ResourceGraph g, Template t, GraphNode from, String target, IntrinsicNode in) {
+    private static void refTo(ResourceGraph g, Template t, GraphNode from, String target, IntrinsicNode in,
+                              List<Edge> out) {
         if (target == null) {
             return;
         }
         GraphNode to = g.find(t, target);
         if (to != null && to != from) {
-            g.connect(new Edge(EdgeKind.REFERENCES, from, to, in.span()));
+            out.add(new Edge(EdgeKind.REFERENCES, from, to, in.span()));
         }
     }
 }
