@@ -107,7 +107,7 @@ public final class ShadowedRetrier implements Rule {
             String where = Asl.named(state) + " retrier " + index;
             if (shadowedAt.size() == errors.size()) {
                 ctx.report(machine, state, errors, "Retry/" + index + "/ErrorEquals", where + " never applies: "
-                        + listed(later.errorEquals(), shadowedAt, byRetrier)
+                        + listed(later.errorEquals(), shadowedAt, byRetrier, retriers)
                         + "; its MaxAttempts, interval and backoff are never used");
                 continue;
             }
@@ -149,13 +149,15 @@ public final class ShadowedRetrier implements Rule {
     }
 
     /** {@code every error it lists is matched first by an earlier retrier ('A' by retrier 0, ...)}. */
-    private static String listed(List<String> names, List<Integer> at, List<Integer> by) {
+    private static String listed(List<String> names, List<Integer> at, List<Integer> by, List<Retrier> retriers) {
         StringBuilder sb = new StringBuilder("every error it lists is matched first by an earlier retrier (");
         for (int s = 0; s < at.size(); s++) {
             if (s > 0) {
                 sb.append(", ");
             }
-            sb.append('\'').append(names.get(at.get(s))).append("' by retrier ").append(by.get(s));
+            String name = names.get(at.get(s));
+            sb.append('\'').append(name).append("' by retrier ").append(by.get(s))
+                    .append(viaTaskFailed(by.get(s), retriers, name));
         }
         return sb.append(')').toString();
     }
