@@ -6,10 +6,8 @@ import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.RuleContext;
-import dev.faultline.core.tree.IntrinsicNode;
-import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.Node;
-import dev.faultline.core.tree.ScalarNode;
+import dev.faultline.rules.support.Patterns;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +33,7 @@ public final class EventSources {
         }
         Value v = ctx.eval(esm, arn);
         if (v instanceof Value.Unknown) {
-            return arnFamily(pattern(arn));
+            return arnFamily(Patterns.of(arn));
         }
         SourceFamily found = null;
         for (Value alt : v.alternatives()) {
@@ -104,52 +102,6 @@ public final class EventSources {
             default:
                 return SourceFamily.UNKNOWN;
         }
-    }
-
-    /**
-     * The text of an {@code Fn::Sub} or {@code Fn::Join} with every unresolved part as {@code *}
-     * ({@code arn:*:sqs:*:*:orders}), or null when it has no such shape.
-     */
-    public static String pattern(Node n) {
-        if (n instanceof ScalarNode s) {
-            return s.value();
-        }
-        if (!(n instanceof IntrinsicNode in)) {
-            return null;
-        }
-        if (in.is("Fn::Sub")) {
-            Node arg = in.argument() instanceof ListNode l && l.size() >= 1 ? l.get(0) : in.argument();
-            String text = arg == null ? null : arg.text();
-            if (text == null) {
-                return null;
-            }
-            StringBuilder sb = new StringBuilder();
-            int i = 0;
-            while (i < text.length()) {
-                int start = text.indexOf("${", i);
-                int end = start < 0 ? -1 : text.indexOf('}', start);
-                if (start < 0 || end < 0) {
-                    sb.append(text, i, text.length());
-                    break;
-                }
-                sb.append(text, i, start).append('*');
-                i = end + 1;
-            }
-            return sb.toString();
-        }
-        if (in.is("Fn::Join") && in.argument() instanceof ListNode l && l.size() == 2
-                && l.get(1) instanceof ListNode parts && l.get(0).text() != null) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < parts.size(); i++) {
-                if (i > 0) {
-                    sb.append(l.get(0).text());
-                }
-                String t = parts.get(i).text();
-                sb.append(t == null ? "*" : t);
-            }
-            return sb.toString();
-        }
-        return null;
     }
 
     /**
@@ -236,41 +188,6 @@ public final class EventSources {
         String what = (family == SourceFamily.UNKNOWN ? "" : family.label() + " ") + "event source mapping '"
                 + esm.name() + "'";
         return fns.size() == 1 ? what + " of function '" + fns.get(0).name() + "'" : what;
-    }
-
-    /** Whether a queue is FIFO: {@code FifoQueue: true} or a {@code QueueName} ending in {@code .fifo}. */
-    public static Optional<Boolean> isFifo(GraphNode queue, RuleContext ctx) {
-        Value fifo = ctx.property(queue, "FifoQueue");
-        Boolean found = null;
-        for (Value alt : fifo.alternatives()) {
-            Boolean b;
-            if (alt instanceof Value.Absent) {
-                Value name = ctx.property(queue, "QueueName");
-                if (name.alternatives().size() != 1) {
-                    return Optional.empty();
-                }
-                Value n = name.alternatives().get(0);
-                if (n instanceof Value.Absent) {
-                    b = false;
-                } else if (n.asString().isPresent()) {
-                    b = n.asString().get().endsWith(".fifo");
-                } else {
-                    // !Sub '${AWS::StackName}-orders.fifo': the literal end of the name decides
-                    String p = pattern(queue.property("QueueName"));
-                    if (p == null || p.endsWith("*")) {
-                        return Optional.empty();
-                    }
-                    b = p.endsWith(".fifo");
-                }
-            } else {
-                b = alt.asBool().orElse(null);
-            }
-            if (b == null || (found != null && !found.equals(b))) {
-                return Optional.empty();
-            }
-            found = b;
-        }
-        return Optional.ofNullable(found);
     }
 
     /**
