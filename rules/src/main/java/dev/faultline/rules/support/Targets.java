@@ -94,7 +94,7 @@ public final class Targets {
     }
 
     /** The logical name a {@code Ref}/{@code Fn::GetAtt} names, or null. */
-    static String referencedName(Node value) {
+    public static String referencedName(Node value) {
         if (!(value instanceof IntrinsicNode in)) {
             return null;
         }
