@@ -49,13 +49,6 @@ class SupportTest {
     }
 
     @Test
-    void redrivePolicyJsonTextIsRead() {
-        assertThat(JsonText.stringValue("{\"deadLetterTargetArn\": \"arn:aws:sqs:r:a:q\", \"maxReceiveCount\": 5}",
-                "deadLetterTargetArn")).isEqualTo("arn:aws:sqs:r:a:q");
-        assertThat(JsonText.stringValue("{\"maxReceiveCount\": 5}", "deadLetterTargetArn")).isNull();
-    }
-
-    @Test
     void articlesFollowHowLabelsAreRead() {
         assertThat(Describe.article("SQS queue")).isEqualTo("an ");
         assertThat(Describe.article("Lambda function")).isEqualTo("a ");
