@@ -9,11 +9,9 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.tree.Node;
 import dev.faultline.rules.support.Patterns;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Graph helpers for event source mappings: which family a mapping reads, the function it invokes,
@@ -105,77 +103,46 @@ public final class EventSources {
     }
 
     /**
-     * The functions a mapping invokes: the targets of its {@code invokes} edges, through an alias or
-     * version to its function, or (without an edge) a function of the same template whose
-     * {@code FunctionName} equals the mapping's.
+     * The functions a mapping invokes: the targets of its {@code invokes} edges (the graph resolves
+     * aliases, versions and literal names and ARNs to their function).
      */
     public static List<GraphNode> functions(GraphNode esm, RuleContext ctx) {
-        Set<GraphNode> out = new LinkedHashSet<>();
+        List<GraphNode> out = new ArrayList<>(1);
         for (Edge e : ctx.graph().outgoing(esm, EdgeKind.INVOKES)) {
-            GraphNode to = e.to();
-            if (to.kind() == NodeKind.FUNCTION) {
-                out.add(to);
-            } else if (to.kind() == NodeKind.ALIAS || to.kind() == NodeKind.VERSION) {
-                for (Value v : ctx.property(to, "FunctionName").alternatives()) {
-                    v.referencedResource().map(id -> ctx.graph().find(to.template(), id))
-                            .filter(f -> f.kind() == NodeKind.FUNCTION).ifPresent(out::add);
-                }
-            }
-        }
-        if (out.isEmpty()) {
-            ctx.property(esm, "FunctionName").asString().ifPresent(name -> {
-                for (GraphNode f : ctx.graph().nodes(NodeKind.FUNCTION)) {
-                    if (f.template() == esm.template() && ctx.property(f, "FunctionName").asString()
-                            .filter(name::equals).isPresent()) {
-                        out.add(f);
-                    }
-                }
-            });
-        }
-        return new ArrayList<>(out);
-    }
-
-    /** The queues of the template a mapping consumes (usually one). */
-    public static List<GraphNode> queues(GraphNode esm, RuleContext ctx) {
-        Set<GraphNode> out = new LinkedHashSet<>();
-        for (Edge e : ctx.graph().incoming(esm, EdgeKind.CONSUMES)) {
-            if (e.from().kind() == NodeKind.QUEUE) {
-                out.add(e.from());
-            }
-        }
-        if (out.isEmpty()) {
-            for (Value v : ctx.property(esm, "EventSourceArn").alternatives()) {
-                v.referencedResource().map(id -> ctx.graph().find(esm.template(), id))
-                        .filter(q -> q.kind() == NodeKind.QUEUE).ifPresent(out::add);
-            }
-        }
-        return new ArrayList<>(out);
-    }
-
-    /** The Lambda event source mappings that read a queue. */
-    public static List<GraphNode> consumers(GraphNode queue, RuleContext ctx) {
-        Set<GraphNode> out = new LinkedHashSet<>();
-        for (Edge e : ctx.graph().outgoing(queue, EdgeKind.CONSUMES)) {
-            if (e.to().kind() == NodeKind.EVENT_SOURCE_MAPPING) {
+            if (e.to().kind() == NodeKind.FUNCTION && !out.contains(e.to())) {
                 out.add(e.to());
             }
         }
-        if (out.isEmpty()) {
-            for (GraphNode esm : ctx.graph().nodes(NodeKind.EVENT_SOURCE_MAPPING)) {
-                if (esm.template() == queue.template() && queues(esm, ctx).contains(queue)) {
-                    out.add(esm);
-                }
+        return out;
+    }
+
+    /** The queues a mapping consumes (usually one; one per {@code Fn::If} branch). */
+    public static List<GraphNode> queues(GraphNode esm, RuleContext ctx) {
+        List<GraphNode> out = new ArrayList<>(1);
+        for (Edge e : ctx.graph().incoming(esm, EdgeKind.CONSUMES)) {
+            if (e.from().kind() == NodeKind.QUEUE && !out.contains(e.from())) {
+                out.add(e.from());
             }
         }
-        return new ArrayList<>(out);
+        return out;
+    }
+
+    /** The Lambda event source mappings that read a queue (pipes left out). */
+    public static List<GraphNode> consumers(GraphNode queue, RuleContext ctx) {
+        List<GraphNode> out = new ArrayList<>(1);
+        for (GraphNode c : ctx.graph().consumersOf(queue)) {
+            if (c.kind() == NodeKind.EVENT_SOURCE_MAPPING) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** The SQS event source mappings that invoke a function. */
     public static List<GraphNode> sqsMappingsOf(GraphNode function, RuleContext ctx) {
         List<GraphNode> out = new ArrayList<>();
-        for (GraphNode esm : ctx.graph().nodes(NodeKind.EVENT_SOURCE_MAPPING)) {
-            if (esm.template() == function.template() && functions(esm, ctx).contains(function)
-                    && family(esm, ctx) == SourceFamily.SQS) {
+        for (GraphNode esm : ctx.graph().invokers(function)) {
+            if (esm.kind() == NodeKind.EVENT_SOURCE_MAPPING && family(esm, ctx) == SourceFamily.SQS) {
                 out.add(esm);
             }
         }
