@@ -10,6 +10,7 @@ import dev.faultline.core.rule.Subscription;
 import dev.faultline.rules.esm.EventSources;
 import dev.faultline.rules.esm.PollLimits;
 import dev.faultline.rules.esm.Props;
+import dev.faultline.rules.support.Functions;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,7 +74,7 @@ public final class QueueVisibilityBelowFunctionTimeout implements Rule {
         boolean vtDefault = queue.property("VisibilityTimeout") == null;
         for (GraphNode esm : EventSources.consumers(queue, ctx)) {
             for (GraphNode fn : EventSources.functions(esm, ctx)) {
-                Optional<List<Long>> timeout = Props.longs(ctx.property(fn, "Timeout"), PollLimits.FUNCTION_TIMEOUT_DEFAULT);
+                Optional<List<Long>> timeout = Functions.timeouts(fn, ctx);
                 if (timeout.isEmpty()) {
                     continue;
                 }
