@@ -20,6 +20,8 @@ import java.util.Optional;
  */
 public final class EventSources {
 
+    private static final String[] ON_FAILURE_DESTINATION = {"DestinationConfig", "OnFailure", "Destination"};
+
     private EventSources() {
     }
 
@@ -147,6 +149,16 @@ public final class EventSources {
             }
         }
         return out;
+    }
+
+    /** A mapping's {@code DestinationConfig.OnFailure.Destination} (absent, unknown or per {@code Fn::If} branch). */
+    public static Value onFailureDestination(GraphNode esm, RuleContext ctx) {
+        return Props.path(ctx, esm, ON_FAILURE_DESTINATION);
+    }
+
+    /** Where {@link #onFailureDestination} is written, or null. */
+    public static Node onFailureDestinationNode(GraphNode esm) {
+        return Props.node(esm, ON_FAILURE_DESTINATION);
     }
 
     /** {@code Kinesis mapping 'X' of function 'F'} for messages. */
