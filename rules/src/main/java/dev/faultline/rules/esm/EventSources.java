@@ -151,6 +151,11 @@ public final class EventSources {
         return out;
     }
 
+    /** A queue's {@code VisibilityTimeout} alternatives in seconds (30 s when absent); empty when unknown. */
+    public static Optional<List<Long>> visibilityTimeouts(GraphNode queue, RuleContext ctx) {
+        return Props.longs(ctx.property(queue, "VisibilityTimeout"), PollLimits.VISIBILITY_TIMEOUT_DEFAULT);
+    }
+
     /** A mapping's {@code DestinationConfig.OnFailure.Destination} (absent, unknown or per {@code Fn::If} branch). */
     public static Value onFailureDestination(GraphNode esm, RuleContext ctx) {
         return Props.path(ctx, esm, ON_FAILURE_DESTINATION);

@@ -8,7 +8,6 @@ import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.rules.esm.EventSources;
-import dev.faultline.rules.esm.PollLimits;
 import dev.faultline.rules.esm.Props;
 import dev.faultline.rules.support.Functions;
 import java.util.List;
@@ -66,8 +65,7 @@ public final class QueueVisibilityBelowFunctionTimeout implements Rule {
 
     @Override
     public void visitNode(GraphNode queue, RuleContext ctx) {
-        Optional<List<Long>> visibility = Props.longs(ctx.property(queue, "VisibilityTimeout"),
-                PollLimits.VISIBILITY_TIMEOUT_DEFAULT);
+        Optional<List<Long>> visibility = EventSources.visibilityTimeouts(queue, ctx);
         if (visibility.isEmpty()) {
             return;
         }

@@ -72,8 +72,7 @@ public final class QueueVisibilityBelowSixTimesTimeout implements Rule {
 
     @Override
     public void visitNode(GraphNode queue, RuleContext ctx) {
-        Optional<List<Long>> visibility = Props.longs(ctx.property(queue, "VisibilityTimeout"),
-                PollLimits.VISIBILITY_TIMEOUT_DEFAULT);
+        Optional<List<Long>> visibility = EventSources.visibilityTimeouts(queue, ctx);
         if (visibility.isEmpty()) {
             return;
         }
