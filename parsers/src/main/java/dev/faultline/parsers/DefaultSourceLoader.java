@@ -88,7 +88,7 @@ public class DefaultSourceLoader implements SourceLoader {
      */
     protected List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings,
                                                    Path projectRoot) {
-        return loadStateMachines(loaded, findings, f -> projectRoot);
+        return loadStateMachines(loaded, findings, f -> projectRoot, 1);
     }
 
     /**
@@ -102,7 +102,7 @@ public class DefaultSourceLoader implements SourceLoader {
                 .map(p -> (p.isAbsolute() ? p : wd.resolve(p)).normalize())
                 .map(p -> Files.isDirectory(p) ? p : (p.getParent() == null ? p : p.getParent()))
                 .toList();
-        return loadStateMachines(loaded, findings, f -> projectRoot(f, wd, inputs));
+        return loadStateMachines(loaded, findings, f -> projectRoot(f, wd, inputs), request.threads());
     }
 
     /**
@@ -125,13 +125,18 @@ public class DefaultSourceLoader implements SourceLoader {
     }
 
     private List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings,
-                                                 java.util.function.Function<Path, Path> rootOf) {
+                                                 java.util.function.Function<Path, Path> rootOf, int threads) {
         List<StateMachine> fromTemplates = new ArrayList<>();
         Set<Path> referenced = new HashSet<>();
         List<StateMachine> out = new ArrayList<>();
+        // each template's machines are loaded independently: in parallel, used in file order
+        List<LoadedFile> withTemplates = loaded.stream().filter(f -> f.template() != null).toList();
+        List<AslLoadResult> results = inOrder(withTemplates, threads,
+                f -> AslLoader.load(f.template(), rootOf.apply(f.file().path())));
+        int k = 0;
         for (LoadedFile f : loaded) {
             if (f.template() != null) {
-                AslLoadResult r = AslLoader.load(f.template(), rootOf.apply(f.file().path()));
+                AslLoadResult r = results.get(k++);
                 findings.addAll(r.findings());
                 for (StateMachine m : r.machines()) {
                     if (m.file() != f.template().file()) {
@@ -153,6 +158,45 @@ public class DefaultSourceLoader implements SourceLoader {
             }
         }
         return out;
+    }
+
+    /** Applies {@code f} to every item on up to {@code threads} threads; results in the items' order. */
+    static <T, R> List<R> inOrder(List<T> items, int threads, java.util.function.Function<T, R> f) {
+        List<R> out = new ArrayList<>(items.size());
+        if (threads <= 1 || items.size() < 2) {
+            for (T t : items) {
+                out.add(f.apply(t));
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
+            Thread t = new Thread(r, "faultline-load");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<R>> futures = new ArrayList<>(items.size());
+            for (T t : items) {
+                futures.add(pool.submit(() -> f.apply(t)));
+            }
+            for (Future<R> fu : futures) {
+                out.add(fu.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading state machines", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Reads and parses every candidate; the result list is in the candidates' order. */

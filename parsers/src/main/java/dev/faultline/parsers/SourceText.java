@@ -15,8 +15,8 @@ import java.nio.file.Path;
 /** Reads an input file as strict UTF-8, within the size limit; problems become findings. */
 public final class SourceText {
 
-    /** Largest file read, in bytes. */
-    public static final long MAX_BYTES = 100L * 1024 * 1024;
+    /** Largest file read, in bytes (50 MiB; CloudFormation itself accepts 1 MB templates, CDK output stays far below). */
+    public static final long MAX_BYTES = 50L * 1024 * 1024;
 
     /** The text, or the finding that explains why there is none. */
     public record Read(String text, Finding problem) {

@@ -105,9 +105,14 @@ final class TreeAssembler {
                 f.entries.add(new MapNode.Entry(f.key, f.keySpan, ScalarNodes.nullAt(f.keySpan)));
             }
             MapNode m = new MapNode(span, f.entries);
-            node = f.tag != null && isLocalTag(f.tag)
-                    ? Intrinsics.fromTaggedCollection(f.tag, m, sink, logicalPath())
-                    : Intrinsics.fromMap(m, sink, logicalPath());
+            if (f.tag != null && isLocalTag(f.tag)) {
+                node = Intrinsics.fromTaggedCollection(f.tag, m, sink, logicalPath());
+            } else if (m.size() == 1 && Intrinsics.isLongFormKey(m.entries().get(0).key())) {
+                // the logical path is only built for a possible intrinsic (it is costly per map)
+                node = Intrinsics.fromMap(m, sink, logicalPath());
+            } else {
+                node = m;
+            }
         } else {
             ListNode l = new ListNode(span, f.items);
             node = f.tag != null && isLocalTag(f.tag)

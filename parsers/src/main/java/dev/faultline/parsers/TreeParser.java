@@ -16,7 +16,7 @@ public final class TreeParser {
     public static final int MAX_DEPTH = 500;
 
     /** Largest document accepted, in characters (FL-PARSE-005 beyond). */
-    public static final int MAX_CHARS = 100 * 1024 * 1024;
+    public static final int MAX_CHARS = 50 * 1024 * 1024;
 
     private TreeParser() {
     }

@@ -64,7 +64,8 @@ public final class Analyzer {
         RuleSelection selection = new RuleSelection(request.enabledRules(), request.disabledRules());
         List<Rule> active = registry.rules().stream().filter(r -> selection.isOn(r.metadata().id())).toList();
         Project project = loader.load(request);
-        ResourceGraph graph = new GraphBuilder().build(project.templates(), project.stateMachines());
+        ResourceGraph graph = new GraphBuilder(request.threads()).build(project.templates(),
+                project.stateMachines());
         Engine.Outcome outcome = new Engine(active, request.severityOverrides(), request.ruleOptions())
                 .run(graph, project.templates());
 

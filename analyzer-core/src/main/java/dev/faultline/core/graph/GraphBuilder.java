@@ -9,6 +9,7 @@ import dev.faultline.core.tree.IntrinsicNode;
 import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
+import dev.faultline.core.tree.ScalarNode;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -37,6 +38,21 @@ import java.util.Map;
  * without notice.
  */
 public final class GraphBuilder {
+
+    private final int threads;
+
+    /** A builder that works on the calling thread. */
+    public GraphBuilder() {
+        this(1);
+    }
+
+    /**
+     * A builder that checks references (FL-PARSE-003) of several templates at once on up to
+     * {@code threads} threads; the graph and its findings are the same whatever the count.
+     */
+    public GraphBuilder(int threads) {
+        this.threads = Math.max(1, threads);
+    }
 
     /** Builds the graph of all templates and state machines of one analysis. */
     public ResourceGraph build(List<Template> templates, List<StateMachine> machines) {
@@ -99,9 +115,14 @@ public final class GraphBuilder {
                 tasks.link(m, sm, res);
             }
         }
+        // read-only on the finished graph: templates in parallel, findings in template order
         List<Finding> findings = new ArrayList<>();
-        for (Template t : templates) {
-            new ReferenceChecker(g, t, findings).check();
+        for (List<Finding> part : InOrder.map(templates, threads, t -> {
+            List<Finding> out = new ArrayList<>();
+            new ReferenceChecker(g, t, out).check();
+            return out;
+        })) {
+            findings.addAll(part);
         }
         findings.sort(Finding.ORDER);
         for (Finding f : findings) {
@@ -116,10 +137,13 @@ public final class GraphBuilder {
     }
 
     private static void linkReferences(ResourceGraph g, Template t, GraphNode from, Node node) {
-        if (node == null) {
+        if (node == null || node instanceof ScalarNode) {
             return;
         }
         if (node instanceof MapNode m) {
+            if (!m.containsIntrinsic()) {
+                return;
+            }
             for (MapNode.Entry e : m.entries()) {
                 linkReferences(g, t, from, e.value());
             }

@@ -68,48 +68,51 @@ final class ReferenceChecker {
             }
         }
         if (t.globals() != null) {
-            walk(t.globals(), null, "Globals", 0);
+            walk(t.globals(), null, Seg.of("Globals"), 0);
         }
         if (t.conditions() != null) {
-            walk(t.conditions(), null, "Conditions", 0);
+            walk(t.conditions(), null, Seg.of("Conditions"), 0);
         }
         for (Resource r : t.allResources()) {
-            walk(r.properties(), r, r.logicalPath() + "/Properties", 0);
+            walk(r.properties(), r, Seg.of(r.logicalPath() + "/Properties"), 0);
             Node deps = r.body() == null ? null : r.body().get("DependsOn");
             if (deps != null) {
                 List<Node> items = deps instanceof ListNode l ? l.items() : List.of(deps);
                 for (Node d : items) {
                     String name = d.text();
                     if (name != null && !resourceOrGenerated(name)) {
-                        report(d, r, r.logicalPath() + "/DependsOn",
+                        report(d, r, Seg.of(r.logicalPath() + "/DependsOn"),
                                 "DependsOn of '" + r.logicalId() + "' names '" + name + "', which is not a resource of this template");
                     }
                 }
             }
         }
         if (t.outputs() != null) {
-            walk(t.outputs(), null, "Outputs", 0);
+            walk(t.outputs(), null, Seg.of("Outputs"), 0);
         }
     }
 
-    private void walk(Node n, Resource r, String path, int depth) {
+    private void walk(Node n, Resource r, Seg path, int depth) {
         if (n == null || depth > 200) {
             return;
         }
         if (n instanceof MapNode m) {
+            if (!m.containsIntrinsic()) {
+                return;
+            }
             for (MapNode.Entry e : m.entries()) {
-                walk(e.value(), r, path + "/" + e.key(), depth + 1);
+                walk(e.value(), r, new Seg(path, e.key(), -1), depth + 1);
             }
         } else if (n instanceof ListNode l) {
             for (int i = 0; i < l.size(); i++) {
-                walk(l.get(i), r, path + "/" + i, depth + 1);
+                walk(l.get(i), r, new Seg(path, null, i), depth + 1);
             }
         } else if (n instanceof IntrinsicNode in) {
             intrinsic(in, r, path, depth);
         }
     }
 
-    private void intrinsic(IntrinsicNode in, Resource r, String path, int depth) {
+    private void intrinsic(IntrinsicNode in, Resource r, Seg path, int depth) {
         Node arg = in.argument();
         switch (in.function()) {
             case "Ref" -> {
@@ -151,7 +154,7 @@ final class ReferenceChecker {
         }
     }
 
-    private void sub(IntrinsicNode in, Resource r, String path, int depth) {
+    private void sub(IntrinsicNode in, Resource r, Seg path, int depth) {
         Node arg = in.argument();
         String text;
         MapNode vars = null;
@@ -217,9 +220,38 @@ final class ReferenceChecker {
         return false;
     }
 
-    private void report(Node at, Resource r, String path, String message) {
+    private void report(Node at, Resource r, Seg path, String message) {
         out.add(new Finding(InputRules.PARSE_UNRESOLVED_REFERENCE.id(),
                 InputRules.PARSE_UNRESOLVED_REFERENCE.severity(), message, at.span(),
-                r == null ? null : r.logicalId(), r == null ? null : r.cdkPath(), path, null, null));
+                r == null ? null : r.logicalId(), r == null ? null : r.cdkPath(), path.toString(), null, null));
+    }
+
+    /**
+     * A logical path built only when a finding needs it: the walk visits every node, and joining
+     * strings at each step was a hot spot of graph building.
+     */
+    private record Seg(Seg parent, String key, int index) {
+        static Seg of(String path) {
+            return new Seg(null, path, -1);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            append(sb);
+            return sb.toString();
+        }
+
+        private void append(StringBuilder sb) {
+            if (parent != null) {
+                parent.append(sb);
+                sb.append('/');
+            }
+            if (key != null) {
+                sb.append(key);
+            } else {
+                sb.append(index);
+            }
+        }
     }
 }

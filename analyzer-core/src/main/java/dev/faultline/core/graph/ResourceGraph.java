@@ -34,7 +34,7 @@ public final class ResourceGraph {
     private final List<Edge> edges = new ArrayList<>();
     private final Map<GraphNode, List<Edge>> out = new HashMap<>();
     private final Map<GraphNode, List<Edge>> in = new HashMap<>();
-    private final Map<Template, Map<String, GraphNode>> byTemplate = new HashMap<>();
+    private final Map<Template, Map<String, GraphNode>> byTemplate = new IdentityHashMap<>();
     private final List<StateMachine> stateMachines = new ArrayList<>();
     private final Map<State, List<Edge>> stateTargets = new IdentityHashMap<>();
     private final Map<Template, List<GraphNode>> nodesByTemplate = new IdentityHashMap<>();

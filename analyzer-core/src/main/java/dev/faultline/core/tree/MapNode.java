@@ -18,6 +18,7 @@ public final class MapNode implements Node {
     private final Span span;
     private final List<Entry> entries;
     private final Map<String, Entry> index;
+    private final boolean containsIntrinsic;
 
     /**
      * Internal: made by the parsers.
@@ -29,10 +30,39 @@ public final class MapNode implements Node {
         this.span = span;
         this.entries = List.copyOf(entries);
         Map<String, Entry> idx = new HashMap<>(Math.max(4, entries.size() * 2));
+        boolean intrinsic = false;
         for (Entry e : this.entries) {
             idx.putIfAbsent(e.key(), e);
+            intrinsic = intrinsic || holdsIntrinsic(e.value());
         }
         this.index = idx;
+        this.containsIntrinsic = intrinsic;
+    }
+
+    /**
+     * Whether an intrinsic function ({@link IntrinsicNode}) is anywhere below this map: walks that
+     * only look for references skip the maps without any (computed once, when the map is built).
+     */
+    public boolean containsIntrinsic() {
+        return containsIntrinsic;
+    }
+
+    /** Whether {@code n} is or holds an intrinsic function. */
+    public static boolean holdsIntrinsic(Node n) {
+        if (n instanceof IntrinsicNode) {
+            return true;
+        }
+        if (n instanceof MapNode m) {
+            return m.containsIntrinsic;
+        }
+        if (n instanceof ListNode l) {
+            for (Node item : l.items()) {
+                if (holdsIntrinsic(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** An empty map at a span (used for absent optional sections). */
