@@ -72,8 +72,8 @@ public final class EsmOnFailureDestinationWrongKind implements Rule {
         if (family.rejectsDestination()) {
             return; // FL-ESM-005 reports the destination itself
         }
-        Value dest = Props.path(ctx, esm, "DestinationConfig", "OnFailure", "Destination");
-        Node at = Props.node(esm, "DestinationConfig", "OnFailure", "Destination");
+        Value dest = EventSources.onFailureDestination(esm, ctx);
+        Node at = EventSources.onFailureDestinationNode(esm);
         for (Value alt : dest.alternatives()) {
             String problem = problem(esm, family, alt, ctx);
             if (problem != null) {

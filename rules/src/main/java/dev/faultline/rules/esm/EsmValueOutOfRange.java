@@ -9,6 +9,7 @@ import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.Fifo;
 import java.util.List;
 import java.util.Optional;
 
@@ -101,7 +102,7 @@ public final class EsmValueOutOfRange implements Rule {
             return;
         }
         for (GraphNode queue : EventSources.queues(esm, ctx)) {
-            if (EventSources.isFifo(queue, ctx).orElse(false)) {
+            if (Fifo.of(queue, ctx).orElse(false)) {
                 report(ctx, esm, "BatchSize", who + " sets BatchSize " + largest + " on FIFO queue '" + queue.name()
                         + "', which accepts at most " + PollLimits.SQS_BATCH_SIZE_WITHOUT_WINDOW_MAX
                         + "; the deployment fails");

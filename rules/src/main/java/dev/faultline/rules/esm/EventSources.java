@@ -6,16 +6,12 @@ import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.RuleContext;
-import dev.faultline.core.tree.IntrinsicNode;
-import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.Node;
-import dev.faultline.core.tree.ScalarNode;
+import dev.faultline.rules.support.Patterns;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Graph helpers for event source mappings: which family a mapping reads, the function it invokes,
@@ -23,6 +19,8 @@ import java.util.Set;
  * implied nodes of the graph) all look alike here.
  */
 public final class EventSources {
+
+    private static final String[] ON_FAILURE_DESTINATION = {"DestinationConfig", "OnFailure", "Destination"};
 
     private EventSources() {
     }
@@ -35,7 +33,7 @@ public final class EventSources {
         }
         Value v = ctx.eval(esm, arn);
         if (v instanceof Value.Unknown) {
-            return arnFamily(pattern(arn));
+            return arnFamily(Patterns.of(arn));
         }
         SourceFamily found = null;
         for (Value alt : v.alternatives()) {
@@ -107,127 +105,65 @@ public final class EventSources {
     }
 
     /**
-     * The text of an {@code Fn::Sub} or {@code Fn::Join} with every unresolved part as {@code *}
-     * ({@code arn:*:sqs:*:*:orders}), or null when it has no such shape.
-     */
-    public static String pattern(Node n) {
-        if (n instanceof ScalarNode s) {
-            return s.value();
-        }
-        if (!(n instanceof IntrinsicNode in)) {
-            return null;
-        }
-        if (in.is("Fn::Sub")) {
-            Node arg = in.argument() instanceof ListNode l && l.size() >= 1 ? l.get(0) : in.argument();
-            String text = arg == null ? null : arg.text();
-            if (text == null) {
-                return null;
-            }
-            StringBuilder sb = new StringBuilder();
-            int i = 0;
-            while (i < text.length()) {
-                int start = text.indexOf("${", i);
-                int end = start < 0 ? -1 : text.indexOf('}', start);
-                if (start < 0 || end < 0) {
-                    sb.append(text, i, text.length());
-                    break;
-                }
-                sb.append(text, i, start).append('*');
-                i = end + 1;
-            }
-            return sb.toString();
-        }
-        if (in.is("Fn::Join") && in.argument() instanceof ListNode l && l.size() == 2
-                && l.get(1) instanceof ListNode parts && l.get(0).text() != null) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < parts.size(); i++) {
-                if (i > 0) {
-                    sb.append(l.get(0).text());
-                }
-                String t = parts.get(i).text();
-                sb.append(t == null ? "*" : t);
-            }
-            return sb.toString();
-        }
-        return null;
-    }
-
-    /**
-     * The functions a mapping invokes: the targets of its {@code invokes} edges, through an alias or
-     * version to its function, or (without an edge) a function of the same template whose
-     * {@code FunctionName} equals the mapping's.
+     * The functions a mapping invokes: the targets of its {@code invokes} edges (the graph resolves
+     * aliases, versions and literal names and ARNs to their function).
      */
     public static List<GraphNode> functions(GraphNode esm, RuleContext ctx) {
-        Set<GraphNode> out = new LinkedHashSet<>();
+        List<GraphNode> out = new ArrayList<>(1);
         for (Edge e : ctx.graph().outgoing(esm, EdgeKind.INVOKES)) {
-            GraphNode to = e.to();
-            if (to.kind() == NodeKind.FUNCTION) {
-                out.add(to);
-            } else if (to.kind() == NodeKind.ALIAS || to.kind() == NodeKind.VERSION) {
-                for (Value v : ctx.property(to, "FunctionName").alternatives()) {
-                    v.referencedResource().map(id -> ctx.graph().find(to.template(), id))
-                            .filter(f -> f.kind() == NodeKind.FUNCTION).ifPresent(out::add);
-                }
-            }
-        }
-        if (out.isEmpty()) {
-            ctx.property(esm, "FunctionName").asString().ifPresent(name -> {
-                for (GraphNode f : ctx.graph().nodes(NodeKind.FUNCTION)) {
-                    if (f.template() == esm.template() && ctx.property(f, "FunctionName").asString()
-                            .filter(name::equals).isPresent()) {
-                        out.add(f);
-                    }
-                }
-            });
-        }
-        return new ArrayList<>(out);
-    }
-
-    /** The queues of the template a mapping consumes (usually one). */
-    public static List<GraphNode> queues(GraphNode esm, RuleContext ctx) {
-        Set<GraphNode> out = new LinkedHashSet<>();
-        for (Edge e : ctx.graph().incoming(esm, EdgeKind.CONSUMES)) {
-            if (e.from().kind() == NodeKind.QUEUE) {
-                out.add(e.from());
-            }
-        }
-        if (out.isEmpty()) {
-            for (Value v : ctx.property(esm, "EventSourceArn").alternatives()) {
-                v.referencedResource().map(id -> ctx.graph().find(esm.template(), id))
-                        .filter(q -> q.kind() == NodeKind.QUEUE).ifPresent(out::add);
-            }
-        }
-        return new ArrayList<>(out);
-    }
-
-    /** The Lambda event source mappings that read a queue. */
-    public static List<GraphNode> consumers(GraphNode queue, RuleContext ctx) {
-        Set<GraphNode> out = new LinkedHashSet<>();
-        for (Edge e : ctx.graph().outgoing(queue, EdgeKind.CONSUMES)) {
-            if (e.to().kind() == NodeKind.EVENT_SOURCE_MAPPING) {
+            if (e.to().kind() == NodeKind.FUNCTION && !out.contains(e.to())) {
                 out.add(e.to());
             }
         }
-        if (out.isEmpty()) {
-            for (GraphNode esm : ctx.graph().nodes(NodeKind.EVENT_SOURCE_MAPPING)) {
-                if (esm.template() == queue.template() && queues(esm, ctx).contains(queue)) {
-                    out.add(esm);
-                }
+        return out;
+    }
+
+    /** The queues a mapping consumes (usually one; one per {@code Fn::If} branch). */
+    public static List<GraphNode> queues(GraphNode esm, RuleContext ctx) {
+        List<GraphNode> out = new ArrayList<>(1);
+        for (Edge e : ctx.graph().incoming(esm, EdgeKind.CONSUMES)) {
+            if (e.from().kind() == NodeKind.QUEUE && !out.contains(e.from())) {
+                out.add(e.from());
             }
         }
-        return new ArrayList<>(out);
+        return out;
+    }
+
+    /** The Lambda event source mappings that read a queue (pipes left out). */
+    public static List<GraphNode> consumers(GraphNode queue, RuleContext ctx) {
+        List<GraphNode> out = new ArrayList<>(1);
+        for (GraphNode c : ctx.graph().consumersOf(queue)) {
+            if (c.kind() == NodeKind.EVENT_SOURCE_MAPPING) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** The SQS event source mappings that invoke a function. */
     public static List<GraphNode> sqsMappingsOf(GraphNode function, RuleContext ctx) {
         List<GraphNode> out = new ArrayList<>();
-        for (GraphNode esm : ctx.graph().nodes(NodeKind.EVENT_SOURCE_MAPPING)) {
-            if (esm.template() == function.template() && functions(esm, ctx).contains(function)
-                    && family(esm, ctx) == SourceFamily.SQS) {
+        for (GraphNode esm : ctx.graph().invokers(function)) {
+            if (esm.kind() == NodeKind.EVENT_SOURCE_MAPPING && family(esm, ctx) == SourceFamily.SQS) {
                 out.add(esm);
             }
         }
         return out;
+    }
+
+    /** A queue's {@code VisibilityTimeout} alternatives in seconds (30 s when absent); empty when unknown. */
+    public static Optional<List<Long>> visibilityTimeouts(GraphNode queue, RuleContext ctx) {
+        return Props.longs(ctx.property(queue, "VisibilityTimeout"), PollLimits.VISIBILITY_TIMEOUT_DEFAULT);
+    }
+
+    /** A mapping's {@code DestinationConfig.OnFailure.Destination} (absent, unknown or per {@code Fn::If} branch). */
+    public static Value onFailureDestination(GraphNode esm, RuleContext ctx) {
+        return Props.path(ctx, esm, ON_FAILURE_DESTINATION);
+    }
+
+    /** Where {@link #onFailureDestination} is written, or null. */
+    public static Node onFailureDestinationNode(GraphNode esm) {
+        return Props.node(esm, ON_FAILURE_DESTINATION);
     }
 
     /** {@code Kinesis mapping 'X' of function 'F'} for messages. */
@@ -236,41 +172,6 @@ public final class EventSources {
         String what = (family == SourceFamily.UNKNOWN ? "" : family.label() + " ") + "event source mapping '"
                 + esm.name() + "'";
         return fns.size() == 1 ? what + " of function '" + fns.get(0).name() + "'" : what;
-    }
-
-    /** Whether a queue is FIFO: {@code FifoQueue: true} or a {@code QueueName} ending in {@code .fifo}. */
-    public static Optional<Boolean> isFifo(GraphNode queue, RuleContext ctx) {
-        Value fifo = ctx.property(queue, "FifoQueue");
-        Boolean found = null;
-        for (Value alt : fifo.alternatives()) {
-            Boolean b;
-            if (alt instanceof Value.Absent) {
-                Value name = ctx.property(queue, "QueueName");
-                if (name.alternatives().size() != 1) {
-                    return Optional.empty();
-                }
-                Value n = name.alternatives().get(0);
-                if (n instanceof Value.Absent) {
-                    b = false;
-                } else if (n.asString().isPresent()) {
-                    b = n.asString().get().endsWith(".fifo");
-                } else {
-                    // !Sub '${AWS::StackName}-orders.fifo': the literal end of the name decides
-                    String p = pattern(queue.property("QueueName"));
-                    if (p == null || p.endsWith("*")) {
-                        return Optional.empty();
-                    }
-                    b = p.endsWith(".fifo");
-                }
-            } else {
-                b = alt.asBool().orElse(null);
-            }
-            if (b == null || (found != null && !found.equals(b))) {
-                return Optional.empty();
-            }
-            found = b;
-        }
-        return Optional.ofNullable(found);
     }
 
     /**

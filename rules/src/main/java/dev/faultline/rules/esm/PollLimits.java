@@ -7,9 +7,6 @@ package dev.faultline.rules.esm;
  */
 public final class PollLimits {
 
-    /** Lambda {@code Timeout} when absent, seconds. */
-    public static final long FUNCTION_TIMEOUT_DEFAULT = 3;
-
     /** SQS {@code VisibilityTimeout} when absent, seconds. */
     public static final long VISIBILITY_TIMEOUT_DEFAULT = 30;
     /** SQS {@code MessageRetentionPeriod} when absent, seconds (4 days). */

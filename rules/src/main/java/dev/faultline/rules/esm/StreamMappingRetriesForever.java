@@ -75,7 +75,7 @@ public final class StreamMappingRetriesForever implements Rule {
         if (!family.isStreamOrKafka()) {
             return;
         }
-        if (family.isKafka() && !Props.path(ctx, esm, "DestinationConfig", "OnFailure", "Destination").isAbsent()) {
+        if (family.isKafka() && !EventSources.onFailureDestination(esm, ctx).isAbsent()) {
             return; // Kafka: infinite retries with an OnFailure destination are capped at 10 by Lambda
         }
         Optional<List<Long>> retries = Props.longs(ctx.property(esm, "MaximumRetryAttempts"), PollLimits.INFINITE);

@@ -68,7 +68,7 @@ public final class StreamMappingWithoutOnFailureDestination implements Rule {
         if (!family.isStreamOrKafka()) {
             return;
         }
-        Value dest = Props.path(ctx, esm, "DestinationConfig", "OnFailure", "Destination");
+        Value dest = EventSources.onFailureDestination(esm, ctx);
         if (dest.isUnknown() || !hasMissingBranch(dest)) {
             return;
         }

@@ -12,9 +12,6 @@ final class LambdaLimits {
     static final long MIN_EVENT_AGE_SECONDS = 60;
     static final long MAX_EVENT_AGE_SECONDS = 21600;
 
-    /** Function {@code Timeout} when absent. */
-    static final long DEFAULT_TIMEOUT_SECONDS = 3;
-
     private LambdaLimits() {
     }
 }

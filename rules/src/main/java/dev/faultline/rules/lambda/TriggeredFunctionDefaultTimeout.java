@@ -11,6 +11,7 @@ import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.rules.support.Describe;
+import dev.faultline.rules.support.Functions;
 import java.util.List;
 
 /**
@@ -73,6 +74,6 @@ public final class TriggeredFunctionDefaultTimeout implements Rule {
         }
         ctx.report(fn, null, "Properties/Timeout", "Function '" + fn.name() + "' is invoked by "
                 + Describe.node(triggers.get(0).from()) + " but leaves Timeout at the default "
-                + LambdaLimits.DEFAULT_TIMEOUT_SECONDS + " s; slow invocations fail as timeouts and are retried");
+                + Functions.DEFAULT_TIMEOUT_SECONDS + " s; slow invocations fail as timeouts and are retried");
     }
 }

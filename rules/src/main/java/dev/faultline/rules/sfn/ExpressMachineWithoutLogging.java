@@ -71,7 +71,7 @@ public final class ExpressMachineWithoutLogging implements Rule {
 
     @Override
     public void visitStateMachine(StateMachine machine, RuleContext ctx) {
-        GraphNode node = Machines.node(machine, ctx);
+        GraphNode node = ctx.graph().nodeOf(machine);
         if (node == null || !Machines.express(machine, ctx)) {
             return;
         }

@@ -14,17 +14,9 @@ public final class Machines {
     private Machines() {
     }
 
-    /** The graph node of the owning resource, or null (standalone definitions). */
-    public static GraphNode node(StateMachine machine, RuleContext ctx) {
-        if (machine.template() == null || machine.resource() == null) {
-            return null;
-        }
-        return ctx.graph().find(machine.template(), machine.resource().logicalId());
-    }
-
     /** A property of the owning resource in CloudFormation shape, falling back to the SAM name. */
     public static Node property(StateMachine machine, RuleContext ctx, String cfnName, String samName) {
-        GraphNode n = node(machine, ctx);
+        GraphNode n = ctx.graph().nodeOf(machine);
         Node v = n == null ? null : n.property(cfnName);
         if (v != null) {
             return v;

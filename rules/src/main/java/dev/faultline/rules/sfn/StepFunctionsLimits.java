@@ -22,8 +22,6 @@ public final class StepFunctionsLimits {
     public static final long ATTEMPTS_BEFORE_JITTER_MATTERS = 3;
     /** Maximum duration of an EXPRESS execution. */
     public static final long EXPRESS_MAX_DURATION_SECONDS = 300;
-    /** Lambda's default function {@code Timeout}. */
-    public static final long DEFAULT_LAMBDA_TIMEOUT_SECONDS = 3;
     /** Longest state name the service accepts. */
     public static final int MAX_STATE_NAME_LENGTH = 80;
 

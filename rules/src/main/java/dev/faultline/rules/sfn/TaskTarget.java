@@ -5,16 +5,15 @@ import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.Edge;
-import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.model.Resource;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.tree.IntrinsicNode;
-import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
-import dev.faultline.core.tree.Span;
+import dev.faultline.rules.support.Patterns;
+import dev.faultline.rules.support.Targets;
 
 /**
  * What a Task state calls, read from its {@code Resource} (placeholders resolved through the
@@ -93,7 +92,7 @@ public final class TaskTarget {
 
     /**
      * The graph node of the Lambda function a task invokes, or null when it cannot be resolved: a
-     * {@code taskTarget} edge written inside the state, else the placeholder in the {@code Resource}
+     * {@code taskTarget} edge of the state (ResourceGraph.taskTargets), else the placeholder in the {@code Resource}
      * (direct form) or {@code FunctionName} (optimized integration).
      */
     public static GraphNode function(State state, StateMachine machine, RuleContext ctx) {
@@ -141,16 +140,7 @@ public final class TaskTarget {
             return n.text();
         }
         IntrinsicNode in = n.asIntrinsic();
-        if (in != null && in.is("Fn::Sub")) {
-            Node arg = in.argument();
-            if (arg != null && arg.text() != null) {
-                return arg.text();
-            }
-            if (arg instanceof ListNode l && l.size() > 0 && l.get(0).text() != null) {
-                return l.get(0).text();
-            }
-        }
-        return null;
+        return in != null && in.is("Fn::Sub") ? Patterns.subText(in) : null;
     }
 
     /** The template resource an intrinsic value ({@code !GetAtt Fn.Arn}, {@code !Ref Fn}, {@code !Sub}) names. */
@@ -161,14 +151,7 @@ public final class TaskTarget {
         IntrinsicNode in = n.asIntrinsic();
         String id = null;
         if (in.is("Fn::Sub")) {
-            String t = text(n);
-            int open = t == null ? -1 : t.indexOf("${");
-            int close = open < 0 ? -1 : t.indexOf('}', open);
-            if (close > open + 2 && t.startsWith("${") && close == t.length() - 1) {
-                String name = t.substring(2, close);
-                int dot = name.indexOf('.');
-                id = dot < 0 ? name : name.substring(0, dot);
-            }
+            id = Targets.referencedName(in);
         } else {
             id = ctx.evaluator(machine.template()).eval(n).referencedResource().orElse(null);
         }
@@ -176,29 +159,12 @@ public final class TaskTarget {
     }
 
     private static GraphNode functionByEdge(State state, StateMachine machine, RuleContext ctx) {
-        if (machine.resource() == null || machine.template() == null) {
-            return null;
-        }
-        GraphNode sm = ctx.graph().find(machine.template(), machine.resource().logicalId());
-        if (sm == null) {
-            return null;
-        }
-        for (Edge e : ctx.graph().outgoing(sm, EdgeKind.TASK_TARGET)) {
-            if (e.to().kind() == NodeKind.FUNCTION && e.span() != null && within(e.span(), state.body())) {
+        for (Edge e : ctx.graph().taskTargets(state)) {
+            if (e.to().kind() == NodeKind.FUNCTION) {
                 return e.to();
             }
         }
         return null;
-    }
-
-    private static boolean within(Span s, Node body) {
-        Span b = body.span();
-        if (!s.file().equals(b.file())) {
-            return false;
-        }
-        boolean afterStart = s.line() > b.line() || (s.line() == b.line() && s.column() >= b.column());
-        boolean beforeEnd = s.line() < b.endLine() || (s.line() == b.endLine() && s.column() <= b.endColumn());
-        return afterStart && beforeEnd && !(b.line() == b.endLine() && s.line() != b.line());
     }
 
     private static boolean isFunction(Resource r) {

@@ -2,7 +2,6 @@ package dev.faultline.rules.sfn;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
-import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.rule.Precision;
 import dev.faultline.core.rule.Rule;
@@ -11,7 +10,7 @@ import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.Node;
-import java.util.ArrayList;
+import dev.faultline.rules.support.Functions;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -89,7 +88,7 @@ public final class TaskTimeoutShorterThanFunctionTimeout implements Rule {
         if (fn == null) {
             return;
         }
-        Optional<List<Long>> timeouts = functionTimeouts(fn, ctx);
+        Optional<List<Long>> timeouts = Functions.timeouts(fn, ctx);
         if (timeouts.isEmpty()) {
             return;
         }
@@ -100,37 +99,5 @@ public final class TaskTimeoutShorterThanFunctionTimeout implements Rule {
         ctx.report(machine, state, timeoutNode, "TimeoutSeconds", Asl.named(state) + " TimeoutSeconds "
                 + stateTimeout.getAsLong() + " s is shorter than Timeout " + worst + " s of function '" + fn.name()
                 + "'; the state times out while the invocation still runs, and a retry runs the work twice");
-    }
-
-    /** The function's effective Timeout alternatives (absent → Globals, then the 3 s default). */
-    private static Optional<List<Long>> functionTimeouts(GraphNode fn, RuleContext ctx) {
-        Value v = ctx.property(fn, "Timeout");
-        if (v.isUnknown()) {
-            return Optional.empty();
-        }
-        Optional<List<Long>> known = v.allLongs();
-        if (known.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Long> out = new ArrayList<>(known.get());
-        boolean anyAbsent = v.alternatives().stream().anyMatch(Value::isAbsent);
-        if (anyAbsent) {
-            Node global = "AWS::Serverless::Function".equals(fn.type()) && fn.template() != null
-                    ? fn.template().globals().path("Function", "Timeout") : null;
-            if (global == null) {
-                out.add(StepFunctionsLimits.DEFAULT_LAMBDA_TIMEOUT_SECONDS);
-            } else {
-                Value g = ctx.eval(fn, global);
-                Optional<List<Long>> gl = g.allLongs();
-                if (g.isUnknown() || gl.isEmpty()) {
-                    return Optional.empty();
-                }
-                out.addAll(gl.get());
-                if (g.alternatives().stream().anyMatch(Value::isAbsent)) {
-                    out.add(StepFunctionsLimits.DEFAULT_LAMBDA_TIMEOUT_SECONDS);
-                }
-            }
-        }
-        return Optional.of(out);
     }
 }

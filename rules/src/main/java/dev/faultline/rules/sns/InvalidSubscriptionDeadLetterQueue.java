@@ -1,5 +1,7 @@
 package dev.faultline.rules.sns;
 
+import dev.faultline.core.eval.JsonDocuments;
+import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.Precision;
@@ -10,7 +12,6 @@ import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
-import dev.faultline.rules.support.JsonText;
 import dev.faultline.rules.support.Describe;
 import dev.faultline.rules.support.Targets;
 import dev.faultline.rules.support.Targets.Target;
@@ -82,10 +83,13 @@ public final class InvalidSubscriptionDeadLetterQueue implements Rule {
             for (GraphNode n : ctx.graph().failureTargets(sub)) {
                 targets.add(Targets.ofNode(ctx, n));
             }
-            for (String s : ctx.eval(sub, rp).knownStrings()) {
-                String arn = JsonText.stringValue(s, "deadLetterTargetArn");
-                if (arn != null && arn.startsWith("arn:")) {
-                    targets.add(Targets.ofArn(arn));
+            for (Value doc : JsonDocuments.read(rp, ctx.evaluator(sub.template())).alternatives()) {
+                if (doc instanceof Value.Obj o) {
+                    for (String arn : ctx.eval(sub, o.node().get("deadLetterTargetArn")).knownStrings()) {
+                        if (arn.startsWith("arn:")) {
+                            targets.add(Targets.ofArn(arn));
+                        }
+                    }
                 }
             }
         }

@@ -7,7 +7,7 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
-import dev.faultline.rules.esm.EventSources;
+import dev.faultline.rules.support.Fifo;
 import java.util.Optional;
 
 /**
@@ -60,7 +60,7 @@ public final class DeadLetterQueueFifoMismatch implements Rule {
 
     @Override
     public void visitNode(GraphNode queue, RuleContext ctx) {
-        Optional<Boolean> sourceFifo = EventSources.isFifo(queue, ctx);
+        Optional<Boolean> sourceFifo = Fifo.of(queue, ctx);
         if (sourceFifo.isEmpty()) {
             return;
         }

@@ -7,9 +7,9 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
-import dev.faultline.rules.esm.EventSources;
 import dev.faultline.rules.esm.PollLimits;
 import dev.faultline.rules.esm.Props;
+import dev.faultline.rules.support.Fifo;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,7 +65,7 @@ public final class DeadLetterQueueRetentionNotLonger implements Rule {
 
     @Override
     public void visitNode(GraphNode source, RuleContext ctx) {
-        if (!EventSources.isFifo(source, ctx).equals(Optional.of(false))) {
+        if (!Fifo.of(source, ctx).equals(Optional.of(false))) {
             return;
         }
         Optional<List<Long>> sourceRetention = Props.longs(ctx.property(source, "MessageRetentionPeriod"),
@@ -75,7 +75,7 @@ public final class DeadLetterQueueRetentionNotLonger implements Rule {
         }
         for (Redrives.Redrive r : Redrives.of(source, ctx)) {
             GraphNode dlq = r.dlq();
-            if (dlq == null || dlq == source || !EventSources.isFifo(dlq, ctx).equals(Optional.of(false))) {
+            if (dlq == null || dlq == source || !Fifo.of(dlq, ctx).equals(Optional.of(false))) {
                 continue;
             }
             Optional<List<Long>> dlqRetention = Props.longs(ctx.property(dlq, "MessageRetentionPeriod"),

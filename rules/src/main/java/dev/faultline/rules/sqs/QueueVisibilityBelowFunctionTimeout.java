@@ -8,8 +8,8 @@ import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.rules.esm.EventSources;
-import dev.faultline.rules.esm.PollLimits;
 import dev.faultline.rules.esm.Props;
+import dev.faultline.rules.support.Functions;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,15 +65,14 @@ public final class QueueVisibilityBelowFunctionTimeout implements Rule {
 
     @Override
     public void visitNode(GraphNode queue, RuleContext ctx) {
-        Optional<List<Long>> visibility = Props.longs(ctx.property(queue, "VisibilityTimeout"),
-                PollLimits.VISIBILITY_TIMEOUT_DEFAULT);
+        Optional<List<Long>> visibility = EventSources.visibilityTimeouts(queue, ctx);
         if (visibility.isEmpty()) {
             return;
         }
         boolean vtDefault = queue.property("VisibilityTimeout") == null;
         for (GraphNode esm : EventSources.consumers(queue, ctx)) {
             for (GraphNode fn : EventSources.functions(esm, ctx)) {
-                Optional<List<Long>> timeout = Props.longs(ctx.property(fn, "Timeout"), PollLimits.FUNCTION_TIMEOUT_DEFAULT);
+                Optional<List<Long>> timeout = Functions.timeouts(fn, ctx);
                 if (timeout.isEmpty()) {
                     continue;
                 }

@@ -10,6 +10,7 @@ import dev.faultline.core.rule.Subscription;
 import dev.faultline.rules.esm.EventSources;
 import dev.faultline.rules.esm.PollLimits;
 import dev.faultline.rules.esm.Props;
+import dev.faultline.rules.support.Functions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,8 +72,7 @@ public final class QueueVisibilityBelowSixTimesTimeout implements Rule {
 
     @Override
     public void visitNode(GraphNode queue, RuleContext ctx) {
-        Optional<List<Long>> visibility = Props.longs(ctx.property(queue, "VisibilityTimeout"),
-                PollLimits.VISIBILITY_TIMEOUT_DEFAULT);
+        Optional<List<Long>> visibility = EventSources.visibilityTimeouts(queue, ctx);
         if (visibility.isEmpty()) {
             return;
         }
@@ -84,7 +84,7 @@ public final class QueueVisibilityBelowSixTimesTimeout implements Rule {
                 continue;
             }
             for (GraphNode fn : EventSources.functions(esm, ctx)) {
-                Optional<List<Long>> timeout = Props.longs(ctx.property(fn, "Timeout"), PollLimits.FUNCTION_TIMEOUT_DEFAULT);
+                Optional<List<Long>> timeout = Functions.timeouts(fn, ctx);
                 if (timeout.isEmpty()
                         || Props.badPair(visibility.get(), timeout.get(), (v, t) -> v < t).isPresent()) {
                     continue; // unknown, or FL-SQS-002

@@ -7,6 +7,7 @@ import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.Fifo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +65,7 @@ final class Redrives {
     /** Whether a DLQ target is FIFO: from its queue node, or from the {@code .fifo} end of a known ARN. */
     static Optional<Boolean> targetIsFifo(Redrive r, RuleContext ctx) {
         if (r.dlq() != null) {
-            return dev.faultline.rules.esm.EventSources.isFifo(r.dlq(), ctx);
+            return Fifo.of(r.dlq(), ctx);
         }
         if (r.targetValue().alternatives().size() == 1) {
             return r.targetValue().asString().filter(s -> s.startsWith("arn:")).map(s -> s.endsWith(".fifo"));

@@ -2,7 +2,6 @@ package dev.faultline.rules.support;
 
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
-import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.tree.IntrinsicNode;
 import dev.faultline.core.tree.ListNode;
@@ -88,14 +87,14 @@ public final class Targets {
                 out.add(ofArn(s.get()));
                 continue;
             }
-            Target sub = value instanceof IntrinsicNode in && in.is("Fn::Sub") ? ofSubText(subText(in)) : null;
+            Target sub = value instanceof IntrinsicNode in && in.is("Fn::Sub") ? ofSubText(Patterns.subText(in)) : null;
             out.add(sub != null ? sub : new Target(Type.UNKNOWN, null, "?", null));
         }
         return out;
     }
 
     /** The logical name a {@code Ref}/{@code Fn::GetAtt} names, or null. */
-    static String referencedName(Node value) {
+    public static String referencedName(Node value) {
         if (!(value instanceof IntrinsicNode in)) {
             return null;
         }
@@ -103,7 +102,7 @@ public final class Targets {
             return in.argument() == null ? null : in.argument().text();
         }
         if (in.is("Fn::Sub")) {
-            String text = subText(in);
+            String text = Patterns.subText(in);
             if (text != null && text.startsWith("${") && text.endsWith("}") && text.indexOf('}') == text.length() - 1) {
                 String inner = text.substring(2, text.length() - 1).trim();
                 int dot = inner.indexOf('.');
@@ -124,14 +123,6 @@ public final class Targets {
         return null;
     }
 
-    private static String subText(IntrinsicNode in) {
-        Node arg = in.argument();
-        if (arg instanceof ListNode l && l.size() >= 1) {
-            return l.get(0).text();
-        }
-        return arg == null ? null : arg.text();
-    }
-
     /** A graph node as a target. */
     public static Target ofNode(RuleContext ctx, GraphNode n) {
         Type t = switch (n.kind()) {
@@ -143,28 +134,7 @@ public final class Targets {
             case CUSTOM_RESOURCE, NESTED_STACK, OTHER -> Type.UNKNOWN;
             default -> Type.OTHER;
         };
-        return new Target(t, fifo(ctx, n), n.name(), n);
-    }
-
-    /**
-     * Whether a queue or topic is FIFO: {@code FifoQueue}/{@code FifoTopic}, or a name ending in
-     * {@code .fifo}; null when unknown.
-     */
-    public static Boolean fifo(RuleContext ctx, GraphNode n) {
-        String flag = n.kind() == NodeKind.QUEUE ? "FifoQueue" : n.kind() == NodeKind.TOPIC ? "FifoTopic" : null;
-        if (flag == null) {
-            return Boolean.FALSE;
-        }
-        Value v = ctx.property(n, flag);
-        if (v.isAbsent()) {
-            String nameProp = n.kind() == NodeKind.QUEUE ? "QueueName" : "TopicName";
-            Value name = ctx.property(n, nameProp);
-            if (name.isAbsent()) {
-                return Boolean.FALSE;
-            }
-            return name.asString().map(s -> s.endsWith(".fifo")).orElse(null);
-        }
-        return v.asBool().orElse(null);
+        return new Target(t, Fifo.of(n, ctx).orElse(null), n.name(), n);
     }
 
     /** A literal ARN as a target. */
@@ -195,34 +165,12 @@ public final class Targets {
         if (text == null || !text.startsWith("arn:")) {
             return null;
         }
-        String flat = withoutVariables(text);
-        String[] parts = flat.split(":", 6);
-        if (parts.length < 6 || parts[2].contains("{}")) {
+        String[] parts = Patterns.ofSub(text).split(":", 6);
+        if (parts.length < 6 || parts[2].contains("*")) {
             return null;
         }
         Target t = ofArn("arn:aws:" + parts[2] + ":r:a:" + parts[5]);
-        boolean literalTail = !parts[5].endsWith("{}");
+        boolean literalTail = !parts[5].endsWith("*");
         return new Target(t.type(), literalTail ? t.fifo() : null, text, null);
-    }
-
-    /** {@code ${...}} variables replaced by {@code {}} (their names may contain colons). */
-    static String withoutVariables(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            int start = text.indexOf("${", i);
-            if (start < 0) {
-                sb.append(text, i, text.length());
-                break;
-            }
-            int end = text.indexOf('}', start);
-            if (end < 0) {
-                sb.append(text, i, text.length());
-                break;
-            }
-            sb.append(text, i, start).append("{}");
-            i = end + 1;
-        }
-        return sb.toString();
     }
 }

@@ -15,7 +15,7 @@ import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.rules.support.Describe;
 import dev.faultline.rules.support.Targets;
-import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * FL-SYNC-001: a function behind API Gateway whose {@code Timeout} exceeds the integration timeout
@@ -72,15 +72,11 @@ public final class ApiTimeoutExceedsIntegrationTimeout implements Rule {
 
     @Override
     public void visitNode(GraphNode fn, RuleContext ctx) {
-        Node timeoutNode = fn.property("Timeout");
-        if (timeoutNode == null) {
+        OptionalLong largest = WrittenTimeout.largest(fn, ctx);
+        if (largest.isEmpty()) {
             return;
         }
-        List<Long> timeouts = ctx.eval(fn, timeoutNode).knownLongs();
-        if (timeouts.isEmpty()) {
-            return;
-        }
-        long timeout = timeouts.stream().mapToLong(Long::longValue).max().getAsLong();
+        long timeout = largest.getAsLong();
         for (Edge e : ctx.graph().incoming(fn, EdgeKind.INVOKES)) {
             if (e.mode() != InvocationMode.SYNC) {
                 continue;
@@ -89,7 +85,7 @@ public final class ApiTimeoutExceedsIntegrationTimeout implements Rule {
             if (limit == null || timeout * 1000 <= limit) {
                 continue;
             }
-            ctx.report(fn, timeoutNode, "Properties/Timeout", "Function '" + fn.name() + "' Timeout " + timeout
+            ctx.report(fn, fn.property("Timeout"), "Properties/Timeout", "Function '" + fn.name() + "' Timeout " + timeout
                     + " s exceeds the " + seconds(limit) + " s integration timeout of " + Describe.node(e.from())
                     + "; the client gets a 504 while the function keeps running, and a client retry repeats the work");
             return;

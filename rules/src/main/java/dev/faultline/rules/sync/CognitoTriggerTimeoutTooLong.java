@@ -10,7 +10,6 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
-import dev.faultline.core.tree.Node;
 
 /**
  * FL-SYNC-002: a Cognito user-pool trigger function with {@code Timeout} above 5 s.
@@ -63,17 +62,13 @@ public final class CognitoTriggerTimeoutTooLong implements Rule {
 
     @Override
     public void visitNode(GraphNode fn, RuleContext ctx) {
-        Node timeoutNode = fn.property("Timeout");
-        if (timeoutNode == null) {
-            return;
-        }
-        long max = ctx.eval(fn, timeoutNode).knownLongs().stream().mapToLong(Long::longValue).max().orElse(0);
+        long max = WrittenTimeout.largest(fn, ctx).orElse(0);
         if (max <= COGNITO_BUDGET_SECONDS) {
             return;
         }
         for (Edge e : ctx.graph().incoming(fn, EdgeKind.INVOKES)) {
             if (e.from().kind() == NodeKind.USER_POOL) {
-                ctx.report(fn, timeoutNode, "Properties/Timeout", "Function '" + fn.name() + "' is a trigger of user "
+                ctx.report(fn, fn.property("Timeout"), "Properties/Timeout", "Function '" + fn.name() + "' is a trigger of user "
                         + "pool '" + e.from().name() + "' with Timeout " + max + " s, but Cognito gives up after "
                         + COGNITO_BUDGET_SECONDS + " s; the extra time only lets work continue after the sign-in failed");
                 return;

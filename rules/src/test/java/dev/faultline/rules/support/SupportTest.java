@@ -31,19 +31,21 @@ class SupportTest {
     }
 
     @Test
+    void subPatternsReplaceEveryVariableWithAStar() {
+        assertThat(Patterns.ofSub("arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${Env}-jobs.fifo"))
+                .isEqualTo("arn:*:sqs:*:*:*-jobs.fifo");
+        assertThat(Patterns.ofSub("no-variables")).isEqualTo("no-variables");
+        assertThat(Patterns.ofSub("broken-${open")).isEqualTo("broken-${open");
+        assertThat(Patterns.ofSub(null)).isNull();
+    }
+
+    @Test
     void iamGlobsMatchLikeIam() {
         assertThat(Iam.glob("sqs:*", "sqs:sendmessage")).isTrue();
         assertThat(Iam.glob("sqs:send*", "sqs:sendmessage")).isTrue();
         assertThat(Iam.glob("*", "sns:publish")).isTrue();
         assertThat(Iam.glob("sqs:receivemessage", "sqs:sendmessage")).isFalse();
         assertThat(Iam.glob("sqs:sendmessage?", "sqs:sendmessage")).isFalse();
-    }
-
-    @Test
-    void redrivePolicyJsonTextIsRead() {
-        assertThat(JsonText.stringValue("{\"deadLetterTargetArn\": \"arn:aws:sqs:r:a:q\", \"maxReceiveCount\": 5}",
-                "deadLetterTargetArn")).isEqualTo("arn:aws:sqs:r:a:q");
-        assertThat(JsonText.stringValue("{\"maxReceiveCount\": 5}", "deadLetterTargetArn")).isNull();
     }
 
     @Test
