@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Runs rules over a graph: one walk over nodes, machines, states and templates, dispatching each
@@ -148,14 +149,13 @@ final class Engine {
                                  Dispatch d) {
         List<Finding> findings = new ArrayList<>();
         List<ToolError> errors = new ArrayList<>(0);
-        Map<Rule, Ctx> contexts = new IdentityHashMap<>();
-        for (Rule r : rules) {
-            contexts.put(r, new Ctx(r, graph, evaluators, findings));
-        }
+        // made on a rule's first visit: most partitions see only a few of the rules
+        Map<Rule, Ctx> made = new IdentityHashMap<>();
+        Function<Rule, Ctx> contexts = r -> made.computeIfAbsent(r, x -> new Ctx(x, graph, evaluators, findings));
         for (GraphNode n : p.nodes()) {
             for (Rule r : d.byKind.getOrDefault(n.kind(), List.of())) {
                 try {
-                    r.visitNode(n, contexts.get(r));
+                    r.visitNode(n, contexts.apply(r));
                 } catch (RuntimeException | StackOverflowError e) {
                     errors.add(toolError(r, n.span().toString(), e));
                 }
@@ -164,7 +164,7 @@ final class Engine {
         for (StateMachine m : p.machines()) {
             for (Rule r : d.machineRules) {
                 try {
-                    r.visitStateMachine(m, contexts.get(r));
+                    r.visitStateMachine(m, contexts.apply(r));
                 } catch (RuntimeException | StackOverflowError e) {
                     errors.add(toolError(r, m.span().toString(), e));
                 }
@@ -178,7 +178,7 @@ final class Engine {
                         continue;
                     }
                     try {
-                        r.visitState(s, m, contexts.get(r));
+                        r.visitState(s, m, contexts.apply(r));
                     } catch (RuntimeException | StackOverflowError e) {
                         errors.add(toolError(r, s.keySpan().toString(), e));
                     }
@@ -188,7 +188,7 @@ final class Engine {
         for (Template t : p.templates()) {
             for (Rule r : d.templateRules) {
                 try {
-                    r.visitTemplate(t, contexts.get(r));
+                    r.visitTemplate(t, contexts.apply(r));
                 } catch (RuntimeException | StackOverflowError e) {
                     errors.add(toolError(r, t.displayPath(), e));
                 }

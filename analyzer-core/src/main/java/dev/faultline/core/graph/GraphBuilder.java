@@ -162,12 +162,14 @@ public final class GraphBuilder {
             if (!m.containsIntrinsic()) {
                 return;
             }
-            for (MapNode.Entry e : m.entries()) {
-                linkReferences(g, t, from, e.value(), out);
+            List<MapNode.Entry> entries = m.entries();
+            for (int i = 0, size = entries.size(); i < size; i++) {
+                linkReferences(g, t, from, entries.get(i).value(), out);
             }
         } else if (node instanceof ListNode l) {
-            for (Node n : l.items()) {
-                linkReferences(g, t, from, n, out);
+            List<Node> items = l.items();
+            for (int i = 0, size = items.size(); i < size; i++) {
+                linkReferences(g, t, from, items.get(i), out);
             }
         } else if (node instanceof IntrinsicNode in) {
             if (in.is("Ref")) {

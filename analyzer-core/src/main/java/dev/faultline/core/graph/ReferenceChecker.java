@@ -100,7 +100,9 @@ final class ReferenceChecker {
             if (!m.containsIntrinsic()) {
                 return;
             }
-            for (MapNode.Entry e : m.entries()) {
+            List<MapNode.Entry> entries = m.entries();
+            for (int i = 0, size = entries.size(); i < size; i++) {
+                MapNode.Entry e = entries.get(i);
                 walk(e.value(), r, new Seg(path, e.key(), -1), depth + 1);
             }
         } else if (n instanceof ListNode l) {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A mapping. Keys keep their own spans; order is the order in the file. When a key is duplicated
@@ -15,8 +16,11 @@ public final class MapNode implements Node {
     public record Entry(String key, Span keySpan, Node value) {
     }
 
+    private static final int LINEAR_MAX = 8;
+
     private final Span span;
     private final List<Entry> entries;
+    /** The first entry per key, or {@code null} when the map is small enough to search in order. */
     private final Map<String, Entry> index;
     private final boolean containsIntrinsic;
 
@@ -29,10 +33,16 @@ public final class MapNode implements Node {
     public MapNode(Span span, List<Entry> entries) {
         this.span = span;
         this.entries = List.copyOf(entries);
-        Map<String, Entry> idx = new HashMap<>(Math.max(4, entries.size() * 2));
+        // small maps (most of a template) are searched in order: a hash index per map was a large part
+        // of the memory the trees keep alive during a lint
+        Map<String, Entry> idx = this.entries.size() > LINEAR_MAX
+                ? new HashMap<>(this.entries.size() * 2) : null;
         boolean intrinsic = false;
-        for (Entry e : this.entries) {
-            idx.putIfAbsent(e.key(), e);
+        for (int i = 0, n = this.entries.size(); i < n; i++) {
+            Entry e = this.entries.get(i);
+            if (idx != null) {
+                idx.putIfAbsent(e.key(), e);
+            }
             intrinsic = intrinsic || holdsIntrinsic(e.value());
         }
         this.index = idx;
@@ -56,8 +66,9 @@ public final class MapNode implements Node {
             return m.containsIntrinsic;
         }
         if (n instanceof ListNode l) {
-            for (Node item : l.items()) {
-                if (holdsIntrinsic(item)) {
+            List<Node> items = l.items();
+            for (int i = 0, size = items.size(); i < size; i++) {
+                if (holdsIntrinsic(items.get(i))) {
                     return true;
                 }
             }
@@ -84,13 +95,22 @@ public final class MapNode implements Node {
 
     /** The value under {@code key}, or {@code null}. */
     public Node get(String key) {
-        Entry e = index.get(key);
+        Entry e = entry(key);
         return e == null ? null : e.value();
     }
 
     /** The entry under {@code key}, or {@code null}. */
     public Entry entry(String key) {
-        return index.get(key);
+        if (index != null) {
+            return index.get(key);
+        }
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            Entry e = entries.get(i);
+            if (Objects.equals(key, e.key())) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /**
@@ -98,7 +118,7 @@ public final class MapNode implements Node {
      * @return whether the mapping has it
      */
     public boolean has(String key) {
-        return index.containsKey(key);
+        return entry(key) != null;
     }
 
     /** The value under {@code key} if it is a map, else {@code null}. */
