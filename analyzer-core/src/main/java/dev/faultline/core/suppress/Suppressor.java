@@ -96,6 +96,9 @@ public final class Suppressor {
                 unusedIfNot(used, e, "the template", added);
             }
             for (Resource r : t.allResources()) {
+                if (r.metadata() == null || r.metadata().get(METADATA_KEY) == null) {
+                    continue; // no suppressions here: skip building the path
+                }
                 for (Entry e : entries(r.metadata(), r.logicalPath() + "/Metadata", r.logicalId(), r.cdkPath(), added)) {
                     boolean used = false;
                     for (int i : inFile) {
