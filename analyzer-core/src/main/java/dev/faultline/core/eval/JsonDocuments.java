@@ -401,9 +401,18 @@ public final class JsonDocuments {
                 }
                 int c = s.indexOf(CLOSE, o);
                 sub.append(s, i, o);
-                String var = "JsonPart" + s.substring(o + 1, c);
-                sub.append("${").append(var).append('}');
-                vars.add(new MapNode.Entry(var, span, text.nodes.get(Integer.parseInt(s.substring(o + 1, c)))));
+                Node part = text.nodes.get(Integer.parseInt(s.substring(o + 1, c)));
+                String pseudo = part instanceof IntrinsicNode r && r.is("Ref") && r.argument() != null
+                        && r.argument().text() != null && r.argument().text().startsWith("AWS::")
+                        ? r.argument().text() : null;
+                if (pseudo != null) {
+                    // kept as written, so a reader of the Fn::Sub still sees a pseudo parameter
+                    sub.append("${").append(pseudo).append('}');
+                } else {
+                    String var = "JsonPart" + s.substring(o + 1, c);
+                    sub.append("${").append(var).append('}');
+                    vars.add(new MapNode.Entry(var, span, part));
+                }
                 i = c + 1;
             }
             return new IntrinsicNode(span, "Fn::Sub", new ListNode(span, List.of(

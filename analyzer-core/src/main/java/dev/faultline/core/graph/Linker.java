@@ -1,11 +1,11 @@
 package dev.faultline.core.graph;
 
+import dev.faultline.core.eval.JsonDocuments;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.tree.IntrinsicNode;
 import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
-import dev.faultline.core.tree.ScalarNode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -48,7 +48,7 @@ final class Linker {
             }
             case QUEUE -> {
                 Node rp = p.get("RedrivePolicy");
-                for (Resolver.Target x : redriveTargets(rp, "deadLetterTargetArn", 0)) {
+                for (Resolver.Target x : redriveTargets(rp, "deadLetterTargetArn")) {
                     connect(EdgeKind.FAILS_TO, n, x.node(), rp, InvocationMode.NONE, null);
                 }
             }
@@ -79,7 +79,7 @@ final class Linker {
                     invoke(n, p.get("Endpoint"), InvocationMode.ASYNC, FUNCTIONS);
                 }
                 Node rp = p.get("RedrivePolicy");
-                for (Resolver.Target x : redriveTargets(rp, "deadLetterTargetArn", 0)) {
+                for (Resolver.Target x : redriveTargets(rp, "deadLetterTargetArn")) {
                     connect(EdgeKind.FAILS_TO, n, x.node(), rp, InvocationMode.NONE, null);
                 }
             }
@@ -369,86 +369,20 @@ final class Linker {
     }
 
     /**
-     * The targets named by {@code key} inside a redrive policy written as an object, a JSON string,
-     * an {@code Fn::Sub} of a JSON string, or an {@code Fn::Join} of JSON fragments and tokens.
+     * The targets named by {@code key} inside a redrive policy written as an object or as JSON text
+     * ({@link JsonDocuments}: a string, an {@code Fn::Sub} or {@code Fn::Join} producing JSON, either
+     * branch of an {@code Fn::If}).
      */
-    List<Resolver.Target> redriveTargets(Node rp, String key, int depth) {
-        if (rp == null || depth > 8) {
+    List<Resolver.Target> redriveTargets(Node rp, String key) {
+        if (rp == null) {
             return List.of();
         }
-        if (rp instanceof MapNode m) {
-            return r.resolve(m.get(key));
-        }
-        if (rp instanceof ScalarNode s) {
-            String v = jsonStringValue(s.value(), key);
-            return v == null ? List.of() : r.resolve(Trees.str(s.span(), v));
-        }
-        if (rp instanceof IntrinsicNode in) {
-            Node arg = in.argument();
-            switch (in.function()) {
-                case "Fn::If" -> {
-                    if (arg instanceof ListNode l && l.size() == 3) {
-                        List<Resolver.Target> out = new ArrayList<>(redriveTargets(l.get(1), key, depth + 1));
-                        out.addAll(redriveTargets(l.get(2), key, depth + 1));
-                        return out;
-                    }
-                    return List.of();
-                }
-                case "Fn::Sub" -> {
-                    String text = arg instanceof ListNode l && l.size() >= 1 ? l.get(0).text() : arg == null ? null : arg.text();
-                    String v = text == null ? null : jsonStringValue(text, key);
-                    if (v == null) {
-                        return List.of();
-                    }
-                    Node inner = arg instanceof ListNode l && l.size() > 1
-                            ? Trees.list(arg.span(), Trees.str(arg.span(), v), l.get(1))
-                            : Trees.str(in.span(), v);
-                    return r.resolve(new IntrinsicNode(in.span(), "Fn::Sub", inner));
-                }
-                case "Fn::Join" -> {
-                    if (arg instanceof ListNode l && l.size() == 2 && l.get(1) instanceof ListNode parts) {
-                        for (int i = 0; i < parts.size(); i++) {
-                            String text = parts.get(i).text();
-                            if (text == null || !text.contains(key)) {
-                                continue;
-                            }
-                            String v = jsonStringValue(text, key);
-                            if (v != null) {
-                                return r.resolve(Trees.str(parts.get(i).span(), v));
-                            }
-                            if (i + 1 < parts.size()) {
-                                return r.resolve(parts.get(i + 1));
-                            }
-                        }
-                    }
-                    return List.of();
-                }
-                default -> {
-                    return List.of();
-                }
+        List<Resolver.Target> out = new ArrayList<>(1);
+        for (Value doc : JsonDocuments.read(rp, r.evaluator()).alternatives()) {
+            if (doc instanceof Value.Obj o) {
+                out.addAll(r.resolve(o.node().get(key)));
             }
         }
-        return List.of();
-    }
-
-    /** The complete string value of {@code "key": "value"} in a JSON text, or null. */
-    static String jsonStringValue(String json, String key) {
-        int k = json.indexOf("\"" + key + "\"");
-        if (k < 0) {
-            return null;
-        }
-        int colon = json.indexOf(':', k + key.length() + 2);
-        if (colon < 0) {
-            return null;
-        }
-        int q1 = colon + 1;
-        while (q1 < json.length() && Character.isWhitespace(json.charAt(q1))) {
-            q1++;
-        }
-        if (q1 >= json.length() || json.charAt(q1) != '"') {
-            return null;
-        }
-        int q2 = json.indexOf('"', q1 + 1);
-        return q2 < 0 ? null : json.substring(q1 + 1, q2);
+        return out;
     }
 }

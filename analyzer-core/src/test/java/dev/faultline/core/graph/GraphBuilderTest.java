@@ -155,6 +155,11 @@ class GraphBuilderTest {
                                         "\",\"maxReceiveCount\":5}"))))),
                         "Src3", b.m("Type", "AWS::SQS::Queue", "Properties", b.m("RedrivePolicy",
                                 "{\"deadLetterTargetArn\":\"arn:aws:sqs:eu-west-1:123:named-dlq\"}")),
+                        "Src4", b.m("Type", "AWS::SQS::Queue", "Properties", b.m("RedrivePolicy",
+                                b.sub("{\"deadLetterTargetArn\": \"arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:named-dlq\"}"))),
+                        "Src5", b.m("Type", "AWS::SQS::Queue", "Properties", b.m("RedrivePolicy",
+                                b.fn("Fn::If", List.of("Cond", "{\"deadLetterTargetArn\":\"named-dlq\"}",
+                                        b.m("deadLetterTargetArn", b.arn("Dlq2")))))),
                         "Dlq2", b.m("Type", "AWS::SQS::Queue"),
                         "Topic", b.m("Type", "AWS::SNS::Topic", "Properties", b.m("Subscription", b.l(
                                 b.m("Protocol", "lambda", "Endpoint", b.arn("Fn"))))),
@@ -188,6 +193,9 @@ class GraphBuilderTest {
                 "Src -failsTo-> Dlq2",
                 "Src2 -failsTo-> Dlq2",
                 "Src3 -failsTo-> Named",
+                "Src4 -failsTo-> Named",
+                "Src5 -failsTo-> Named",
+                "Src5 -failsTo-> Dlq2",
                 "Topic -invokes/async-> Fn",
                 "Sub -invokes/async:live-> Fn",
                 "Sub -subscribes-> Topic",
@@ -207,7 +215,7 @@ class GraphBuilderTest {
                 "Perm -configures-> Fn");
         GraphNode named = g.find(t, "Named");
         assertThat(g.alarmsOn(named)).extracting(GraphNode::name).containsExactly("Alarm");
-        assertThat(g.failureSources(named)).extracting(GraphNode::name).containsExactly("Src3", "Sub");
+        assertThat(g.failureSources(named)).extracting(GraphNode::name).containsExactly("Src3", "Src4", "Src5", "Sub");
         assertThat(g.findings()).isEmpty();
     }
 
