@@ -1,6 +1,7 @@
 package dev.faultline.core.graph;
 
 import dev.faultline.core.eval.Evaluator;
+import dev.faultline.core.eval.SubTexts;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.model.Parameter;
 import dev.faultline.core.model.Template;
@@ -219,29 +220,8 @@ final class Resolver {
             }
         }
         if (out.size() == before && onlyPseudo) {
-            literal(withoutPseudo(text), out, depth);
+            literal(SubTexts.wildcard(text, SubTexts.PSEUDO_PARAMETER), out, depth);
         }
-    }
-
-    /** {@code text} with {@code ${AWS::...}} replaced by {@code *} (ARN structure survives). */
-    static String withoutPseudo(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            int start = text.indexOf("${AWS::", i);
-            if (start < 0) {
-                sb.append(text, i, text.length());
-                break;
-            }
-            int end = text.indexOf('}', start);
-            if (end < 0) {
-                sb.append(text, i, text.length());
-                break;
-            }
-            sb.append(text, i, start).append('*');
-            i = end + 1;
-        }
-        return sb.toString();
     }
 
     /**

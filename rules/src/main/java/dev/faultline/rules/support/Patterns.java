@@ -1,5 +1,6 @@
 package dev.faultline.rules.support;
 
+import dev.faultline.core.eval.SubTexts;
 import dev.faultline.core.tree.IntrinsicNode;
 import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.Node;
@@ -46,22 +47,7 @@ public final class Patterns {
 
     /** An {@code Fn::Sub} text with every {@code ${...}} variable as {@code *} (names may hold colons); null stays null. */
     public static String ofSub(String text) {
-        if (text == null) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            int start = text.indexOf("${", i);
-            int end = start < 0 ? -1 : text.indexOf('}', start);
-            if (start < 0 || end < 0) {
-                sb.append(text, i, text.length());
-                break;
-            }
-            sb.append(text, i, start).append('*');
-            i = end + 1;
-        }
-        return sb.toString();
+        return SubTexts.wildcard(text, SubTexts.ANY_VARIABLE);
     }
 
     /** The template text of an {@code Fn::Sub} (short or long form), or null. */
