@@ -12,6 +12,7 @@ import dev.faultline.core.rule.InputRules;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.Span;
+import dev.faultline.core.util.InOrder;
 import dev.faultline.parsers.asl.AslLoadResult;
 import dev.faultline.parsers.asl.AslLoader;
 import java.nio.file.Files;
@@ -20,10 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Discovers, reads, parses and classifies the inputs of a request, in parallel, with results in
@@ -131,7 +128,7 @@ public class DefaultSourceLoader implements SourceLoader {
         List<StateMachine> out = new ArrayList<>();
         // each template's machines are loaded independently: in parallel, used in file order
         List<LoadedFile> withTemplates = loaded.stream().filter(f -> f.template() != null).toList();
-        List<AslLoadResult> results = inOrder(withTemplates, threads,
+        List<AslLoadResult> results = InOrder.map(withTemplates, threads, "faultline-load",
                 f -> AslLoader.load(f.template(), rootOf.apply(f.file().path())));
         int k = 0;
         for (LoadedFile f : loaded) {
@@ -160,82 +157,17 @@ public class DefaultSourceLoader implements SourceLoader {
         return out;
     }
 
-    /** Applies {@code f} to every item on up to {@code threads} threads; results in the items' order. */
-    static <T, R> List<R> inOrder(List<T> items, int threads, java.util.function.Function<T, R> f) {
-        List<R> out = new ArrayList<>(items.size());
-        if (threads <= 1 || items.size() < 2) {
-            for (T t : items) {
-                out.add(f.apply(t));
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
-            Thread t = new Thread(r, "faultline-load");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<R>> futures = new ArrayList<>(items.size());
-            for (T t : items) {
-                futures.add(pool.submit(() -> f.apply(t)));
-            }
-            for (Future<R> fu : futures) {
-                out.add(fu.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading state machines", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     /** Reads and parses every candidate; the result list is in the candidates' order. */
     public static List<LoadedFile> loadAll(List<Discovery.Candidate> candidates, int threads) {
-        if (threads <= 1 || candidates.size() < 2) {
-            List<LoadedFile> out = new ArrayList<>(candidates.size());
-            for (Discovery.Candidate c : candidates) {
-                out.add(loadOne(c));
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, candidates.size()), r -> {
-            Thread t = new Thread(r, "faultline-parse");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<LoadedFile>> futures = new ArrayList<>(candidates.size());
-            for (Discovery.Candidate c : candidates) {
-                futures.add(pool.submit(() -> loadOne(c)));
-            }
-            List<LoadedFile> out = new ArrayList<>(candidates.size());
-            for (int i = 0; i < futures.size(); i++) {
-                out.add(await(futures.get(i), candidates.get(i)));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        return InOrder.map(candidates, threads, "faultline-parse", DefaultSourceLoader::loadSafely);
     }
 
-    private static LoadedFile await(Future<LoadedFile> f, Discovery.Candidate c) {
+    /** {@link #loadOne} that turns anything unexpected into a located finding on the file. */
+    private static LoadedFile loadSafely(Discovery.Candidate c) {
         try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(c, "Reading was interrupted");
-        } catch (ExecutionException e) {
-            return failed(c, "Internal error while reading: " + e.getCause());
+            return loadOne(c);
+        } catch (RuntimeException | StackOverflowError e) {
+            return failed(c, "Internal error while reading: " + e);
         }
     }
 

@@ -17,6 +17,7 @@ import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.Span;
+import dev.faultline.core.util.InOrder;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
@@ -64,7 +65,7 @@ final class Engine {
         }
         Dispatch dispatch = new Dispatch(rules);
         List<Partition> parts = partitions(graph, templates);
-        List<Outcome> outcomes = Partitions.map(parts, threads, p -> runPartition(p, graph, evaluators, dispatch));
+        List<Outcome> outcomes = InOrder.map(parts, threads, "faultline-rules", p -> runPartition(p, graph, evaluators, dispatch));
         List<Finding> findings = new ArrayList<>();
         List<ToolError> errors = new ArrayList<>();
         for (Outcome o : outcomes) {

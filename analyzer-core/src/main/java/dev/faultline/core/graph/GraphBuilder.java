@@ -10,6 +10,7 @@ import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.ScalarNode;
+import dev.faultline.core.util.InOrder;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -93,7 +94,7 @@ public final class GraphBuilder {
         // every node exists now: the read-only walks (references to link, FL-PARSE-003) run on
         // templates in parallel; the edges are then connected on this thread in the same order as a
         // sequential build (a node's references, then its typed edges), so the graph is the same
-        List<Walked> walked = InOrder.map(templates, threads, t -> {
+        List<Walked> walked = InOrder.map(templates, threads, "faultline-graph", t -> {
             List<Finding> out = new ArrayList<>();
             new ReferenceChecker(g, t, out).check();
             List<GraphNode> nodes = g.nodesOf(t);

@@ -1,4 +1,4 @@
-package dev.faultline.core.engine;
+package dev.faultline.core.util;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +8,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
-/** Maps a list on a few threads, with the results in the list's order (so output stays deterministic). */
-final class Partitions {
+/**
+ * Maps a list on a few threads, with the results in the list's order, so that output stays
+ * deterministic whatever the thread count. Shared by the loaders, the graph builder and the engine;
+ * not part of the rule API.
+ */
+public final class InOrder {
 
-    private Partitions() {
+    private InOrder() {
     }
 
-    static <T, R> List<R> map(List<T> items, int threads, Function<T, R> f) {
+    /**
+     * Applies {@code f} to every item on up to {@code threads} daemon threads named {@code threadName}
+     * (in the caller's thread when {@code threads <= 1}); returns the results in the items' order.
+     * An exception thrown by {@code f} is rethrown to the caller.
+     */
+    public static <T, R> List<R> map(List<T> items, int threads, String threadName, Function<T, R> f) {
         List<R> out = new ArrayList<>(items.size());
         if (threads <= 1 || items.size() < 2) {
             for (T t : items) {
@@ -23,7 +32,7 @@ final class Partitions {
             return out;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
-            Thread t = new Thread(r, "faultline-rules");
+            Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
@@ -38,7 +47,7 @@ final class Partitions {
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running the rules", e);
+            throw new IllegalStateException("interrupted while waiting for " + threadName, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
