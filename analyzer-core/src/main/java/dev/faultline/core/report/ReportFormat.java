@@ -1,25 +1,22 @@
 package dev.faultline.core.report;
 
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * The output formats, each with the {@link Reporter} that writes it. This is the one table that maps
  * a format name ({@code --format json}) to its writer: adding a format is adding a constant.
  */
 public enum ReportFormat {
-    TEXT("text", TextReporter::new),
-    JSON("json", JsonReporter::new),
-    SARIF("sarif", SarifReporter::new),
-    JUNIT("junit", JunitReporter::new),
-    GITHUB("github", GithubReporter::new);
+    TEXT("text"),
+    JSON("json"),
+    SARIF("sarif"),
+    JUNIT("junit"),
+    GITHUB("github");
 
     private final String label;
-    private final Supplier<Reporter> factory;
 
-    ReportFormat(String label, Supplier<Reporter> factory) {
+    ReportFormat(String label) {
         this.label = label;
-        this.factory = factory;
     }
 
     /** The name used on the command line and in configuration. */
@@ -27,9 +24,23 @@ public enum ReportFormat {
         return label;
     }
 
-    /** A new reporter for this format. */
+    /**
+     * A new reporter for this format. A plain switch rather than a constructor reference per constant:
+     * linking those would load every reporter class (and SARIF's and JSON's Jackson) on every run.
+     */
     public Reporter reporter() {
-        return factory.get();
+        switch (this) {
+            case JSON:
+                return new JsonReporter();
+            case SARIF:
+                return new SarifReporter();
+            case JUNIT:
+                return new JunitReporter();
+            case GITHUB:
+                return new GithubReporter();
+            default:
+                return new TextReporter();
+        }
     }
 
     /** The format with this name, case-insensitively; throws with the known names if unknown. */
