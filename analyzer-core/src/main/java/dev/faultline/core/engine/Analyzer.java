@@ -2,6 +2,7 @@ package dev.faultline.core.engine;
 
 import dev.faultline.core.graph.GraphBuilder;
 import dev.faultline.core.graph.ResourceGraph;
+import dev.faultline.core.model.InputFile;
 import dev.faultline.core.rule.Finding;
 import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleMetadata;
@@ -88,7 +89,8 @@ public final class Analyzer {
             }
             RuleMetadata m = registry.metadata(id);
             return m == null ? Severity.WARNING : m.severity();
-        }).apply(all, project.templates(), request.suppressions());
+        }).apply(all, project.templates(), project.stateMachines(),
+                project.files().stream().map(InputFile::displayPath).toList(), request.suppressions());
 
         List<RuleMetadata> rules = registry.allMetadata().stream().filter(m -> selection.isOn(m.id())).toList();
         return new AnalysisResult(project.files(), done, rules, graph, outcome.toolErrors());
