@@ -166,7 +166,15 @@ final class LintCommand implements Callable<Integer> {
                     Discovery.displayPath(env.workingDirectory(), env.workingDirectory().resolve(baseline))));
         }
         request = cfg.applyTo(request);
-        AnalysisResult result = analyzer.analyze(request);
+        AnalysisResult result;
+        if (env.progress()) {
+            // erased before the reports and the summary are written
+            try (ProgressLine line = new ProgressLine(env.err())) {
+                result = analyzer.withProgress(line).analyze(request);
+            }
+        } else {
+            result = analyzer.analyze(request);
+        }
 
         for (Output o : outputs) {
             write(o, result);

@@ -101,7 +101,7 @@ class MainTest {
         assertThat(noFile.err()).startsWith("faultline: Invalid value for option '--report' (FORMAT=FILE): expected FORMAT=FILE");
         Run unknown = cli.run("lint", "--report", "xml=out.xml");
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err()).contains("FORMAT one of text, json, sarif, junit, github but was 'xml=out.xml'");
+        assertThat(unknown.err()).contains("FORMAT one of text, json, sarif, junit, github, markdown but was 'xml=out.xml'");
         Run same = cli.run("lint", "-o", "r.txt", "--report", "json=./r.txt");
         assertThat(same.code()).isEqualTo(2);
         assertThat(same.err()).isEqualTo("faultline: two reports are written to the same file: ./r.txt\n");
@@ -113,7 +113,7 @@ class MainTest {
     @Test
     void exit2ForBadOptionValues() {
         assertThat(cli.run("lint", "--format", "xml").err())
-                .startsWith("faultline: Invalid value for option '--format': expected one of text, json, sarif, junit, github but was 'xml'");
+                .startsWith("faultline: Invalid value for option '--format': expected one of text, json, sarif, junit, github, markdown but was 'xml'");
         assertThat(cli.run("lint", "--format", "xml").code()).isEqualTo(2);
         assertThat(cli.run("lint", "--fail-on", "sometimes").code()).isEqualTo(2);
         assertThat(cli.run("lint", "--color", "maybe").code()).isEqualTo(2);
@@ -391,7 +391,7 @@ class MainTest {
         assertThat(r.out()).contains("lint", "rules", "explain", "Exit codes: 0 no finding");
         Run lint = cli.run("lint", "--help");
         assertThat(lint.code()).isZero();
-        assertThat(lint.out()).contains("--format=FORMAT", "text, json, sarif, junit, github", "--fail-on=LEVEL", "--include=GLOB",
+        assertThat(lint.out()).contains("--format=FORMAT", "text, json, sarif, junit, github,", "markdown (default: text)", "--fail-on=LEVEL", "--include=GLOB",
                 "--exclude=GLOB", "--enable=RULE", "--disable=RULE", "--threads=N", "--output=FILE");
     }
 

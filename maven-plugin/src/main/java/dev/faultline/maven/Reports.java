@@ -30,6 +30,7 @@ final class Reports {
             case JSON -> "faultline.json";
             case SARIF -> "faultline.sarif";
             case JUNIT -> "faultline-junit.xml";
+            case MARKDOWN -> "faultline.md";
             // Workflow commands only work on standard output, at the start of a line.
             case GITHUB -> null;
         };
