@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -22,6 +23,7 @@ import org.yaml.snakeyaml.Yaml;
  * runner gives them (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_PATH, RUNNER_TEMP, the step's env
  * with {@code ${{ inputs.* }}} replaced by the inputs' defaults or a workflow's {@code with:}).
  */
+@Tag("integration")
 class ActionTest {
 
     private static final Pattern INPUT = Pattern.compile("\\$\\{\\{\\s*inputs\\.([\\w-]+)\\s*}}");

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The release archives as a user installs them: unpacked anywhere, bin/faultline linked into a
  * directory on PATH, run from a third directory.
  */
+@Tag("integration")
 class DistributionTest {
 
     @TempDir

@@ -7,6 +7,7 @@ import dev.faultline.dist.Shell.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (the archive unpacked with --strip-components=1 into /opt/faultline, bin/faultline linked into
  * /usr/local/bin, run from /src as `faultline lint .`) is rebuilt in a temporary directory and run.
  */
+@Tag("integration")
 class DockerfileTest {
 
     @TempDir

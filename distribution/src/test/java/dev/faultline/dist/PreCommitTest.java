@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -20,6 +21,7 @@ import org.yaml.snakeyaml.Yaml;
  * filtered by the hook's {@code files} and {@code exclude} patterns and passed to its {@code entry},
  * as pre-commit does, with the distribution's {@code faultline} on PATH.
  */
+@Tag("integration")
 class PreCommitTest {
 
     static final String QUEUE_WITHOUT_DLQ = """
