@@ -43,6 +43,11 @@ public final class SqsFilterDeletesMessages implements Rule {
                         FilterCriteria:
                           Filters:
                             - Pattern: '{"body": {"type": ["order"]}}'
+                    Orders:
+                      Type: AWS::SQS::Queue
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     OrdersSubscription:
@@ -52,6 +57,10 @@ public final class SqsFilterDeletesMessages implements Rule {
                         Protocol: sqs
                         Endpoint: !GetAtt Orders.Arn
                         FilterPolicy: {type: [order]}
+                    Events:
+                      Type: AWS::SNS::Topic
+                    Orders:
+                      Type: AWS::SQS::Queue
                     """)
             .build();
 
