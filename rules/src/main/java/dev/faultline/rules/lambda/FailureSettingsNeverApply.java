@@ -60,6 +60,10 @@ public final class FailureSettingsNeverApply implements Rule {
                           Jobs:
                             Type: SQS
                             Properties: {Queue: !GetAtt Jobs.Arn}
+                    Jobs:
+                      Type: AWS::SQS::Queue
+                    WorkerDlq:
+                      Type: AWS::SQS::Queue
                     """)
             .goodExample("""
                     Jobs:
@@ -73,6 +77,8 @@ public final class FailureSettingsNeverApply implements Rule {
                           Jobs:
                             Type: SQS
                             Properties: {Queue: !GetAtt Jobs.Arn}
+                    JobsDlq:
+                      Type: AWS::SQS::Queue
                     """)
             .precision(Precision.HIGH)
             .build();
