@@ -25,11 +25,12 @@ class GraphCommandTest {
     @Test
     void printsJsonDotAndMermaid() throws Exception {
         assertThat(run("graph", "sam-app.yaml")).contains("\"id\" : \"sam-app.yaml#WorkerFromQueue\"")
-                .contains("\"implied\" : true").contains("\"kind\" : \"failsTo\"").contains("\"mode\" : \"poll\"");
+                .contains("\"implied\" : true").contains("\"kind\" : \"failsTo\"").contains("\"mode\" : \"poll\"")
+                .contains("\"fact\" : \"SAM Api event\"").contains("\"path\" : \"Resources/Worker/Properties/Events/Get\"");
         assertThat(run("graph", "--format", "dot", "sam-app.yaml")).startsWith("digraph faultline {")
                 .contains("color=red");
         assertThat(run("graph", "--format", "mermaid", "sam-app.yaml")).startsWith("flowchart LR")
-                .contains("-.->|failsTo|").contains("-->|invokes async|");
+                .contains("-.->|\"failsTo\"|").contains("-->|\"invokes async: SNS subscription (lambda)\"|");
     }
 
     @Test
@@ -56,6 +57,6 @@ class GraphCommandTest {
         String mermaid = out.toString();
         assertThat(mermaid).contains("IngestQueue<br/>SQS::Queue<br/>1 finding (warning)")
                 .contains("classDef warning fill:#fff3cd").containsPattern("(?m)^  class n\\d+(,n\\d+)* warning$")
-                .contains("-->|consumed by|").doesNotContain("-->|consumes|");
+                .contains("-->|\"consumed by\"|").doesNotContain("consumes");
     }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.core.graph;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.faultline.core.rule.Severity;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a {@link ResourceGraph} for people: JSON ({@code {"nodes": [{"id", "type", "file",
- * "line", "cdkPath", "implied"}], "edges": [{"from", "to", "kind", "mode"}]}}), Graphviz DOT, or a
+ * "line", "cdkPath", "implied"}], "edges": [{"from", "to", "kind", "mode", "evidence": {"fact",
+ * "path"}}]}}), Graphviz DOT, or a
  * Mermaid flowchart that GitHub renders in Markdown. Failure paths ({@code failsTo}) are drawn
  * distinctly (dashed, red). In the pictures every arrow points the way events flow, from source to
  * target: a queue or stream to the mapping that reads it ("consumed by"), a topic or bus to its
@@ -35,9 +37,26 @@ public final class GraphWriter {
     public record NodeJson(String id, String type, String file, int line, String cdkPath, boolean implied) {
     }
 
-    /** One edge of the JSON form; {@code mode} is null for edges that are not invocations. */
-    @JsonPropertyOrder({"from", "to", "kind", "mode"})
-    public record EdgeJson(String from, String to, String kind, String mode) {
+    /**
+     * One edge of the JSON form; {@code mode} is null for edges that are not invocations, and
+     * {@code evidence} (for invocations) says which resource and property decide the mode.
+     */
+    @JsonPropertyOrder({"from", "to", "kind", "mode", "evidence"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EdgeJson(String from, String to, String kind, String mode, EvidenceJson evidence) {
+
+        /** The label drawn on the edge: {@code invokes async: S3 notification}. */
+        String label(String modeSeparator) {
+            if (mode == null) {
+                return kind;
+            }
+            return kind + modeSeparator + mode + (evidence == null ? "" : ": " + evidence.fact());
+        }
+    }
+
+    /** Why an invocation has its mode: the property ({@code path}) and what it says ({@code fact}). */
+    @JsonPropertyOrder({"fact", "path"})
+    public record EvidenceJson(String fact, String path) {
     }
 
     /** The JSON document. */
@@ -81,19 +100,21 @@ public final class GraphWriter {
     private record Drawn(String from, String to, String kind, String label) {
     }
 
-    /** The edge the way events flow, labelled for reading along the arrow. */
-    private static Drawn drawn(EdgeJson e, String modeSeparator, String modeEnd) {
-        String mode = e.mode() == null ? "" : modeSeparator + e.mode() + modeEnd;
+    /**
+     * The edge the way events flow, labelled for reading along the arrow; invocations keep their
+     * mode and evidence ({@link EdgeJson#label}).
+     */
+    private static Drawn drawn(EdgeJson e) {
         if (e.kind().equals(EdgeKind.CONSUMES.label())) {
-            return new Drawn(e.from(), e.to(), e.kind(), "consumed by" + mode);
+            return new Drawn(e.from(), e.to(), e.kind(), "consumed by");
         }
         if (e.kind().equals(EdgeKind.SUBSCRIBES.label())) {
-            return new Drawn(e.to(), e.from(), e.kind(), "subscribed by" + mode);
+            return new Drawn(e.to(), e.from(), e.kind(), "subscribed by");
         }
         if (e.kind().equals(EdgeKind.ALARMS.label())) {
-            return new Drawn(e.to(), e.from(), e.kind(), "watched by" + mode);
+            return new Drawn(e.to(), e.from(), e.kind(), "watched by");
         }
-        return new Drawn(e.from(), e.to(), e.kind(), e.kind() + mode);
+        return new Drawn(e.from(), e.to(), e.kind(), e.label(" "));
     }
 
     private static String colour(Severity s) {
@@ -136,7 +157,7 @@ public final class GraphWriter {
         return mapper.writeValueAsString(model(g)).replace("\r\n", "\n") + "\n";
     }
 
-    /** A Graphviz digraph; failure edges dashed red, success edges green, invocations labelled by mode. */
+    /** A Graphviz digraph; failure edges dashed red, success edges green, invocations labelled by mode and evidence. */
     public String dot(ResourceGraph g) {
         StringBuilder sb = new StringBuilder("digraph faultline {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
         for (GraphNode n : sortedNodes(g)) {
@@ -155,7 +176,7 @@ public final class GraphWriter {
             sb.append("];\n");
         }
         for (EdgeJson edge : sortedEdges(g)) {
-            Drawn e = drawn(edge, " (", ")");
+            Drawn e = drawn(edge);
             sb.append("  ").append(quote(e.from())).append(" -> ").append(quote(e.to())).append(" [label=")
                     .append(quote(e.label()));
             if (e.kind().equals(EdgeKind.FAILS_TO.label())) {
@@ -199,10 +220,11 @@ public final class GraphWriter {
         List<Integer> failure = new ArrayList<>();
         int link = 0;
         for (EdgeJson edge : sortedEdges(g)) {
-            Drawn e = drawn(edge, " ", "");
+            Drawn e = drawn(edge);
             String arrow = e.kind().equals(EdgeKind.FAILS_TO.label()) || e.kind().equals(EdgeKind.SUCCEEDS_TO.label())
                     ? " -.->|" : " -->|";
-            sb.append("  ").append(ids.get(e.from())).append(arrow).append(e.label()).append("| ")
+            sb.append("  ").append(ids.get(e.from())).append(arrow).append('"').append(mermaidText(e.label()))
+                    .append("\"| ")
                     .append(ids.get(e.to())).append('\n');
             if (e.kind().equals(EdgeKind.FAILS_TO.label())) {
                 failure.add(link);
@@ -231,12 +253,15 @@ public final class GraphWriter {
             if (!withReferences && e.kind() == EdgeKind.REFERENCES) {
                 continue;
             }
+            Evidence ev = e.kind() == EdgeKind.INVOKES ? e.evidence() : null;
             set.add(new EdgeJson(e.from().id(), e.to().id(), e.kind().label(),
-                    e.mode() == InvocationMode.NONE ? null : e.mode().label()));
+                    e.mode() == InvocationMode.NONE ? null : e.mode().label(),
+                    ev == null ? null : new EvidenceJson(ev.fact(), ev.path())));
         }
         List<EdgeJson> out = new ArrayList<>(set);
         out.sort(Comparator.comparing(EdgeJson::from).thenComparing(EdgeJson::to).thenComparing(EdgeJson::kind)
-                .thenComparing(e -> e.mode() == null ? "" : e.mode()));
+                .thenComparing(e -> e.mode() == null ? "" : e.mode())
+                .thenComparing(e -> e.evidence() == null ? "" : e.evidence().path()));
         return out;
     }
 
