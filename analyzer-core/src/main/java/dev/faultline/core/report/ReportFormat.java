@@ -4,14 +4,16 @@ import java.util.Locale;
 
 /**
  * The output formats, each with the {@link Reporter} that writes it. This is the one table that maps
- * a format name ({@code --format json}) to its writer: adding a format is adding a constant.
+ * a format name ({@code --format json}) to its writer: adding a format is adding a constant and its
+ * case in {@link #reporter()}.
  */
 public enum ReportFormat {
     TEXT("text"),
     JSON("json"),
     SARIF("sarif"),
     JUNIT("junit"),
-    GITHUB("github");
+    GITHUB("github"),
+    MARKDOWN("markdown");
 
     private final String label;
 
@@ -29,18 +31,15 @@ public enum ReportFormat {
      * linking those would load every reporter class (and SARIF's and JSON's Jackson) on every run.
      */
     public Reporter reporter() {
-        switch (this) {
-            case JSON:
-                return new JsonReporter();
-            case SARIF:
-                return new SarifReporter();
-            case JUNIT:
-                return new JunitReporter();
-            case GITHUB:
-                return new GithubReporter();
-            default:
-                return new TextReporter();
-        }
+        // exhaustive (no default): a new constant does not compile until it has its reporter here
+        return switch (this) {
+            case TEXT -> new TextReporter();
+            case JSON -> new JsonReporter();
+            case SARIF -> new SarifReporter();
+            case JUNIT -> new JunitReporter();
+            case GITHUB -> new GithubReporter();
+            case MARKDOWN -> new MarkdownReporter();
+        };
     }
 
     /** The format with this name, case-insensitively; throws with the known names if unknown. */
