@@ -79,17 +79,13 @@ public final class Analyzer {
      */
     public AnalysisResult analyze(AnalysisRequest request) {
         RuleSelection selection = new RuleSelection(request.enabledRules(), request.disabledRules());
-<<<<<<< HEAD
         List<Rule> active = new ArrayList<>();
         for (Rule r : registry.rules()) {
             if (selection.isOn(r.metadata().id())) {
                 active.add(r);
             }
         }
-=======
-        List<Rule> active = registry.rules().stream().filter(r -> selection.isOn(r.metadata().id())).toList();
         progress.status("reading files");
->>>>>>> main
         Project project = loader.load(request);
         String read = "read " + project.files().size() + " files; ";
         progress.status(read + "building the resource graph");
