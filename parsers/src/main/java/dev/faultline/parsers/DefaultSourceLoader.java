@@ -57,12 +57,18 @@ public class DefaultSourceLoader implements SourceLoader {
             }
             findings.addAll(f.findings());
         }
-        // entries of CDK cloud assemblies that are not templates: never read, counted as OTHER
+        List<StateMachine> machines = loadStateMachines(loaded, findings, request);
+        // entries of CDK cloud assemblies that are not templates: not read as inputs, counted as
+        // OTHER, except file assets that a template's state machine reads as its definition
+        Set<Path> definitions = new HashSet<>();
+        for (StateMachine m : machines) {
+            definitions.add(m.file().path().toAbsolutePath().normalize());
+        }
         for (Discovery.Candidate c : discovered.skipped()) {
-            files.add(new InputFile(c.path(), c.displayPath(), InputKind.OTHER));
+            boolean asl = definitions.contains(c.path().toAbsolutePath().normalize());
+            files.add(new InputFile(c.path(), c.displayPath(), asl ? InputKind.ASL : InputKind.OTHER));
         }
         files.sort(java.util.Comparator.comparing(InputFile::displayPath));
-        List<StateMachine> machines = loadStateMachines(loaded, findings, request);
         findings.sort(Finding.ORDER);
         return new Project(files, templates, machines, findings);
     }
