@@ -19,6 +19,7 @@ final class Linker {
 
     private static final Set<NodeKind> INVOCABLE = EnumSet.of(NodeKind.FUNCTION, NodeKind.STATE_MACHINE);
     private static final Set<NodeKind> FUNCTIONS = EnumSet.of(NodeKind.FUNCTION);
+    private static final String CDK_BUCKET_NOTIFICATIONS = "Custom::S3BucketNotifications";
     private static final List<String> COGNITO_TRIGGERS = List.of("CreateAuthChallenge", "CustomEmailSender",
             "CustomMessage", "CustomSMSSender", "DefineAuthChallenge", "PostAuthentication", "PostConfirmation",
             "PreAuthentication", "PreSignUp", "PreTokenGeneration", "PreTokenGenerationConfig", "UserMigration",
@@ -173,7 +174,12 @@ final class Linker {
             case APPSYNC_DATA_SOURCE ->
                     invoke(n, p.path("LambdaConfig", "LambdaFunctionArn"), InvocationMode.SYNC, FUNCTIONS);
             case ALARM -> alarm(n, p);
-            case CUSTOM_RESOURCE -> invoke(n, p.get("ServiceToken"), InvocationMode.ASYNC, FUNCTIONS);
+            case CUSTOM_RESOURCE -> {
+                invoke(n, p.get("ServiceToken"), InvocationMode.ASYNC, FUNCTIONS);
+                if (CDK_BUCKET_NOTIFICATIONS.equals(n.type())) {
+                    bucketNotifications(n, p);
+                }
+            }
             case OTHER -> {
                 if ("AWS::Lambda::Url".equals(n.type())) {
                     invoke(n, p.get("TargetFunctionArn"), InvocationMode.SYNC, FUNCTIONS);
@@ -324,6 +330,32 @@ final class Linker {
         } else if (list != null) {
             for (GraphNode x : r.nodes(list)) {
                 connect(EdgeKind.CONFIGURES, n, x, list, InvocationMode.NONE, null);
+            }
+        }
+    }
+
+    /**
+     * CDK's {@code Custom::S3BucketNotifications} (what {@code bucket.addEventNotification} writes): the
+     * S3 API's {@code NotificationConfiguration.LambdaFunctionConfigurations} of the bucket named by
+     * {@code BucketName}; the bucket invokes each function asynchronously. A bucket that is not in
+     * the run (imported by name) leaves the custom resource as the invoker.
+     */
+    private void bucketNotifications(GraphNode n, MapNode p) {
+        Node lcs = p.path("NotificationConfiguration", "LambdaFunctionConfigurations");
+        if (!(lcs instanceof ListNode l)) {
+            return;
+        }
+        List<GraphNode> buckets = new ArrayList<>(1);
+        for (GraphNode b : r.nodes(p.get("BucketName"))) {
+            if (b.kind() == NodeKind.BUCKET) {
+                buckets.add(b);
+            }
+        }
+        for (Node c : l.items()) {
+            if (c instanceof MapNode cm) {
+                for (GraphNode from : buckets.isEmpty() ? List.of(n) : buckets) {
+                    invoke(from, cm.get("LambdaFunctionArn"), InvocationMode.ASYNC, FUNCTIONS);
+                }
             }
         }
     }
