@@ -47,9 +47,12 @@ public class DefaultSourceLoader implements SourceLoader {
     public Project load(AnalysisRequest request) {
         Discovery.Result discovered = Discovery.discover(request);
         List<LoadedFile> loaded = loadAll(discovered.files(), request.threads());
+        List<Finding> findings = new ArrayList<>(discovered.findings());
+        Path wd = request.workingDirectory().toAbsolutePath().normalize();
+        List<Path> inputs = inputDirectories(request, wd);
+        loaded = NestedTemplates.withChildren(loaded, wd, f -> projectRoot(f, wd, inputs), findings);
         List<InputFile> files = new ArrayList<>(loaded.size());
         List<Template> templates = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>(discovered.findings());
         for (LoadedFile f : loaded) {
             files.add(f.file());
             if (f.template() != null) {
@@ -101,11 +104,16 @@ public class DefaultSourceLoader implements SourceLoader {
     protected List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings,
                                                    AnalysisRequest request) {
         Path wd = request.workingDirectory().toAbsolutePath().normalize();
-        List<Path> inputs = request.paths().stream()
+        List<Path> inputs = inputDirectories(request, wd);
+        return loadStateMachines(loaded, findings, f -> projectRoot(f, wd, inputs), request.threads());
+    }
+
+    /** The directories of a request's input paths (a file's parent), absolute. */
+    private static List<Path> inputDirectories(AnalysisRequest request, Path wd) {
+        return request.paths().stream()
                 .map(p -> (p.isAbsolute() ? p : wd.resolve(p)).normalize())
                 .map(p -> Files.isDirectory(p) ? p : (p.getParent() == null ? p : p.getParent()))
                 .toList();
-        return loadStateMachines(loaded, findings, f -> projectRoot(f, wd, inputs), request.threads());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.faultline.core.graph;
 
 import dev.faultline.core.eval.CrossStack;
 import dev.faultline.core.eval.Evaluator;
+import dev.faultline.core.model.NestedStacks;
 import dev.faultline.core.model.Resource;
 import dev.faultline.core.model.Template;
 import dev.faultline.core.tree.MapNode;
@@ -16,9 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the templates of one run use each other: nested stacks ({@code AWS::CloudFormation::Stack}
- * with a local {@code TemplateURL} or CDK's {@code Metadata["aws:asset:path"]},
- * {@code AWS::Serverless::Application} with a local {@code Location}) and exports
+ * How the templates of one run use each other: nested stacks (the local templates
+ * {@link NestedStacks#localTemplate} names) and exports
  * ({@code Outputs.X.Export.Name}, evaluated: literal, {@code Fn::Sub} with parameters and
  * defaults, CDK's {@code Stack:ExportsOutput...} form).
  *
@@ -28,9 +28,6 @@ import java.util.Map;
  * application id) is not followed.
  */
 final class StackLinks implements CrossStack {
-
-    static final String STACK = "AWS::CloudFormation::Stack";
-    static final String APPLICATION = "AWS::Serverless::Application";
 
     /** One nested stack resource and the template it deploys. */
     record Nesting(Template parent, Resource resource, Template child) {
@@ -52,10 +49,7 @@ final class StackLinks implements CrossStack {
         for (Template parent : templates) {
             Evaluator ev = new Evaluator(parent);
             for (Resource r : parent.allResources()) {
-                if (!STACK.equals(r.type()) && !APPLICATION.equals(r.type())) {
-                    continue;
-                }
-                Template child = child(parent, r, ev, byPath);
+                Template child = child(parent, r, byPath);
                 if (child == null || child == parent) {
                     continue;
                 }
@@ -118,27 +112,16 @@ final class StackLinks implements CrossStack {
     }
 
     /** The template of the run that a nested stack resource deploys, or null. */
-    private static Template child(Template parent, Resource r, Evaluator ev, Map<Path, Template> byPath) {
-        String location = null;
-        Node asset = r.metadata().get("aws:asset:path");
-        if (asset != null && asset.text() != null) {
-            location = asset.text();
-        } else {
-            Node written = r.property(STACK.equals(r.type()) ? "TemplateURL" : "Location");
-            var s = ev.eval(written).asString();
-            location = s.orElse(null);
-        }
-        if (location == null || location.isEmpty() || location.contains("://")) {
-            return null;
-        }
-        Path dir = pathOf(parent) == null ? null : pathOf(parent).getParent();
-        if (dir == null) {
+    private static Template child(Template parent, Resource r, Map<Path, Template> byPath) {
+        String location = NestedStacks.localTemplate(r);
+        Path file = pathOf(parent);
+        if (location == null || file == null || file.getParent() == null) {
             return null;
         }
         try {
-            return byPath.get(dir.resolve(location).normalize());
+            return byPath.get(file.getParent().resolve(location).normalize());
         } catch (InvalidPathException e) {
-            return null;
+            return null; // not a path: it names no template of the run
         }
     }
 

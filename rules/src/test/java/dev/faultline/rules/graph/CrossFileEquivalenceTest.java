@@ -3,6 +3,7 @@ package dev.faultline.rules.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.core.engine.AnalysisRequest;
+import dev.faultline.core.engine.AnalysisResult;
 import dev.faultline.core.engine.Analyzer;
 import dev.faultline.core.rule.Finding;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -73,6 +76,45 @@ class CrossFileEquivalenceTest {
         List<Finding> findings = findings(dir(variant));
         assertThat(findings).filteredOn(f -> f.ruleId().equals("FL-SQS-002")).singleElement()
                 .satisfies(f -> assertThat(f.message()).containsPattern("function 'Worker[0-9A-F]*' in [^ ]+ \\(through export '"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nested-stack/parent.yaml", "sam/template.yaml"})
+    void lintingTheParentAloneReadsItsNestedTemplateOnce(String parent) throws Exception {
+        Path file = dir(parent);
+        Path dir = file.getParent();
+        AnalysisResult r = Analyzer.fromClassPath().analyze(AnalysisRequest.of(dir, List.of(file)));
+        assertThat(r.files()).extracting(f -> f.displayPath()).containsExactlyInAnyOrder(file.getFileName().toString(), "queues.yaml");
+        Set<String> described = new TreeSet<>();
+        for (Finding f : r.activeFindings()) {
+            assertThat(described.add(f.ruleId() + " " + f.resource())).as("reported once: " + f).isTrue();
+        }
+        assertThat(described).isEqualTo(EXPECTED);
+    }
+
+    @Test
+    void aNestedTemplatePathThatIsMissingOrLeavesTheProjectIsReportedAndNotRead(@TempDir Path tmp) throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(tmp.resolve("outside.yaml"), "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n");
+        Files.writeString(project.resolve("parent.yaml"), """
+                Resources:
+                  Outside:
+                    Type: AWS::CloudFormation::Stack
+                    Properties:
+                      TemplateURL: ../outside.yaml
+                  Missing:
+                    Type: AWS::Serverless::Application
+                    Properties:
+                      Location: ./missing.yaml
+                  Remote:
+                    Type: AWS::CloudFormation::Stack
+                    Properties:
+                      TemplateURL: https://s3.amazonaws.com/bucket/child.yaml
+                """);
+        AnalysisResult r = Analyzer.fromClassPath().analyze(AnalysisRequest.of(project, List.of(project.resolve("parent.yaml"))));
+        assertThat(r.files()).extracting(f -> f.displayPath()).containsExactly("parent.yaml");
+        assertThat(r.activeFindings()).extracting(f -> f.span().line() + " " + f.ruleId() + " " + f.resource())
+                .containsExactly("5 FL-PARSE-004 Outside", "9 FL-PARSE-004 Missing");
     }
 
     private static Path dir(String variant) throws URISyntaxException {
