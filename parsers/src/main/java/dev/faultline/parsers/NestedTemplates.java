@@ -6,6 +6,7 @@ import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.Finding;
 import dev.faultline.core.rule.InputRules;
 import dev.faultline.core.tree.Node;
+import dev.faultline.core.tree.ScalarNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -81,8 +82,8 @@ final class NestedTemplates {
             }
             String key = NestedStacks.locationProperty(r);
             Node value = r.property(key);
-            if (value == null) {
-                continue; // a CDK asset path: the assembly reader reads those
+            if (!(value instanceof ScalarNode written) || !location.equals(written.value())) {
+                continue; // a CDK asset path: read with its assembly, never on its own
             }
             String path = r.logicalPath() + "/Properties/" + key;
             Path file;
