@@ -42,6 +42,14 @@ public final class EsmOnFailureDestinationWrongKind implements Rule {
                         DestinationConfig:
                           OnFailure:
                             Destination: !Ref ClicksFailures   # the queue URL, not its ARN
+                    Clicks:
+                      Type: AWS::Kinesis::Stream
+                      Properties: {ShardCount: 1}
+                    ClicksFailures:
+                      Type: AWS::SQS::Queue
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     ClicksMapping:
@@ -53,6 +61,14 @@ public final class EsmOnFailureDestinationWrongKind implements Rule {
                         DestinationConfig:
                           OnFailure:
                             Destination: !GetAtt ClicksFailures.Arn
+                    Clicks:
+                      Type: AWS::Kinesis::Stream
+                      Properties: {ShardCount: 1}
+                    ClicksFailures:
+                      Type: AWS::SQS::Queue
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .build();
 

@@ -39,6 +39,11 @@ public final class SqsFilterDeletesMessages implements Rule {
                         FilterCriteria:
                           Filters:
                             - Pattern: '{"body": {"type": ["order"]}}'
+                    Orders:
+                      Type: AWS::SQS::Queue
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     OrdersSubscription:
@@ -48,6 +53,10 @@ public final class SqsFilterDeletesMessages implements Rule {
                         Protocol: sqs
                         Endpoint: !GetAtt Orders.Arn
                         FilterPolicy: {type: [order]}
+                    Events:
+                      Type: AWS::SNS::Topic
+                    Orders:
+                      Type: AWS::SQS::Queue
                     """)
             .build();
 

@@ -42,6 +42,12 @@ public final class StreamMappingRetriesForever implements Rule {
                         EventSourceArn: !GetAtt Clicks.Arn
                         FunctionName: !Ref Worker
                         StartingPosition: LATEST
+                    Clicks:
+                      Type: AWS::Kinesis::Stream
+                      Properties: {ShardCount: 1}
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     ClicksMapping:
@@ -56,6 +62,14 @@ public final class StreamMappingRetriesForever implements Rule {
                         DestinationConfig:
                           OnFailure:
                             Destination: !GetAtt ClicksFailures.Arn
+                    Clicks:
+                      Type: AWS::Kinesis::Stream
+                      Properties: {ShardCount: 1}
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
+                    ClicksFailures:
+                      Type: AWS::SQS::Queue
                     """)
             .build();
 

@@ -47,6 +47,8 @@ public final class AsyncFunctionWithoutFailureCapture implements Rule {
                           Uploaded:
                             Type: S3
                             Properties: {Bucket: !Ref Uploads, Events: s3:ObjectCreated:*}
+                    Uploads:
+                      Type: AWS::S3::Bucket
                     """)
             .goodExample("""
                     Handler:
@@ -59,6 +61,10 @@ public final class AsyncFunctionWithoutFailureCapture implements Rule {
                           Uploaded:
                             Type: S3
                             Properties: {Bucket: !Ref Uploads, Events: s3:ObjectCreated:*}
+                    Uploads:
+                      Type: AWS::S3::Bucket
+                    HandlerFailures:
+                      Type: AWS::SQS::Queue
                     """)
             .precision(Precision.HIGH)
             .build();

@@ -46,6 +46,12 @@ public final class FailureQueueWithoutAlarm implements Rule {
                         RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5}
                     """)
             .goodExample("""
+                    OrdersDlq:
+                      Type: AWS::SQS::Queue
+                    Orders:
+                      Type: AWS::SQS::Queue
+                      Properties:
+                        RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5}
                     OrdersDlqAlarm:
                       Type: AWS::CloudWatch::Alarm
                       Properties:
@@ -58,6 +64,8 @@ public final class FailureQueueWithoutAlarm implements Rule {
                         Threshold: 0
                         ComparisonOperator: GreaterThanThreshold
                         AlarmActions: [!Ref OpsTopic]
+                    OpsTopic:
+                      Type: AWS::SNS::Topic
                     """)
             .precision(Precision.HIGH)
             .build();

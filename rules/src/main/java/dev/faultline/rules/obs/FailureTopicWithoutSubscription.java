@@ -83,8 +83,25 @@ public final class FailureTopicWithoutSubscription implements Rule {
                         StartingPosition: LATEST
                         DestinationConfig:
                           OnFailure: {Destination: !Ref StreamFailures}
+                    Accounts:
+                      Type: AWS::DynamoDB::Table
+                      Properties:
+                        StreamSpecification: {StreamViewType: NEW_IMAGE}
+                    Projector:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
+                    StreamFailures:
+                      Type: AWS::SNS::Topic
+                    Mapping:
+                      Type: AWS::Lambda::EventSourceMapping
+                      Properties:
+                        EventSourceArn: !GetAtt Accounts.StreamArn
+                        FunctionName: !Ref Projector
+                        StartingPosition: LATEST
+                        DestinationConfig:
+                          OnFailure: {Destination: !Ref StreamFailures}
                     StreamFailuresQueue:
                       Type: AWS::SQS::Queue
                     StreamFailuresSubscription:
@@ -93,6 +110,13 @@ public final class FailureTopicWithoutSubscription implements Rule {
                         TopicArn: !Ref StreamFailures
                         Protocol: sqs
                         Endpoint: !GetAtt StreamFailuresQueue.Arn
+                    Accounts:
+                      Type: AWS::DynamoDB::Table
+                      Properties:
+                        StreamSpecification: {StreamViewType: NEW_IMAGE}
+                    Projector:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .precision(Precision.HIGH)
             .build();

@@ -43,6 +43,11 @@ public final class SubscriptionWithoutRedrivePolicy implements Rule {
                         TopicArn: !Ref SignupTopic
                         Protocol: lambda
                         Endpoint: !GetAtt Welcome.Arn
+                    SignupTopic:
+                      Type: AWS::SNS::Topic
+                    Welcome:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     Signup:
@@ -53,6 +58,13 @@ public final class SubscriptionWithoutRedrivePolicy implements Rule {
                         Endpoint: !GetAtt Welcome.Arn
                         RedrivePolicy:
                           deadLetterTargetArn: !GetAtt SignupDlq.Arn
+                    SignupTopic:
+                      Type: AWS::SNS::Topic
+                    Welcome:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
+                    SignupDlq:
+                      Type: AWS::SQS::Queue
                     """)
             .precision(Precision.HIGH)
             .build();
