@@ -130,7 +130,7 @@ public final class EsmOnFailureDestinationWrongKind implements Rule {
             return null;
         }
         if (text.startsWith("kafka://")) {
-            return family.isKafka() || family == SourceFamily.UNKNOWN ? null
+            return family.mayBeKafka() ? null
                     : "'" + text + "', a Kafka topic, which only Kafka sources accept";
         }
         String[] parts = text.split(":", 6);

@@ -89,7 +89,7 @@ public final class StreamMappingRetriesForever implements Rule {
         if (!family.isStreamOrKafka()) {
             return;
         }
-        if (family.isKafka() && !EventSources.onFailureDestination(esm, ctx).isAbsent()) {
+        if (family.mayBeKafka() && !EventSources.onFailureDestination(esm, ctx).isAbsent()) {
             return; // Kafka: infinite retries with an OnFailure destination are capped at 10 by Lambda
         }
         Optional<List<Long>> retries = Props.longs(ctx.property(esm, "MaximumRetryAttempts"), PollLimits.INFINITE);
@@ -104,7 +104,8 @@ public final class StreamMappingRetriesForever implements Rule {
         Node at = esm.property("MaximumRetryAttempts");
         ctx.report(esm, at, "Properties/MaximumRetryAttempts", EventSources.describe(esm, family, ctx)
                 + " leaves MaximumRetryAttempts and MaximumRecordAgeInSeconds at -1 (infinite): one failing record "
-                + "blocks its " + (family.isKafka() ? "partition" : "shard") + " until it leaves "
+                + "blocks its " + (family.isKafka() ? "partition" : family.isStream() ? "shard" : "shard or partition")
+                + " until it leaves "
                 + retention(esm, family, ctx));
     }
 
@@ -114,6 +115,9 @@ public final class StreamMappingRetriesForever implements Rule {
         }
         if (family.isKafka()) {
             return "the topic's retention";
+        }
+        if (!family.isStream()) {
+            return "the source's retention";
         }
         for (Value v : ctx.property(esm, "EventSourceArn").alternatives()) {
             Optional<GraphNode> stream = v.referencedResource().map(id -> ctx.graph().find(esm.template(), id))

@@ -17,6 +17,7 @@ import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.rules.support.Describe;
 import dev.faultline.rules.support.Iam;
+import dev.faultline.rules.support.Functions;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -150,7 +151,7 @@ public final class FailureTopicWithoutSubscription implements Rule {
     @Override
     public void visitNode(GraphNode topic, RuleContext ctx) {
         List<GraphNode> sources = ctx.graph().failureSources(topic).stream()
-                .filter(n -> SOURCES.contains(n.kind())).toList();
+                .filter(n -> SOURCES.contains(n.kind()) && !Functions.failureSettingNeverApplies(n, ctx)).toList();
         if (sources.isEmpty() || topic.template() == null || maybeFifo(topic, ctx)) {
             return;
         }
