@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The real pipeline (parsers and rules from the class path) through the command line. */
+@Tag("integration")
 class LintEndToEndTest {
 
     /** The repository root: Maven runs the tests in {@code cli/}. */
@@ -31,14 +33,19 @@ class LintEndToEndTest {
     }
 
     static Run lint(Path workingDirectory, String... args) {
+        List<String> all = new ArrayList<>();
+        all.add("lint");
+        all.addAll(List.of(args));
+        return run(workingDirectory, all.toArray(new String[0]));
+    }
+
+    /** Any command line, with the real loader and rules. */
+    static Run run(Path workingDirectory, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliEnvironment env = new CliEnvironment(new PrintWriter(out), new PrintWriter(err), workingDirectory,
                 Map.of(), false, Analyzer::fromClassPath, RuleRegistry::load);
-        List<String> all = new ArrayList<>();
-        all.add("lint");
-        all.addAll(List.of(args));
-        int code = new Main(env).run(all.toArray(new String[0]));
+        int code = new Main(env).run(args);
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -2,6 +2,7 @@ package dev.faultline.core.graph;
 
 import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.eval.Evaluator;
+import dev.faultline.core.eval.Refs;
 import dev.faultline.core.model.Resource;
 import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.Finding;
@@ -58,11 +59,13 @@ public final class GraphBuilder {
     /** Builds the graph of all templates and state machines of one analysis. */
     public ResourceGraph build(List<Template> templates, List<StateMachine> machines) {
         ResourceGraph g = new ResourceGraph();
+        StackLinks stacks = new StackLinks(templates);
+        g.crossStack(stacks);
         Map<Template, Resolver> resolvers = new IdentityHashMap<>();
         List<SamExpander.Pending> pending = new ArrayList<>();
         Map<Template, SamExpander> expanders = new IdentityHashMap<>();
         for (Template t : templates) {
-            Evaluator ev = new Evaluator(t);
+            Evaluator ev = new Evaluator(t, stacks);
             SamExpander sam = new SamExpander(g, t, ev, pending);
             expanders.put(t, sam);
             for (Resource r : t.allResources()) {
@@ -87,7 +90,7 @@ public final class GraphBuilder {
                     }
                 }
             }
-            Resolver res = new Resolver(g, t, new Evaluator(t));
+            Resolver res = new Resolver(g, t, new Evaluator(t, stacks), stacks, resolvers::get);
             res.index(g.nodesOf(t));
             resolvers.put(t, res);
         }
@@ -108,9 +111,11 @@ public final class GraphBuilder {
             }
             return new Walked(refs, out);
         });
+        List<Linker> linkers = new ArrayList<>(templates.size());
         for (int ti = 0; ti < templates.size(); ti++) {
             Template t = templates.get(ti);
             Linker linker = new Linker(g, resolvers.get(t));
+            linkers.add(linker);
             List<GraphNode> nodes = g.nodesOf(t);
             List<List<Edge>> refs = walked.get(ti).references();
             for (int i = 0; i < nodes.size(); i++) {
@@ -119,6 +124,9 @@ public final class GraphBuilder {
                 }
                 linker.link(nodes.get(i));
             }
+        }
+        for (Template t : templates) {
+            exports(g, t, resolvers.get(t));
         }
         for (SamExpander.Pending p : pending) {
             new Linker(g, resolvers.get(p.target().template())).linkPending(p);
@@ -135,6 +143,9 @@ public final class GraphBuilder {
                 tasks.link(m, sm, res);
             }
         }
+        for (Linker linker : linkers) {
+            linker.linkUnseen(); // after every other invocation, task targets included
+        }
         List<Finding> findings = new ArrayList<>();
         for (Walked w : walked) {
             findings.addAll(w.findings());
@@ -144,6 +155,22 @@ public final class GraphBuilder {
             g.addFinding(f);
         }
         return g;
+    }
+
+    /** A function whose ARN or name a template exports may be invoked by other stacks, in any mode. */
+    private static void exports(ResourceGraph g, Template t, Resolver res) {
+        if (t.outputs() == null || res == null) {
+            return;
+        }
+        for (MapNode.Entry e : t.outputs().entries()) {
+            if (e.value() instanceof MapNode out && out.get("Export") != null) {
+                for (GraphNode fn : res.nodes(out.get("Value"))) {
+                    if (fn.kind() == NodeKind.FUNCTION) {
+                        g.addOutsideInvoker(fn, "its ARN exported in Outputs/" + e.key());
+                    }
+                }
+            }
+        }
     }
 
     /** What the parallel walk of one template found: per node (in nodesOf order) its references. */
@@ -173,34 +200,15 @@ public final class GraphBuilder {
                 linkReferences(g, t, from, items.get(i), out);
             }
         } else if (node instanceof IntrinsicNode in) {
+            Refs.Target att = Refs.getAtt(in);
             if (in.is("Ref")) {
-                refTo(g, t, from, in.argument() == null ? null : in.argument().text(), in, out);
-            } else if (in.is("Fn::GetAtt")) {
-                String target = null;
-                if (in.argument() instanceof ListNode l && l.size() > 0) {
-                    target = l.get(0).text();
-                } else if (in.argument() != null && in.argument().text() != null) {
-                    String s = in.argument().text();
-                    target = s.indexOf('.') < 0 ? s : s.substring(0, s.indexOf('.'));
-                }
-                refTo(g, t, from, target, in, out);
+                refTo(g, t, from, Refs.ref(in), in, out);
+            } else if (att != null) {
+                refTo(g, t, from, att.resource(), in, out);
             } else if (in.is("Fn::Sub")) {
-                Node arg = in.argument();
-                String text = arg instanceof ListNode l && l.size() > 0 ? l.get(0).text() : arg == null ? null : arg.text();
-                if (text != null) {
-                    int i = 0;
-                    while (true) {
-                        int start = text.indexOf("${", i);
-                        int end = start < 0 ? -1 : text.indexOf('}', start);
-                        if (end < 0) {
-                            break;
-                        }
-                        i = end + 1;
-                        String name = text.substring(start + 2, end).trim();
-                        if (!name.startsWith("!") && !name.startsWith("AWS::")) {
-                            int dot = name.indexOf('.');
-                            refTo(g, t, from, dot < 0 ? name : name.substring(0, dot), in, out);
-                        }
+                for (Refs.Variable v : Refs.variables(Refs.subText(in))) {
+                    if (!v.pseudo()) {
+                        refTo(g, t, from, v.target().resource(), in, out);
                     }
                 }
             }

@@ -3,6 +3,7 @@ package dev.faultline.core.graph;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.asl.TaskCall;
+import dev.faultline.core.eval.CrossStack;
 import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.Finding;
 import java.util.ArrayList;
@@ -40,6 +41,56 @@ public final class ResourceGraph {
     private final Map<State, List<Edge>> stateTargets = new IdentityHashMap<>();
     private final Map<Template, List<GraphNode>> nodesByTemplate = new IdentityHashMap<>();
     private final List<Finding> findings = new ArrayList<>();
+    private CrossStack crossStack = CrossStack.NONE;
+    private final Map<Template, Map<Template, String>> crossings = new IdentityHashMap<>();
+
+    /**
+     * Internal: set by the graph builder.
+     *
+     * @param stacks how the templates of the run pass values to each other
+     */
+    public void crossStack(CrossStack stacks) {
+        this.crossStack = stacks;
+    }
+
+    /**
+     * Internal: records that a relation between two templates was resolved {@code via} a nested
+     * stack or an export (the first way found is kept).
+     */
+    public void recordCrossing(Template a, Template b, String via) {
+        if (a == null || b == null || a == b) {
+            return;
+        }
+        crossings.computeIfAbsent(a, k -> new IdentityHashMap<>()).putIfAbsent(b, via);
+        crossings.computeIfAbsent(b, k -> new IdentityHashMap<>()).putIfAbsent(a, via);
+    }
+
+    /**
+     * Where node {@code n} is written, for the message of a finding on {@code about}: empty when
+     * both are in one template, else {@code " in parent.yaml (through nested stack 'Queues')"} or
+     * {@code " in app.yaml (through export 'prod-orders-arn')"}.
+     *
+     * @param n     the node named in the message
+     * @param about the node the finding is reported on
+     * @return the text to append after the node's name
+     */
+    public String where(GraphNode n, GraphNode about) {
+        if (n.template() == null || about.template() == null || n.template() == about.template()) {
+            return "";
+        }
+        Map<Template, String> m = crossings.get(n.template());
+        String via = m == null ? null : m.get(about.template());
+        return " in " + n.template().displayPath() + (via == null ? "" : " (through " + via + ")");
+    }
+
+    /**
+     * @return how the templates of this run pass values to each other (nested stack parameters and
+     *         outputs, exports); evaluators of this run's templates follow it
+     */
+    public CrossStack crossStack() {
+        return crossStack;
+    }
+    private final Map<GraphNode, String> outsideInvokers = new HashMap<>();
 
     /**
      * Adds a node; its id must be new. Internal: called by the graph builder, not by rules.
@@ -271,6 +322,27 @@ public final class ResourceGraph {
         return find(m.template(), m.resource().logicalId());
     }
 
+    /**
+     * Records that something outside the templates may invoke a function, in any mode: a permission
+     * for a principal other than a request-response service, whose source is not in the template, or
+     * an exported ARN. Internal: called by the graph builder; the first reason is kept.
+     *
+     * @param fn  the function
+     * @param why what shows it ({@code permission 'P' for 123456789012})
+     */
+    public void addOutsideInvoker(GraphNode fn, String why) {
+        outsideInvokers.putIfAbsent(fn, why);
+    }
+
+    /**
+     * What shows that something outside the templates may invoke {@code fn} in a mode the graph
+     * cannot know (a permission for an account, an unknown or asynchronous principal whose source is
+     * not in the template; an {@code Export} of its ARN), or null when nothing does.
+     */
+    public String outsideInvoker(GraphNode fn) {
+        return outsideInvokers.get(fn);
+    }
+
     // ---- queries for rules ------------------------------------------------------------------
 
     /**
@@ -294,7 +366,10 @@ public final class ResourceGraph {
         return distinctFrom(invocations(fn), mode);
     }
 
-    /** Whether anything in the graph invokes {@code fn} asynchronously (its async settings matter). */
+    /**
+     * Whether anything in the graph invokes {@code fn} asynchronously (its async settings matter),
+     * including a permission that lets an asynchronous service invoke it from outside the template.
+     */
     public boolean isAsyncInvoked(GraphNode fn) {
         for (Edge e : invocations(fn)) {
             if (e.mode() == InvocationMode.ASYNC) {

@@ -22,7 +22,7 @@ final class SamExpander {
 
     /** An invocation edge whose source is a reference to resolve once every node exists. */
     record Pending(GraphNode from, Node fromRef, GraphNode target, String qualifier, InvocationMode mode,
-                   Span span) {
+                   Span span, Evidence evidence) {
     }
 
     private final ResourceGraph g;
@@ -55,10 +55,34 @@ final class SamExpander {
         return section == null || t.globals() == null ? null : t.globals().getMap(section);
     }
 
-    /** The effective (Globals-merged) SAM properties of a resource. */
+    /**
+     * The effective (Globals-merged) SAM properties of a resource. The resource attribute
+     * {@code IgnoreGlobals} opts out: {@code '*'} of every global property, a list of names of those
+     * properties only (SAM's resource attribute, next to {@code Properties}).
+     */
     MapNode effective(Resource r) {
         MapNode globals = globalsFor(r.type());
-        return globals == null ? r.properties() : Trees.mergeMaps(globals, r.properties());
+        if (globals == null) {
+            return r.properties();
+        }
+        Node ignore = r.body().get("IgnoreGlobals");
+        if (ignore != null && "*".equals(ignore.text())) {
+            return r.properties();
+        }
+        if (ignore instanceof ListNode names) {
+            List<MapNode.Entry> kept = new ArrayList<>(globals.size());
+            for (MapNode.Entry e : globals.entries()) {
+                boolean ignored = false;
+                for (Node name : names.items()) {
+                    ignored |= e.key().equals(name.text());
+                }
+                if (!ignored) {
+                    kept.add(e);
+                }
+            }
+            globals = new MapNode(globals.span(), kept);
+        }
+        return Trees.mergeMaps(globals, r.properties());
     }
 
     /** Adds the main node of a SAM resource (first pass, before any implied node). */
@@ -240,13 +264,13 @@ final class SamExpander {
                             Trees.map(p.span(), "TopicRulePayload", Trees.map(p.span(), payload)), s, path);
                 }
                 case "S3" -> pending.add(new Pending(null, p.get("Bucket"), target, alias,
-                        InvocationMode.ASYNC, s));
+                        InvocationMode.ASYNC, s, new Evidence(path, "SAM S3 event", false, null)));
                 case "Cognito" -> pending.add(new Pending(null, p.get("UserPool"), target, alias,
-                        InvocationMode.SYNC, s));
+                        InvocationMode.SYNC, s, new Evidence(path, "SAM Cognito event", true, null)));
                 case "Api" -> api(p.get("RestApiId"), "ServerlessRestApi", "AWS::ApiGateway::RestApi", r, target,
-                        alias, s, path);
+                        alias, s, path, p);
                 case "HttpApi" -> api(p.get("ApiId"), "ServerlessHttpApi", "AWS::ApiGatewayV2::Api", r, target,
-                        alias, s, path);
+                        alias, s, path, p);
                 default -> {
                     // other event types carry no failure-handling semantics we model
                 }
@@ -367,9 +391,11 @@ final class SamExpander {
     }
 
     private void api(Node apiRef, String implicitId, String implicitType, Resource r, GraphNode target,
-                     String alias, Span s, String path) {
+                     String alias, Span s, String path, MapNode props) {
+        Evidence ev = new Evidence(path, "SAM " + (implicitType.contains("V2") ? "HttpApi" : "Api") + " event", true,
+                props);
         if (apiRef != null) {
-            pending.add(new Pending(null, apiRef, target, alias, InvocationMode.SYNC, s));
+            pending.add(new Pending(null, apiRef, target, alias, InvocationMode.SYNC, s, ev));
             return;
         }
         GraphNode api = g.find(t, implicitId);
@@ -378,7 +404,7 @@ final class SamExpander {
         } else if (api.kind() != NodeKind.REST_API && api.kind() != NodeKind.HTTP_API) {
             return; // the implicit API's name is taken by another kind of resource: SAM rejects the template
         }
-        pending.add(new Pending(api, null, target, alias, InvocationMode.SYNC, s));
+        pending.add(new Pending(api, null, target, alias, InvocationMode.SYNC, s, ev));
     }
 
     /** Adds an implied node unless the template already has a node of that name (then returns it). */

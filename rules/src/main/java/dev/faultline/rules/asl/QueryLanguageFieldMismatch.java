@@ -35,6 +35,7 @@ public final class QueryLanguageFieldMismatch implements Rule {
             .tags("correctness", "step-functions", "asl", "jsonata")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html")
             .badExample("""
+                    "StartAt": "Charge",
                     "QueryLanguage": "JSONata",
                     "States": {
                       "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
@@ -42,6 +43,7 @@ public final class QueryLanguageFieldMismatch implements Rule {
                     }
                     """)
             .goodExample("""
+                    "StartAt": "Charge",
                     "QueryLanguage": "JSONata",
                     "States": {
                       "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",

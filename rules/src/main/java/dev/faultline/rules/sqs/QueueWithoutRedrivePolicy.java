@@ -43,6 +43,9 @@ public final class QueueWithoutRedrivePolicy implements Rule {
                       Properties:
                         EventSourceArn: !GetAtt Orders.Arn
                         FunctionName: !Ref Worker
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     Orders:
@@ -51,8 +54,16 @@ public final class QueueWithoutRedrivePolicy implements Rule {
                         RedrivePolicy:
                           deadLetterTargetArn: !GetAtt OrdersDlq.Arn
                           maxReceiveCount: 5
+                    OrdersMapping:
+                      Type: AWS::Lambda::EventSourceMapping
+                      Properties:
+                        EventSourceArn: !GetAtt Orders.Arn
+                        FunctionName: !Ref Worker
                     OrdersDlq:
                       Type: AWS::SQS::Queue
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .precision(Precision.HIGH)
             .build();
@@ -78,7 +89,8 @@ public final class QueueWithoutRedrivePolicy implements Rule {
             return;
         }
         GraphNode first = consumers.get(0);
-        String by = first.kind() == NodeKind.PIPE ? "pipe '" + first.name() + "'" : consumerName(first, ctx);
+        String by = first.kind() == NodeKind.PIPE ? "pipe '" + first.name() + "'" + ctx.graph().where(first, queue)
+                : consumerName(first, queue, ctx);
         ctx.report(queue, null, "Properties/RedrivePolicy", "Queue '" + queue.name() + "' is consumed by "
                 + by + " but has no RedrivePolicy; a poison message is retried until its retention period "
                 + "expires, then deleted without a trace");
@@ -92,10 +104,10 @@ public final class QueueWithoutRedrivePolicy implements Rule {
                 .toList();
     }
 
-    private static String consumerName(GraphNode esm, RuleContext ctx) {
+    private static String consumerName(GraphNode esm, GraphNode queue, RuleContext ctx) {
         for (Edge e : ctx.graph().outgoing(esm, EdgeKind.INVOKES)) {
-            return "function '" + e.to().name() + "'";
+            return "function '" + e.to().name() + "'" + ctx.graph().where(e.to(), queue);
         }
-        return "event source mapping '" + esm.name() + "'";
+        return "event source mapping '" + esm.name() + "'" + ctx.graph().where(esm, queue);
     }
 }
