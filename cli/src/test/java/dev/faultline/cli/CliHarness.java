@@ -8,6 +8,7 @@ import dev.faultline.core.model.InputFile;
 import dev.faultline.core.model.InputKind;
 import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.Finding;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
 import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
@@ -127,7 +128,7 @@ final class CliHarness {
 
         @Override
         public void visitTemplate(Template template, RuleContext ctx) {
-            ctx.report(template, null, "Resources/OrdersQueue", "Queue 'OrdersQueue' has no RedrivePolicy; "
+            ctx.report(Location.of(template, "Resources/OrdersQueue"), "Queue 'OrdersQueue' has no RedrivePolicy; "
                     + "poison messages retry until they expire.");
         }
     }
@@ -146,7 +147,7 @@ final class CliHarness {
 
         @Override
         public void visitTemplate(Template template, RuleContext ctx) {
-            ctx.report(template, null, null, "A safer setting exists.");
+            ctx.report(Location.of(template), "A safer setting exists.");
         }
     }
 

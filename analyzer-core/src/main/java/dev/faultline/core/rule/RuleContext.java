@@ -1,7 +1,5 @@
 package dev.faultline.core.rule;
 
-import dev.faultline.core.asl.State;
-import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.eval.Evaluator;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
@@ -74,95 +72,4 @@ public interface RuleContext {
      * @return the finding, to attach a fix or a case-specific severity
      */
     Reported report(Location where, String message);
-
-    // The forms below predate Location and are kept only until every rule uses it.
-
-    /**
-     * Reports on a node as a whole; the same as {@code report(Location.of(node), message)}.
-     *
-     * @param node    the node
-     * @param message one sentence
-     */
-    default void report(GraphNode node, String message) {
-        report(Location.of(node), message);
-    }
-
-    /**
-     * Reports at a value of a node; the same as {@code report(Location.of(node, subPath).at(at), message)}.
-     *
-     * @param node    the node
-     * @param at      the located value, or {@code null}
-     * @param subPath the logical path below the node, or {@code null}
-     * @param message one sentence
-     */
-    default void report(GraphNode node, Node at, String subPath, String message) {
-        report(Location.of(node, subPath).at(at), message);
-    }
-
-    /**
-     * Reports at a value of a node with another severity; the same as
-     * {@code report(Location.of(node, subPath).at(at), message).withSeverity(severity)}.
-     *
-     * @param severity the severity of this finding
-     * @param node     the node
-     * @param at       the located value, or {@code null}
-     * @param subPath  the logical path below the node, or {@code null}
-     * @param message  one sentence
-     */
-    default void reportWithSeverity(Severity severity, GraphNode node, Node at, String subPath, String message) {
-        report(Location.of(node, subPath).at(at), message).withSeverity(severity);
-    }
-
-    /**
-     * Reports at a state; the same as {@code report(Location.of(machine, state, subPath).at(at), message)}.
-     *
-     * @param machine the machine
-     * @param state   the state
-     * @param at      the located field, or {@code null}
-     * @param subPath the path below the state, or {@code null}
-     * @param message one sentence
-     */
-    default void report(StateMachine machine, State state, Node at, String subPath, String message) {
-        report(Location.of(machine, state, subPath).at(at), message);
-    }
-
-    /**
-     * Reports at a state with another severity; the same as
-     * {@code report(Location.of(machine, state, subPath).at(at), message).withSeverity(severity)}.
-     *
-     * @param severity the severity of this finding
-     * @param machine  the machine
-     * @param state    the state
-     * @param at       the located field, or {@code null}
-     * @param subPath  the path below the state, or {@code null}
-     * @param message  one sentence
-     */
-    default void reportWithSeverity(Severity severity, StateMachine machine, State state, Node at, String subPath,
-                                    String message) {
-        report(Location.of(machine, state, subPath).at(at), message).withSeverity(severity);
-    }
-
-    /**
-     * Reports on a state machine; the same as {@code report(Location.of(machine, subPath).at(at), message)}.
-     *
-     * @param machine the machine
-     * @param at      the located field, or {@code null}
-     * @param subPath the path below the machine, or {@code null}
-     * @param message one sentence
-     */
-    default void report(StateMachine machine, Node at, String subPath, String message) {
-        report(Location.of(machine, subPath).at(at), message);
-    }
-
-    /**
-     * Reports on a template; the same as {@code report(Location.of(template, path).at(at), message)}.
-     *
-     * @param template the template
-     * @param at       the located value, or {@code null}
-     * @param subPath  the logical path in the template, or {@code null}
-     * @param message  one sentence
-     */
-    default void report(Template template, Node at, String subPath, String message) {
-        report(Location.of(template, subPath).at(at), message);
-    }
 }

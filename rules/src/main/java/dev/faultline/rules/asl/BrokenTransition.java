@@ -3,8 +3,9 @@ package dev.faultline.rules.asl;
 import dev.faultline.core.asl.Scope;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -17,7 +18,7 @@ import dev.faultline.core.tree.Node;
  *
  * @see <a href="https://states-language.net/spec.html">Amazon States Language specification</a>
  */
-public final class BrokenTransition implements Rule {
+public final class BrokenTransition extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-ASL-001")
             .name("BrokenTransition")
@@ -47,14 +48,8 @@ public final class BrokenTransition implements Rule {
             .precision(Precision.VERY_HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.stateMachines();
+    public BrokenTransition() {
+        super(METADATA, Subscription.stateMachines());
     }
 
     @Override
@@ -65,14 +60,14 @@ public final class BrokenTransition implements Rule {
             }
             Node startAt = scope.body().get("StartAt");
             if (startAt != null && startAt.text() != null && !scope.states().containsKey(startAt.text())) {
-                ctx.report(machine, startAt, ScopePaths.relative(machine, scope, "StartAt"), "StartAt '"
+                ctx.report(Location.of(machine, ScopePaths.relative(machine, scope, "StartAt")).at(startAt), "StartAt '"
                         + startAt.text() + "' " + ScopePaths.describe(scope) + " names no state of that scope; "
                         + "Step Functions rejects the definition");
             }
             for (State state : scope.states().values()) {
                 for (Transitions.Target t : Transitions.of(state)) {
                     if (!scope.states().containsKey(t.name())) {
-                        ctx.report(machine, state, t.at(), t.subPath(), "State '" + state.name() + "' "
+                        ctx.report(Location.of(machine, state, t.subPath()).at(t.at()), "State '" + state.name() + "' "
                                 + t.label() + " '" + t.name() + "' names no state of its scope"
                                 + hint(machine, scope, t.name()) + "; Step Functions rejects the definition");
                     }

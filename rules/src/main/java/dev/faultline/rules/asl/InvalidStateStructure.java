@@ -3,8 +3,9 @@ package dev.faultline.rules.asl;
 import dev.faultline.core.asl.Scope;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -23,7 +24,7 @@ import java.util.Set;
  *
  * @see <a href="https://states-language.net/spec.html">Amazon States Language specification</a>
  */
-public final class InvalidStateStructure implements Rule {
+public final class InvalidStateStructure extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-ASL-002")
             .name("InvalidStateStructure")
@@ -51,14 +52,8 @@ public final class InvalidStateStructure implements Rule {
 
     private static final Set<String> NEXT_OR_END = Set.of("Task", "Pass", "Wait", "Parallel", "Map");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.stateMachines();
+    public InvalidStateStructure() {
+        super(METADATA, Subscription.stateMachines());
     }
 
     @Override
@@ -75,19 +70,18 @@ public final class InvalidStateStructure implements Rule {
         String where = ScopePaths.describe(scope);
         Node statesNode = scope.body().get("States");
         if (scope.body().get("StartAt") == null) {
-            ctx.report(machine, scope.body(), ScopePaths.relative(machine, scope, null),
+            ctx.report(Location.of(machine, ScopePaths.relative(machine, scope, null)).at(scope.body()),
                     "The definition " + where + " has no StartAt; Step Functions rejects it");
         }
         MapNode states = statesNode == null ? null : statesNode.asMap();
         if (states == null) {
-            ctx.report(machine, statesNode == null ? scope.body() : statesNode,
-                    ScopePaths.relative(machine, scope, statesNode == null ? null : "States"),
+            ctx.report(Location.of(machine, ScopePaths.relative(machine, scope, statesNode == null ? null : "States")).at(statesNode == null ? scope.body() : statesNode),
                     "The definition " + where + " has no States object; Step Functions rejects it");
             return;
         }
         for (MapNode.Entry e : states.entries()) {
             if (e.value().asMap() == null) {
-                ctx.report(machine, e.value(), ScopePaths.relative(machine, scope, "States/" + e.key()),
+                ctx.report(Location.of(machine, ScopePaths.relative(machine, scope, "States/" + e.key())).at(e.value()),
                         "State '" + e.key() + "' is not an object; Step Functions rejects the definition");
             }
         }
@@ -100,11 +94,11 @@ public final class InvalidStateStructure implements Rule {
         }
         if (!terminal && !states.isEmpty()) {
             Node at = scope.body().get("StartAt") == null ? statesNode : scope.body().get("StartAt");
-            ctx.report(machine, at, ScopePaths.relative(machine, scope, "StartAt"), "The definition " + where
+            ctx.report(Location.of(machine, ScopePaths.relative(machine, scope, "StartAt")).at(at), "The definition " + where
                     + " has no terminal state (End: true, Succeed or Fail); Step Functions rejects it");
         }
         if (states.isEmpty()) {
-            ctx.report(machine, statesNode, ScopePaths.relative(machine, scope, "States"), "The definition "
+            ctx.report(Location.of(machine, ScopePaths.relative(machine, scope, "States")).at(statesNode), "The definition "
                     + where + " has no states; Step Functions rejects it");
         }
     }
@@ -112,18 +106,18 @@ public final class InvalidStateStructure implements Rule {
     private static void checkState(StateMachine machine, State state, RuleContext ctx) {
         String name = "State '" + state.name() + "'";
         if (state.name().length() > StepFunctionsLimits.MAX_STATE_NAME_LENGTH) {
-            ctx.report(machine, state, null, null, name + " has a name of " + state.name().length()
+            ctx.report(Location.of(machine, state), name + " has a name of " + state.name().length()
                     + " characters; Step Functions accepts at most 80");
         }
         Node typeNode = state.field("Type");
         if (typeNode == null) {
-            ctx.report(machine, state, null, null, name + " has no Type; Step Functions rejects the definition");
+            ctx.report(Location.of(machine, state), name + " has no Type; Step Functions rejects the definition");
             return;
         }
         String type = state.type();
         if (!StepFunctionsLimits.STATE_TYPES.contains(type) && !type.contains("${")
                 && !dev.faultline.rules.sfn.Asl.hasPlaceholder(machine, type)) {
-            ctx.report(machine, state, typeNode, "Type", name + " has unknown Type '" + typeNode.text()
+            ctx.report(Location.of(machine, state, "Type").at(typeNode), name + " has unknown Type '" + typeNode.text()
                     + "'; Step Functions rejects the definition");
             return;
         }
@@ -134,19 +128,19 @@ public final class InvalidStateStructure implements Rule {
         Node end = state.field("End");
         if (NEXT_OR_END.contains(type)) {
             if (hasNext && end != null) {
-                ctx.report(machine, state, end, "End", name + " (" + type + ") has both Next and End; it needs "
+                ctx.report(Location.of(machine, state, "End").at(end), name + " (" + type + ") has both Next and End; it needs "
                         + "exactly one");
             } else if (!hasNext && !isTrue(end)) {
-                ctx.report(machine, state, end, end == null ? null : "End", name + " (" + type + ") has neither "
+                ctx.report(Location.of(machine, state, end == null ? null : "End").at(end), name + " (" + type + ") has neither "
                         + "Next nor \"End\": true; Step Functions rejects the definition");
             }
         } else {
             if (end != null) {
-                ctx.report(machine, state, end, "End", name + " (" + type + ") must not have End; Step Functions "
+                ctx.report(Location.of(machine, state, "End").at(end), name + " (" + type + ") must not have End; Step Functions "
                         + "rejects the definition");
             }
             if (hasNext) {
-                ctx.report(machine, state, state.field("Next"), "Next", name + " (" + type
+                ctx.report(Location.of(machine, state, "Next"), name + " (" + type
                         + ") must not have Next; Step Functions rejects the definition");
             }
         }
@@ -170,7 +164,7 @@ public final class InvalidStateStructure implements Rule {
                 }
                 for (int i = 0; i < branches.size(); i++) {
                     if (branches.get(i).asMap() == null) {
-                        ctx.report(machine, state, branches.get(i), "Branches/" + i, name + " branch " + i
+                        ctx.report(Location.of(machine, state, "Branches/" + i).at(branches.get(i)), name + " branch " + i
                                 + " is not an object with StartAt and States; Step Functions rejects the definition");
                     }
                 }
@@ -194,7 +188,7 @@ public final class InvalidStateStructure implements Rule {
                 for (int i = 0; i < choices.size(); i++) {
                     MapNode rule = choices.get(i).asMap();
                     if (rule != null && !rule.has("Next")) {
-                        ctx.report(machine, state, rule, "Choices/" + i, name + " Choice rule " + i
+                        ctx.report(Location.of(machine, state, "Choices/" + i).at(rule), name + " Choice rule " + i
                                 + " has no Next; Step Functions rejects the definition");
                     }
                 }
@@ -219,11 +213,11 @@ public final class InvalidStateStructure implements Rule {
                 }
                 ListNode errors = h.getList("ErrorEquals");
                 if (errors == null || errors.size() == 0) {
-                    ctx.report(machine, state, h, field + "/" + i, name + " " + what + " " + i
+                    ctx.report(Location.of(machine, state, field + "/" + i).at(h), name + " " + what + " " + i
                             + " has no ErrorEquals (a non-empty list); Step Functions rejects the definition");
                 }
                 if (field.equals("Catch") && !h.has("Next")) {
-                    ctx.report(machine, state, h, field + "/" + i, name + " catcher " + i
+                    ctx.report(Location.of(machine, state, field + "/" + i).at(h), name + " catcher " + i
                             + " has no Next; Step Functions rejects the definition");
                 }
             }
@@ -231,7 +225,7 @@ public final class InvalidStateStructure implements Rule {
     }
 
     private static void missing(StateMachine machine, State state, String name, String field, RuleContext ctx) {
-        ctx.report(machine, state, null, null, name + " (" + state.type() + ") has no " + field
+        ctx.report(Location.of(machine, state), name + " (" + state.type() + ") has no " + field
                 + "; Step Functions rejects the definition");
     }
 

@@ -2,8 +2,9 @@ package dev.faultline.rules.asl;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -18,7 +19,7 @@ import dev.faultline.rules.sfn.StepFunctionsLimits;
  *
  * @see <a href="https://states-language.net/spec.html#retrying-after-error">States Language: retrying after error</a>
  */
-public final class MisplacedStatesAll implements Rule {
+public final class MisplacedStatesAll extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-ASL-004")
             .name("MisplacedStatesAll")
@@ -61,14 +62,8 @@ public final class MisplacedStatesAll implements Rule {
             .precision(Precision.VERY_HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.states("*");
+    public MisplacedStatesAll() {
+        super(METADATA, Subscription.states("*"));
     }
 
     @Override
@@ -86,11 +81,11 @@ public final class MisplacedStatesAll implements Rule {
                     continue;
                 }
                 if (errors.size() > 1) {
-                    ctx.report(machine, state, errors, field + "/" + i + "/ErrorEquals", "State '" + state.name()
+                    ctx.report(Location.of(machine, state, field + "/" + i + "/ErrorEquals").at(errors), "State '" + state.name()
                             + "' " + what + " " + i + " lists States.ALL together with other error names; "
                             + "States.ALL must appear alone");
                 } else if (i < list.size() - 1) {
-                    ctx.report(machine, state, errors, field + "/" + i + "/ErrorEquals", "State '" + state.name()
+                    ctx.report(Location.of(machine, state, field + "/" + i + "/ErrorEquals").at(errors), "State '" + state.name()
                             + "' " + what + " " + i + " matches States.ALL but is not the last " + what
                             + "; the " + what + (list.size() - 1 - i == 1 ? "" : "s") + " after it can never match");
                 }

@@ -2,8 +2,9 @@ package dev.faultline.rules.asl;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -26,7 +27,7 @@ import java.util.OptionalLong;
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html">Handling errors in Step Functions workflows</a>
  */
-public final class OutOfRangeField implements Rule {
+public final class OutOfRangeField extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-ASL-005")
             .name("OutOfRangeField")
@@ -65,14 +66,8 @@ public final class OutOfRangeField implements Rule {
     private static final String[] EXCLUSIVE = {"TimeoutSeconds", "HeartbeatSeconds", "MaxConcurrency",
         "ToleratedFailurePercentage", "ToleratedFailureCount", "Seconds", "Timestamp", "Items"};
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.states("*");
+    public OutOfRangeField() {
+        super(METADATA, Subscription.states("*"));
     }
 
     @Override
@@ -93,7 +88,7 @@ public final class OutOfRangeField implements Rule {
         OptionalLong heartbeat = range(machine, state, b, "", "HeartbeatSeconds", 1,
                 StepFunctionsLimits.MAX_INTEGER_FIELD, name + " ", ctx);
         if (timeout.isPresent() && heartbeat.isPresent() && heartbeat.getAsLong() >= timeout.getAsLong()) {
-            ctx.report(machine, state, b.get("HeartbeatSeconds"), "HeartbeatSeconds", name + " HeartbeatSeconds "
+            ctx.report(Location.of(machine, state, "HeartbeatSeconds").at(b.get("HeartbeatSeconds")), name + " HeartbeatSeconds "
                     + heartbeat.getAsLong() + " is not less than TimeoutSeconds " + timeout.getAsLong()
                     + "; Step Functions rejects the definition");
         }
@@ -124,7 +119,7 @@ public final class OutOfRangeField implements Rule {
                                   String name, RuleContext ctx) {
         for (String f : fields) {
             if (b.has(f) && b.has(f + "Path")) {
-                ctx.report(machine, state, b.get(f + "Path"), prefix + f + "Path", name + " sets both " + f + " and "
+                ctx.report(Location.of(machine, state, prefix + f + "Path").at(b.get(f + "Path")), name + " sets both " + f + " and "
                         + f + "Path; they are mutually exclusive");
             }
         }
@@ -139,13 +134,13 @@ public final class OutOfRangeField implements Rule {
         Node rate = r.get("BackoffRate");
         Optional<BigDecimal> rv = Asl.number(machine, rate);
         if (rv.isPresent() && rv.get().compareTo(BigDecimal.ONE) < 0) {
-            ctx.report(machine, state, rate, prefix + "BackoffRate", head + "BackoffRate "
+            ctx.report(Location.of(machine, state, prefix + "BackoffRate").at(rate), head + "BackoffRate "
                     + rv.get().toPlainString() + " is below 1.0; Step Functions rejects the definition");
         }
         Node jitter = r.get("JitterStrategy");
         String jt = jitter == null ? null : jitter.text();
         if (jt != null && !jt.equals("FULL") && !jt.equals("NONE") && !Asl.hasPlaceholder(machine, jt)) {
-            ctx.report(machine, state, jitter, prefix + "JitterStrategy", head + "JitterStrategy '" + jt
+            ctx.report(Location.of(machine, state, prefix + "JitterStrategy").at(jitter), head + "JitterStrategy '" + jt
                     + "' is neither FULL nor NONE; Step Functions rejects the definition");
         }
     }
@@ -164,7 +159,7 @@ public final class OutOfRangeField implements Rule {
         boolean fraction = d.stripTrailingZeros().scale() > 0;
         if (below || above || fraction) {
             String range = max == Long.MAX_VALUE ? "at least " + min : min + "-" + max;
-            ctx.report(machine, state, n, prefix + field, head + field + " " + d.toPlainString()
+            ctx.report(Location.of(machine, state, prefix + field).at(n), head + field + " " + d.toPlainString()
                     + (fraction && !below && !above ? " is not an integer" : " is outside " + range)
                     + "; Step Functions rejects the definition");
             return OptionalLong.empty();

@@ -4,8 +4,9 @@ import dev.faultline.core.asl.Catcher;
 import dev.faultline.core.asl.QueryLanguage;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -20,7 +21,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html">Transforming data with JSONata</a>
  */
-public final class QueryLanguageFieldMismatch implements Rule {
+public final class QueryLanguageFieldMismatch extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-ASL-006")
             .name("QueryLanguageFieldMismatch")
@@ -57,14 +58,8 @@ public final class QueryLanguageFieldMismatch implements Rule {
             "ResultPath", "OutputPath");
     private static final List<String> JSONATA_ONLY = List.of("Arguments", "Output");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.states("*");
+    public QueryLanguageFieldMismatch() {
+        super(METADATA, Subscription.states("*"));
     }
 
     @Override
@@ -87,7 +82,7 @@ public final class QueryLanguageFieldMismatch implements Rule {
         for (String f : fields) {
             MapNode.Entry e = body.entry(f);
             if (e != null) {
-                ctx.report(machine, state, e.value(), prefix + f, head + f + tail);
+                ctx.report(Location.of(machine, state, prefix + f).at(e.value()), head + f + tail);
             }
         }
     }

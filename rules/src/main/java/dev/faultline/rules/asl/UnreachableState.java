@@ -3,8 +3,9 @@ package dev.faultline.rules.asl;
 import dev.faultline.core.asl.Scope;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -20,7 +21,7 @@ import java.util.Set;
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/statemachine-structure.html">State machine structure</a>
  */
-public final class UnreachableState implements Rule {
+public final class UnreachableState extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-ASL-003")
             .name("UnreachableState")
@@ -51,14 +52,8 @@ public final class UnreachableState implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.stateMachines();
+    public UnreachableState() {
+        super(METADATA, Subscription.stateMachines());
     }
 
     @Override
@@ -83,7 +78,7 @@ public final class UnreachableState implements Rule {
             }
             for (State s : scope.states().values()) {
                 if (!seen.contains(s.name())) {
-                    ctx.report(machine, s, null, null, "State '" + s.name() + "' cannot be reached from StartAt '"
+                    ctx.report(Location.of(machine, s), "State '" + s.name() + "' cannot be reached from StartAt '"
                             + start + "' " + ScopePaths.describe(scope) + "; it never runs");
                 }
             }

@@ -3,7 +3,8 @@ package dev.faultline.rules.esm;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
-import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -18,7 +19,7 @@ import java.util.Locale;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html">Lambda: retaining records of failed invocations</a>
  */
-public final class EsmOnFailureDestinationWrongKind implements Rule {
+public final class EsmOnFailureDestinationWrongKind extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-ESM-007")
             .name("EsmOnFailureDestinationWrongKind")
@@ -72,14 +73,8 @@ public final class EsmOnFailureDestinationWrongKind implements Rule {
                     """)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING);
+    public EsmOnFailureDestinationWrongKind() {
+        super(METADATA, Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING));
     }
 
     @Override
@@ -93,7 +88,7 @@ public final class EsmOnFailureDestinationWrongKind implements Rule {
         for (Value alt : dest.alternatives()) {
             String problem = problem(esm, family, alt, ctx);
             if (problem != null) {
-                ctx.report(esm, at, "Properties/DestinationConfig/OnFailure/Destination",
+                ctx.report(Location.of(esm, "Properties/DestinationConfig/OnFailure/Destination").at(at),
                         EventSources.describe(esm, family, ctx) + " has an OnFailure destination " + problem);
                 return;
             }

@@ -3,7 +3,8 @@ package dev.faultline.rules.esm;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
-import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -19,7 +20,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html">AWS::Lambda::EventSourceMapping</a>
  */
-public final class EsmSettingUnsupportedBySource implements Rule {
+public final class EsmSettingUnsupportedBySource extends AbstractRule {
 
     /** Stream tuning that has no meaning on an SQS source. */
     private static final List<String> STREAM_ONLY = List.of("BisectBatchOnFunctionError", "MaximumRetryAttempts",
@@ -79,14 +80,8 @@ public final class EsmSettingUnsupportedBySource implements Rule {
                     """)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING);
+    public EsmSettingUnsupportedBySource() {
+        super(METADATA, Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING));
     }
 
     @Override
@@ -97,32 +92,32 @@ public final class EsmSettingUnsupportedBySource implements Rule {
         }
         String who = EventSources.describe(esm, family, ctx);
         if (family.rejectsDestination() && hasDestination(esm, ctx)) {
-            ctx.report(esm, Props.at(esm, "DestinationConfig"), "Properties/DestinationConfig", who
+            ctx.report(Location.of(esm, "Properties/DestinationConfig").at(Props.at(esm, "DestinationConfig")), who
                     + " has a DestinationConfig, which " + family.label() + " sources do not support"
                     + (family == SourceFamily.SQS ? "; failed messages are captured only by the queue's RedrivePolicy"
                     : ""));
         }
         Value start = ctx.property(esm, "StartingPosition");
         if (requiresStartingPosition(family) && hasAbsentBranch(start)) {
-            ctx.report(esm, null, "Properties/StartingPosition", who + " has no StartingPosition, which "
+            ctx.report(Location.of(esm, "Properties/StartingPosition"), who + " has no StartingPosition, which "
                     + family.label() + " sources require; the deployment fails");
         }
         if (family == SourceFamily.SQS && start.knownStrings().size() > 0) {
-            ctx.report(esm, esm.property("StartingPosition"), "Properties/StartingPosition", who
+            ctx.report(Location.of(esm, "Properties/StartingPosition"), who
                     + " sets StartingPosition " + start.knownStrings().get(0) + ", which SQS sources do not accept; "
                     + "the deployment fails");
         }
         if (family == SourceFamily.DYNAMODB && start.knownStrings().contains("AT_TIMESTAMP")) {
-            ctx.report(esm, esm.property("StartingPosition"), "Properties/StartingPosition", who
+            ctx.report(Location.of(esm, "Properties/StartingPosition"), who
                     + " sets StartingPosition AT_TIMESTAMP, which DynamoDB Streams do not support; the deployment fails");
         }
         if (family == SourceFamily.SQS) {
             for (String name : STREAM_ONLY) {
                 if (esm.property(name) != null && !ctx.property(esm, name).isAbsent()
                         && !ctx.property(esm, name).isUnknown()) {
-                    ctx.reportWithSeverity(Severity.WARNING, esm, esm.property(name), "Properties/" + name, who
+                    ctx.report(Location.of(esm, "Properties/" + name), who
                             + " sets " + name + ", which applies only to stream and Kafka sources and does nothing "
-                            + "for SQS; failures are governed by the queue's RedrivePolicy");
+                            + "for SQS; failures are governed by the queue's RedrivePolicy").withSeverity(Severity.WARNING);
                 }
             }
         }

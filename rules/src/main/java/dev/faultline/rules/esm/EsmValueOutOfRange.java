@@ -3,7 +3,8 @@ package dev.faultline.rules.esm;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
-import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -20,7 +21,7 @@ import java.util.Optional;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html">CreateEventSourceMapping</a>
  */
-public final class EsmValueOutOfRange implements Rule {
+public final class EsmValueOutOfRange extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-ESM-006")
             .name("EsmValueOutOfRange")
@@ -62,14 +63,8 @@ public final class EsmValueOutOfRange implements Rule {
                     """)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING);
+    public EsmValueOutOfRange() {
+        super(METADATA, Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING));
     }
 
     @Override
@@ -142,14 +137,14 @@ public final class EsmValueOutOfRange implements Rule {
             return;
         }
         if (family != SourceFamily.SQS && family != SourceFamily.UNKNOWN) {
-            ctx.report(esm, Props.at(esm, "ScalingConfig"), "Properties/ScalingConfig", who + " sets ScalingConfig.MaximumConcurrency, which only SQS sources "
+            ctx.report(Location.of(esm, "Properties/ScalingConfig").at(Props.at(esm, "ScalingConfig")), who + " sets ScalingConfig.MaximumConcurrency, which only SQS sources "
                     + "support; the deployment fails");
             return;
         }
         for (long v : values) {
             if (v < PollLimits.MAX_CONCURRENCY_MIN || v > PollLimits.MAX_CONCURRENCY_MAX) {
                 Node at = Props.node(esm, "ScalingConfig", "MaximumConcurrency");
-                ctx.report(esm, at, "Properties/ScalingConfig/MaximumConcurrency", who
+                ctx.report(Location.of(esm, "Properties/ScalingConfig/MaximumConcurrency").at(at), who
                         + " sets ScalingConfig.MaximumConcurrency " + v + ", outside " + PollLimits.MAX_CONCURRENCY_MIN
                         + " to " + PollLimits.MAX_CONCURRENCY_MAX + "; the deployment fails");
                 return;
@@ -167,6 +162,6 @@ public final class EsmValueOutOfRange implements Rule {
     }
 
     private static void report(RuleContext ctx, GraphNode esm, String property, String message) {
-        ctx.report(esm, esm.property(property), "Properties/" + property, message);
+        ctx.report(Location.of(esm, "Properties/" + property), message);
     }
 }

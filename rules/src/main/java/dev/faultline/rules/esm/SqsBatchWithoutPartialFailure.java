@@ -2,7 +2,8 @@ package dev.faultline.rules.esm;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
-import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -16,7 +17,7 @@ import java.util.Optional;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html">Lambda: handling errors for an SQS event source</a>
  */
-public final class SqsBatchWithoutPartialFailure implements Rule {
+public final class SqsBatchWithoutPartialFailure extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-ESM-004")
             .name("SqsBatchWithoutPartialFailure")
@@ -58,14 +59,8 @@ public final class SqsBatchWithoutPartialFailure implements Rule {
                     """)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING);
+    public SqsBatchWithoutPartialFailure() {
+        super(METADATA, Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING));
     }
 
     @Override
@@ -84,7 +79,7 @@ public final class SqsBatchWithoutPartialFailure implements Rule {
             return;
         }
         boolean isDefault = esm.property("BatchSize") == null;
-        ctx.report(esm, esm.property("BatchSize"), "Properties/BatchSize", EventSources.describe(esm, family, ctx)
+        ctx.report(Location.of(esm, "Properties/BatchSize"), EventSources.describe(esm, family, ctx)
                 + " takes batches of up to " + largest + (isDefault ? " messages (default)" : " messages")
                 + " without ReportBatchItemFailures: one failing message returns the whole batch to the queue");
     }

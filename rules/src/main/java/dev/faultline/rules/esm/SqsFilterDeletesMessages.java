@@ -3,7 +3,8 @@ package dev.faultline.rules.esm;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
-import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -18,7 +19,7 @@ import dev.faultline.rules.support.Patterns;
  * @see <a href="https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-event-filtering.html">EventBridge Pipes: event filtering</a>
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/with-sqs-filtering.html">Lambda: filtering SQS events</a>
  */
-public final class SqsFilterDeletesMessages implements Rule {
+public final class SqsFilterDeletesMessages extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-ESM-008")
             .name("SqsFilterDeletesMessages")
@@ -64,14 +65,8 @@ public final class SqsFilterDeletesMessages implements Rule {
                     """)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING, NodeKind.PIPE);
+    public SqsFilterDeletesMessages() {
+        super(METADATA, Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING, NodeKind.PIPE));
     }
 
     @Override
@@ -86,7 +81,7 @@ public final class SqsFilterDeletesMessages implements Rule {
         }
         String queue = EventSources.queues(esm, ctx).stream().findFirst().map(q -> " of queue '" + q.name() + "'")
                 .orElse("");
-        ctx.report(esm, Props.at(esm, "FilterCriteria"), "Properties/FilterCriteria", EventSources.describe(esm, family, ctx)
+        ctx.report(Location.of(esm, "Properties/FilterCriteria").at(Props.at(esm, "FilterCriteria")), EventSources.describe(esm, family, ctx)
                 + " has FilterCriteria: messages" + queue + " that match no filter are deleted, not left for "
                 + "another consumer or the dead-letter queue");
     }
@@ -106,7 +101,7 @@ public final class SqsFilterDeletesMessages implements Rule {
             return;
         }
         String queue = source == null ? "" : " of queue '" + source.name() + "'";
-        ctx.report(pipe, Props.node(pipe, "SourceParameters", "FilterCriteria"), "Properties/SourceParameters/FilterCriteria",
+        ctx.report(Location.of(pipe, "Properties/SourceParameters/FilterCriteria").at(Props.node(pipe, "SourceParameters", "FilterCriteria")),
                 "Pipe '" + pipe.name() + "' reads an SQS queue and has FilterCriteria: messages" + queue
                         + " that match no filter are deleted, not left for another consumer or the dead-letter queue");
     }

@@ -2,7 +2,8 @@ package dev.faultline.rules.esm;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
-import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -19,7 +20,7 @@ import java.util.Optional;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html">Lambda: scaling with SQS</a>
  */
-public final class SqsMaxConcurrencyAboveReservedConcurrency implements Rule {
+public final class SqsMaxConcurrencyAboveReservedConcurrency extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-ESM-009")
             .name("SqsMaxConcurrencyAboveReservedConcurrency")
@@ -66,14 +67,8 @@ public final class SqsMaxConcurrencyAboveReservedConcurrency implements Rule {
                     """)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING);
+    public SqsMaxConcurrencyAboveReservedConcurrency() {
+        super(METADATA, Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING));
     }
 
     @Override
@@ -93,7 +88,7 @@ public final class SqsMaxConcurrencyAboveReservedConcurrency implements Rule {
             Node at = Props.node(esm, "ScalingConfig", "MaximumConcurrency");
             String who = EventSources.describe(esm, SourceFamily.SQS, ctx);
             if (own.get() > reserved.get()) {
-                ctx.report(esm, at, "Properties/ScalingConfig/MaximumConcurrency", who + " allows MaximumConcurrency "
+                ctx.report(Location.of(esm, "Properties/ScalingConfig/MaximumConcurrency").at(at), who + " allows MaximumConcurrency "
                         + own.get() + ", above ReservedConcurrentExecutions " + reserved.get() + " of function '"
                         + fn.name() + "': throttled batches go back to the queue and healthy messages can reach the "
                         + "dead-letter queue");
@@ -110,7 +105,7 @@ public final class SqsMaxConcurrencyAboveReservedConcurrency implements Rule {
                 sum += mc.get();
             }
             if (all.size() > 1 && sum > reserved.get()) {
-                ctx.report(esm, at, "Properties/ScalingConfig/MaximumConcurrency", who + " allows MaximumConcurrency "
+                ctx.report(Location.of(esm, "Properties/ScalingConfig/MaximumConcurrency").at(at), who + " allows MaximumConcurrency "
                         + own.get() + "; with the other SQS mappings of function '" + fn.name() + "' the sum is " + sum
                         + ", above its ReservedConcurrentExecutions " + reserved.get() + ": throttled batches go back to "
                         + "the queue and healthy messages can reach the dead-letter queue");

@@ -2,7 +2,8 @@ package dev.faultline.rules.esm;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
-import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -17,7 +18,7 @@ import java.util.Optional;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-batchfailurereporting.html">Lambda: partial batch responses for Kinesis</a>
  */
-public final class StreamBatchWithoutBisectOrPartialFailure implements Rule {
+public final class StreamBatchWithoutBisectOrPartialFailure extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-ESM-003")
             .name("StreamBatchWithoutBisectOrPartialFailure")
@@ -65,14 +66,8 @@ public final class StreamBatchWithoutBisectOrPartialFailure implements Rule {
                     """)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING);
+    public StreamBatchWithoutBisectOrPartialFailure() {
+        super(METADATA, Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING));
     }
 
     @Override
@@ -92,7 +87,7 @@ public final class StreamBatchWithoutBisectOrPartialFailure implements Rule {
             return;
         }
         boolean isDefault = esm.property("BatchSize") == null;
-        ctx.report(esm, esm.property("BatchSize"), "Properties/BatchSize", EventSources.describe(esm, family, ctx)
+        ctx.report(Location.of(esm, "Properties/BatchSize"), EventSources.describe(esm, family, ctx)
                 + " takes batches of up to " + largest + (isDefault ? " records (default)" : " records")
                 + " with neither BisectBatchOnFunctionError nor ReportBatchItemFailures: one bad record fails "
                 + "the whole batch on every retry");

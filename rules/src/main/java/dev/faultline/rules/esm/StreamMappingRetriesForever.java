@@ -3,7 +3,8 @@ package dev.faultline.rules.esm;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
-import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -20,7 +21,7 @@ import java.util.Optional;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-errors.html">Lambda: Kinesis error handling</a>
  */
-public final class StreamMappingRetriesForever implements Rule {
+public final class StreamMappingRetriesForever extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-ESM-001")
             .name("StreamMappingRetriesForever")
@@ -73,14 +74,8 @@ public final class StreamMappingRetriesForever implements Rule {
                     """)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING);
+    public StreamMappingRetriesForever() {
+        super(METADATA, Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING));
     }
 
     @Override
@@ -102,7 +97,7 @@ public final class StreamMappingRetriesForever implements Rule {
             return;
         }
         Node at = esm.property("MaximumRetryAttempts");
-        ctx.report(esm, at, "Properties/MaximumRetryAttempts", EventSources.describe(esm, family, ctx)
+        ctx.report(Location.of(esm, "Properties/MaximumRetryAttempts").at(at), EventSources.describe(esm, family, ctx)
                 + " leaves MaximumRetryAttempts and MaximumRecordAgeInSeconds at -1 (infinite): one failing record "
                 + "blocks its " + (family.isKafka() ? "partition" : family.isStream() ? "shard" : "shard or partition")
                 + " until it leaves "

@@ -3,7 +3,8 @@ package dev.faultline.rules.esm;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
-import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -15,7 +16,7 @@ import dev.faultline.core.rule.Subscription;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html">Lambda: on-failure destinations for Kinesis</a>
  */
-public final class StreamMappingWithoutOnFailureDestination implements Rule {
+public final class StreamMappingWithoutOnFailureDestination extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-ESM-002")
             .name("StreamMappingWithoutOnFailureDestination")
@@ -68,14 +69,8 @@ public final class StreamMappingWithoutOnFailureDestination implements Rule {
                     """)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING);
+    public StreamMappingWithoutOnFailureDestination() {
+        super(METADATA, Subscription.nodes(NodeKind.EVENT_SOURCE_MAPPING));
     }
 
     @Override
@@ -88,7 +83,7 @@ public final class StreamMappingWithoutOnFailureDestination implements Rule {
         if (dest.isUnknown() || !hasMissingBranch(dest)) {
             return;
         }
-        ctx.report(esm, Props.at(esm, "DestinationConfig"), "Properties/DestinationConfig/OnFailure", EventSources.describe(esm, family, ctx)
+        ctx.report(Location.of(esm, "Properties/DestinationConfig/OnFailure").at(Props.at(esm, "DestinationConfig")), EventSources.describe(esm, family, ctx)
                 + " has no DestinationConfig.OnFailure: records discarded after the retries or at the maximum "
                 + "age leave no trace");
     }

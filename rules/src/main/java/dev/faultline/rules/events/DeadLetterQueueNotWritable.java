@@ -4,6 +4,8 @@ import dev.faultline.core.graph.Edge;
 import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
 import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
@@ -23,7 +25,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html">EventBridge: using dead-letter queues</a>
  */
-public final class DeadLetterQueueNotWritable implements Rule {
+public final class DeadLetterQueueNotWritable extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-EVENTS-004")
             .name("DeadLetterQueueNotWritable")
@@ -80,14 +82,8 @@ public final class DeadLetterQueueNotWritable implements Rule {
 
     private static final String SEND = "sqs:SendMessage";
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.EVENT_RULE, NodeKind.SCHEDULE);
+    public DeadLetterQueueNotWritable() {
+        super(METADATA, Subscription.nodes(NodeKind.EVENT_RULE, NodeKind.SCHEDULE));
     }
 
     @Override
@@ -123,12 +119,12 @@ public final class DeadLetterQueueNotWritable implements Rule {
             return;
         }
         if (policies.isEmpty()) {
-            ctx.report(dlq, "Queue '" + dlq.name() + "' is the dead-letter queue of EventBridge rule '" + rule.name()
+            ctx.report(Location.of(dlq), "Queue '" + dlq.name() + "' is the dead-letter queue of EventBridge rule '" + rule.name()
                     + "' but no queue policy in the template lets events.amazonaws.com send to it; dead-lettering "
                     + "fails and undeliverable events are lost");
         } else {
             GraphNode p = policies.get(0);
-            ctx.report(p, "Queue policy '" + p.name() + "' of queue '" + dlq.name()
+            ctx.report(Location.of(p), "Queue policy '" + p.name() + "' of queue '" + dlq.name()
                     + "', the dead-letter queue of EventBridge rule '" + rule.name() + "', does not let "
                     + "events.amazonaws.com send to it; dead-lettering fails and undeliverable events are lost");
         }
@@ -142,7 +138,7 @@ public final class DeadLetterQueueNotWritable implements Rule {
         if (role == null || Iam.roleAllows(ctx, role, SEND, dlq) != Iam.Answer.NOT_ALLOWED) {
             return;
         }
-        ctx.report(role, "Role '" + role.name() + "' of schedule '" + schedule.name()
+        ctx.report(Location.of(role), "Role '" + role.name() + "' of schedule '" + schedule.name()
                 + "' does not allow sqs:SendMessage on its dead-letter queue '" + dlq.name() + "'; dead-lettering "
                 + "fails and undeliverable events are lost");
     }

@@ -2,6 +2,8 @@ package dev.faultline.rules.events;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
 import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
@@ -21,7 +23,7 @@ import dev.faultline.rules.support.Targets.Type;
  *
  * @see <a href="https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html">EventBridge: using dead-letter queues</a>
  */
-public final class InvalidEventsDeadLetterQueue implements Rule {
+public final class InvalidEventsDeadLetterQueue extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-EVENTS-003")
             .name("InvalidEventsDeadLetterQueue")
@@ -67,14 +69,8 @@ public final class InvalidEventsDeadLetterQueue implements Rule {
             .precision(Precision.VERY_HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.EVENT_RULE, NodeKind.SCHEDULE);
+    public InvalidEventsDeadLetterQueue() {
+        super(METADATA, Subscription.nodes(NodeKind.EVENT_RULE, NodeKind.SCHEDULE));
     }
 
     @Override
@@ -91,7 +87,7 @@ public final class InvalidEventsDeadLetterQueue implements Rule {
                 String why = x.type() != Type.SQS ? "is " + Describe.article(x.type().label()) + x.type().label() + ", not an SQS queue"
                         : Boolean.TRUE.equals(x.fifo()) ? "is a FIFO queue" : null;
                 if (why != null) {
-                    ctx.report(node, at, t.path() + "/DeadLetterConfig/Arn", RuleTargetWithoutDeadLetterQueue
+                    ctx.report(Location.of(node, t.path() + "/DeadLetterConfig/Arn").at(at), RuleTargetWithoutDeadLetterQueue
                             .capitalized(t.label()) + " dead-letter queue " + x.describe() + " " + why
                             + "; only a standard SQS queue can receive undelivered events");
                     break;

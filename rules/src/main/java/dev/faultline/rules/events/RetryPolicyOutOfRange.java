@@ -2,6 +2,8 @@ package dev.faultline.rules.events;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
 import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
@@ -17,7 +19,7 @@ import dev.faultline.core.tree.Node;
  *
  * @see <a href="https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html">EventBridge: retry policy</a>
  */
-public final class RetryPolicyOutOfRange implements Rule {
+public final class RetryPolicyOutOfRange extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-EVENTS-002")
             .name("RetryPolicyOutOfRange")
@@ -59,14 +61,8 @@ public final class RetryPolicyOutOfRange implements Rule {
             .precision(Precision.VERY_HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.EVENT_RULE, NodeKind.SCHEDULE);
+    public RetryPolicyOutOfRange() {
+        super(METADATA, Subscription.nodes(NodeKind.EVENT_RULE, NodeKind.SCHEDULE));
     }
 
     @Override
@@ -90,7 +86,7 @@ public final class RetryPolicyOutOfRange implements Rule {
         }
         for (long v : ctx.eval(node, at).knownLongs()) {
             if (v < min || v > max) {
-                ctx.report(node, at, t.path() + "/RetryPolicy/" + prop, RuleTargetWithoutDeadLetterQueue.capitalized(
+                ctx.report(Location.of(node, t.path() + "/RetryPolicy/" + prop).at(at), RuleTargetWithoutDeadLetterQueue.capitalized(
                         t.label()) + " RetryPolicy " + prop + " " + v + unit + " is outside " + min + "-" + max + unit
                         + "; CloudFormation rejects it and the stack fails to deploy");
                 return;

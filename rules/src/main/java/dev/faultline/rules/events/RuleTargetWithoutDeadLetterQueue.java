@@ -2,6 +2,8 @@ package dev.faultline.rules.events;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
 import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
@@ -15,7 +17,7 @@ import dev.faultline.core.rule.Subscription;
  *
  * @see <a href="https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html">EventBridge: using dead-letter queues</a>
  */
-public final class RuleTargetWithoutDeadLetterQueue implements Rule {
+public final class RuleTargetWithoutDeadLetterQueue extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-EVENTS-001")
             .name("RuleTargetWithoutDeadLetterQueue")
@@ -61,14 +63,8 @@ public final class RuleTargetWithoutDeadLetterQueue implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.EVENT_RULE);
+    public RuleTargetWithoutDeadLetterQueue() {
+        super(METADATA, Subscription.nodes(NodeKind.EVENT_RULE));
     }
 
     @Override
@@ -77,7 +73,7 @@ public final class RuleTargetWithoutDeadLetterQueue implements Rule {
             if (t.map().get("DeadLetterConfig") != null) {
                 continue;
             }
-            ctx.report(rule, t.map(), t.path() + "/DeadLetterConfig", capitalized(t.label())
+            ctx.report(Location.of(rule, t.path() + "/DeadLetterConfig").at(t.map()), capitalized(t.label())
                     + " has no DeadLetterConfig; events that cannot be delivered to it are dropped");
         }
     }

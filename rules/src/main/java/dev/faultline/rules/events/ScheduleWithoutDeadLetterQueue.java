@@ -2,8 +2,9 @@ package dev.faultline.rules.events;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -17,7 +18,7 @@ import dev.faultline.core.tree.Node;
  *
  * @see <a href="https://docs.aws.amazon.com/scheduler/latest/UserGuide/configuring-schedule-dlq.html">EventBridge Scheduler: configuring a dead-letter queue</a>
  */
-public final class ScheduleWithoutDeadLetterQueue implements Rule {
+public final class ScheduleWithoutDeadLetterQueue extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SCHED-001")
             .name("ScheduleWithoutDeadLetterQueue")
@@ -70,14 +71,8 @@ public final class ScheduleWithoutDeadLetterQueue implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.SCHEDULE);
+    public ScheduleWithoutDeadLetterQueue() {
+        super(METADATA, Subscription.nodes(NodeKind.SCHEDULE));
     }
 
     @Override
@@ -89,7 +84,7 @@ public final class ScheduleWithoutDeadLetterQueue implements Rule {
         if (target instanceof MapNode m && m.get("DeadLetterConfig") != null) {
             return;
         }
-        ctx.report(schedule, "Schedule '" + schedule.name()
+        ctx.report(Location.of(schedule), "Schedule '" + schedule.name()
                 + "' has no Target.DeadLetterConfig; invocations that cannot be delivered are dropped");
     }
 }

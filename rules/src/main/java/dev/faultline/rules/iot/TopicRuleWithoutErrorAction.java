@@ -2,8 +2,9 @@ package dev.faultline.rules.iot;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -17,7 +18,7 @@ import dev.faultline.core.tree.Node;
  *
  * @see <a href="https://docs.aws.amazon.com/iot/latest/developerguide/rule-error-handling.html">AWS IoT: error handling (error action)</a>
  */
-public final class TopicRuleWithoutErrorAction implements Rule {
+public final class TopicRuleWithoutErrorAction extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-IOT-001")
             .name("TopicRuleWithoutErrorAction")
@@ -64,14 +65,8 @@ public final class TopicRuleWithoutErrorAction implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.IOT_RULE);
+    public TopicRuleWithoutErrorAction() {
+        super(METADATA, Subscription.nodes(NodeKind.IOT_RULE));
     }
 
     @Override
@@ -83,7 +78,7 @@ public final class TopicRuleWithoutErrorAction implements Rule {
         if (payload instanceof MapNode m && m.get("ErrorAction") != null) {
             return;
         }
-        ctx.report(rule, "IoT rule '" + rule.name()
+        ctx.report(Location.of(rule), "IoT rule '" + rule.name()
                 + "' has no ErrorAction; a message whose action fails is lost without a trace");
     }
 }

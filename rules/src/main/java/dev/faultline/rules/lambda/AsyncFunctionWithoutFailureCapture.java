@@ -3,8 +3,9 @@ package dev.faultline.rules.lambda;
 import dev.faultline.core.graph.Edge;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -22,7 +23,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html">Lambda: retaining records of asynchronous invocations</a>
  */
-public final class AsyncFunctionWithoutFailureCapture implements Rule {
+public final class AsyncFunctionWithoutFailureCapture extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-LAMBDA-001")
             .name("AsyncFunctionWithoutFailureCapture")
@@ -75,14 +76,8 @@ public final class AsyncFunctionWithoutFailureCapture implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.FUNCTION);
+    public AsyncFunctionWithoutFailureCapture() {
+        super(METADATA, Subscription.nodes(NodeKind.FUNCTION));
     }
 
     @Override
@@ -117,7 +112,7 @@ public final class AsyncFunctionWithoutFailureCapture implements Rule {
             String where = q == null || q.equals(AsyncInvocations.LATEST) ? "" : " (alias or version '" + q + "')";
             String elsewhere = captured.isEmpty() ? ""
                     : "; the OnFailure destination is configured on '" + String.join("', '", captured) + "' only";
-            ctx.report(fn, null, "Properties/DeadLetterConfig", "Function '" + fn.name() + "' is invoked "
+            ctx.report(Location.of(fn, "Properties/DeadLetterConfig"), "Function '" + fn.name() + "' is invoked "
                     + "asynchronously by " + AsyncInvocations.invoker(e) + where + " but has neither an OnFailure "
                     + "destination nor a DeadLetterConfig for it" + elsewhere
                     + "; after the retries a failed event is discarded");

@@ -2,8 +2,9 @@ package dev.faultline.rules.lambda;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -16,7 +17,7 @@ import dev.faultline.core.tree.Node;
  *
  * @see <a href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html">AWS::Lambda::EventInvokeConfig</a>
  */
-public final class EventInvokeConfigOutOfRange implements Rule {
+public final class EventInvokeConfigOutOfRange extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-LAMBDA-002")
             .name("EventInvokeConfigOutOfRange")
@@ -56,14 +57,8 @@ public final class EventInvokeConfigOutOfRange implements Rule {
             .precision(Precision.VERY_HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.EVENT_INVOKE_CONFIG);
+    public EventInvokeConfigOutOfRange() {
+        super(METADATA, Subscription.nodes(NodeKind.EVENT_INVOKE_CONFIG));
     }
 
     @Override
@@ -80,7 +75,7 @@ public final class EventInvokeConfigOutOfRange implements Rule {
         }
         for (long v : ctx.eval(eic, at).knownLongs()) {
             if (v < min || v > max) {
-                ctx.report(eic, at, "Properties/" + prop, "EventInvokeConfig '" + eic.name() + "' " + prop + " "
+                ctx.report(Location.of(eic, "Properties/" + prop).at(at), "EventInvokeConfig '" + eic.name() + "' " + prop + " "
                         + v + unit + " is outside " + min + "-" + max + unit + "; CloudFormation rejects it and the "
                         + "stack fails to deploy");
                 return;

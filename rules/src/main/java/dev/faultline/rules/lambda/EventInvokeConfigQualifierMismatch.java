@@ -3,8 +3,9 @@ package dev.faultline.rules.lambda;
 import dev.faultline.core.graph.Edge;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -19,7 +20,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-configuring.html">Lambda: configuring error handling for asynchronous invocation</a>
  */
-public final class EventInvokeConfigQualifierMismatch implements Rule {
+public final class EventInvokeConfigQualifierMismatch extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-LAMBDA-004")
             .name("EventInvokeConfigQualifierMismatch")
@@ -78,14 +79,8 @@ public final class EventInvokeConfigQualifierMismatch implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.FUNCTION);
+    public EventInvokeConfigQualifierMismatch() {
+        super(METADATA, Subscription.nodes(NodeKind.FUNCTION));
     }
 
     @Override
@@ -109,7 +104,7 @@ public final class EventInvokeConfigQualifierMismatch implements Rule {
             }
             if (!configured.contains(q)) {
                 GraphNode eic = configs.get(0);
-                ctx.report(eic, eic.property("Qualifier"), "Properties/Qualifier", "EventInvokeConfig '"
+                ctx.report(Location.of(eic, "Properties/Qualifier"), "EventInvokeConfig '"
                         + eic.name() + "' applies to qualifier '" + configured.get(0) + "' of function '" + fn.name()
                         + "' but " + Describe.node(e.from()) + " invokes '" + q + "'; that qualifier runs with the "
                         + "default retries and no destination");

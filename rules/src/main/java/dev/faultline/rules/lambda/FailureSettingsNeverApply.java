@@ -5,8 +5,9 @@ import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.InvocationMode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.model.Template;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -29,7 +30,7 @@ import java.util.Map;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html">Lambda: retaining records of asynchronous invocations</a>
  */
-public final class FailureSettingsNeverApply implements Rule {
+public final class FailureSettingsNeverApply extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-LAMBDA-008")
             .name("FailureSettingsNeverApply")
@@ -85,14 +86,8 @@ public final class FailureSettingsNeverApply implements Rule {
 
     private static final String SAM_FUNCTION = "AWS::Serverless::Function";
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.templates();
+    public FailureSettingsNeverApply() {
+        super(METADATA, Subscription.templates());
     }
 
     @Override
@@ -111,13 +106,13 @@ public final class FailureSettingsNeverApply implements Rule {
             boolean sam = fn.resource() != null && SAM_FUNCTION.equals(fn.resource().type());
             MapNode own = sam ? fn.resource().properties() : null;
             if (dlq && (!sam || own.has("DeadLetterQueue"))) {
-                ctx.report(fn, fn.property("DeadLetterConfig"), sam ? "Properties/DeadLetterQueue"
-                        : "Properties/DeadLetterConfig", "Function '" + fn.name() + "' has a dead-letter queue "
+                ctx.report(Location.of(fn, sam ? "Properties/DeadLetterQueue"
+                        : "Properties/DeadLetterConfig").at(fn.property("DeadLetterConfig")), "Function '" + fn.name() + "' has a dead-letter queue "
                         + why);
             } else if (!configs.isEmpty() && (!sam || own.has("EventInvokeConfig"))) {
                 GraphNode eic = configs.get(0);
-                ctx.report(eic, eic.implied() ? null : eic.property("DestinationConfig"), eic.implied() ? null
-                        : "Properties/DestinationConfig", "Function '"
+                ctx.report(Location.of(eic, eic.implied() ? null
+                        : "Properties/DestinationConfig").at(eic.implied() ? null : eic.property("DestinationConfig")), "Function '"
                         + fn.name() + "' has " + (eic.implied() ? "an EventInvokeConfig" : "EventInvokeConfig '"
                         + eic.name() + "'") + " " + why);
             } else {
@@ -137,10 +132,10 @@ public final class FailureSettingsNeverApply implements Rule {
                     : "functions '") + String.join("', '", names) + "', which nothing invokes asynchronously ("
                     + invokedBy(first, ctx) + (names.size() > 1 ? "; likewise for the others" : "") + ")";
             if (setting == null) {
-                ctx.report(first, first.property(g.getKey().equals("DeadLetterQueue") ? "DeadLetterConfig"
-                        : "EventInvokeConfig"), null, message);
+                ctx.report(Location.of(first).at(first.property(g.getKey().equals("DeadLetterQueue") ? "DeadLetterConfig"
+                        : "EventInvokeConfig")), message);
             } else {
-                ctx.report(t, setting.value(), "Globals/Function/" + g.getKey(), message);
+                ctx.report(Location.of(t, "Globals/Function/" + g.getKey()).at(setting.value()), message);
             }
         }
     }

@@ -4,8 +4,9 @@ import dev.faultline.core.graph.Edge;
 import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -22,7 +23,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html">Lambda: retaining records of asynchronous invocations</a>
  */
-public final class FailureTargetNotPermitted implements Rule {
+public final class FailureTargetNotPermitted extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-LAMBDA-005")
             .name("FailureTargetNotPermitted")
@@ -78,14 +79,8 @@ public final class FailureTargetNotPermitted implements Rule {
             .precision(Precision.MEDIUM)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.FUNCTION);
+    public FailureTargetNotPermitted() {
+        super(METADATA, Subscription.nodes(NodeKind.FUNCTION));
     }
 
     @Override
@@ -106,7 +101,7 @@ public final class FailureTargetNotPermitted implements Rule {
                 continue;
             }
             if (Iam.roleAllows(ctx, role, action, target) == Iam.Answer.NOT_ALLOWED) {
-                ctx.report(role, "Execution role '" + role.name() + "' of function '"
+                ctx.report(Location.of(role), "Execution role '" + role.name() + "' of function '"
                         + fn.name() + "' does not allow " + action + " on " + Describe.node(target)
                         + ", its dead-letter queue or destination; Lambda drops the failed event when delivery fails");
             }

@@ -2,8 +2,9 @@ package dev.faultline.rules.lambda;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -24,7 +25,7 @@ import java.util.Set;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html">Lambda: retaining records of asynchronous invocations</a>
  */
-public final class InvalidAsyncFailureTarget implements Rule {
+public final class InvalidAsyncFailureTarget extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-LAMBDA-003")
             .name("InvalidAsyncFailureTarget")
@@ -69,14 +70,8 @@ public final class InvalidAsyncFailureTarget implements Rule {
     private static final Set<Type> ON_FAILURE = EnumSet.of(Type.SQS, Type.SNS, Type.S3, Type.LAMBDA, Type.EVENT_BUS);
     private static final Set<Type> ON_SUCCESS = EnumSet.of(Type.SQS, Type.SNS, Type.LAMBDA, Type.EVENT_BUS);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.FUNCTION, NodeKind.EVENT_INVOKE_CONFIG);
+    public InvalidAsyncFailureTarget() {
+        super(METADATA, Subscription.nodes(NodeKind.FUNCTION, NodeKind.EVENT_INVOKE_CONFIG));
     }
 
     @Override
@@ -107,14 +102,14 @@ public final class InvalidAsyncFailureTarget implements Rule {
             }
             String who = (owner.kind() == NodeKind.FUNCTION ? "Function '" : "EventInvokeConfig '") + owner.name() + "'";
             if (!allowed.contains(t.type())) {
-                ctx.report(owner, value, path, who + " " + role + " " + t.describe() + " is " + Describe.article(t.type().label())
+                ctx.report(Location.of(owner, path).at(value), who + " " + role + " " + t.describe() + " is " + Describe.article(t.type().label())
                         + t.type().label() + ", which Lambda cannot use as " + Describe.article(role) + role + "; "
                         + (role.startsWith("OnSuccess") ? "success records are never delivered"
                                 : "failed events are never recorded"));
                 return;
             }
             if (Boolean.TRUE.equals(t.fifo())) {
-                ctx.report(owner, value, path, who + " " + role + " " + t.describe() + " is a FIFO "
+                ctx.report(Location.of(owner, path).at(value), who + " " + role + " " + t.describe() + " is a FIFO "
                         + (t.type() == Type.SQS ? "queue" : "topic") + ", which Lambda cannot deliver to; failed "
                         + "events are dropped with " + (role.startsWith("dead") ? "DeadLetterErrors" : "DestinationDeliveryFailures"));
                 return;

@@ -4,8 +4,9 @@ import dev.faultline.core.graph.Edge;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.InvocationMode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -19,7 +20,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html">Lambda: reserved concurrency</a>
  */
-public final class ReservedConcurrencyZero implements Rule {
+public final class ReservedConcurrencyZero extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-LAMBDA-006")
             .name("ReservedConcurrencyZero")
@@ -57,14 +58,8 @@ public final class ReservedConcurrencyZero implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.FUNCTION);
+    public ReservedConcurrencyZero() {
+        super(METADATA, Subscription.nodes(NodeKind.FUNCTION));
     }
 
     @Override
@@ -77,7 +72,7 @@ public final class ReservedConcurrencyZero implements Rule {
         if (triggers.isEmpty()) {
             return;
         }
-        ctx.report(fn, at, "Properties/ReservedConcurrentExecutions", "Function '" + fn.name()
+        ctx.report(Location.of(fn, "Properties/ReservedConcurrentExecutions").at(at), "Function '" + fn.name()
                 + "' has ReservedConcurrentExecutions 0 but is invoked by " + Describe.node(triggers.get(0).from())
                 + "; every invocation is throttled" + consequence(triggers));
     }

@@ -4,8 +4,9 @@ import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.Edge;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -20,7 +21,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html">Lambda: configuring function timeout</a>
  */
-public final class TriggeredFunctionDefaultTimeout implements Rule {
+public final class TriggeredFunctionDefaultTimeout extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-LAMBDA-007")
             .name("TriggeredFunctionDefaultTimeout")
@@ -54,14 +55,8 @@ public final class TriggeredFunctionDefaultTimeout implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.FUNCTION);
+    public TriggeredFunctionDefaultTimeout() {
+        super(METADATA, Subscription.nodes(NodeKind.FUNCTION));
     }
 
     @Override
@@ -75,7 +70,7 @@ public final class TriggeredFunctionDefaultTimeout implements Rule {
             return;
         }
         Edge first = triggers.get(0);
-        ctx.report(fn, null, "Properties/Timeout", "Function '" + fn.name() + "' is invoked by "
+        ctx.report(Location.of(fn, "Properties/Timeout"), "Function '" + fn.name() + "' is invoked by "
                 + Describe.node(first.from()) + " but leaves Timeout at the default "
                 + Functions.DEFAULT_TIMEOUT_SECONDS + " s; slow invocations fail as timeouts" + consequence(first));
     }

@@ -11,8 +11,9 @@ import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.InvocationMode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -35,7 +36,7 @@ import java.util.Set;
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/procedure-cw-metrics.html">Step Functions: CloudWatch metrics</a>
  */
-public final class AsyncMachineFailuresUnseen implements Rule {
+public final class AsyncMachineFailuresUnseen extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-OBS-003")
             .name("AsyncMachineFailuresUnseen")
@@ -102,14 +103,8 @@ public final class AsyncMachineFailuresUnseen implements Rule {
     private static final String STATUS_CHANGE = "Step Functions Execution Status Change";
     private static final Set<String> CAN_FAIL = Set.of("Task", "Parallel", "Map");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.stateMachines();
+    public AsyncMachineFailuresUnseen() {
+        super(METADATA, Subscription.stateMachines());
     }
 
     @Override
@@ -132,7 +127,7 @@ public final class AsyncMachineFailuresUnseen implements Rule {
         if (uncovered == null) {
             return;
         }
-        ctx.report(node, "State machine '" + node.name() + "' is started asynchronously by "
+        ctx.report(Location.of(node), "State machine '" + node.name() + "' is started asynchronously by "
                 + Describe.node(starter.from()) + (starter.evidence() == null ? "" : " (" + starter.evidence().fact()
                 + " at " + starter.evidence().path() + ")") + " but nobody sees its failed executions: no CloudWatch "
                 + "alarm on ExecutionsFailed, ExecutionsTimedOut or ExecutionsAborted"

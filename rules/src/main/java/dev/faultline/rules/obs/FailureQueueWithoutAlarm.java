@@ -2,8 +2,9 @@ package dev.faultline.rules.obs;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -24,7 +25,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/dead-letter-queues-alarms-cloudwatch.html">SQS: alarms for dead-letter queues</a>
  */
-public final class FailureQueueWithoutAlarm implements Rule {
+public final class FailureQueueWithoutAlarm extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-OBS-001")
             .name("FailureQueueWithoutAlarm")
@@ -82,14 +83,8 @@ public final class FailureQueueWithoutAlarm implements Rule {
     /** Counts messages sent with SendMessage, not those a redrive policy moves into a dead-letter queue. */
     private static final String SENT = "NumberOfMessagesSent";
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.QUEUE);
+    public FailureQueueWithoutAlarm() {
+        super(METADATA, Subscription.nodes(NodeKind.QUEUE));
     }
 
     @Override
@@ -118,7 +113,7 @@ public final class FailureQueueWithoutAlarm implements Rule {
                 sentOnly = alarm;
             }
         }
-        ctx.report(queue, "Queue '" + queue.name() + "' receives the failures of " + Describe.node(sources.get(0))
+        ctx.report(Location.of(queue), "Queue '" + queue.name() + "' receives the failures of " + Describe.node(sources.get(0))
                 + ctx.graph().where(sources.get(0), queue)
                 + (sources.size() > 1 ? " and " + (sources.size() - 1) + " more" : "")
                 + " but no CloudWatch alarm watches its ApproximateNumberOfMessagesVisible or "

@@ -5,8 +5,9 @@ import dev.faultline.core.graph.Edge;
 import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -56,7 +57,7 @@ import java.util.Set;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html">Lambda: capturing records of asynchronous invocations</a>
  */
-public final class FailureTopicWithoutSubscription implements Rule {
+public final class FailureTopicWithoutSubscription extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-OBS-002")
             .name("FailureTopicWithoutSubscription")
@@ -138,14 +139,8 @@ public final class FailureTopicWithoutSubscription implements Rule {
     private static final Set<NodeKind> SOURCES = EnumSet.of(NodeKind.FUNCTION, NodeKind.EVENT_INVOKE_CONFIG,
             NodeKind.EVENT_SOURCE_MAPPING, NodeKind.PIPE, NodeKind.IOT_RULE);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.TOPIC);
+    public FailureTopicWithoutSubscription() {
+        super(METADATA, Subscription.nodes(NodeKind.TOPIC));
     }
 
     @Override
@@ -160,7 +155,7 @@ public final class FailureTopicWithoutSubscription implements Rule {
                 || referencedByPossibleSubscriber(topic, ctx) || subscribableByRole(topic, ctx)) {
             return;
         }
-        ctx.report(topic, "SNS topic '" + topic.name() + "' receives the failures of " + Describe.node(sources.get(0))
+        ctx.report(Location.of(topic), "SNS topic '" + topic.name() + "' receives the failures of " + Describe.node(sources.get(0))
                 + (sources.size() > 1 ? " and " + (sources.size() - 1) + " more" : "")
                 + " but nothing in the template subscribes to it; failure records are published to nobody "
                 + "and lost");

@@ -2,8 +2,9 @@ package dev.faultline.rules.pipes;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -19,7 +20,7 @@ import dev.faultline.rules.support.Targets;
  *
  * @see <a href="https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-error-troubleshooting.html">EventBridge Pipes: error handling</a>
  */
-public final class StreamPipeWithoutFailureHandling implements Rule {
+public final class StreamPipeWithoutFailureHandling extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-PIPES-001")
             .name("StreamPipeWithoutFailureHandling")
@@ -66,14 +67,8 @@ public final class StreamPipeWithoutFailureHandling implements Rule {
 
     private static final String[] STREAM_PARAMETERS = {"KinesisStreamParameters", "DynamoDBStreamParameters"};
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.PIPE);
+    public StreamPipeWithoutFailureHandling() {
+        super(METADATA, Subscription.nodes(NodeKind.PIPE));
     }
 
     @Override
@@ -104,7 +99,7 @@ public final class StreamPipeWithoutFailureHandling implements Rule {
         String path = "Properties/SourceParameters/" + key;
         String source = key.startsWith("Kinesis") ? "Kinesis" : "DynamoDB";
         if (params == null || params.get("DeadLetterConfig") == null) {
-            ctx.report(pipe, "Pipe '" + pipe.name() + "' reads a " + source
+            ctx.report(Location.of(pipe), "Pipe '" + pipe.name() + "' reads a " + source
                     + " stream without a DeadLetterConfig; records that still fail after the retries are discarded");
         }
         Node retries = params == null ? null : params.get("MaximumRetryAttempts");
@@ -115,9 +110,9 @@ public final class StreamPipeWithoutFailureHandling implements Rule {
                     + "retention and blocks its shard until then";
             Node at = retries != null ? retries : age;
             if (at != null) {
-                ctx.report(pipe, at, path + "/" + (retries != null ? "MaximumRetryAttempts" : "MaximumRecordAgeInSeconds"), msg);
+                ctx.report(Location.of(pipe, path + "/" + (retries != null ? "MaximumRetryAttempts" : "MaximumRecordAgeInSeconds")).at(at), msg);
             } else {
-                ctx.report(pipe, msg);
+                ctx.report(Location.of(pipe), msg);
             }
         }
     }

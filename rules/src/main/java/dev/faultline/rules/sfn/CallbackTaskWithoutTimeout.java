@@ -2,8 +2,9 @@ package dev.faultline.rules.sfn;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -18,7 +19,7 @@ import java.util.OptionalLong;
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html">Discover service integration patterns</a>
  */
-public final class CallbackTaskWithoutTimeout implements Rule {
+public final class CallbackTaskWithoutTimeout extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-004")
             .name("CallbackTaskWithoutTimeout")
@@ -56,14 +57,8 @@ public final class CallbackTaskWithoutTimeout implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.states("Task");
+    public CallbackTaskWithoutTimeout() {
+        super(METADATA, Subscription.states("Task"));
     }
 
     @Override
@@ -77,7 +72,7 @@ public final class CallbackTaskWithoutTimeout implements Rule {
         String until = untilExecutionTimesOut(machine);
         if (target.pattern() == TaskTarget.Pattern.SYNC) {
             if (!timeout) {
-                ctx.report(machine, state, state.field("Resource"), "Resource", Asl.named(state)
+                ctx.report(Location.of(machine, state, "Resource"), Asl.named(state)
                         + " runs a .sync job without TimeoutSeconds; if the job hangs the execution waits " + until);
             }
             return;
@@ -87,7 +82,7 @@ public final class CallbackTaskWithoutTimeout implements Rule {
         }
         String kind = target.kind() == TaskTarget.Kind.ACTIVITY ? "waits for an activity worker"
                 : "waits for a task token";
-        ctx.report(machine, state, state.field("Resource"), "Resource", Asl.named(state) + " " + kind
+        ctx.report(Location.of(machine, state, "Resource"), Asl.named(state) + " " + kind
                 + " without TimeoutSeconds or HeartbeatSeconds; a lost token makes the execution wait " + until);
     }
 

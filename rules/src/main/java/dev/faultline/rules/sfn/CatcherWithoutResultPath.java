@@ -5,8 +5,9 @@ import dev.faultline.core.asl.QueryLanguage;
 import dev.faultline.core.asl.Scope;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -20,7 +21,7 @@ import dev.faultline.core.rule.Subscription;
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultpath.html">ResultPath in Step Functions</a>
  */
-public final class CatcherWithoutResultPath implements Rule {
+public final class CatcherWithoutResultPath extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-005")
             .name("CatcherWithoutResultPath")
@@ -61,14 +62,8 @@ public final class CatcherWithoutResultPath implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.states("Task", "Parallel", "Map");
+    public CatcherWithoutResultPath() {
+        super(METADATA, Subscription.states("Task", "Parallel", "Map"));
     }
 
     @Override
@@ -85,7 +80,7 @@ public final class CatcherWithoutResultPath implements Rule {
             if (next != null && next.isType("Fail")) {
                 continue;
             }
-            ctx.report(machine, state, c.body(), "Catch/" + c.index(), Asl.named(state) + " catcher "
+            ctx.report(Location.of(machine, state, "Catch/" + c.index()).at(c.body()), Asl.named(state) + " catcher "
                     + c.index() + " (" + String.join(", ", c.errorEquals()) + ") has no ResultPath; fallback state '"
                     + c.next() + "' receives only {Error, Cause} and the original input is lost");
         }

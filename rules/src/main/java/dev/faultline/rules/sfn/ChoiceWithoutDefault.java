@@ -2,8 +2,9 @@ package dev.faultline.rules.sfn;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -15,7 +16,7 @@ import dev.faultline.core.rule.Subscription;
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html">Choice workflow state</a>
  */
-public final class ChoiceWithoutDefault implements Rule {
+public final class ChoiceWithoutDefault extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-006")
             .name("ChoiceWithoutDefault")
@@ -45,14 +46,8 @@ public final class ChoiceWithoutDefault implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.states("Choice");
+    public ChoiceWithoutDefault() {
+        super(METADATA, Subscription.states("Choice"));
     }
 
     @Override
@@ -60,7 +55,7 @@ public final class ChoiceWithoutDefault implements Rule {
         if (state.body().has("Default")) {
             return;
         }
-        ctx.report(machine, state, null, null, Asl.named(state) + " (Choice) has no Default; input that "
+        ctx.report(Location.of(machine, state), Asl.named(state) + " (Choice) has no Default; input that "
                 + "matches no rule fails the execution with States.NoChoiceMatched");
     }
 }

@@ -2,8 +2,9 @@ package dev.faultline.rules.sfn;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -15,7 +16,7 @@ import dev.faultline.core.rule.Subscription;
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html">Distributed Map state</a>
  */
-public final class DistributedMapWithoutToleratedFailure implements Rule {
+public final class DistributedMapWithoutToleratedFailure extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-011")
             .name("DistributedMapWithoutToleratedFailure")
@@ -51,14 +52,8 @@ public final class DistributedMapWithoutToleratedFailure implements Rule {
             .precision(Precision.MEDIUM)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.states("Map");
+    public DistributedMapWithoutToleratedFailure() {
+        super(METADATA, Subscription.states("Map"));
     }
 
     @Override
@@ -66,7 +61,7 @@ public final class DistributedMapWithoutToleratedFailure implements Rule {
         if (!Asl.isDistributedMap(state) || Asl.toleratesFailures(state)) {
             return;
         }
-        ctx.report(machine, state, null, null, Asl.named(state) + " is a distributed Map with no "
+        ctx.report(Location.of(machine, state), Asl.named(state) + " is a distributed Map with no "
                 + "ToleratedFailurePercentage or ToleratedFailureCount; one failed item fails the whole map run");
     }
 }

@@ -2,8 +2,9 @@ package dev.faultline.rules.sfn;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -16,7 +17,7 @@ import dev.faultline.core.rule.Subscription;
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/choosing-workflow-type.html">Choosing workflow type</a>
  */
-public final class ExpressMachineUnsupportedIntegration implements Rule {
+public final class ExpressMachineUnsupportedIntegration extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-007")
             .name("ExpressMachineUnsupportedIntegration")
@@ -61,14 +62,8 @@ public final class ExpressMachineUnsupportedIntegration implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.states("Task");
+    public ExpressMachineUnsupportedIntegration() {
+        super(METADATA, Subscription.states("Task"));
     }
 
     @Override
@@ -88,7 +83,7 @@ public final class ExpressMachineUnsupportedIntegration implements Rule {
         }
         String what = target.kind() == TaskTarget.Kind.ACTIVITY ? "an activity"
                 : target.pattern() == TaskTarget.Pattern.SYNC ? "a .sync integration" : "a .waitForTaskToken callback";
-        ctx.report(machine, state, state.field("Resource"), "Resource", Asl.named(state) + " uses " + what
+        ctx.report(Location.of(machine, state, "Resource"), Asl.named(state) + " uses " + what
                 + " but " + where + "; Express workflows do not support it");
     }
 }

@@ -3,8 +3,9 @@ package dev.faultline.rules.sfn;
 import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -20,7 +21,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html">Logging Step Functions using CloudWatch Logs</a>
  */
-public final class ExpressMachineWithoutLogging implements Rule {
+public final class ExpressMachineWithoutLogging extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-008")
             .name("ExpressMachineWithoutLogging")
@@ -75,14 +76,8 @@ public final class ExpressMachineWithoutLogging implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.stateMachines();
+    public ExpressMachineWithoutLogging() {
+        super(METADATA, Subscription.stateMachines());
     }
 
     @Override
@@ -94,7 +89,7 @@ public final class ExpressMachineWithoutLogging implements Rule {
         Node logging = Machines.property(machine, ctx, "LoggingConfiguration", "Logging");
         String name = "EXPRESS state machine '" + machine.name() + "'";
         if (logging == null) {
-            ctx.report(node, null, "Properties/LoggingConfiguration", name + " has no LoggingConfiguration; "
+            ctx.report(Location.of(node, "Properties/LoggingConfiguration"), name + " has no LoggingConfiguration; "
                     + "Express executions keep no history, so its failures leave no trace anywhere");
             return;
         }
@@ -107,7 +102,7 @@ public final class ExpressMachineWithoutLogging implements Rule {
         List<String> levels = v.knownStrings();
         boolean off = level != null && !v.isUnknown() && !levels.isEmpty() && levels.stream().allMatch("OFF"::equals);
         if (off) {
-            ctx.report(node, level, "Properties/LoggingConfiguration/Level", name + " logs at Level OFF; Express executions keep no history, so its "
+            ctx.report(Location.of(node, "Properties/LoggingConfiguration/Level").at(level), name + " logs at Level OFF; Express executions keep no history, so its "
                     + "failures leave no trace anywhere");
         }
     }

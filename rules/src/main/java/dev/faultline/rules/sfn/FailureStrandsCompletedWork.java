@@ -2,8 +2,9 @@ package dev.faultline.rules.sfn;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -23,7 +24,7 @@ import java.util.List;
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html">Map state</a>
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/state-parallel.html">Parallel state</a>
  */
-public final class FailureStrandsCompletedWork implements Rule {
+public final class FailureStrandsCompletedWork extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-001")
             .name("FailureStrandsCompletedWork")
@@ -90,14 +91,8 @@ public final class FailureStrandsCompletedWork implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.states("Parallel", "Map");
+    public FailureStrandsCompletedWork() {
+        super(METADATA, Subscription.states("Parallel", "Map"));
     }
 
     @Override
@@ -107,14 +102,14 @@ public final class FailureStrandsCompletedWork implements Rule {
         }
         if (state.isType("Map")) {
             List<State> tasks = StrandedWork.strandingItemTasks(machine, state, ctx.graph());
-            ctx.report(machine, state, null, null, "Map '" + state.name() + "' has no Catch and its items run "
+            ctx.report(Location.of(machine, state), "Map '" + state.name() + "' has no Catch and its items run "
                     + StrandedWork.names(tasks) + ", which may write; one item's failure stops the other "
                     + "iterations and fails the execution, leaving the finished items' writes done and no "
                     + "record of which items failed");
             return;
         }
         List<State> writes = StrandedWork.strandingBranchWrites(machine, state, ctx.graph());
-        ctx.report(machine, state, null, null, "Parallel '" + state.name() + "' has no Catch and "
+        ctx.report(Location.of(machine, state), "Parallel '" + state.name() + "' has no Catch and "
                 + writes.size() + " of its branches write (" + StrandedWork.names(writes) + "); one branch's "
                 + "failure stops the others and fails the execution with their writes half done");
     }

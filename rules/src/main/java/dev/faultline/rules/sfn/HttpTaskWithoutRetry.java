@@ -2,8 +2,9 @@ package dev.faultline.rules.sfn;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -15,7 +16,7 @@ import dev.faultline.core.rule.Subscription;
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html">Call HTTPS APIs in Step Functions workflows</a>
  */
-public final class HttpTaskWithoutRetry implements Rule {
+public final class HttpTaskWithoutRetry extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-009")
             .name("HttpTaskWithoutRetry")
@@ -55,14 +56,8 @@ public final class HttpTaskWithoutRetry implements Rule {
             .precision(Precision.MEDIUM)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.states("Task");
+    public HttpTaskWithoutRetry() {
+        super(METADATA, Subscription.states("Task"));
     }
 
     @Override
@@ -76,7 +71,7 @@ public final class HttpTaskWithoutRetry implements Rule {
                 return;
             }
         }
-        ctx.report(machine, state, state.field("Retry"), state.field("Retry") == null ? null : "Retry",
+        ctx.report(Location.of(machine, state, state.field("Retry") == null ? null : "Retry").at(state.field("Retry")),
                 Asl.named(state) + " calls an HTTPS API but retries none of States.Http.StatusCode.429, the 5xx "
                         + "codes or States.Http.Socket; one throttled or failed request fails the state");
     }

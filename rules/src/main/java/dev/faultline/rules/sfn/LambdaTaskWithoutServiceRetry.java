@@ -2,8 +2,9 @@ package dev.faultline.rules.sfn;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -17,7 +18,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html">Handle transient Lambda service exceptions</a>
  */
-public final class LambdaTaskWithoutServiceRetry implements Rule {
+public final class LambdaTaskWithoutServiceRetry extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-002")
             .name("LambdaTaskWithoutServiceRetry")
@@ -61,14 +62,8 @@ public final class LambdaTaskWithoutServiceRetry implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.states("Task");
+    public LambdaTaskWithoutServiceRetry() {
+        super(METADATA, Subscription.states("Task"));
     }
 
     @Override
@@ -90,7 +85,7 @@ public final class LambdaTaskWithoutServiceRetry implements Rule {
         String what = missing.size() == StepFunctionsLimits.LAMBDA_SERVICE_ERRORS.size()
                 ? "has no retrier for the transient Lambda service errors (" + String.join(", ", missing) + ")"
                 : "does not retry " + String.join(", ", missing);
-        ctx.report(machine, state, state.field("Retry"), state.field("Retry") == null ? null : "Retry",
+        ctx.report(Location.of(machine, state, state.field("Retry") == null ? null : "Retry").at(state.field("Retry")),
                 Asl.named(state) + " " + how + " but " + what
                         + "; a transient Lambda service error fails the state instead of being retried");
     }

@@ -4,8 +4,9 @@ import dev.faultline.core.asl.Retrier;
 import dev.faultline.core.asl.Scope;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -26,7 +27,7 @@ import java.util.OptionalLong;
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html">Handling errors in Step Functions workflows</a>
  */
-public final class RetryRerunsAllBranches implements Rule {
+public final class RetryRerunsAllBranches extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-013")
             .name("RetryRerunsAllBranches")
@@ -70,14 +71,8 @@ public final class RetryRerunsAllBranches implements Rule {
     /** How many task names a message lists before "and N more". */
     private static final int NAMES_SHOWN = 5;
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.states("Parallel", "Map");
+    public RetryRerunsAllBranches() {
+        super(METADATA, Subscription.states("Parallel", "Map"));
     }
 
     @Override
@@ -103,7 +98,7 @@ public final class RetryRerunsAllBranches implements Rule {
                         + " again even after succeeding when another branch fails"
                 : "Inline Map state '" + state.name() + "' has a Retry, and a retry re-runs every iteration: "
                         + names + " again for the items that already succeeded";
-        ctx.report(machine, state, state.field("Retry"), "Retry", what
+        ctx.report(Location.of(machine, state, "Retry"), what
                 + " (duplicate side effects); retry inside the " + (parallel ? "branches" : "item processor")
                 + " instead");
     }

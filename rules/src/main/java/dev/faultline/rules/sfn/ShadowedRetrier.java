@@ -3,8 +3,9 @@ package dev.faultline.rules.sfn;
 import dev.faultline.core.asl.Retrier;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -31,7 +32,7 @@ import java.util.Set;
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html">Handling errors in Step Functions workflows</a>
  */
-public final class ShadowedRetrier implements Rule {
+public final class ShadowedRetrier extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-012")
             .name("ShadowedRetrier")
@@ -81,14 +82,8 @@ public final class ShadowedRetrier implements Rule {
     private static final Set<String> NOT_MATCHED_BY_TASK_FAILED = Set.of(StepFunctionsLimits.STATES_TIMEOUT,
             "States.HeartbeatTimeout", "States.Runtime", "States.DataLimitExceeded", StepFunctionsLimits.STATES_ALL);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.states("Task", "Parallel", "Map");
+    public ShadowedRetrier() {
+        super(METADATA, Subscription.states("Task", "Parallel", "Map"));
     }
 
     @Override
@@ -118,7 +113,7 @@ public final class ShadowedRetrier implements Rule {
             int index = later.index();
             String where = Asl.named(state) + " retrier " + index;
             if (shadowedAt.size() == errors.size()) {
-                ctx.report(machine, state, errors, "Retry/" + index + "/ErrorEquals", where + " never applies: "
+                ctx.report(Location.of(machine, state, "Retry/" + index + "/ErrorEquals").at(errors), where + " never applies: "
                         + listed(later.errorEquals(), shadowedAt, byRetrier, retriers)
                         + "; its MaxAttempts, interval and backoff are never used");
                 continue;
@@ -127,7 +122,7 @@ public final class ShadowedRetrier implements Rule {
                 int k = shadowedAt.get(s);
                 Node item = errors.get(k);
                 String name = later.errorEquals().get(k);
-                ctx.report(machine, state, item, "Retry/" + index + "/ErrorEquals/" + k, where + " lists '" + name
+                ctx.report(Location.of(machine, state, "Retry/" + index + "/ErrorEquals/" + k).at(item), where + " lists '" + name
                         + "', which retrier " + byRetrier.get(s) + " already matches"
                         + viaTaskFailed(byRetrier.get(s), retriers, name)
                         + "; that entry never applies and the error is retried with retrier " + byRetrier.get(s)

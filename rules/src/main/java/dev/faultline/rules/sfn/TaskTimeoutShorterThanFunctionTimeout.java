@@ -3,8 +3,9 @@ package dev.faultline.rules.sfn;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -22,7 +23,7 @@ import java.util.OptionalLong;
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html">Task workflow state</a>
  */
-public final class TaskTimeoutShorterThanFunctionTimeout implements Rule {
+public final class TaskTimeoutShorterThanFunctionTimeout extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-010")
             .name("TaskTimeoutShorterThanFunctionTimeout")
@@ -63,14 +64,8 @@ public final class TaskTimeoutShorterThanFunctionTimeout implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.states("Task");
+    public TaskTimeoutShorterThanFunctionTimeout() {
+        super(METADATA, Subscription.states("Task"));
     }
 
     @Override
@@ -96,7 +91,7 @@ public final class TaskTimeoutShorterThanFunctionTimeout implements Rule {
         if (worst <= stateTimeout.getAsLong()) {
             return;
         }
-        ctx.report(machine, state, timeoutNode, "TimeoutSeconds", Asl.named(state) + " TimeoutSeconds "
+        ctx.report(Location.of(machine, state, "TimeoutSeconds").at(timeoutNode), Asl.named(state) + " TimeoutSeconds "
                 + stateTimeout.getAsLong() + " s is shorter than Timeout " + worst + " s of function '" + fn.name()
                 + "'; the state times out while the invocation still runs, and a retry runs the work twice");
     }

@@ -4,6 +4,7 @@ import dev.faultline.core.asl.Retrier;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
@@ -120,20 +121,20 @@ public final class UnsafeRetrier extends AbstractRule {
                 + stateTimeout.getAsLong() + " s per attempt the state can take " + human(total + attemptsTime) : "";
         OptionalLong machineTimeout = Asl.integer(machine, machine.top().body().get("TimeoutSeconds"));
         if (machineTimeout.isPresent() && total + attemptsTime > machineTimeout.getAsLong()) {
-            ctx.report(machine, state, b, subPath, where + " " + budget + withAttempts
+            ctx.report(Location.of(machine, state, subPath).at(b), where + " " + budget + withAttempts
                     + ", longer than the machine's TimeoutSeconds " + machineTimeout.getAsLong()
                     + " s; the execution times out while retrying and fails with States.Timeout, which no Catch "
                     + "can handle");
             return;
         }
         if (machine.express() && total + attemptsTime > StepFunctionsLimits.EXPRESS_MAX_DURATION_SECONDS) {
-            ctx.report(machine, state, b, subPath, where + " " + budget + withAttempts + ", longer than the 300 s "
+            ctx.report(Location.of(machine, state, subPath).at(b), where + " " + budget + withAttempts + ", longer than the 300 s "
                     + "an EXPRESS execution may run; the execution times out while retrying");
             return;
         }
         long uncappedLimit = ctx.option(MAX_UNCAPPED_WAIT);
         if (capNode == null && total > uncappedLimit) {
-            ctx.report(machine, state, b, subPath, where + " " + budget + ", more than "
+            ctx.report(Location.of(machine, state, subPath).at(b), where + " " + budget + ", more than "
                     + (uncappedLimit == StepFunctionsLimits.UNCAPPED_RETRY_LIMIT_SECONDS ? "one hour" : human(uncappedLimit)) + "; add "
                     + "MaxDelaySeconds so a failing dependency does not hold the execution for that long");
             return;
@@ -142,9 +143,9 @@ public final class UnsafeRetrier extends AbstractRule {
         Node jitter = b.get("JitterStrategy");
         boolean noJitter = jitter == null || "NONE".equals(jitter.text());
         if (exponential && noJitter && n > StepFunctionsLimits.ATTEMPTS_BEFORE_JITTER_MATTERS) {
-            ctx.reportWithSeverity(Severity.INFO, machine, state, b, subPath, where + " backs off exponentially over " + n
+            ctx.report(Location.of(machine, state, subPath).at(b), where + " backs off exponentially over " + n
                     + " retries without JitterStrategy FULL; concurrent executions retry in lockstep "
-                    + "against a recovering dependency");
+                    + "against a recovering dependency").withSeverity(Severity.INFO);
         }
     }
 

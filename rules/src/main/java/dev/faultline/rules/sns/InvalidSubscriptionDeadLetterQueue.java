@@ -4,8 +4,9 @@ import dev.faultline.core.eval.JsonDocuments;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -25,7 +26,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html">Amazon SNS dead-letter queues</a>
  */
-public final class InvalidSubscriptionDeadLetterQueue implements Rule {
+public final class InvalidSubscriptionDeadLetterQueue extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SNS-002")
             .name("InvalidSubscriptionDeadLetterQueue")
@@ -75,14 +76,8 @@ public final class InvalidSubscriptionDeadLetterQueue implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.SUBSCRIPTION);
+    public InvalidSubscriptionDeadLetterQueue() {
+        super(METADATA, Subscription.nodes(NodeKind.SUBSCRIPTION));
     }
 
     @Override
@@ -119,13 +114,13 @@ public final class InvalidSubscriptionDeadLetterQueue implements Rule {
                 continue;
             }
             if (t.type() != Type.SQS) {
-                ctx.report(sub, at, "Properties/RedrivePolicy/deadLetterTargetArn", "SNS subscription '" + sub.name()
+                ctx.report(Location.of(sub, "Properties/RedrivePolicy/deadLetterTargetArn").at(at), "SNS subscription '" + sub.name()
                         + "' dead-letter target " + t.describe() + " is " + Describe.article(t.type().label()) + t.type().label() + ", not an SQS "
                         + "queue; undeliverable messages cannot be moved there and are lost");
                 return;
             }
             if (topicFifo != null && t.fifo() != null && !topicFifo.equals(t.fifo())) {
-                ctx.report(sub, at, "Properties/RedrivePolicy/deadLetterTargetArn", "SNS subscription '" + sub.name()
+                ctx.report(Location.of(sub, "Properties/RedrivePolicy/deadLetterTargetArn").at(at), "SNS subscription '" + sub.name()
                         + "' of a " + (topicFifo ? "FIFO" : "standard") + " topic has the " + (t.fifo() ? "FIFO" : "standard")
                         + " dead-letter queue " + t.describe() + "; the types must match or undeliverable messages are lost");
                 return;

@@ -4,8 +4,9 @@ import dev.faultline.core.graph.Edge;
 import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -23,7 +24,7 @@ import java.util.Set;
  *
  * @see <a href="https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html">Amazon SNS dead-letter queues</a>
  */
-public final class SubscriptionWithoutRedrivePolicy implements Rule {
+public final class SubscriptionWithoutRedrivePolicy extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SNS-001")
             .name("SubscriptionWithoutRedrivePolicy")
@@ -73,14 +74,8 @@ public final class SubscriptionWithoutRedrivePolicy implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.SUBSCRIPTION, NodeKind.TOPIC);
+    public SubscriptionWithoutRedrivePolicy() {
+        super(METADATA, Subscription.nodes(NodeKind.SUBSCRIPTION, NodeKind.TOPIC));
     }
 
     @Override
@@ -93,10 +88,10 @@ public final class SubscriptionWithoutRedrivePolicy implements Rule {
             return;
         }
         Severity sev = severity(ctx.property(node, "Protocol").knownStrings());
-        ctx.reportWithSeverity(sev, node, null, "Properties/RedrivePolicy", "SNS subscription '" + node.name() + "'"
+        ctx.report(Location.of(node, "Properties/RedrivePolicy"), "SNS subscription '" + node.name() + "'"
                 + endpoint(node, ctx) + " has no RedrivePolicy; messages SNS cannot deliver are discarded"
                 + (sev == Severity.INFO ? " (a dead-letter queue for an " + PERSON + " subscription is optional: it "
-                + "notifies no one)" : ""));
+                + "notifies no one)" : "")).withSeverity(sev);
     }
 
     /** Protocols whose endpoint is a person: a dead-letter queue for them is a safer setting, not a must. */
@@ -120,10 +115,10 @@ public final class SubscriptionWithoutRedrivePolicy implements Rule {
             }
             List<String> protocols = ctx.eval(topic, item.get("Protocol")).knownStrings();
             String protocol = protocols.size() == 1 ? protocols.get(0) : "?";
-            ctx.reportWithSeverity(severity(protocols), topic, item, "Properties/Subscription/" + i, "Topic '"
+            ctx.report(Location.of(topic, "Properties/Subscription/" + i).at(item), "Topic '"
                     + topic.name() + "' has an inline "
                     + protocol + " subscription, which cannot have a RedrivePolicy; messages SNS cannot deliver "
-                    + "to it are discarded");
+                    + "to it are discarded").withSeverity(severity(protocols));
         }
     }
 

@@ -2,7 +2,8 @@ package dev.faultline.rules.sqs;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
-import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -16,7 +17,7 @@ import java.util.Optional;
  *
  * @see <a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html">SQS dead-letter queues</a>
  */
-public final class DeadLetterQueueFifoMismatch implements Rule {
+public final class DeadLetterQueueFifoMismatch extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SQS-005")
             .name("DeadLetterQueueFifoMismatch")
@@ -48,14 +49,8 @@ public final class DeadLetterQueueFifoMismatch implements Rule {
                     """)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.QUEUE);
+    public DeadLetterQueueFifoMismatch() {
+        super(METADATA, Subscription.nodes(NodeKind.QUEUE));
     }
 
     @Override
@@ -70,7 +65,7 @@ public final class DeadLetterQueueFifoMismatch implements Rule {
                 continue;
             }
             String dlq = r.dlq() != null ? "'" + r.dlq().name() + "'" : r.targetValue().asString().orElse("?");
-            ctx.report(queue, r.target(), "Properties/RedrivePolicy/deadLetterTargetArn", (sourceFifo.get() ? "FIFO" : "Standard")
+            ctx.report(Location.of(queue, "Properties/RedrivePolicy/deadLetterTargetArn").at(r.target()), (sourceFifo.get() ? "FIFO" : "Standard")
                     + " queue '" + queue.name() + "' has " + (dlqFifo.get() ? "FIFO" : "standard") + " queue " + dlq
                     + " as its dead-letter queue; SQS requires both to be " + (sourceFifo.get() ? "FIFO" : "standard")
                     + ", so the redrive policy is rejected");

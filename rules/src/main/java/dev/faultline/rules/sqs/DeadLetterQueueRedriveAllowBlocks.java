@@ -3,7 +3,8 @@ package dev.faultline.rules.sqs;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
-import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -17,7 +18,7 @@ import java.util.Optional;
  *
  * @see <a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue.html">SQS: configuring a dead-letter queue</a>
  */
-public final class DeadLetterQueueRedriveAllowBlocks implements Rule {
+public final class DeadLetterQueueRedriveAllowBlocks extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SQS-007")
             .name("DeadLetterQueueRedriveAllowBlocks")
@@ -54,14 +55,8 @@ public final class DeadLetterQueueRedriveAllowBlocks implements Rule {
                     """)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.QUEUE);
+    public DeadLetterQueueRedriveAllowBlocks() {
+        super(METADATA, Subscription.nodes(NodeKind.QUEUE));
     }
 
     @Override
@@ -87,7 +82,7 @@ public final class DeadLetterQueueRedriveAllowBlocks implements Rule {
                     default -> null;
                 };
                 if (why != null) {
-                    ctx.report(dlq, Props.at(dlq, "RedriveAllowPolicy"), "Properties/RedriveAllowPolicy",
+                    ctx.report(Location.of(dlq, "Properties/RedriveAllowPolicy").at(Props.at(dlq, "RedriveAllowPolicy")),
                             "Dead-letter queue '" + dlq.name() + "' of queue '" + source.name() + "' has a "
                             + "RedriveAllowPolicy with " + why + "; failed messages of '" + source.name()
                             + "' cannot be moved there");

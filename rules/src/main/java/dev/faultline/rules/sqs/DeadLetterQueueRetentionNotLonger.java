@@ -2,7 +2,8 @@ package dev.faultline.rules.sqs;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
-import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -20,7 +21,7 @@ import java.util.Optional;
  *
  * @see <a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/setting-up-dead-letter-queue-retention.html">SQS dead-letter queue retention</a>
  */
-public final class DeadLetterQueueRetentionNotLonger implements Rule {
+public final class DeadLetterQueueRetentionNotLonger extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SQS-006")
             .name("DeadLetterQueueRetentionNotLonger")
@@ -53,14 +54,8 @@ public final class DeadLetterQueueRetentionNotLonger implements Rule {
                     """)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.QUEUE);
+    public DeadLetterQueueRetentionNotLonger() {
+        super(METADATA, Subscription.nodes(NodeKind.QUEUE));
     }
 
     @Override
@@ -87,7 +82,7 @@ public final class DeadLetterQueueRetentionNotLonger implements Rule {
             if (bad.isEmpty()) {
                 continue;
             }
-            ctx.report(dlq, dlq.property("MessageRetentionPeriod"), "Properties/MessageRetentionPeriod",
+            ctx.report(Location.of(dlq, "Properties/MessageRetentionPeriod"),
                     "Dead-letter queue '" + dlq.name() + "' keeps messages " + Props.seconds(bad.get()[0],
                     dlq.property("MessageRetentionPeriod") == null) + ", no longer than its source queue '"
                     + source.name() + "'" + ctx.graph().where(source, dlq) + " (" + Props.seconds(bad.get()[1], source.property("MessageRetentionPeriod") == null)

@@ -2,7 +2,8 @@ package dev.faultline.rules.sqs;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
-import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -19,7 +20,7 @@ import java.util.Optional;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html">Lambda: configuring an SQS event source</a>
  */
-public final class QueueVisibilityBelowFunctionTimeout implements Rule {
+public final class QueueVisibilityBelowFunctionTimeout extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SQS-002")
             .name("QueueVisibilityBelowFunctionTimeout")
@@ -53,14 +54,8 @@ public final class QueueVisibilityBelowFunctionTimeout implements Rule {
                     """)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.QUEUE);
+    public QueueVisibilityBelowFunctionTimeout() {
+        super(METADATA, Subscription.nodes(NodeKind.QUEUE));
     }
 
     @Override
@@ -80,7 +75,7 @@ public final class QueueVisibilityBelowFunctionTimeout implements Rule {
                 if (bad.isEmpty()) {
                     continue;
                 }
-                ctx.report(queue, queue.property("VisibilityTimeout"), "Properties/VisibilityTimeout", "Queue '"
+                ctx.report(Location.of(queue, "Properties/VisibilityTimeout"), "Queue '"
                         + queue.name() + "' VisibilityTimeout " + Props.seconds(bad.get()[0], vtDefault)
                         + " is less than Timeout " + Props.seconds(bad.get()[1], fn.property("Timeout") == null)
                         + " of function '" + fn.name() + "'" + ctx.graph().where(fn, queue)

@@ -2,7 +2,8 @@ package dev.faultline.rules.sqs;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
-import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -23,7 +24,7 @@ import java.util.Optional;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html">Lambda: configuring an SQS event source</a>
  */
-public final class QueueVisibilityBelowSixTimesTimeout implements Rule {
+public final class QueueVisibilityBelowSixTimesTimeout extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SQS-003")
             .name("QueueVisibilityBelowSixTimesTimeout")
@@ -66,14 +67,8 @@ public final class QueueVisibilityBelowSixTimesTimeout implements Rule {
                     """)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.QUEUE);
+    public QueueVisibilityBelowSixTimesTimeout() {
+        super(METADATA, Subscription.nodes(NodeKind.QUEUE));
     }
 
     @Override
@@ -108,7 +103,7 @@ public final class QueueVisibilityBelowSixTimesTimeout implements Rule {
                     continue;
                 }
                 long[] need = needs.get((int) bad.get()[1]);
-                ctx.report(queue, queue.property("VisibilityTimeout"), "Properties/VisibilityTimeout", "Queue '"
+                ctx.report(Location.of(queue, "Properties/VisibilityTimeout"), "Queue '"
                         + queue.name() + "' VisibilityTimeout " + Props.seconds(bad.get()[0], vtDefault) + " is less than "
                         + PollLimits.VISIBILITY_TIMEOUT_FACTOR + " × Timeout " + need[1] + " s + batching window "
                         + need[2] + " s = " + need[0] + " s of function '" + fn.name() + "'"

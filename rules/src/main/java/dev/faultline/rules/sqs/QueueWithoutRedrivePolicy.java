@@ -4,8 +4,9 @@ import dev.faultline.core.graph.Edge;
 import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -19,7 +20,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html">Lambda: handling errors for an SQS event source</a>
  */
-public final class QueueWithoutRedrivePolicy implements Rule {
+public final class QueueWithoutRedrivePolicy extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SQS-001")
             .name("QueueWithoutRedrivePolicy")
@@ -68,14 +69,8 @@ public final class QueueWithoutRedrivePolicy implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.QUEUE);
+    public QueueWithoutRedrivePolicy() {
+        super(METADATA, Subscription.nodes(NodeKind.QUEUE));
     }
 
     @Override
@@ -91,7 +86,7 @@ public final class QueueWithoutRedrivePolicy implements Rule {
         GraphNode first = consumers.get(0);
         String by = first.kind() == NodeKind.PIPE ? "pipe '" + first.name() + "'" + ctx.graph().where(first, queue)
                 : consumerName(first, queue, ctx);
-        ctx.report(queue, null, "Properties/RedrivePolicy", "Queue '" + queue.name() + "' is consumed by "
+        ctx.report(Location.of(queue, "Properties/RedrivePolicy"), "Queue '" + queue.name() + "' is consumed by "
                 + by + " but has no RedrivePolicy; a poison message is retried until its retention period "
                 + "expires, then deleted without a trace");
     }

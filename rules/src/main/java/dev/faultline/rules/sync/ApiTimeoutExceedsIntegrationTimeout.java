@@ -5,8 +5,9 @@ import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.InvocationMode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -23,7 +24,7 @@ import java.util.OptionalLong;
  *
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html">API Gateway quotas</a>
  */
-public final class ApiTimeoutExceedsIntegrationTimeout implements Rule {
+public final class ApiTimeoutExceedsIntegrationTimeout extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SYNC-001")
             .name("ApiTimeoutExceedsIntegrationTimeout")
@@ -63,14 +64,8 @@ public final class ApiTimeoutExceedsIntegrationTimeout implements Rule {
     static final long WEBSOCKET_TIMEOUT_MS = 29_000;
     static final long HTTP_TIMEOUT_MS = 30_000;
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.FUNCTION);
+    public ApiTimeoutExceedsIntegrationTimeout() {
+        super(METADATA, Subscription.nodes(NodeKind.FUNCTION));
     }
 
     @Override
@@ -88,7 +83,7 @@ public final class ApiTimeoutExceedsIntegrationTimeout implements Rule {
             if (limit == null || timeout * 1000 <= limit) {
                 continue;
             }
-            ctx.report(fn, fn.property("Timeout"), "Properties/Timeout", "Function '" + fn.name() + "' Timeout " + timeout
+            ctx.report(Location.of(fn, "Properties/Timeout"), "Function '" + fn.name() + "' Timeout " + timeout
                     + " s exceeds the " + seconds(limit) + " s integration timeout of " + Describe.node(e.from())
                     + "; the client gets a 504 while the function keeps running, and a client retry repeats the work");
             return;

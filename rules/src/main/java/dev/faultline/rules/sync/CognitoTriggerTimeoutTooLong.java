@@ -4,8 +4,9 @@ import dev.faultline.core.graph.Edge;
 import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -16,7 +17,7 @@ import dev.faultline.core.rule.Subscription;
  *
  * @see <a href="https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html">Cognito: Lambda triggers</a>
  */
-public final class CognitoTriggerTimeoutTooLong implements Rule {
+public final class CognitoTriggerTimeoutTooLong extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SYNC-002")
             .name("CognitoTriggerTimeoutTooLong")
@@ -54,14 +55,8 @@ public final class CognitoTriggerTimeoutTooLong implements Rule {
 
     static final long COGNITO_BUDGET_SECONDS = 5;
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.FUNCTION);
+    public CognitoTriggerTimeoutTooLong() {
+        super(METADATA, Subscription.nodes(NodeKind.FUNCTION));
     }
 
     @Override
@@ -72,7 +67,7 @@ public final class CognitoTriggerTimeoutTooLong implements Rule {
         }
         for (Edge e : ctx.graph().incoming(fn, EdgeKind.INVOKES)) {
             if (e.from().kind() == NodeKind.USER_POOL) {
-                ctx.report(fn, fn.property("Timeout"), "Properties/Timeout", "Function '" + fn.name() + "' is a trigger of user "
+                ctx.report(Location.of(fn, "Properties/Timeout"), "Function '" + fn.name() + "' is a trigger of user "
                         + "pool '" + e.from().name() + "' with Timeout " + max + " s, but Cognito gives up after "
                         + COGNITO_BUDGET_SECONDS + " s; the extra time only lets work continue after the sign-in failed");
                 return;
