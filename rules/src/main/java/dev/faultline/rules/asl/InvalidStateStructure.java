@@ -13,7 +13,8 @@ import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
-import dev.faultline.rules.sfn.StepFunctionsLimits;
+import dev.faultline.rules.support.Asl;
+import dev.faultline.rules.support.StepFunctionsLimits;
 import java.util.Set;
 
 /**
@@ -116,7 +117,7 @@ public final class InvalidStateStructure extends AbstractRule {
         }
         String type = state.type();
         if (!StepFunctionsLimits.STATE_TYPES.contains(type) && !type.contains("${")
-                && !dev.faultline.rules.sfn.Asl.hasPlaceholder(machine, type)) {
+                && !Asl.hasPlaceholder(machine, type)) {
             ctx.report(Location.of(machine, state, "Type").at(typeNode), name + " has unknown Type '" + typeNode.text()
                     + "'; Step Functions rejects the definition");
             return;

@@ -11,7 +11,7 @@ import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
-import dev.faultline.rules.sfn.StepFunctionsLimits;
+import dev.faultline.rules.support.StepFunctionsLimits;
 
 /**
  * FL-ASL-004: {@code States.ALL} together with other error names in one {@code ErrorEquals}, or in

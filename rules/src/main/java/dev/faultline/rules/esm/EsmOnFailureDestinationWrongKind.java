@@ -10,6 +10,8 @@ import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.EventSources;
+import dev.faultline.rules.support.SourceFamily;
 import java.util.Locale;
 
 /**

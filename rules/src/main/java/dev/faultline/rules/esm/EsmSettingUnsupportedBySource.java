@@ -10,6 +10,9 @@ import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.MapNode;
+import dev.faultline.rules.support.EventSources;
+import dev.faultline.rules.support.Props;
+import dev.faultline.rules.support.SourceFamily;
 import java.util.List;
 
 /**

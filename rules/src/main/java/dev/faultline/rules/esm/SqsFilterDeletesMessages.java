@@ -9,7 +9,10 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.support.EventSources;
 import dev.faultline.rules.support.Patterns;
+import dev.faultline.rules.support.Props;
+import dev.faultline.rules.support.SourceFamily;
 
 /**
  * FL-ESM-008: {@code FilterCriteria} on an SQS mapping, or on an EventBridge pipe with an SQS source

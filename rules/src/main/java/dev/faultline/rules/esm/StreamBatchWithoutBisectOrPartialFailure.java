@@ -8,6 +8,10 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.support.EventSources;
+import dev.faultline.rules.support.PollLimits;
+import dev.faultline.rules.support.Props;
+import dev.faultline.rules.support.SourceFamily;
 import java.util.List;
 import java.util.Optional;
 

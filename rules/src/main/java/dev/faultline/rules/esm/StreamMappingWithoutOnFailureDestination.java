@@ -9,6 +9,9 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.support.EventSources;
+import dev.faultline.rules.support.Props;
+import dev.faultline.rules.support.SourceFamily;
 
 /**
  * FL-ESM-002: a stream or Kafka mapping without {@code DestinationConfig.OnFailure}. Records

@@ -12,6 +12,7 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.support.Asl;
 
 /**
  * FL-SFN-005: a catcher of a JSONPath state without {@code ResultPath}. The default {@code $}

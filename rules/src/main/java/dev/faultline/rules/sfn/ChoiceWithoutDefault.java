@@ -9,6 +9,7 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.support.Asl;
 
 /**
  * FL-SFN-006: a Choice state without {@code Default}. Input that matches no rule fails the state

@@ -9,6 +9,8 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.support.Asl;
+import dev.faultline.rules.support.StepFunctionsLimits;
 
 /**
  * FL-SFN-009: an HTTP Task ({@code arn:aws:states:::http:invoke}) with no retrier for throttling

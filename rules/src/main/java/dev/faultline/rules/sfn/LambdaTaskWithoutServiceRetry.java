@@ -9,6 +9,8 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.support.Asl;
+import dev.faultline.rules.support.StepFunctionsLimits;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -11,6 +11,7 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.support.Asl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

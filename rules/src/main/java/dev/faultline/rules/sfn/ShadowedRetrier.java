@@ -12,6 +12,8 @@ import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.Asl;
+import dev.faultline.rules.support.StepFunctionsLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

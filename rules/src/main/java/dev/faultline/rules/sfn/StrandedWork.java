@@ -7,6 +7,8 @@ import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.asl.TaskCall;
 import dev.faultline.core.graph.ResourceGraph;
 import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.Asl;
+import dev.faultline.rules.support.StepFunctionsLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

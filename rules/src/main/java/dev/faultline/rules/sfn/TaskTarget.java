@@ -12,6 +12,7 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.tree.IntrinsicNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.Asl;
 import dev.faultline.rules.support.Patterns;
 import dev.faultline.rules.support.Targets;
 

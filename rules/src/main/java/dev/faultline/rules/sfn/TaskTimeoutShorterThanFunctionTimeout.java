@@ -11,6 +11,7 @@ import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.Asl;
 import dev.faultline.rules.support.Functions;
 import java.util.List;
 import java.util.Optional;

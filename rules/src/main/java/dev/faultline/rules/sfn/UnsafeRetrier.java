@@ -13,6 +13,8 @@ import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.Asl;
+import dev.faultline.rules.support.StepFunctionsLimits;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;

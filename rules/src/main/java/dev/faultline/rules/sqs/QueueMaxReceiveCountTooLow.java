@@ -11,8 +11,8 @@ import dev.faultline.core.rule.RuleOption;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.ScalarNode;
-import dev.faultline.rules.esm.EventSources;
-import dev.faultline.rules.esm.PollLimits;
+import dev.faultline.rules.support.EventSources;
+import dev.faultline.rules.support.PollLimits;
 import java.util.List;
 
 /**

@@ -7,7 +7,6 @@ import dev.faultline.core.graph.InvocationMode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.graph.ResourceGraph;
 import dev.faultline.core.rule.RuleContext;
-import dev.faultline.rules.esm.Props;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.faultline.rules.sfn;
+package dev.faultline.rules.support;
 
 import dev.faultline.core.asl.Catcher;
 import dev.faultline.core.asl.Placeholder;

@@ -1,4 +1,4 @@
-package dev.faultline.rules.esm;
+package dev.faultline.rules.support;
 
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;

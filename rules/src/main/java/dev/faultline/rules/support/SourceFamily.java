@@ -1,4 +1,4 @@
-package dev.faultline.rules.esm;
+package dev.faultline.rules.support;
 
 /** What an event source mapping reads, which decides the settings that apply to it. */
 public enum SourceFamily {

@@ -1,4 +1,4 @@
-package dev.faultline.rules.esm;
+package dev.faultline.rules.support;
 
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.Edge;
@@ -8,7 +8,6 @@ import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
-import dev.faultline.rules.support.Patterns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +72,7 @@ public final class EventSources {
      * written as; {@code Topics} or a Kafka config (Kafka), {@code Queues} (Amazon MQ), a DocumentDB
      * config; a {@code StartingPosition} (stream or Kafka), with a stream-only setting (stream).
      */
-    static SourceFamily hintedFamily(GraphNode esm, RuleContext ctx) {
+    public static SourceFamily hintedFamily(GraphNode esm, RuleContext ctx) {
         String samType = samEventType(esm);
         if (samType != null) {
             switch (samType) {
@@ -171,7 +170,7 @@ public final class EventSources {
     }
 
     /** The family of an ARN text ({@code *} stands for an unresolved part). */
-    static SourceFamily arnFamily(String arn) {
+    public static SourceFamily arnFamily(String arn) {
         if (arn == null) {
             return SourceFamily.UNKNOWN;
         }

@@ -1,4 +1,4 @@
-package dev.faultline.rules.esm;
+package dev.faultline.rules.support;
 
 /**
  * AWS limits and defaults for event source mappings, SQS queues as sources and DLQs, and the
