@@ -31,20 +31,7 @@ public final class BrokenTransition extends AbstractRule {
             .howToFix("Correct the state name, or move the target state into the same scope.")
             .tags("correctness", "step-functions", "asl")
             .docsUrl("https://states-language.net/spec.html")
-            .badExample("""
-                    "StartAt": "Charge",
-                    "States": {
-                      "Charge": {"Type": "Task", "Resource": "...", "Next": "ShipOrder"},
-                      "Ship": {"Type": "Succeed"}
-                    }
-                    """)
-            .goodExample("""
-                    "StartAt": "Charge",
-                    "States": {
-                      "Charge": {"Type": "Task", "Resource": "...", "Next": "Ship"},
-                      "Ship": {"Type": "Succeed"}
-                    }
-                    """)
+            .examplesOf(BrokenTransition.class)
             .precision(Precision.VERY_HIGH)
             .build();
 

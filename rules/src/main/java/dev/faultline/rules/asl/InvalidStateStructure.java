@@ -40,14 +40,7 @@ public final class InvalidStateStructure extends AbstractRule {
             .howToFix("Add the missing field or remove the conflicting one as the message says.")
             .tags("correctness", "step-functions", "asl")
             .docsUrl("https://states-language.net/spec.html")
-            .badExample("""
-                    "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Next": "Ship", "End": true},
-                    "Ship": {"Type": "Succeed"}
-                    """)
-            .goodExample("""
-                    "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Next": "Ship"},
-                    "Ship": {"Type": "Succeed"}
-                    """)
+            .examplesOf(InvalidStateStructure.class)
             .precision(Precision.VERY_HIGH)
             .build();
 

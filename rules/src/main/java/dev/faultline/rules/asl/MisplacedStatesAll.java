@@ -31,34 +31,7 @@ public final class MisplacedStatesAll extends AbstractRule {
             .howToFix("Put States.ALL alone in its own last retrier or catcher, after the specific ones.")
             .tags("correctness", "step-functions", "asl", "error-handling")
             .docsUrl("https://states-language.net/spec.html#retrying-after-error")
-            .badExample("""
-                    "Charge": {
-                      "Type": "Task",
-                      "Resource": "arn:aws:states:::lambda:invoke",
-                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
-                      "Catch": [
-                        {"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Fallback"},
-                        {"ErrorEquals": ["States.Timeout"], "ResultPath": "$.error", "Next": "TimedOut"}
-                      ],
-                      "End": true
-                    },
-                    "Fallback": {"Type": "Fail"},
-                    "TimedOut": {"Type": "Fail"}
-                    """)
-            .goodExample("""
-                    "Charge": {
-                      "Type": "Task",
-                      "Resource": "arn:aws:states:::lambda:invoke",
-                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
-                      "Catch": [
-                        {"ErrorEquals": ["States.Timeout"], "ResultPath": "$.error", "Next": "TimedOut"},
-                        {"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Fallback"}
-                      ],
-                      "End": true
-                    },
-                    "Fallback": {"Type": "Fail"},
-                    "TimedOut": {"Type": "Fail"}
-                    """)
+            .examplesOf(MisplacedStatesAll.class)
             .precision(Precision.VERY_HIGH)
             .build();
 

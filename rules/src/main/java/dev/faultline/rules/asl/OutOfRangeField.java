@@ -42,24 +42,7 @@ public final class OutOfRangeField extends AbstractRule {
             .howToFix("Bring the value into its range, or keep only one of the field and its Path variant.")
             .tags("correctness", "step-functions", "asl", "retry", "timeout")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html")
-            .badExample("""
-                    "Charge": {
-                      "Type": "Task",
-                      "Resource": "arn:aws:states:::lambda:invoke",
-                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
-                      "Retry": [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 0, "BackoffRate": 0.5}],
-                      "End": true
-                    }
-                    """)
-            .goodExample("""
-                    "Charge": {
-                      "Type": "Task",
-                      "Resource": "arn:aws:states:::lambda:invoke",
-                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
-                      "Retry": [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 1, "BackoffRate": 1.5}],
-                      "End": true
-                    }
-                    """)
+            .examplesOf(OutOfRangeField.class)
             .precision(Precision.VERY_HIGH)
             .build();
 

@@ -35,22 +35,7 @@ public final class QueryLanguageFieldMismatch extends AbstractRule {
                     + "ResultSelector/ResultPath/OutputPath → Output), or set the state's QueryLanguage.")
             .tags("correctness", "step-functions", "asl", "jsonata")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html")
-            .badExample("""
-                    "StartAt": "Charge",
-                    "QueryLanguage": "JSONata",
-                    "States": {
-                      "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-                                 "Parameters": {"FunctionName": "charge", "Payload.$": "$"}, "End": true}
-                    }
-                    """)
-            .goodExample("""
-                    "StartAt": "Charge",
-                    "QueryLanguage": "JSONata",
-                    "States": {
-                      "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-                                 "Arguments": {"FunctionName": "charge", "Payload": "{% $states.input %}"}, "End": true}
-                    }
-                    """)
+            .examplesOf(QueryLanguageFieldMismatch.class)
             .precision(Precision.VERY_HIGH)
             .build();
 

@@ -34,21 +34,7 @@ public final class UnreachableState extends AbstractRule {
             .howToFix("Connect the state (a Next, a Choice rule or a catcher's Next) or delete it.")
             .tags("correctness", "step-functions", "asl")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/statemachine-structure.html")
-            .badExample("""
-                    "StartAt": "Charge",
-                    "States": {
-                      "Charge": {"Type": "Task", "Resource": "...", "End": true},
-                      "Refund": {"Type": "Task", "Resource": "...", "End": true}
-                    }
-                    """)
-            .goodExample("""
-                    "StartAt": "Charge",
-                    "States": {
-                      "Charge": {"Type": "Task", "Resource": "...", "End": true,
-                                 "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Refund"}]},
-                      "Refund": {"Type": "Task", "Resource": "...", "End": true}
-                    }
-                    """)
+            .examplesOf(UnreachableState.class)
             .precision(Precision.HIGH)
             .build();
 

@@ -35,44 +35,7 @@ public final class EsmOnFailureDestinationWrongKind extends AbstractRule {
                     + "(!GetAtt Queue.Arn), an SNS topic (!Ref Topic) or an S3 bucket (!GetAtt Bucket.Arn).")
             .tags("correctness", "lambda", "event-source-mapping", "destination", "deployment")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html")
-            .badExample("""
-                    ClicksMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Clicks.Arn
-                        FunctionName: !Ref Worker
-                        StartingPosition: LATEST
-                        DestinationConfig:
-                          OnFailure:
-                            Destination: !Ref ClicksFailures   # the queue URL, not its ARN
-                    Clicks:
-                      Type: AWS::Kinesis::Stream
-                      Properties: {ShardCount: 1}
-                    ClicksFailures:
-                      Type: AWS::SQS::Queue
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
-            .goodExample("""
-                    ClicksMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Clicks.Arn
-                        FunctionName: !Ref Worker
-                        StartingPosition: LATEST
-                        DestinationConfig:
-                          OnFailure:
-                            Destination: !GetAtt ClicksFailures.Arn
-                    Clicks:
-                      Type: AWS::Kinesis::Stream
-                      Properties: {ShardCount: 1}
-                    ClicksFailures:
-                      Type: AWS::SQS::Queue
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
+            .examplesOf(EsmOnFailureDestinationWrongKind.class)
             .build();
 
     public EsmOnFailureDestinationWrongKind() {

@@ -45,42 +45,7 @@ public final class EsmSettingUnsupportedBySource extends AbstractRule {
                     + "LATEST; AT_TIMESTAMP only for Kinesis and Kafka).")
             .tags("correctness", "lambda", "event-source-mapping", "sqs", "kinesis", "dynamodb", "deployment")
             .docsUrl("https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html")
-            .badExample("""
-                    OrdersMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Orders.Arn
-                        FunctionName: !Ref Worker
-                        StartingPosition: LATEST
-                        DestinationConfig:
-                          OnFailure:
-                            Destination: !GetAtt OrdersDlq.Arn
-                    Orders:
-                      Type: AWS::SQS::Queue
-                    OrdersDlq:
-                      Type: AWS::SQS::Queue
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
-            .goodExample("""
-                    OrdersMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Orders.Arn
-                        FunctionName: !Ref Worker
-                    Orders:
-                      Type: AWS::SQS::Queue
-                      Properties:
-                        RedrivePolicy:
-                          deadLetterTargetArn: !GetAtt OrdersDlq.Arn
-                          maxReceiveCount: 5
-                    OrdersDlq:
-                      Type: AWS::SQS::Queue
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
+            .examplesOf(EsmSettingUnsupportedBySource.class)
             .build();
 
     public EsmSettingUnsupportedBySource() {

@@ -38,33 +38,7 @@ public final class EsmValueOutOfRange extends AbstractRule {
             .howToFix("Bring the value into range, or add the batching window that a larger SQS batch needs.")
             .tags("correctness", "lambda", "event-source-mapping", "deployment")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html")
-            .badExample("""
-                    OrdersMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Orders.Arn
-                        FunctionName: !Ref Worker
-                        BatchSize: 100
-                    Orders:
-                      Type: AWS::SQS::Queue
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
-            .goodExample("""
-                    OrdersMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Orders.Arn
-                        FunctionName: !Ref Worker
-                        BatchSize: 100
-                        MaximumBatchingWindowInSeconds: 5
-                    Orders:
-                      Type: AWS::SQS::Queue
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
+            .examplesOf(EsmValueOutOfRange.class)
             .build();
 
     public EsmValueOutOfRange() {

@@ -34,33 +34,7 @@ public final class SqsBatchWithoutPartialFailure extends AbstractRule {
                     + "[ReportBatchItemFailures] to the mapping (or use BatchSize 1).")
             .tags("reliability", "lambda", "event-source-mapping", "sqs", "duplicates")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html")
-            .badExample("""
-                    OrdersMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Orders.Arn
-                        FunctionName: !Ref Worker
-                        BatchSize: 10
-                    Orders:
-                      Type: AWS::SQS::Queue
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
-            .goodExample("""
-                    OrdersMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Orders.Arn
-                        FunctionName: !Ref Worker
-                        BatchSize: 10
-                        FunctionResponseTypes: [ReportBatchItemFailures]
-                    Orders:
-                      Type: AWS::SQS::Queue
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
+            .examplesOf(SqsBatchWithoutPartialFailure.class)
             .build();
 
     public SqsBatchWithoutPartialFailure() {

@@ -38,34 +38,7 @@ public final class SqsFilterDeletesMessages extends AbstractRule {
                     + "monitor the queue's NumberOfMessagesDeleted against the function's invocations.")
             .tags("reliability", "lambda", "event-source-mapping", "sqs", "data-loss")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/with-sqs-filtering.html")
-            .badExample("""
-                    OrdersMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Orders.Arn
-                        FunctionName: !Ref Worker
-                        FilterCriteria:
-                          Filters:
-                            - Pattern: '{"body": {"type": ["order"]}}'
-                    Orders:
-                      Type: AWS::SQS::Queue
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
-            .goodExample("""
-                    OrdersSubscription:
-                      Type: AWS::SNS::Subscription
-                      Properties:
-                        TopicArn: !Ref Events
-                        Protocol: sqs
-                        Endpoint: !GetAtt Orders.Arn
-                        FilterPolicy: {type: [order]}
-                    Events:
-                      Type: AWS::SNS::Topic
-                    Orders:
-                      Type: AWS::SQS::Queue
-                    """)
+            .examplesOf(SqsFilterDeletesMessages.class)
             .build();
 
     public SqsFilterDeletesMessages() {

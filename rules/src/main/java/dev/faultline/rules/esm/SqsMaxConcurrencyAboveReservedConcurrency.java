@@ -38,36 +38,7 @@ public final class SqsMaxConcurrencyAboveReservedConcurrency extends AbstractRul
                     + "ReservedConcurrentExecutions (or raise the reserved concurrency).")
             .tags("reliability", "lambda", "event-source-mapping", "sqs", "throttling", "concurrency")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html")
-            .badExample("""
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties:
-                        ReservedConcurrentExecutions: 5
-                    OrdersMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Orders.Arn
-                        FunctionName: !Ref Worker
-                        ScalingConfig:
-                          MaximumConcurrency: 20
-                    Orders:
-                      Type: AWS::SQS::Queue
-                    """)
-            .goodExample("""
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties:
-                        ReservedConcurrentExecutions: 20
-                    OrdersMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Orders.Arn
-                        FunctionName: !Ref Worker
-                        ScalingConfig:
-                          MaximumConcurrency: 20
-                    Orders:
-                      Type: AWS::SQS::Queue
-                    """)
+            .examplesOf(SqsMaxConcurrencyAboveReservedConcurrency.class)
             .build();
 
     public SqsMaxConcurrencyAboveReservedConcurrency() {

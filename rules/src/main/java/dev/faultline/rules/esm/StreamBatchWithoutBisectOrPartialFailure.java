@@ -36,38 +36,7 @@ public final class StreamBatchWithoutBisectOrPartialFailure extends AbstractRule
                     + "add FunctionResponseTypes: [ReportBatchItemFailures].")
             .tags("reliability", "lambda", "event-source-mapping", "kinesis", "dynamodb", "duplicates")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-batchfailurereporting.html")
-            .badExample("""
-                    MetricsMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Metrics.Arn
-                        FunctionName: !Ref Worker
-                        StartingPosition: LATEST
-                        BatchSize: 100
-                    Metrics:
-                      Type: AWS::Kinesis::Stream
-                      Properties: {ShardCount: 1}
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
-            .goodExample("""
-                    MetricsMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Metrics.Arn
-                        FunctionName: !Ref Worker
-                        StartingPosition: LATEST
-                        BatchSize: 100
-                        BisectBatchOnFunctionError: true
-                        FunctionResponseTypes: [ReportBatchItemFailures]
-                    Metrics:
-                      Type: AWS::Kinesis::Stream
-                      Properties: {ShardCount: 1}
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
+            .examplesOf(StreamBatchWithoutBisectOrPartialFailure.class)
             .build();
 
     public StreamBatchWithoutBisectOrPartialFailure() {

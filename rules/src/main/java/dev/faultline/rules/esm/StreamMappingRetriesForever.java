@@ -40,42 +40,7 @@ public final class StreamMappingRetriesForever extends AbstractRule {
                     + "BisectBatchOnFunctionError and an OnFailure destination so discarded records can be found.")
             .tags("reliability", "lambda", "event-source-mapping", "kinesis", "dynamodb", "kafka", "poison-message")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-errors.html")
-            .badExample("""
-                    ClicksMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Clicks.Arn
-                        FunctionName: !Ref Worker
-                        StartingPosition: LATEST
-                    Clicks:
-                      Type: AWS::Kinesis::Stream
-                      Properties: {ShardCount: 1}
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
-            .goodExample("""
-                    ClicksMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Clicks.Arn
-                        FunctionName: !Ref Worker
-                        StartingPosition: LATEST
-                        MaximumRetryAttempts: 3
-                        MaximumRecordAgeInSeconds: 3600
-                        BisectBatchOnFunctionError: true
-                        DestinationConfig:
-                          OnFailure:
-                            Destination: !GetAtt ClicksFailures.Arn
-                    Clicks:
-                      Type: AWS::Kinesis::Stream
-                      Properties: {ShardCount: 1}
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    ClicksFailures:
-                      Type: AWS::SQS::Queue
-                    """)
+            .examplesOf(StreamMappingRetriesForever.class)
             .build();
 
     public StreamMappingRetriesForever() {

@@ -33,43 +33,7 @@ public final class StreamMappingWithoutOnFailureDestination extends AbstractRule
                     + "(grant the function's role permission to send to it) and alarm on it.")
             .tags("reliability", "lambda", "event-source-mapping", "kinesis", "dynamodb", "kafka", "dead-letter-queue")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html")
-            .badExample("""
-                    AccountsMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Accounts.StreamArn
-                        FunctionName: !Ref Projector
-                        StartingPosition: TRIM_HORIZON
-                        MaximumRetryAttempts: 10
-                    Accounts:
-                      Type: AWS::DynamoDB::Table
-                      Properties:
-                        StreamSpecification: {StreamViewType: NEW_IMAGE}
-                    Projector:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
-            .goodExample("""
-                    AccountsMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Accounts.StreamArn
-                        FunctionName: !Ref Projector
-                        StartingPosition: TRIM_HORIZON
-                        MaximumRetryAttempts: 10
-                        DestinationConfig:
-                          OnFailure:
-                            Destination: !GetAtt AccountsFailures.Arn
-                    Accounts:
-                      Type: AWS::DynamoDB::Table
-                      Properties:
-                        StreamSpecification: {StreamViewType: NEW_IMAGE}
-                    Projector:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    AccountsFailures:
-                      Type: AWS::SQS::Queue
-                    """)
+            .examplesOf(StreamMappingWithoutOnFailureDestination.class)
             .build();
 
     public StreamMappingWithoutOnFailureDestination() {

@@ -41,42 +41,7 @@ public final class DeadLetterQueueNotWritable extends AbstractRule {
                     + "on the DLQ to the schedule's role.")
             .tags("reliability", "eventbridge", "scheduler", "dead-letter-queue", "iam")
             .docsUrl("https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html")
-            .badExample("""
-                    NightlyDlq:
-                      Type: AWS::SQS::Queue
-                    Nightly:
-                      Type: AWS::Events::Rule
-                      Properties:
-                        ScheduleExpression: rate(1 day)
-                        Targets:
-                          - {Id: job, Arn: !GetAtt Job.Arn, DeadLetterConfig: {Arn: !GetAtt NightlyDlq.Arn}}
-                    Job:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
-            .goodExample("""
-                    NightlyDlq:
-                      Type: AWS::SQS::Queue
-                    Nightly:
-                      Type: AWS::Events::Rule
-                      Properties:
-                        ScheduleExpression: rate(1 day)
-                        Targets:
-                          - {Id: job, Arn: !GetAtt Job.Arn, DeadLetterConfig: {Arn: !GetAtt NightlyDlq.Arn}}
-                    NightlyDlqPolicy:
-                      Type: AWS::SQS::QueuePolicy
-                      Properties:
-                        Queues: [!Ref NightlyDlq]
-                        PolicyDocument:
-                          Statement:
-                            - Effect: Allow
-                              Principal: {Service: events.amazonaws.com}
-                              Action: sqs:SendMessage
-                              Resource: !GetAtt NightlyDlq.Arn
-                    Job:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
+            .examplesOf(DeadLetterQueueNotWritable.class)
             .precision(Precision.MEDIUM)
             .build();
 

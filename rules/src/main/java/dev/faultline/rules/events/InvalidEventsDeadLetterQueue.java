@@ -35,37 +35,7 @@ public final class InvalidEventsDeadLetterQueue extends AbstractRule {
             .howToFix("Point DeadLetterConfig.Arn at a standard (non-FIFO) SQS queue.")
             .tags("correctness", "eventbridge", "scheduler", "dead-letter-queue", "fifo")
             .docsUrl("https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html")
-            .badExample("""
-                    Nightly:
-                      Type: AWS::Events::Rule
-                      Properties:
-                        ScheduleExpression: rate(1 day)
-                        Targets:
-                          - Id: job
-                            Arn: !GetAtt Job.Arn
-                            DeadLetterConfig: {Arn: !GetAtt Failures.Arn}
-                    Job:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    Failures:
-                      Type: AWS::SQS::Queue
-                      Properties: {FifoQueue: true}
-                    """)
-            .goodExample("""
-                    Nightly:
-                      Type: AWS::Events::Rule
-                      Properties:
-                        ScheduleExpression: rate(1 day)
-                        Targets:
-                          - Id: job
-                            Arn: !GetAtt Job.Arn
-                            DeadLetterConfig: {Arn: !GetAtt JobDlq.Arn}
-                    Job:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    JobDlq:
-                      Type: AWS::SQS::Queue
-                    """)
+            .examplesOf(InvalidEventsDeadLetterQueue.class)
             .precision(Precision.VERY_HIGH)
             .build();
 

@@ -32,32 +32,7 @@ public final class RetryPolicyOutOfRange extends AbstractRule {
                     + "queue for what is still undelivered after that.")
             .tags("correctness", "eventbridge", "scheduler", "retry", "deployment")
             .docsUrl("https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html")
-            .badExample("""
-                    Nightly:
-                      Type: AWS::Events::Rule
-                      Properties:
-                        ScheduleExpression: rate(1 day)
-                        Targets:
-                          - Id: job
-                            Arn: !GetAtt Job.Arn
-                            RetryPolicy: {MaximumRetryAttempts: 500, MaximumEventAgeInSeconds: 172800}
-                    Job:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
-            .goodExample("""
-                    Nightly:
-                      Type: AWS::Events::Rule
-                      Properties:
-                        ScheduleExpression: rate(1 day)
-                        Targets:
-                          - Id: job
-                            Arn: !GetAtt Job.Arn
-                            RetryPolicy: {MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400}
-                    Job:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
+            .examplesOf(RetryPolicyOutOfRange.class)
             .precision(Precision.VERY_HIGH)
             .build();
 

@@ -33,33 +33,7 @@ public final class RuleTargetWithoutDeadLetterQueue extends AbstractRule {
                     + "alarm on its depth.")
             .tags("reliability", "eventbridge", "dead-letter-queue")
             .docsUrl("https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html")
-            .badExample("""
-                    Nightly:
-                      Type: AWS::Events::Rule
-                      Properties:
-                        ScheduleExpression: cron(0 3 * * ? *)
-                        Targets:
-                          - Id: job
-                            Arn: !GetAtt NightlyJob.Arn
-                    NightlyJob:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
-            .goodExample("""
-                    Nightly:
-                      Type: AWS::Events::Rule
-                      Properties:
-                        ScheduleExpression: cron(0 3 * * ? *)
-                        Targets:
-                          - Id: job
-                            Arn: !GetAtt NightlyJob.Arn
-                            DeadLetterConfig: {Arn: !GetAtt NightlyDlq.Arn}
-                    NightlyJob:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    NightlyDlq:
-                      Type: AWS::SQS::Queue
-                    """)
+            .examplesOf(RuleTargetWithoutDeadLetterQueue.class)
             .precision(Precision.HIGH)
             .build();
 

@@ -31,43 +31,7 @@ public final class ScheduleWithoutDeadLetterQueue extends AbstractRule {
                     + "ScheduleV2 event) and grant the schedule's role sqs:SendMessage on it.")
             .tags("reliability", "scheduler", "dead-letter-queue")
             .docsUrl("https://docs.aws.amazon.com/scheduler/latest/UserGuide/configuring-schedule-dlq.html")
-            .badExample("""
-                    Nightly:
-                      Type: AWS::Scheduler::Schedule
-                      Properties:
-                        ScheduleExpression: rate(1 day)
-                        FlexibleTimeWindow: {Mode: "OFF"}
-                        Target: {Arn: !GetAtt Job.Arn, RoleArn: !GetAtt SchedulerRole.Arn}
-                    Job:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    SchedulerRole:
-                      Type: AWS::IAM::Role
-                      Properties:
-                        AssumeRolePolicyDocument:
-                          Statement: [{Effect: Allow, Principal: {Service: scheduler.amazonaws.com}, Action: sts:AssumeRole}]
-                    """)
-            .goodExample("""
-                    Nightly:
-                      Type: AWS::Scheduler::Schedule
-                      Properties:
-                        ScheduleExpression: rate(1 day)
-                        FlexibleTimeWindow: {Mode: "OFF"}
-                        Target:
-                          Arn: !GetAtt Job.Arn
-                          RoleArn: !GetAtt SchedulerRole.Arn
-                          DeadLetterConfig: {Arn: !GetAtt NightlyDlq.Arn}
-                    Job:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    SchedulerRole:
-                      Type: AWS::IAM::Role
-                      Properties:
-                        AssumeRolePolicyDocument:
-                          Statement: [{Effect: Allow, Principal: {Service: scheduler.amazonaws.com}, Action: sts:AssumeRole}]
-                    NightlyDlq:
-                      Type: AWS::SQS::Queue
-                    """)
+            .examplesOf(ScheduleWithoutDeadLetterQueue.class)
             .precision(Precision.HIGH)
             .build();
 

@@ -31,37 +31,7 @@ public final class TopicRuleWithoutErrorAction extends AbstractRule {
                     + "alarm on it. SAM IoTRule events cannot declare one; use an AWS::IoT::TopicRule resource.")
             .tags("reliability", "iot", "error-action")
             .docsUrl("https://docs.aws.amazon.com/iot/latest/developerguide/rule-error-handling.html")
-            .badExample("""
-                    Telemetry:
-                      Type: AWS::IoT::TopicRule
-                      Properties:
-                        TopicRulePayload:
-                          Sql: SELECT * FROM 'devices/+/telemetry'
-                          Actions: [{Lambda: {FunctionArn: !GetAtt Ingest.Arn}}]
-                    Ingest:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
-            .goodExample("""
-                    Telemetry:
-                      Type: AWS::IoT::TopicRule
-                      Properties:
-                        TopicRulePayload:
-                          Sql: SELECT * FROM 'devices/+/telemetry'
-                          Actions: [{Lambda: {FunctionArn: !GetAtt Ingest.Arn}}]
-                          ErrorAction:
-                            Sqs: {QueueUrl: !Ref TelemetryErrors, RoleArn: !GetAtt IotRole.Arn}
-                    Ingest:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    TelemetryErrors:
-                      Type: AWS::SQS::Queue
-                    IotRole:
-                      Type: AWS::IAM::Role
-                      Properties:
-                        AssumeRolePolicyDocument:
-                          Statement: [{Effect: Allow, Principal: {Service: iot.amazonaws.com}, Action: sts:AssumeRole}]
-                    """)
+            .examplesOf(TopicRuleWithoutErrorAction.class)
             .precision(Precision.HIGH)
             .build();
 

@@ -46,33 +46,7 @@ public final class AsyncFunctionWithoutFailureCapture extends AbstractRule {
                     + "alarm on the target.")
             .tags("reliability", "lambda", "async", "dead-letter-queue", "destinations")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html")
-            .badExample("""
-                    Handler:
-                      Type: AWS::Serverless::Function
-                      Properties:
-                        Events:
-                          Uploaded:
-                            Type: S3
-                            Properties: {Bucket: !Ref Uploads, Events: s3:ObjectCreated:*}
-                    Uploads:
-                      Type: AWS::S3::Bucket
-                    """)
-            .goodExample("""
-                    Handler:
-                      Type: AWS::Serverless::Function
-                      Properties:
-                        EventInvokeConfig:
-                          DestinationConfig:
-                            OnFailure: {Type: SQS, Destination: !GetAtt HandlerFailures.Arn}
-                        Events:
-                          Uploaded:
-                            Type: S3
-                            Properties: {Bucket: !Ref Uploads, Events: s3:ObjectCreated:*}
-                    Uploads:
-                      Type: AWS::S3::Bucket
-                    HandlerFailures:
-                      Type: AWS::SQS::Queue
-                    """)
+            .examplesOf(AsyncFunctionWithoutFailureCapture.class)
             .precision(Precision.HIGH)
             .build();
 

@@ -30,30 +30,7 @@ public final class EventInvokeConfigOutOfRange extends AbstractRule {
                     + "For longer retries, send failures to an OnFailure queue and reprocess from there.")
             .tags("correctness", "lambda", "async", "deployment")
             .docsUrl("https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html")
-            .badExample("""
-                    HandlerAsync:
-                      Type: AWS::Lambda::EventInvokeConfig
-                      Properties:
-                        FunctionName: !Ref Handler
-                        Qualifier: $LATEST
-                        MaximumRetryAttempts: 5
-                        MaximumEventAgeInSeconds: 86400
-                    Handler:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
-            .goodExample("""
-                    HandlerAsync:
-                      Type: AWS::Lambda::EventInvokeConfig
-                      Properties:
-                        FunctionName: !Ref Handler
-                        Qualifier: $LATEST
-                        MaximumRetryAttempts: 2
-                        MaximumEventAgeInSeconds: 21600
-                    Handler:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
+            .examplesOf(EventInvokeConfigOutOfRange.class)
             .precision(Precision.VERY_HIGH)
             .build();
 

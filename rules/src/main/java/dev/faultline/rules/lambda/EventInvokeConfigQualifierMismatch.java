@@ -34,48 +34,7 @@ public final class EventInvokeConfigQualifierMismatch extends AbstractRule {
                     + "the triggers at the qualifier that has the config).")
             .tags("reliability", "lambda", "async", "destinations", "alias")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-configuring.html")
-            .badExample("""
-                    HandlerAsync:
-                      Type: AWS::Lambda::EventInvokeConfig
-                      Properties:
-                        FunctionName: !Ref Handler
-                        Qualifier: $LATEST
-                        DestinationConfig: {OnFailure: {Destination: !GetAtt Failures.Arn}}
-                    Sub:
-                      Type: AWS::SNS::Subscription
-                      Properties: {Protocol: lambda, TopicArn: !Ref Topic, Endpoint: !Ref HandlerLive}
-                    Handler:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    HandlerLive:
-                      Type: AWS::Lambda::Alias
-                      Properties: {FunctionName: !Ref Handler, FunctionVersion: "1", Name: live}
-                    Topic:
-                      Type: AWS::SNS::Topic
-                    Failures:
-                      Type: AWS::SQS::Queue
-                    """)
-            .goodExample("""
-                    HandlerAsync:
-                      Type: AWS::Lambda::EventInvokeConfig
-                      Properties:
-                        FunctionName: !Ref Handler
-                        Qualifier: live
-                        DestinationConfig: {OnFailure: {Destination: !GetAtt Failures.Arn}}
-                    Sub:
-                      Type: AWS::SNS::Subscription
-                      Properties: {Protocol: lambda, TopicArn: !Ref Topic, Endpoint: !Ref HandlerLive}
-                    Handler:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    HandlerLive:
-                      Type: AWS::Lambda::Alias
-                      Properties: {FunctionName: !Ref Handler, FunctionVersion: "1", Name: live}
-                    Topic:
-                      Type: AWS::SNS::Topic
-                    Failures:
-                      Type: AWS::SQS::Queue
-                    """)
+            .examplesOf(EventInvokeConfigQualifierMismatch.class)
             .precision(Precision.HIGH)
             .build();
 

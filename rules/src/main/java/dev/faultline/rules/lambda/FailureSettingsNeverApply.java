@@ -52,35 +52,7 @@ public final class FailureSettingsNeverApply extends AbstractRule {
                     + "with a suppression.")
             .tags("reliability", "lambda", "async", "dead-letter-queue", "destinations", "event-source-mapping")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html")
-            .badExample("""
-                    Worker:
-                      Type: AWS::Serverless::Function
-                      Properties:
-                        DeadLetterQueue: {Type: SQS, TargetArn: !GetAtt WorkerDlq.Arn}
-                        Events:
-                          Jobs:
-                            Type: SQS
-                            Properties: {Queue: !GetAtt Jobs.Arn}
-                    Jobs:
-                      Type: AWS::SQS::Queue
-                    WorkerDlq:
-                      Type: AWS::SQS::Queue
-                    """)
-            .goodExample("""
-                    Jobs:
-                      Type: AWS::SQS::Queue
-                      Properties:
-                        RedrivePolicy: {deadLetterTargetArn: !GetAtt JobsDlq.Arn, maxReceiveCount: 5}
-                    Worker:
-                      Type: AWS::Serverless::Function
-                      Properties:
-                        Events:
-                          Jobs:
-                            Type: SQS
-                            Properties: {Queue: !GetAtt Jobs.Arn}
-                    JobsDlq:
-                      Type: AWS::SQS::Queue
-                    """)
+            .examplesOf(FailureSettingsNeverApply.class)
             .precision(Precision.HIGH)
             .build();
 

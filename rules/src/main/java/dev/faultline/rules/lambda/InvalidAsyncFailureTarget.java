@@ -40,29 +40,7 @@ public final class InvalidAsyncFailureTarget extends AbstractRule {
                     + "S3 bucket, function or event bus).")
             .tags("correctness", "lambda", "async", "dead-letter-queue", "destinations", "fifo")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html")
-            .badExample("""
-                    Handler:
-                      Type: AWS::Lambda::Function
-                      Properties:
-                        Runtime: python3.12
-                        Handler: app.handler
-                        DeadLetterConfig:
-                          TargetArn: !GetAtt Failures.Arn
-                    Failures:
-                      Type: AWS::SQS::Queue
-                      Properties: {FifoQueue: true}
-                    """)
-            .goodExample("""
-                    Handler:
-                      Type: AWS::Lambda::Function
-                      Properties:
-                        Runtime: python3.12
-                        Handler: app.handler
-                        DeadLetterConfig:
-                          TargetArn: !GetAtt Failures.Arn
-                    Failures:
-                      Type: AWS::SQS::Queue
-                    """)
+            .examplesOf(InvalidAsyncFailureTarget.class)
             .precision(Precision.HIGH)
             .build();
 

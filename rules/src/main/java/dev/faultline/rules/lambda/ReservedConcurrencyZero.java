@@ -35,26 +35,7 @@ public final class ReservedConcurrencyZero extends AbstractRule {
                     + "to pause a trigger, disable the trigger instead.")
             .tags("reliability", "lambda", "concurrency", "throttling")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html")
-            .badExample("""
-                    Worker:
-                      Type: AWS::Serverless::Function
-                      Properties:
-                        ReservedConcurrentExecutions: 0
-                        Events:
-                          Orders: {Type: SQS, Properties: {Queue: !GetAtt Orders.Arn}}
-                    Orders:
-                      Type: AWS::SQS::Queue
-                    """)
-            .goodExample("""
-                    Worker:
-                      Type: AWS::Serverless::Function
-                      Properties:
-                        ReservedConcurrentExecutions: 10
-                        Events:
-                          Orders: {Type: SQS, Properties: {Queue: !GetAtt Orders.Arn}}
-                    Orders:
-                      Type: AWS::SQS::Queue
-                    """)
+            .examplesOf(ReservedConcurrencyZero.class)
             .precision(Precision.HIGH)
             .build();
 

@@ -37,21 +37,7 @@ public final class TriggeredFunctionDefaultTimeout extends AbstractRule {
                     + "needs, and keep the invoker's timeouts (queue visibility, API integration) consistent with it.")
             .tags("reliability", "lambda", "timeout")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html")
-            .badExample("""
-                    Worker:
-                      Type: AWS::Serverless::Function
-                      Properties:
-                        Events:
-                          Nightly: {Type: Schedule, Properties: {Schedule: rate(1 day)}}
-                    """)
-            .goodExample("""
-                    Worker:
-                      Type: AWS::Serverless::Function
-                      Properties:
-                        Timeout: 60
-                        Events:
-                          Nightly: {Type: Schedule, Properties: {Schedule: rate(1 day)}}
-                    """)
+            .examplesOf(TriggeredFunctionDefaultTimeout.class)
             .precision(Precision.HIGH)
             .build();
 

@@ -56,45 +56,7 @@ public final class AsyncMachineFailuresUnseen extends AbstractRule {
                     + "TIMED_OUT/ABORTED for the machine, or catch States.ALL and run a task that notifies.")
             .tags("observability", "step-functions", "alarms", "async")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/procedure-cw-metrics.html")
-            .badExample("""
-                    Nightly:
-                      Type: AWS::Serverless::StateMachine
-                      Properties:
-                        Definition:
-                          StartAt: Export
-                          States:
-                            Export: {Type: Task, Resource: arn:aws:states:::aws-sdk:s3:listBuckets, End: true}
-                        Policies: []
-                        Events:
-                          Every:
-                            Type: Schedule
-                            Properties: {Schedule: rate(1 day)}
-                    """)
-            .goodExample("""
-                    Nightly:
-                      Type: AWS::Serverless::StateMachine
-                      Properties:
-                        Definition:
-                          StartAt: Export
-                          States:
-                            Export: {Type: Task, Resource: arn:aws:states:::aws-sdk:s3:listBuckets, End: true}
-                        Policies: []
-                        Events:
-                          Every:
-                            Type: Schedule
-                            Properties: {Schedule: rate(1 day)}
-                    NightlyFailed:
-                      Type: AWS::CloudWatch::Alarm
-                      Properties:
-                        Namespace: AWS/States
-                        MetricName: ExecutionsFailed
-                        Dimensions: [{Name: StateMachineArn, Value: !Ref Nightly}]
-                        Statistic: Sum
-                        Period: 300
-                        EvaluationPeriods: 1
-                        Threshold: 0
-                        ComparisonOperator: GreaterThanThreshold
-                    """)
+            .examplesOf(AsyncMachineFailuresUnseen.class)
             .precision(Precision.HIGH)
             .build();
 

@@ -44,36 +44,7 @@ public final class FailureQueueWithoutAlarm extends AbstractRule {
                     + "alarm action that reaches a person.")
             .tags("observability", "sqs", "dead-letter-queue", "alarms", "cloudwatch")
             .docsUrl("https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/dead-letter-queues-alarms-cloudwatch.html")
-            .badExample("""
-                    OrdersDlq:
-                      Type: AWS::SQS::Queue
-                    Orders:
-                      Type: AWS::SQS::Queue
-                      Properties:
-                        RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5}
-                    """)
-            .goodExample("""
-                    OrdersDlq:
-                      Type: AWS::SQS::Queue
-                    Orders:
-                      Type: AWS::SQS::Queue
-                      Properties:
-                        RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5}
-                    OrdersDlqAlarm:
-                      Type: AWS::CloudWatch::Alarm
-                      Properties:
-                        Namespace: AWS/SQS
-                        MetricName: ApproximateNumberOfMessagesVisible
-                        Dimensions: [{Name: QueueName, Value: !GetAtt OrdersDlq.QueueName}]
-                        Statistic: Maximum
-                        Period: 60
-                        EvaluationPeriods: 1
-                        Threshold: 0
-                        ComparisonOperator: GreaterThanThreshold
-                        AlarmActions: [!Ref OpsTopic]
-                    OpsTopic:
-                      Type: AWS::SNS::Topic
-                    """)
+            .examplesOf(FailureQueueWithoutAlarm.class)
             .precision(Precision.HIGH)
             .build();
 

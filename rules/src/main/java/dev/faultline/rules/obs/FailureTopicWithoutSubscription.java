@@ -74,52 +74,7 @@ public final class FailureTopicWithoutSubscription extends AbstractRule {
                     + "reaches a person; or send failures to an SQS queue directly.")
             .tags("observability", "sns", "dead-letter-queue", "destinations")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html")
-            .badExample("""
-                    StreamFailures:
-                      Type: AWS::SNS::Topic
-                    Mapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Accounts.StreamArn
-                        FunctionName: !Ref Projector
-                        StartingPosition: LATEST
-                        DestinationConfig:
-                          OnFailure: {Destination: !Ref StreamFailures}
-                    Accounts:
-                      Type: AWS::DynamoDB::Table
-                      Properties:
-                        StreamSpecification: {StreamViewType: NEW_IMAGE}
-                    Projector:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
-            .goodExample("""
-                    StreamFailures:
-                      Type: AWS::SNS::Topic
-                    Mapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Accounts.StreamArn
-                        FunctionName: !Ref Projector
-                        StartingPosition: LATEST
-                        DestinationConfig:
-                          OnFailure: {Destination: !Ref StreamFailures}
-                    StreamFailuresQueue:
-                      Type: AWS::SQS::Queue
-                    StreamFailuresSubscription:
-                      Type: AWS::SNS::Subscription
-                      Properties:
-                        TopicArn: !Ref StreamFailures
-                        Protocol: sqs
-                        Endpoint: !GetAtt StreamFailuresQueue.Arn
-                    Accounts:
-                      Type: AWS::DynamoDB::Table
-                      Properties:
-                        StreamSpecification: {StreamViewType: NEW_IMAGE}
-                    Projector:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
+            .examplesOf(FailureTopicWithoutSubscription.class)
             .precision(Precision.HIGH)
             .build();
 

@@ -35,33 +35,7 @@ public final class StreamPipeWithoutFailureHandling extends AbstractRule {
                     + "on the dead-letter queue.")
             .tags("reliability", "pipes", "kinesis", "dynamodb", "dead-letter-queue")
             .docsUrl("https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-error-troubleshooting.html")
-            .badExample("""
-                    OrdersPipe:
-                      Type: AWS::Pipes::Pipe
-                      Properties:
-                        Source: !GetAtt OrdersStream.Arn
-                        SourceParameters:
-                          KinesisStreamParameters: {StartingPosition: LATEST}
-                    OrdersStream:
-                      Type: AWS::Kinesis::Stream
-                      Properties: {ShardCount: 1}
-                    """)
-            .goodExample("""
-                    OrdersPipe:
-                      Type: AWS::Pipes::Pipe
-                      Properties:
-                        Source: !GetAtt OrdersStream.Arn
-                        SourceParameters:
-                          KinesisStreamParameters:
-                            StartingPosition: LATEST
-                            MaximumRetryAttempts: 5
-                            DeadLetterConfig: {Arn: !GetAtt OrdersPipeDlq.Arn}
-                    OrdersStream:
-                      Type: AWS::Kinesis::Stream
-                      Properties: {ShardCount: 1}
-                    OrdersPipeDlq:
-                      Type: AWS::SQS::Queue
-                    """)
+            .examplesOf(StreamPipeWithoutFailureHandling.class)
             .precision(Precision.HIGH)
             .build();
 

@@ -37,24 +37,7 @@ public final class CallbackTaskWithoutTimeout extends AbstractRule {
                     + "States.Timeout (or States.HeartbeatTimeout) to handle the lost token.")
             .tags("reliability", "step-functions", "timeout", "callback")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html")
-            .badExample("""
-                    "WaitForApproval": {
-                      "Type": "Task",
-                      "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
-                      "Parameters": {"QueueUrl": "https://sqs...", "MessageBody": {"Token.$": "$$.Task.Token"}},
-                      "Next": "Approved"
-                    }
-                    """)
-            .goodExample("""
-                    "WaitForApproval": {
-                      "Type": "Task",
-                      "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
-                      "Parameters": {"QueueUrl": "https://sqs...", "MessageBody": {"Token.$": "$$.Task.Token"}},
-                      "TimeoutSeconds": 86400,
-                      "HeartbeatSeconds": 3600,
-                      "Next": "Approved"
-                    }
-                    """)
+            .examplesOf(CallbackTaskWithoutTimeout.class)
             .precision(Precision.HIGH)
             .build();
 

@@ -36,30 +36,7 @@ public final class CatcherWithoutResultPath extends AbstractRule {
                     + "added to the original input instead of replacing it.")
             .tags("reliability", "step-functions", "error-handling")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultpath.html")
-            .badExample("""
-                    "Charge": {
-                      "Type": "Task",
-                      "Resource": "arn:aws:states:::lambda:invoke",
-                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
-                      "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "RefundPayment"}],
-                      "Next": "Ship"
-                    },
-                    "RefundPayment": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-                                      "Parameters": {"FunctionName": "refund", "Payload.$": "$"}, "End": true},
-                    "Ship": {"Type": "Succeed"}
-                    """)
-            .goodExample("""
-                    "Charge": {
-                      "Type": "Task",
-                      "Resource": "arn:aws:states:::lambda:invoke",
-                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
-                      "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "RefundPayment"}],
-                      "Next": "Ship"
-                    },
-                    "RefundPayment": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-                                      "Parameters": {"FunctionName": "refund", "Payload.$": "$"}, "End": true},
-                    "Ship": {"Type": "Succeed"}
-                    """)
+            .examplesOf(CatcherWithoutResultPath.class)
             .precision(Precision.HIGH)
             .build();
 

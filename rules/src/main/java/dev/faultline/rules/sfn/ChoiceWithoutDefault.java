@@ -31,19 +31,7 @@ public final class ChoiceWithoutDefault extends AbstractRule {
                     + "Error and Cause, or a state that handles the unknown case.")
             .tags("reliability", "step-functions", "choice")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html")
-            .badExample("""
-                    "RouteOrder": {
-                      "Type": "Choice",
-                      "Choices": [{"Variable": "$.status", "StringEquals": "PAID", "Next": "Ship"}]
-                    }
-                    """)
-            .goodExample("""
-                    "RouteOrder": {
-                      "Type": "Choice",
-                      "Choices": [{"Variable": "$.status", "StringEquals": "PAID", "Next": "Ship"}],
-                      "Default": "UnknownStatus"
-                    }
-                    """)
+            .examplesOf(ChoiceWithoutDefault.class)
             .precision(Precision.HIGH)
             .build();
 

@@ -31,25 +31,7 @@ public final class DistributedMapWithoutToleratedFailure extends AbstractRule {
                     + "accepts, and write failed items out with ResultWriter for reprocessing.")
             .tags("reliability", "step-functions", "map")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html")
-            .badExample("""
-                    "ProcessAll": {
-                      "Type": "Map",
-                      "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
-                      "StartAt": "Process", "States": {"Process": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-                        "Parameters": {"FunctionName": "process-item", "Payload.$": "$"}, "End": true}}},
-                      "End": true
-                    }
-                    """)
-            .goodExample("""
-                    "ProcessAll": {
-                      "Type": "Map",
-                      "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
-                      "StartAt": "Process", "States": {"Process": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-                        "Parameters": {"FunctionName": "process-item", "Payload.$": "$"}, "End": true}}},
-                      "ToleratedFailurePercentage": 5,
-                      "End": true
-                    }
-                    """)
+            .examplesOf(DistributedMapWithoutToleratedFailure.class)
             .precision(Precision.MEDIUM)
             .build();
 

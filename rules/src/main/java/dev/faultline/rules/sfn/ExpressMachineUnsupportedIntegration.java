@@ -33,33 +33,7 @@ public final class ExpressMachineUnsupportedIntegration extends AbstractRule {
                     + "request-response pattern and poll or react to its completion event.")
             .tags("correctness", "step-functions", "express")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/choosing-workflow-type.html")
-            .badExample("""
-                    Jobs:
-                      Type: AWS::Serverless::StateMachine
-                      Properties:
-                        Type: EXPRESS
-                        Definition:
-                          StartAt: RunJob
-                          States:
-                            RunJob:
-                              Type: Task
-                              Resource: arn:aws:states:::batch:submitJob.sync
-                              End: true
-                    """)
-            .goodExample("""
-                    Jobs:
-                      Type: AWS::Serverless::StateMachine
-                      Properties:
-                        Type: STANDARD
-                        Definition:
-                          StartAt: RunJob
-                          States:
-                            RunJob:
-                              Type: Task
-                              Resource: arn:aws:states:::batch:submitJob.sync
-                              TimeoutSeconds: 3600
-                              End: true
-                    """)
+            .examplesOf(ExpressMachineUnsupportedIntegration.class)
             .precision(Precision.HIGH)
             .build();
 

@@ -35,44 +35,7 @@ public final class ExpressMachineWithoutLogging extends AbstractRule {
                     + "a CloudWatch Logs log group destination; the role needs the logs delivery permissions.")
             .tags("observability", "step-functions", "express", "logging")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html")
-            .badExample("""
-                    Orders:
-                      Type: AWS::StepFunctions::StateMachine
-                      Properties:
-                        StateMachineType: EXPRESS
-                        RoleArn: !GetAtt OrdersRole.Arn
-                        Definition:
-                          StartAt: Done
-                          States: {Done: {Type: Succeed}}
-                    OrdersRole:
-                      Type: AWS::IAM::Role
-                      Properties:
-                        AssumeRolePolicyDocument:
-                          Statement: [{Effect: Allow, Principal: {Service: states.amazonaws.com}, Action: sts:AssumeRole}]
-                    """)
-            .goodExample("""
-                    Orders:
-                      Type: AWS::StepFunctions::StateMachine
-                      Properties:
-                        StateMachineType: EXPRESS
-                        RoleArn: !GetAtt OrdersRole.Arn
-                        LoggingConfiguration:
-                          Level: ERROR
-                          IncludeExecutionData: true
-                          Destinations:
-                            - CloudWatchLogsLogGroup:
-                                LogGroupArn: !GetAtt OrdersLogs.Arn
-                        Definition:
-                          StartAt: Done
-                          States: {Done: {Type: Succeed}}
-                    OrdersRole:
-                      Type: AWS::IAM::Role
-                      Properties:
-                        AssumeRolePolicyDocument:
-                          Statement: [{Effect: Allow, Principal: {Service: states.amazonaws.com}, Action: sts:AssumeRole}]
-                    OrdersLogs:
-                      Type: AWS::Logs::LogGroup
-                    """)
+            .examplesOf(ExpressMachineWithoutLogging.class)
             .precision(Precision.HIGH)
             .build();
 

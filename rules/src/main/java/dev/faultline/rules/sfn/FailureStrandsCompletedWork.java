@@ -45,49 +45,7 @@ public final class FailureStrandsCompletedWork extends AbstractRule {
                     + "write failed items out with ResultWriter.")
             .tags("reliability", "step-functions", "error-handling")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html")
-            .badExample("""
-                    {
-                      "StartAt": "ChargeAll",
-                      "States": {
-                        "ChargeAll": {
-                          "Type": "Map",
-                          "ItemsPath": "$.orders",
-                          "ItemProcessor": {
-                            "StartAt": "Charge",
-                            "States": {
-                              "Charge": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:putItem",
-                                         "Parameters": {"TableName": "charges", "Item": {"id": {"S.$": "$.id"}}},
-                                         "End": true}
-                            }
-                          },
-                          "End": true
-                        }
-                      }
-                    }
-                    """)
-            .goodExample("""
-                    {
-                      "StartAt": "ChargeAll",
-                      "States": {
-                        "ChargeAll": {
-                          "Type": "Map",
-                          "ItemsPath": "$.orders",
-                          "ItemProcessor": {
-                            "StartAt": "Charge",
-                            "States": {
-                              "Charge": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:putItem",
-                                         "Parameters": {"TableName": "charges", "Item": {"id": {"S.$": "$.id"}}},
-                                         "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error",
-                                                    "Next": "RecordFailedItem"}],
-                                         "End": true},
-                              "RecordFailedItem": {"Type": "Pass", "End": true}
-                            }
-                          },
-                          "End": true
-                        }
-                      }
-                    }
-                    """)
+            .examplesOf(FailureStrandsCompletedWork.class)
             .precision(Precision.HIGH)
             .build();
 

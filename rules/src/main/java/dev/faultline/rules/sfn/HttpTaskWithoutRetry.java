@@ -32,29 +32,7 @@ public final class HttpTaskWithoutRetry extends AbstractRule {
                     + "States.ALL as the last retrier) with backoff, MaxDelaySeconds and JitterStrategy FULL.")
             .tags("reliability", "step-functions", "http", "retry")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html")
-            .badExample("""
-                    "CallPartner": {
-                      "Type": "Task",
-                      "Resource": "arn:aws:states:::http:invoke",
-                      "Parameters": {"ApiEndpoint": "https://api.example.com/orders", "Method": "POST",
-                                     "Authentication": {"ConnectionArn": "arn:aws:events:...:connection/partner"}},
-                      "End": true
-                    }
-                    """)
-            .goodExample("""
-                    "CallPartner": {
-                      "Type": "Task",
-                      "Resource": "arn:aws:states:::http:invoke",
-                      "Parameters": {"ApiEndpoint": "https://api.example.com/orders", "Method": "POST",
-                                     "Authentication": {"ConnectionArn": "arn:aws:events:...:connection/partner"}},
-                      "Retry": [{
-                        "ErrorEquals": ["States.Http.StatusCode.429", "States.Http.StatusCode.503", "States.Http.Socket"],
-                        "IntervalSeconds": 2, "MaxAttempts": 5, "BackoffRate": 2, "MaxDelaySeconds": 60,
-                        "JitterStrategy": "FULL"
-                      }],
-                      "End": true
-                    }
-                    """)
+            .examplesOf(HttpTaskWithoutRetry.class)
             .precision(Precision.MEDIUM)
             .build();
 

@@ -40,27 +40,7 @@ public final class LambdaTaskWithoutServiceRetry extends AbstractRule {
                     + "LambdaInvoke adds it unless retryOnServiceExceptions is false.")
             .tags("reliability", "step-functions", "lambda", "retry")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html")
-            .badExample("""
-                    "ChargeCard": {
-                      "Type": "Task",
-                      "Resource": "arn:aws:states:::lambda:invoke",
-                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
-                      "End": true
-                    }
-                    """)
-            .goodExample("""
-                    "ChargeCard": {
-                      "Type": "Task",
-                      "Resource": "arn:aws:states:::lambda:invoke",
-                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
-                      "Retry": [{
-                        "ErrorEquals": ["Lambda.ServiceException", "Lambda.AWSLambdaException",
-                                        "Lambda.SdkClientException", "Lambda.ClientExecutionTimeoutException"],
-                        "IntervalSeconds": 2, "MaxAttempts": 6, "BackoffRate": 2, "JitterStrategy": "FULL"
-                      }],
-                      "End": true
-                    }
-                    """)
+            .examplesOf(LambdaTaskWithoutServiceRetry.class)
             .precision(Precision.HIGH)
             .build();
 

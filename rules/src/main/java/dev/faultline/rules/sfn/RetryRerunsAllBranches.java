@@ -42,30 +42,7 @@ public final class RetryRerunsAllBranches extends AbstractRule {
                     + "only a Catch on the Parallel or Map state; or make every task in the branches idempotent.")
             .tags("reliability", "step-functions", "retry", "idempotency", "parallel", "map")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html")
-            .badExample("""
-                    "Notify": {
-                      "Type": "Parallel",
-                      "Retry": [{"ErrorEquals": ["States.TaskFailed"], "MaxAttempts": 2}],
-                      "Branches": [
-                        {"StartAt": "EmailCustomer", "States": {"EmailCustomer": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}},
-                        {"StartAt": "UpdateCrm", "States": {"UpdateCrm": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}
-                      ],
-                      "End": true
-                    }
-                    """)
-            .goodExample("""
-                    "Notify": {
-                      "Type": "Parallel",
-                      "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "NotifyFailed"}],
-                      "Branches": [
-                        {"StartAt": "EmailCustomer", "States": {"EmailCustomer": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-                          "Retry": [{"ErrorEquals": ["States.TaskFailed"], "MaxAttempts": 2}], "End": true}}},
-                        {"StartAt": "UpdateCrm", "States": {"UpdateCrm": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-                          "Retry": [{"ErrorEquals": ["States.TaskFailed"], "MaxAttempts": 2}], "End": true}}}
-                      ],
-                      "End": true
-                    }
-                    """)
+            .examplesOf(RetryRerunsAllBranches.class)
             .precision(Precision.HIGH)
             .build();
 

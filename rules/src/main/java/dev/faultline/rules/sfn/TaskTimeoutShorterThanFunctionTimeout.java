@@ -38,30 +38,7 @@ public final class TaskTimeoutShorterThanFunctionTimeout extends AbstractRule {
                     + "lower the function's Timeout to what the workflow can wait for.")
             .tags("reliability", "step-functions", "lambda", "timeout")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html")
-            .badExample("""
-                    Worker:
-                      Type: AWS::Serverless::Function
-                      Properties:
-                        Timeout: 120
-                    Flow:
-                      Type: AWS::Serverless::StateMachine
-                      Properties:
-                        Definition:
-                          StartAt: Work
-                          States:
-                            Work:
-                              Type: Task
-                              Resource: !GetAtt Worker.Arn
-                              TimeoutSeconds: 30
-                              End: true
-                    """)
-            .goodExample("""
-                    Work:
-                      Type: Task
-                      Resource: !GetAtt Worker.Arn
-                      TimeoutSeconds: 150
-                      End: true
-                    """)
+            .examplesOf(TaskTimeoutShorterThanFunctionTimeout.class)
             .precision(Precision.HIGH)
             .build();
 

@@ -51,31 +51,7 @@ public final class UnsafeRetrier extends AbstractRule {
                     + "retries.")
             .tags("reliability", "step-functions", "retry", "timeout")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html")
-            .badExample("""
-                    "Charge": {
-                      "Type": "Task",
-                      "Resource": "arn:aws:states:::lambda:invoke",
-                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
-                      "Retry": [{
-                        "ErrorEquals": ["States.ALL"],
-                        "IntervalSeconds": 10, "MaxAttempts": 10, "BackoffRate": 2.0
-                      }],
-                      "End": true
-                    }
-                    """)
-            .goodExample("""
-                    "Charge": {
-                      "Type": "Task",
-                      "Resource": "arn:aws:states:::lambda:invoke",
-                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
-                      "Retry": [{
-                        "ErrorEquals": ["States.ALL"],
-                        "IntervalSeconds": 10, "MaxAttempts": 10, "BackoffRate": 2.0,
-                        "MaxDelaySeconds": 120, "JitterStrategy": "FULL"
-                      }],
-                      "End": true
-                    }
-                    """)
+            .examplesOf(UnsafeRetrier.class)
             .precision(Precision.HIGH)
             .build();
 

@@ -38,41 +38,7 @@ public final class InvalidSubscriptionDeadLetterQueue extends AbstractRule {
             .howToFix("Point deadLetterTargetArn at an SQS queue of the same type (FIFO or standard) as the topic.")
             .tags("correctness", "sns", "dead-letter-queue", "fifo")
             .docsUrl("https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html")
-            .badExample("""
-                    Sub:
-                      Type: AWS::SNS::Subscription
-                      Properties:
-                        TopicArn: !Ref Orders
-                        Protocol: sqs
-                        Endpoint: !GetAtt Worker.Arn
-                        RedrivePolicy: {deadLetterTargetArn: !GetAtt StandardDlq.Arn}
-                    Orders:
-                      Type: AWS::SNS::Topic
-                      Properties: {FifoTopic: true}
-                    Worker:
-                      Type: AWS::SQS::Queue
-                      Properties: {FifoQueue: true}
-                    StandardDlq:
-                      Type: AWS::SQS::Queue
-                    """)
-            .goodExample("""
-                    Sub:
-                      Type: AWS::SNS::Subscription
-                      Properties:
-                        TopicArn: !Ref Orders
-                        Protocol: sqs
-                        Endpoint: !GetAtt Worker.Arn
-                        RedrivePolicy: {deadLetterTargetArn: !GetAtt FifoDlq.Arn}
-                    Orders:
-                      Type: AWS::SNS::Topic
-                      Properties: {FifoTopic: true}
-                    Worker:
-                      Type: AWS::SQS::Queue
-                      Properties: {FifoQueue: true}
-                    FifoDlq:
-                      Type: AWS::SQS::Queue
-                      Properties: {FifoQueue: true}
-                    """)
+            .examplesOf(InvalidSubscriptionDeadLetterQueue.class)
             .precision(Precision.HIGH)
             .build();
 

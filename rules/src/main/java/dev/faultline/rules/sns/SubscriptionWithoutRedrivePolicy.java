@@ -41,36 +41,7 @@ public final class SubscriptionWithoutRedrivePolicy extends AbstractRule {
                     + "alarm on its depth. Replace inline topic subscriptions with AWS::SNS::Subscription resources.")
             .tags("reliability", "sns", "dead-letter-queue")
             .docsUrl("https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html")
-            .badExample("""
-                    Signup:
-                      Type: AWS::SNS::Subscription
-                      Properties:
-                        TopicArn: !Ref SignupTopic
-                        Protocol: lambda
-                        Endpoint: !GetAtt Welcome.Arn
-                    SignupTopic:
-                      Type: AWS::SNS::Topic
-                    Welcome:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
-            .goodExample("""
-                    Signup:
-                      Type: AWS::SNS::Subscription
-                      Properties:
-                        TopicArn: !Ref SignupTopic
-                        Protocol: lambda
-                        Endpoint: !GetAtt Welcome.Arn
-                        RedrivePolicy:
-                          deadLetterTargetArn: !GetAtt SignupDlq.Arn
-                    SignupTopic:
-                      Type: AWS::SNS::Topic
-                    Welcome:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    SignupDlq:
-                      Type: AWS::SQS::Queue
-                    """)
+            .examplesOf(SubscriptionWithoutRedrivePolicy.class)
             .precision(Precision.HIGH)
             .build();
 

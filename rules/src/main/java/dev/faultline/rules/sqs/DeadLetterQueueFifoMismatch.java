@@ -30,23 +30,7 @@ public final class DeadLetterQueueFifoMismatch extends AbstractRule {
                     + "standard queue a standard one.")
             .tags("correctness", "sqs", "fifo", "dead-letter-queue", "deployment")
             .docsUrl("https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html")
-            .badExample("""
-                    Payments:
-                      Type: AWS::SQS::Queue
-                      Properties:
-                        FifoQueue: true
-                        RedrivePolicy:
-                          deadLetterTargetArn: !GetAtt PaymentsDlq.Arn
-                          maxReceiveCount: 5
-                    PaymentsDlq:
-                      Type: AWS::SQS::Queue
-                    """)
-            .goodExample("""
-                    PaymentsDlq:
-                      Type: AWS::SQS::Queue
-                      Properties:
-                        FifoQueue: true
-                    """)
+            .examplesOf(DeadLetterQueueFifoMismatch.class)
             .build();
 
     public DeadLetterQueueFifoMismatch() {

@@ -32,27 +32,7 @@ public final class DeadLetterQueueRedriveAllowBlocks extends AbstractRule {
                     + "(!GetAtt Source.Arn) in sourceQueueArns.")
             .tags("reliability", "sqs", "dead-letter-queue", "permissions")
             .docsUrl("https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue.html")
-            .badExample("""
-                    OrdersDlq:
-                      Type: AWS::SQS::Queue
-                      Properties:
-                        RedriveAllowPolicy:
-                          redrivePermission: denyAll
-                    Orders:
-                      Type: AWS::SQS::Queue
-                      Properties: {RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5}}
-                    """)
-            .goodExample("""
-                    OrdersDlq:
-                      Type: AWS::SQS::Queue
-                      Properties:
-                        RedriveAllowPolicy:
-                          redrivePermission: byQueue
-                          sourceQueueArns: [!GetAtt Orders.Arn]
-                    Orders:
-                      Type: AWS::SQS::Queue
-                      Properties: {RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5}}
-                    """)
+            .examplesOf(DeadLetterQueueRedriveAllowBlocks.class)
             .build();
 
     public DeadLetterQueueRedriveAllowBlocks() {

@@ -36,22 +36,7 @@ public final class DeadLetterQueueRetentionNotLonger extends AbstractRule {
                     + "typically the maximum of 1209600 s (14 days).")
             .tags("reliability", "sqs", "dead-letter-queue", "retention", "data-loss")
             .docsUrl("https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/setting-up-dead-letter-queue-retention.html")
-            .badExample("""
-                    Orders:
-                      Type: AWS::SQS::Queue
-                      Properties:
-                        RedrivePolicy:
-                          deadLetterTargetArn: !GetAtt OrdersDlq.Arn
-                          maxReceiveCount: 5
-                    OrdersDlq:
-                      Type: AWS::SQS::Queue        # 4 days, like its source
-                    """)
-            .goodExample("""
-                    OrdersDlq:
-                      Type: AWS::SQS::Queue
-                      Properties:
-                        MessageRetentionPeriod: 1209600
-                    """)
+            .examplesOf(DeadLetterQueueRetentionNotLonger.class)
             .build();
 
     public DeadLetterQueueRetentionNotLonger() {

@@ -35,38 +35,7 @@ public final class QueueMaxReceiveCountTooLow extends AbstractRule {
             .howToFix("Set maxReceiveCount to 5 or more in the queue's RedrivePolicy.")
             .tags("reliability", "sqs", "lambda", "dead-letter-queue", "throttling")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html")
-            .badExample("""
-                    Orders:
-                      Type: AWS::SQS::Queue
-                      Properties:
-                        RedrivePolicy:
-                          deadLetterTargetArn: !GetAtt OrdersDlq.Arn
-                          maxReceiveCount: 1
-                    OrdersMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties: {EventSourceArn: !GetAtt Orders.Arn, FunctionName: !Ref Worker}
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    OrdersDlq:
-                      Type: AWS::SQS::Queue
-                    """)
-            .goodExample("""
-                    Orders:
-                      Type: AWS::SQS::Queue
-                      Properties:
-                        RedrivePolicy:
-                          deadLetterTargetArn: !GetAtt OrdersDlq.Arn
-                          maxReceiveCount: 5
-                    OrdersMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties: {EventSourceArn: !GetAtt Orders.Arn, FunctionName: !Ref Worker}
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    OrdersDlq:
-                      Type: AWS::SQS::Queue
-                    """)
+            .examplesOf(QueueMaxReceiveCountTooLow.class)
             .build();
 
     /** The smallest maxReceiveCount accepted for a Lambda-consumed queue. */

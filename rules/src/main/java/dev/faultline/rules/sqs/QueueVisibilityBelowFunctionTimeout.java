@@ -33,25 +33,7 @@ public final class QueueVisibilityBelowFunctionTimeout extends AbstractRule {
                     + "mapping's MaximumBatchingWindowInSeconds), or lower the function Timeout.")
             .tags("correctness", "sqs", "lambda", "event-source-mapping", "timeout", "deployment")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html")
-            .badExample("""
-                    Orders:
-                      Type: AWS::SQS::Queue          # VisibilityTimeout 30 s by default
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties:
-                        Timeout: 60
-                    OrdersMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Orders.Arn
-                        FunctionName: !Ref Worker
-                    """)
-            .goodExample("""
-                    Orders:
-                      Type: AWS::SQS::Queue
-                      Properties:
-                        VisibilityTimeout: 360
-                    """)
+            .examplesOf(QueueVisibilityBelowFunctionTimeout.class)
             .build();
 
     public QueueVisibilityBelowFunctionTimeout() {

@@ -39,32 +39,7 @@ public final class QueueVisibilityBelowSixTimesTimeout extends AbstractRule {
                     + "function that consumes the queue.")
             .tags("reliability", "sqs", "lambda", "event-source-mapping", "timeout", "duplicates")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html")
-            .badExample("""
-                    Orders:
-                      Type: AWS::SQS::Queue
-                      Properties:
-                        VisibilityTimeout: 30
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties:
-                        Timeout: 10
-                    OrdersMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties: {EventSourceArn: !GetAtt Orders.Arn, FunctionName: !Ref Worker}
-                    """)
-            .goodExample("""
-                    Orders:
-                      Type: AWS::SQS::Queue
-                      Properties:
-                        VisibilityTimeout: 60
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties:
-                        Timeout: 10
-                    OrdersMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties: {EventSourceArn: !GetAtt Orders.Arn, FunctionName: !Ref Worker}
-                    """)
+            .examplesOf(QueueVisibilityBelowSixTimesTimeout.class)
             .build();
 
     public QueueVisibilityBelowSixTimesTimeout() {

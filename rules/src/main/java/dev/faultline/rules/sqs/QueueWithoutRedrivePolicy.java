@@ -36,36 +36,7 @@ public final class QueueWithoutRedrivePolicy extends AbstractRule {
                     + "maxReceiveCount of at least 5, and alarm on the dead-letter queue's depth.")
             .tags("reliability", "sqs", "lambda", "dead-letter-queue")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html")
-            .badExample("""
-                    Orders:
-                      Type: AWS::SQS::Queue
-                    OrdersMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Orders.Arn
-                        FunctionName: !Ref Worker
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
-            .goodExample("""
-                    Orders:
-                      Type: AWS::SQS::Queue
-                      Properties:
-                        RedrivePolicy:
-                          deadLetterTargetArn: !GetAtt OrdersDlq.Arn
-                          maxReceiveCount: 5
-                    OrdersMapping:
-                      Type: AWS::Lambda::EventSourceMapping
-                      Properties:
-                        EventSourceArn: !GetAtt Orders.Arn
-                        FunctionName: !Ref Worker
-                    OrdersDlq:
-                      Type: AWS::SQS::Queue
-                    Worker:
-                      Type: AWS::Lambda::Function
-                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
-                    """)
+            .examplesOf(QueueWithoutRedrivePolicy.class)
             .precision(Precision.HIGH)
             .build();
 

@@ -41,22 +41,7 @@ public final class ApiTimeoutExceedsIntegrationTimeout extends AbstractRule {
                     + "to an asynchronous path (queue, Step Functions) and answer the API call at once.")
             .tags("reliability", "lambda", "api-gateway", "timeout", "sync")
             .docsUrl("https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html")
-            .badExample("""
-                    Orders:
-                      Type: AWS::Serverless::Function
-                      Properties:
-                        Timeout: 60
-                        Events:
-                          Create: {Type: Api, Properties: {Path: /orders, Method: post}}
-                    """)
-            .goodExample("""
-                    Orders:
-                      Type: AWS::Serverless::Function
-                      Properties:
-                        Timeout: 25
-                        Events:
-                          Create: {Type: Api, Properties: {Path: /orders, Method: post}}
-                    """)
+            .examplesOf(ApiTimeoutExceedsIntegrationTimeout.class)
             .precision(Precision.HIGH)
             .build();
 

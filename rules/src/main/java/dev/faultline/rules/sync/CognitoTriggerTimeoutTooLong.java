@@ -30,26 +30,7 @@ public final class CognitoTriggerTimeoutTooLong extends AbstractRule {
                     + "to an asynchronous path.")
             .tags("reliability", "lambda", "cognito", "timeout", "sync")
             .docsUrl("https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html")
-            .badExample("""
-                    PreSignUp:
-                      Type: AWS::Serverless::Function
-                      Properties:
-                        Timeout: 30
-                        Events:
-                          SignUp: {Type: Cognito, Properties: {UserPool: !Ref Users, Trigger: PreSignUp}}
-                    Users:
-                      Type: AWS::Cognito::UserPool
-                    """)
-            .goodExample("""
-                    PreSignUp:
-                      Type: AWS::Serverless::Function
-                      Properties:
-                        Timeout: 5
-                        Events:
-                          SignUp: {Type: Cognito, Properties: {UserPool: !Ref Users, Trigger: PreSignUp}}
-                    Users:
-                      Type: AWS::Cognito::UserPool
-                    """)
+            .examplesOf(CognitoTriggerTimeoutTooLong.class)
             .precision(Precision.HIGH)
             .build();
 
