@@ -21,8 +21,7 @@ import java.util.Optional;
  */
 final class ConfigPlugins {
 
-    private ConfigPlugins() {
-    }
+    private ConfigPlugins() {}
 
     /**
      * The plugin jars of the config file nearest to the working directory, resolved against the
@@ -52,8 +51,8 @@ final class ConfigPlugins {
         } catch (IOException e) {
             throw new UsageException(display + ": cannot read the configuration file: " + e.getMessage());
         } catch (ConfigException e) {
-            throw new UsageException("invalid configuration file " + display + ":\n  "
-                    + String.join("\n  ", e.problems()));
+            throw new UsageException(
+                    "invalid configuration file " + display + ":\n  " + String.join("\n  ", e.problems()));
         }
         return new LinkedHashMap<>(cfg.pluginJars(file));
     }

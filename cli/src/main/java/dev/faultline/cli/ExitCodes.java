@@ -12,6 +12,5 @@ final class ExitCodes {
     /** An internal error: an uncaught exception, or a rule that threw. */
     static final int INTERNAL = 3;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

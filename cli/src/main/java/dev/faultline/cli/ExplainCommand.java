@@ -12,7 +12,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code faultline explain RULE}: one rule's documentation. */
-@Command(name = "explain", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
         description = "Explain a rule: what it flags, why it matters, how to fix it, with examples.")
 final class ExplainCommand implements Callable<Integer> {
 
@@ -33,8 +36,12 @@ final class ExplainCommand implements Callable<Integer> {
         RuleRegistry registry = pluginOptions.extend(env.registry().get(), env, ConfigPlugins.discovered(env));
         RuleMetadata m = registry.metadata(rule.trim().toUpperCase(Locale.ROOT));
         if (m == null) {
-            throw new UsageException("unknown rule '" + rule + "'" + Suggestions.didYouMean(rule,
-                    registry.allMetadata().stream().map(RuleMetadata::id).toList())
+            throw new UsageException("unknown rule '" + rule + "'"
+                    + Suggestions.didYouMean(
+                            rule,
+                            registry.allMetadata().stream()
+                                    .map(RuleMetadata::id)
+                                    .toList())
                     + "; run 'faultline rules' to list them");
         }
         PrintWriter out = env.out();
@@ -47,8 +54,12 @@ final class ExplainCommand implements Callable<Integer> {
         if (r != null && !r.options().isEmpty()) {
             StringBuilder sb = new StringBuilder();
             for (RuleOption<?> o : r.options()) {
-                sb.append(sb.length() == 0 ? "" : "\n").append(o.name()).append(" (default ").append(o.defaultValue())
-                        .append("): ").append(o.description());
+                sb.append(sb.length() == 0 ? "" : "\n")
+                        .append(o.name())
+                        .append(" (default ")
+                        .append(o.defaultValue())
+                        .append("): ")
+                        .append(o.description());
             }
             section(out, "Options", sb.toString());
         }

@@ -18,21 +18,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code faultline graph PATH}: prints the resource graph, so users see where each failure goes. */
-@Command(name = "graph", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = "Print the resource graph (invocations with their mode, failure paths, consumers, alarms) "
-                + "as JSON, Graphviz DOT or a Mermaid flowchart. In DOT and Mermaid, arrows point the way events "
-                + "flow and resources with findings are filled in the colour of their worst severity, with their count.")
+@Command(
+        name = "graph",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        description =
+                "Print the resource graph (invocations with their mode, failure paths, consumers, alarms) "
+                        + "as JSON, Graphviz DOT or a Mermaid flowchart. In DOT and Mermaid, arrows point the way events "
+                        + "flow and resources with findings are filled in the colour of their worst severity, with their count.")
 final class GraphCommand implements Callable<Integer> {
 
     /** {@code --format} of this command. */
-    enum Format { JSON, DOT, MERMAID }
+    enum Format {
+        JSON,
+        DOT,
+        MERMAID
+    }
 
     private final CliEnvironment env;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories (default: .).")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "json",
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            defaultValue = "json",
             description = "json, dot or mermaid (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -87,8 +98,11 @@ final class GraphCommand implements Callable<Integer> {
                 n = named.size() == 1 ? named.get(0) : null;
             }
             if (n != null) {
-                marks.merge(n.id(), new GraphWriter.Mark(f.severity(), 1), (a, b) -> new GraphWriter.Mark(
-                        a.worst().atLeast(b.worst()) ? a.worst() : b.worst(), a.count() + b.count()));
+                marks.merge(
+                        n.id(),
+                        new GraphWriter.Mark(f.severity(), 1),
+                        (a, b) -> new GraphWriter.Mark(
+                                a.worst().atLeast(b.worst()) ? a.worst() : b.worst(), a.count() + b.count()));
             }
         }
         return marks;

@@ -47,79 +47,114 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code faultline lint [PATH...]}: analyze, report, and turn the findings into an exit code. */
-@Command(name = "lint", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+@Command(
+        name = "lint",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        mixinStandardHelpOptions = true,
         description = "Lint templates and state machine definitions in files and directories.")
 final class LintCommand implements Callable<Integer> {
 
     /** {@code --color}. */
-    enum ColorMode { AUTO, ALWAYS, NEVER }
+    enum ColorMode {
+        AUTO,
+        ALWAYS,
+        NEVER
+    }
 
     private final CliEnvironment env;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
             description = "Files or directories to lint (default: the current directory).")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = FormatConverter.class,
-            completionCandidates = FormatNames.class, defaultValue = "text",
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            converter = FormatConverter.class,
+            completionCandidates = FormatNames.class,
+            defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
             description = "Write the report to FILE instead of standard output.")
     String output;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", converter = FailOnConverter.class,
+    @Option(
+            names = "--fail-on",
+            paramLabel = "LEVEL",
+            converter = FailOnConverter.class,
             defaultValue = "warning",
             description = "Exit with 1 when a finding is at or above LEVEL: error, warning, info, none "
                     + "(default: ${DEFAULT-VALUE}).")
     FailOn failOn;
 
-    @Option(names = "--include", paramLabel = "GLOB",
-            description = "Only lint files matching GLOB (repeatable).")
+    @Option(names = "--include", paramLabel = "GLOB", description = "Only lint files matching GLOB (repeatable).")
     List<String> includes = new ArrayList<>();
 
-    @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "Skip files matching GLOB (repeatable).")
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip files matching GLOB (repeatable).")
     List<String> excludes = new ArrayList<>();
 
-    @Option(names = "--enable", paramLabel = "RULE", split = ",",
+    @Option(
+            names = "--enable",
+            paramLabel = "RULE",
+            split = ",",
             description = "Run only these rules: ids or prefixes such as FL-SQS (repeatable).")
     List<String> enable = new ArrayList<>();
 
-    @Option(names = "--disable", paramLabel = "RULE", split = ",",
+    @Option(
+            names = "--disable",
+            paramLabel = "RULE",
+            split = ",",
             description = "Do not run these rules: ids or prefixes (repeatable).")
     List<String> disable = new ArrayList<>();
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads (default: the number of processors).")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of processors).")
     Integer threads;
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+    @Option(
+            names = "--color",
+            paramLabel = "WHEN",
+            defaultValue = "auto",
             description = "Colour text output: auto (on a terminal, unless NO_COLOR is set), always, never.")
     ColorMode color;
 
-    @Option(names = "--report", paramLabel = "FORMAT=FILE", converter = ReportTargetConverter.class,
+    @Option(
+            names = "--report",
+            paramLabel = "FORMAT=FILE",
+            converter = ReportTargetConverter.class,
             description = "Also write a report in FORMAT to FILE (repeatable), e.g. --report sarif=faultline.sarif.")
     List<ReportTarget> reports = new ArrayList<>();
 
-    @Option(names = "--include-suppressed",
+    @Option(
+            names = "--include-suppressed",
             description = "Write suppressed findings too, marked as suppressed (they are always counted).")
     boolean includeSuppressed;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
             description = "Configuration file (default: the nearest .faultline.yml or .faultline.yaml in the "
                     + "working directory or above, up to the repository root).")
     String config;
 
-    @Option(names = "--baseline", paramLabel = "FILE",
+    @Option(
+            names = "--baseline",
+            paramLabel = "FILE",
             description = "Report only findings that are not in this baseline; stale entries are FL-CONFIG-002.")
     String baseline;
 
-    @Option(names = "--write-baseline", paramLabel = "FILE",
+    @Option(
+            names = "--write-baseline",
+            paramLabel = "FILE",
             description = "Write the current findings to FILE as a baseline, and exit 0 unless a tool error occurred.")
     String writeBaseline;
 
@@ -145,8 +180,8 @@ final class LintCommand implements Callable<Integer> {
         try {
             cfgFile = configFile();
             cfg = readConfig(cfgFile);
-            analyzer = analyzer.withRegistry(pluginOptions.extend(analyzer.registry(), env,
-                    cfgFile == null ? Map.of() : cfg.pluginJars(cfgFile)));
+            analyzer = analyzer.withRegistry(pluginOptions.extend(
+                    analyzer.registry(), env, cfgFile == null ? Map.of() : cfg.pluginJars(cfgFile)));
             cfg.checkAgainst(analyzer.registry());
         } catch (ConfigException e) {
             for (String problem : e.problems()) {
@@ -163,12 +198,23 @@ final class LintCommand implements Callable<Integer> {
             // a --config file of another name than .faultline.yml is not an input either
             excluded.add(literalGlob(Discovery.displayPath(env.workingDirectory(), cfgFile)));
         }
-        AnalysisRequest request = new AnalysisRequest(inputs, env.workingDirectory(), includes, excluded, enable,
-                disable, Map.of(), Map.of(),
+        AnalysisRequest request = new AnalysisRequest(
+                inputs,
+                env.workingDirectory(),
+                includes,
+                excluded,
+                enable,
+                disable,
+                Map.of(),
+                Map.of(),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
         if (baseline != null) {
-            request = request.withSuppressions(request.suppressions().withBaseline(readBaseline(),
-                    Discovery.displayPath(env.workingDirectory(), env.workingDirectory().resolve(baseline))));
+            request = request.withSuppressions(request.suppressions()
+                    .withBaseline(
+                            readBaseline(),
+                            Discovery.displayPath(
+                                    env.workingDirectory(),
+                                    env.workingDirectory().resolve(baseline))));
         }
         request = cfg.applyTo(request);
         AnalysisResult result;
@@ -198,8 +244,7 @@ final class LintCommand implements Callable<Integer> {
     }
 
     /** One report to write: a format and a file, or standard output when {@code file} is null. */
-    private record Output(ReportFormat format, Path file, String given) {
-    }
+    private record Output(ReportFormat format, Path file, String given) {}
 
     /** The main report ({@code --format}, {@code -o}) and every {@code --report}, checked before analysis. */
     private List<Output> outputs() {
@@ -309,7 +354,8 @@ final class LintCommand implements Callable<Integer> {
     private void writeBaselineTo(Path file, AnalysisResult result) {
         List<Finding> accepted = new ArrayList<>();
         for (Finding f : result.findings()) {
-            boolean stale = InputRules.CONFIG_UNUSED.id().equals(f.ruleId()) && f.logicalPath() != null
+            boolean stale = InputRules.CONFIG_UNUSED.id().equals(f.ruleId())
+                    && f.logicalPath() != null
                     && f.logicalPath().startsWith("baseline/");
             if (stale) {
                 continue;
@@ -323,11 +369,12 @@ final class LintCommand implements Callable<Integer> {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             Baseline.of(accepted).write(w);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + writeBaseline + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw new UsageException("cannot write " + writeBaseline + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
-        env.err().println("faultline: wrote a baseline of " + Baseline.of(accepted).findings().size()
-                + " findings to " + writeBaseline);
+        env.err()
+                .println("faultline: wrote a baseline of "
+                        + Baseline.of(accepted).findings().size() + " findings to " + writeBaseline);
     }
 
     private List<Path> resolveInputs() {
@@ -386,19 +433,23 @@ final class LintCommand implements Callable<Integer> {
 
     private void write(Output o, AnalysisResult result) throws IOException {
         if (o.file() == null) {
-            ReportContext ctx = new ReportContext(Version.get(), useColor(o.format()), env.workingDirectory(),
-                    includeSuppressed, failOn.threshold);
+            ReportContext ctx = new ReportContext(
+                    Version.get(), useColor(o.format()), env.workingDirectory(), includeSuppressed, failOn.threshold);
             o.format().reporter().write(result, ctx, env.out());
             env.out().flush();
             return;
         }
-        ReportContext ctx = new ReportContext(Version.get(), color == ColorMode.ALWAYS && o.format() == ReportFormat.TEXT,
-                env.workingDirectory(), includeSuppressed, failOn.threshold);
+        ReportContext ctx = new ReportContext(
+                Version.get(),
+                color == ColorMode.ALWAYS && o.format() == ReportFormat.TEXT,
+                env.workingDirectory(),
+                includeSuppressed,
+                failOn.threshold);
         try (Writer w = Files.newBufferedWriter(o.file(), StandardCharsets.UTF_8)) {
             o.format().reporter().write(result, ctx, w);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + o.given() + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw new UsageException("cannot write " + o.given() + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
     }
 
@@ -420,8 +471,9 @@ final class LintCommand implements Callable<Integer> {
     /** What goes to standard error after the report: tool errors, a note when nothing was found, the summary. */
     private void printDiagnostics(AnalysisResult result) {
         for (ToolError e : result.toolErrors()) {
-            env.err().println("faultline: tool error: rule " + e.ruleId() + " failed at " + e.location() + ": "
-                    + e.message());
+            env.err()
+                    .println("faultline: tool error: rule " + e.ruleId() + " failed at " + e.location() + ": "
+                            + e.message());
             if (e.cause() != null && Main.debug(spec.root().commandLine().getParseResult())) {
                 e.cause().printStackTrace(env.err());
             }
@@ -434,15 +486,19 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         if (!anyInput) {
-            env.err().println("faultline: note: no templates or state machine definitions found in "
-                    + String.join(" ", paths.isEmpty() ? List.of(".") : paths));
+            env.err()
+                    .println("faultline: note: no templates or state machine definitions found in "
+                            + String.join(" ", paths.isEmpty() ? List.of(".") : paths));
         }
         env.err().println(ReportSummary.of(result).toText());
     }
 
     /** {@code --fail-on}: a threshold severity, or none. */
     enum FailOn {
-        ERROR(Severity.ERROR), WARNING(Severity.WARNING), INFO(Severity.INFO), NONE(null);
+        ERROR(Severity.ERROR),
+        WARNING(Severity.WARNING),
+        INFO(Severity.INFO),
+        NONE(null);
 
         final Severity threshold;
 
@@ -469,29 +525,28 @@ final class LintCommand implements Callable<Integer> {
             try {
                 return ReportFormat.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("expected one of " + ReportFormat.names() + " but was '"
-                        + value + "'");
+                throw new TypeConversionException(
+                        "expected one of " + ReportFormat.names() + " but was '" + value + "'");
             }
         }
     }
 
     /** One {@code --report FORMAT=FILE}. */
-    record ReportTarget(ReportFormat format, String file) {
-    }
+    record ReportTarget(ReportFormat format, String file) {}
 
     static final class ReportTargetConverter implements ITypeConverter<ReportTarget> {
         @Override
         public ReportTarget convert(String value) {
             int eq = value.indexOf('=');
             if (eq <= 0 || eq == value.length() - 1) {
-                throw new TypeConversionException("expected FORMAT=FILE (FORMAT one of " + ReportFormat.names()
-                        + ") but was '" + value + "'");
+                throw new TypeConversionException(
+                        "expected FORMAT=FILE (FORMAT one of " + ReportFormat.names() + ") but was '" + value + "'");
             }
             try {
                 return new ReportTarget(ReportFormat.parse(value.substring(0, eq)), value.substring(eq + 1));
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("expected FORMAT=FILE with FORMAT one of " + ReportFormat.names()
-                        + " but was '" + value + "'");
+                throw new TypeConversionException(
+                        "expected FORMAT=FILE with FORMAT one of " + ReportFormat.names() + " but was '" + value + "'");
             }
         }
     }

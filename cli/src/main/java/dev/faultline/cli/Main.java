@@ -26,10 +26,10 @@ public final class Main {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new BufferedWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter err = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         int code = new Main(CliEnvironment.system(out, err)).run(args);
         out.flush();
         err.flush();
@@ -65,8 +65,8 @@ public final class Main {
             }
         }
         CommandLine cl = new CommandLine(new FaultlineCommand(env));
-        boolean all = sub == null || !(sub.equals("lint") || sub.equals("rules") || sub.equals("explain")
-                || sub.equals("graph"));
+        boolean all = sub == null
+                || !(sub.equals("lint") || sub.equals("rules") || sub.equals("explain") || sub.equals("graph"));
         if (all || sub.equals("lint")) {
             cl.addSubcommand("lint", new LintCommand(env));
         }
@@ -98,7 +98,8 @@ public final class Main {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
         String message = e.getMessage();
-        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u
+                && !u.getUnmatched().isEmpty()) {
             String arg = u.getUnmatched().get(0);
             boolean option = arg.startsWith("-");
             List<String> names = new ArrayList<>();

@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 /** {@code --plugin JAR} (repeatable), shared by {@code lint}, {@code rules} and {@code explain}. */
 final class PluginOptions {
 
-    @Option(names = "--plugin", paramLabel = "JAR",
+    @Option(
+            names = "--plugin",
+            paramLabel = "JAR",
             description = "Load rules from a plugin jar (repeatable); they run like built-in rules.")
     List<String> plugins = new ArrayList<>();
 
@@ -46,5 +48,4 @@ final class PluginOptions {
             throw new UsageException(e.getMessage());
         }
     }
-
 }

@@ -16,6 +16,7 @@ final class ProgressLine implements Progress, AutoCloseable {
 
     /** A run shorter than this shows nothing. */
     static final long DELAY_MILLIS = 1000;
+
     private static final long PERIOD_MILLIS = 200;
     private static final String ERASE = "\r\u001b[K";
 

@@ -15,16 +15,26 @@ import tools.jackson.core.util.Separators;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code faultline rules}: the rule catalog. */
-@Command(name = "rules", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(
+        name = "rules",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
         description = "List every rule with its id, default severity, name and summary.")
 final class RulesCommand implements Callable<Integer> {
 
     /** {@code --format} of this command. */
-    enum Format { TEXT, JSON, MARKDOWN }
+    enum Format {
+        TEXT,
+        JSON,
+        MARKDOWN
+    }
 
     private final CliEnvironment env;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -36,21 +46,56 @@ final class RulesCommand implements Callable<Integer> {
     }
 
     /** One rule in {@code rules --format json}. */
-    @JsonPropertyOrder({"id", "name", "severity", "area", "summary", "rationale", "howToFix", "tags", "docsUrl",
-        "precision", "badExample", "goodExample"})
-    record RuleEntry(String id, String name, String severity, String area, String summary, String rationale,
-                     String howToFix, List<String> tags, String docsUrl, String precision, String badExample,
-                     String goodExample) {
+    @JsonPropertyOrder({
+        "id",
+        "name",
+        "severity",
+        "area",
+        "summary",
+        "rationale",
+        "howToFix",
+        "tags",
+        "docsUrl",
+        "precision",
+        "badExample",
+        "goodExample"
+    })
+    record RuleEntry(
+            String id,
+            String name,
+            String severity,
+            String area,
+            String summary,
+            String rationale,
+            String howToFix,
+            List<String> tags,
+            String docsUrl,
+            String precision,
+            String badExample,
+            String goodExample) {
 
         static RuleEntry of(RuleMetadata m) {
-            return new RuleEntry(m.id(), m.name(), m.severity().label(), m.area(), m.summary(), m.rationale(),
-                    m.howToFix(), m.tags(), m.docsUrl(), m.precision().label(), m.badExample(), m.goodExample());
+            return new RuleEntry(
+                    m.id(),
+                    m.name(),
+                    m.severity().label(),
+                    m.area(),
+                    m.summary(),
+                    m.rationale(),
+                    m.howToFix(),
+                    m.tags(),
+                    m.docsUrl(),
+                    m.precision().label(),
+                    m.badExample(),
+                    m.goodExample());
         }
     }
 
     @Override
     public Integer call() {
-        List<RuleMetadata> rules = pluginOptions.extend(env.registry().get(), env, ConfigPlugins.discovered(env)).allMetadata();
+        List<RuleMetadata> rules = pluginOptions
+                .extend(env.registry().get(), env, ConfigPlugins.discovered(env))
+                .allMetadata();
         switch (format) {
             case JSON:
                 json(rules);
@@ -74,8 +119,9 @@ final class RulesCommand implements Callable<Integer> {
             nameWidth = Math.max(nameWidth, m.name().length());
         }
         for (RuleMetadata m : rules) {
-            env.out().println(pad(m.id(), idWidth) + "  " + pad(m.severity().label(), 7) + "  "
-                    + pad(m.name(), nameWidth) + "  " + m.summary());
+            env.out()
+                    .println(pad(m.id(), idWidth) + "  " + pad(m.severity().label(), 7) + "  "
+                            + pad(m.name(), nameWidth) + "  " + m.summary());
         }
     }
 
@@ -83,8 +129,9 @@ final class RulesCommand implements Callable<Integer> {
         env.out().println("| Rule | Severity | Name | What it flags |");
         env.out().println("|---|---|---|---|");
         for (RuleMetadata m : rules) {
-            env.out().println("| " + link(m) + " | " + m.severity().label() + " | " + cell(m.name()) + " | "
-                    + cell(m.summary()) + " |");
+            env.out()
+                    .println("| " + link(m) + " | " + m.severity().label() + " | " + cell(m.name()) + " | "
+                            + cell(m.summary()) + " |");
         }
     }
 
@@ -102,11 +149,13 @@ final class RulesCommand implements Callable<Integer> {
             entries.add(RuleEntry.of(m));
         }
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectNameValueSpacing(Separators.Spacing.AFTER))
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
+                        Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(indenter)
                 .withArrayIndenter(indenter);
-        JsonMapper mapper = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+        JsonMapper mapper = JsonMapper.builder()
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                .build();
         mapper.writer().with(printer).writeValue(env.out(), entries);
         env.out().println();
     }

@@ -7,8 +7,7 @@ import java.util.Optional;
 /** "Did you mean": the known name closest to a mistyped one, when it is close enough to be a typo. */
 final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /**
      * The candidate with the smallest edit distance to {@code given} (case-insensitive), if that distance

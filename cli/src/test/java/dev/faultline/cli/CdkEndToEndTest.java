@@ -71,7 +71,8 @@ class CdkEndToEndTest {
     void textShowsTheConstructPath() {
         LintEndToEndTest.Run r = LintEndToEndTest.lint(tmp, "cdk.out");
         assertThat(r.err()).doesNotContain("internal error").doesNotContain("tool error");
-        assertThat(r.out()).contains("cdk.out/OrdersStack.template.json:3:")
+        assertThat(r.out())
+                .contains("cdk.out/OrdersStack.template.json:3:")
                 .contains(" FL-SQS-001 ")
                 .contains("[cdk: OrdersStack/OrdersQueue/Resource]");
         // the manifest, the tree and the marker are counted, not linted
@@ -86,8 +87,12 @@ class CdkEndToEndTest {
         for (JsonNode f : root.get("files")) {
             files.add(f.get("path").asString() + " " + f.get("kind").asString());
         }
-        assertThat(files).containsExactly("cdk.out/OrdersStack.template.json cdk", "cdk.out/cdk.out other",
-                "cdk.out/manifest.json other", "cdk.out/tree.json other");
+        assertThat(files)
+                .containsExactly(
+                        "cdk.out/OrdersStack.template.json cdk",
+                        "cdk.out/cdk.out other",
+                        "cdk.out/manifest.json other",
+                        "cdk.out/tree.json other");
         JsonNode sqs = null;
         for (JsonNode f : root.get("findings")) {
             if (f.get("ruleId").asString().equals("FL-SQS-001")) {
@@ -102,7 +107,8 @@ class CdkEndToEndTest {
     @Test
     void sarifHasTheConstructAsALogicalLocation() {
         LintEndToEndTest.Run r = LintEndToEndTest.lint(tmp, "--format", "sarif", "cdk.out");
-        JsonNode run = JsonMapper.builder().build().readTree(r.out()).get("runs").get(0);
+        JsonNode run =
+                JsonMapper.builder().build().readTree(r.out()).get("runs").get(0);
         JsonNode sqs = null;
         for (JsonNode res : run.get("results")) {
             if (res.get("ruleId").asString().equals("FL-SQS-001")) {
@@ -111,7 +117,8 @@ class CdkEndToEndTest {
         }
         assertThat(sqs).isNotNull();
         assertThat(sqs.get("properties").get("cdkPath").asString()).isEqualTo("OrdersStack/OrdersQueue/Resource");
-        assertThat(sqs.toString()).contains("\"fullyQualifiedName\":\"OrdersStack/OrdersQueue/Resource\"")
+        assertThat(sqs.toString())
+                .contains("\"fullyQualifiedName\":\"OrdersStack/OrdersQueue/Resource\"")
                 .contains("\"kind\":\"cdkConstruct\"");
     }
 

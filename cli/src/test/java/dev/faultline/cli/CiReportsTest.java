@@ -116,15 +116,25 @@ class CiReportsTest {
 
     @Test
     void theGoldenSarifHasWhatCodeScanningNeeds() throws IOException {
-        JsonNode run = JsonMapper.builder().build()
-                .readTree(Files.readString(GOLDEN.resolve("lint-include-suppressed.sarif"))).get("runs").get(0);
+        JsonNode run = JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(GOLDEN.resolve("lint-include-suppressed.sarif")))
+                .get("runs")
+                .get(0);
         List<String> levels = new ArrayList<>();
         JsonNode asl = null;
         JsonNode cdk = null;
         for (JsonNode res : run.get("results")) {
             levels.add(res.get("ruleId").asString() + " " + res.get("level").asString()
-                    + (res.has("suppressions") ? " " + res.get("suppressions").get(0).get("kind").asString() : ""));
-            String uri = res.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asString();
+                    + (res.has("suppressions")
+                            ? " " + res.get("suppressions").get(0).get("kind").asString()
+                            : ""));
+            String uri = res.get("locations")
+                    .get(0)
+                    .get("physicalLocation")
+                    .get("artifactLocation")
+                    .get("uri")
+                    .asString();
             if (res.get("ruleId").asString().startsWith("FL-ASL-") && asl == null) {
                 asl = res;
             }
@@ -132,21 +142,53 @@ class CiReportsTest {
                 cdk = res;
             }
         }
-        assertThat(levels).contains("FL-PARSE-002 error", "FL-CONFIG-002 note", "FL-SQS-001 warning",
-                "FL-SQS-001 warning inSource", "FL-CONFIG-001 warning", "FL-PARSE-002 error external");
+        assertThat(levels)
+                .contains(
+                        "FL-PARSE-002 error",
+                        "FL-CONFIG-002 note",
+                        "FL-SQS-001 warning",
+                        "FL-SQS-001 warning inSource",
+                        "FL-CONFIG-001 warning",
+                        "FL-PARSE-002 error external");
         assertThat(asl).as("an ASL rule finding inside app/template.yaml").isNotNull();
-        assertThat(asl.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asString())
+        assertThat(asl.get("locations")
+                        .get(0)
+                        .get("physicalLocation")
+                        .get("artifactLocation")
+                        .get("uri")
+                        .asString())
                 .isEqualTo("app/template.yaml");
-        assertThat(asl.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt())
+        assertThat(asl.get("locations")
+                        .get(0)
+                        .get("physicalLocation")
+                        .get("region")
+                        .get("startLine")
+                        .asInt())
                 .isBetween(73, 79);
         assertThat(cdk).isNotNull();
-        assertThat(cdk.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asString())
+        assertThat(cdk.get("locations")
+                        .get(0)
+                        .get("physicalLocation")
+                        .get("artifactLocation")
+                        .get("uri")
+                        .asString())
                 .isEqualTo("cdk.out/OrdersStack.template.json");
-        assertThat(cdk.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asString())
+        assertThat(cdk.get("locations")
+                        .get(0)
+                        .get("physicalLocation")
+                        .get("artifactLocation")
+                        .get("uri")
+                        .asString())
                 .isEqualTo("cdk.out/OrdersStack.template.json");
-        assertThat(cdk.get("locations").get(0).get("logicalLocations").get(1).get("fullyQualifiedName").asString())
+        assertThat(cdk.get("locations")
+                        .get(0)
+                        .get("logicalLocations")
+                        .get(1)
+                        .get("fullyQualifiedName")
+                        .asString())
                 .isEqualTo("OrdersStack/IngestQueue/Resource");
-        assertThat(cdk.get("partialFingerprints").get("logicalPath/v1").asString()).hasSize(32);
+        assertThat(cdk.get("partialFingerprints").get("logicalPath/v1").asString())
+                .hasSize(32);
     }
 
     @Test
@@ -164,7 +206,8 @@ class CiReportsTest {
             org.w3c.dom.NodeList out = c.getElementsByTagName("system-out");
             if (failure.getLength() > 0) {
                 failures++;
-                assertThat(((org.w3c.dom.Element) failure.item(0)).getAttribute("type")).isEqualTo("error");
+                assertThat(((org.w3c.dom.Element) failure.item(0)).getAttribute("type"))
+                        .isEqualTo("error");
                 assertThat(out.getLength()).isZero();
             } else if (out.getLength() > 0) {
                 passingWithFindings++;
@@ -172,19 +215,26 @@ class CiReportsTest {
             }
         }
         assertThat(failures).isPositive();
-        assertThat(passingWithFindings).as("warning and info testcases kept as system-out").isPositive();
+        assertThat(passingWithFindings)
+                .as("warning and info testcases kept as system-out")
+                .isPositive();
         assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo(Integer.toString(failures));
 
         // --fail-on none: exit 0 and no failure at all, the findings are still in the report
         Run none = lint("--format", "junit", "--fail-on", "none");
         assertThat(none.code()).isZero();
-        assertThat(none.out()).doesNotContain("<failure").contains("<system-out>").contains("FL-SQS-001");
-        assertThat(xml(none.out()).getDocumentElement().getAttribute("failures")).isEqualTo("0");
+        assertThat(none.out())
+                .doesNotContain("<failure")
+                .contains("<system-out>")
+                .contains("FL-SQS-001");
+        assertThat(xml(none.out()).getDocumentElement().getAttribute("failures"))
+                .isEqualTo("0");
     }
 
     private static org.w3c.dom.Document xml(String text) {
         try {
-            return javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            return javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
                     .parse(new org.xml.sax.InputSource(new java.io.StringReader(text)));
         } catch (Exception e) {
             throw new AssertionError("not XML: " + e.getMessage(), e);
@@ -194,15 +244,26 @@ class CiReportsTest {
     @Test
     void oneRunWritesSeveralReportsIdenticalToSingleFormatRuns() throws IOException {
         Files.createDirectories(tmp.resolve("out"));
-        Run r = lint("--format", "github", "--report", "sarif=../out/f.sarif",
-                "--report", "junit=../out/f.xml", "--report", "json=../out/f.json", "--report", "text=../out/f.txt");
+        Run r = lint(
+                "--format",
+                "github",
+                "--report",
+                "sarif=../out/f.sarif",
+                "--report",
+                "junit=../out/f.xml",
+                "--report",
+                "json=../out/f.json",
+                "--report",
+                "text=../out/f.txt");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo(SUMMARY);
         assertThat(r.out()).isEqualTo(Files.readString(GOLDEN.resolve("lint.github.txt")));
-        assertThat(normalize(Files.readString(tmp.resolve("out/f.sarif")))).isEqualTo(
-                Files.readString(GOLDEN.resolve("lint.sarif")));
-        assertThat(Files.readString(tmp.resolve("out/f.xml"))).isEqualTo(Files.readString(GOLDEN.resolve("lint.junit.xml")));
-        assertThat(Files.readString(tmp.resolve("out/f.json"))).isEqualTo(Files.readString(GOLDEN.resolve("lint.json")));
+        assertThat(normalize(Files.readString(tmp.resolve("out/f.sarif"))))
+                .isEqualTo(Files.readString(GOLDEN.resolve("lint.sarif")));
+        assertThat(Files.readString(tmp.resolve("out/f.xml")))
+                .isEqualTo(Files.readString(GOLDEN.resolve("lint.junit.xml")));
+        assertThat(Files.readString(tmp.resolve("out/f.json")))
+                .isEqualTo(Files.readString(GOLDEN.resolve("lint.json")));
         assertThat(Files.readString(tmp.resolve("out/f.txt"))).isEqualTo(Files.readString(GOLDEN.resolve("lint.txt")));
     }
 
@@ -224,7 +285,9 @@ class CiReportsTest {
         Files.writeString(cdk, "\n\n\n" + Files.readString(cdk));
 
         Run moved = lint();
-        assertThat(moved.out()).contains("app/template.yaml:" + (lineOf(edited, "  OrdersQueue:")) + ":3: warning FL-SQS-001 Queue 'OrdersQueue'")
+        assertThat(moved.out())
+                .contains("app/template.yaml:" + (lineOf(edited, "  OrdersQueue:"))
+                        + ":3: warning FL-SQS-001 Queue 'OrdersQueue'")
                 .doesNotContain("app/template.yaml:13:3:")
                 .contains("cdk.out/OrdersStack.template.json:6:5: warning FL-SQS-001");
 
@@ -234,37 +297,46 @@ class CiReportsTest {
         assertThat(r.code()).isZero();
 
         // a new defect is new; a resource that went away leaves a stale entry (FL-CONFIG-002, info)
-        Files.writeString(template, edited.replace("  RetryQueue:", "  NewQueue:")
-                .replace("!GetAtt RetryQueue.Arn", "!GetAtt NewQueue.Arn"));
+        Files.writeString(
+                template,
+                edited.replace("  RetryQueue:", "  NewQueue:")
+                        .replace("!GetAtt RetryQueue.Arn", "!GetAtt NewQueue.Arn"));
         Run changed = lint("--baseline", "../baseline.json", "--format", "json");
         assertThat(changed.code()).isEqualTo(1);
         JsonNode findings = JsonMapper.builder().build().readTree(changed.out()).get("findings");
         List<String> seen = new ArrayList<>();
         for (JsonNode f : findings) {
-            seen.add(f.get("file").asString() + " " + f.get("ruleId").asString() + " " + f.get("message").asString());
+            seen.add(f.get("file").asString() + " " + f.get("ruleId").asString() + " "
+                    + f.get("message").asString());
         }
-        assertThat(seen).containsExactlyInAnyOrder(
-                "../baseline.json FL-CONFIG-002 Baseline entry FL-CONFIG-001 in app/template.yaml at "
-                        + "Resources/RetryQueue/Metadata/faultline/suppress/0 matches no finding any more; regenerate the baseline.",
-                "../baseline.json FL-CONFIG-002 Baseline entry FL-SQS-001 in app/template.yaml at "
-                        + "Resources/RetryQueue/Properties/RedrivePolicy matches no finding any more; regenerate the baseline.",
-                "app/template.yaml FL-CONFIG-001 Suppression of FL-SQS-001 has no 'reason'; say why the finding does not apply.",
-                "app/template.yaml FL-SQS-001 Queue 'NewQueue' is consumed by function 'Worker' but has no RedrivePolicy; "
-                        + "a poison message is retried until its retention period expires, then deleted without a trace");
+        assertThat(seen)
+                .containsExactlyInAnyOrder(
+                        "../baseline.json FL-CONFIG-002 Baseline entry FL-CONFIG-001 in app/template.yaml at "
+                                + "Resources/RetryQueue/Metadata/faultline/suppress/0 matches no finding any more; regenerate the baseline.",
+                        "../baseline.json FL-CONFIG-002 Baseline entry FL-SQS-001 in app/template.yaml at "
+                                + "Resources/RetryQueue/Properties/RedrivePolicy matches no finding any more; regenerate the baseline.",
+                        "app/template.yaml FL-CONFIG-001 Suppression of FL-SQS-001 has no 'reason'; say why the finding does not apply.",
+                        "app/template.yaml FL-SQS-001 Queue 'NewQueue' is consumed by function 'Worker' but has no RedrivePolicy; "
+                                + "a poison message is retried until its retention period expires, then deleted without a trace");
     }
 
     @Test
     void writingABaselineOverAnOldOneKeepsTheAcceptedFindingsAndDropsStaleEntries() throws IOException {
         assertThat(lint("--write-baseline", "../b1.json").code()).isZero();
         Path template = repo.resolve("app/template.yaml");
-        Files.writeString(template, Files.readString(template).replace("  RetryQueue:", "  NewQueue:")
-                .replace("!GetAtt RetryQueue.Arn", "!GetAtt NewQueue.Arn"));
+        Files.writeString(
+                template,
+                Files.readString(template)
+                        .replace("  RetryQueue:", "  NewQueue:")
+                        .replace("!GetAtt RetryQueue.Arn", "!GetAtt NewQueue.Arn"));
         Run r = lint("--baseline", "../b1.json", "--write-baseline", "../b2.json");
         assertThat(r.code()).isZero();
         String b2 = Files.readString(tmp.resolve("b2.json"));
-        assertThat(b2).contains("Resources/NewQueue/Properties/RedrivePolicy")
+        assertThat(b2)
+                .contains("Resources/NewQueue/Properties/RedrivePolicy")
                 .contains("Resources/OrdersQueue/Properties/RedrivePolicy")
-                .doesNotContain("RetryQueue").doesNotContain("baseline/");
+                .doesNotContain("RetryQueue")
+                .doesNotContain("baseline/");
         Run clean = lint("--baseline", "../b2.json");
         assertThat(clean.code()).isZero();
         assertThat(clean.out()).isEmpty();
@@ -276,7 +348,8 @@ class CiReportsTest {
         Run r = lint("--baseline", "../bad.json");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("faultline: --baseline: ../bad.json: unsupported baseline version 7 (expected 1)\n");
+        assertThat(r.err())
+                .isEqualTo("faultline: --baseline: ../bad.json: unsupported baseline version 7 (expected 1)\n");
         assertThat(lint("--baseline", "../none.json").err())
                 .isEqualTo("faultline: --baseline: no such file: ../none.json\n");
     }

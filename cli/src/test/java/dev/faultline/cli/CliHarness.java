@@ -29,8 +29,7 @@ import java.util.function.Supplier;
 final class CliHarness {
 
     /** What one run produced. */
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     private final Path workingDirectory;
     private Supplier<Analyzer> analyzer;
@@ -66,8 +65,14 @@ final class CliHarness {
     Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliEnvironment e = new CliEnvironment(new PrintWriter(out), new PrintWriter(err), workingDirectory,
-                Map.copyOf(env), terminal, analyzer, registry);
+        CliEnvironment e = new CliEnvironment(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                workingDirectory,
+                Map.copyOf(env),
+                terminal,
+                analyzer,
+                registry);
         int code = new Main(e).run(args);
         return new Run(code, out.toString(), err.toString());
     }
@@ -80,10 +85,18 @@ final class CliHarness {
     static SourceLoader loader(Path wd, List<Finding> inputFindings) {
         return request -> {
             InputFile f = new InputFile(wd.resolve(FILE), FILE, InputKind.SAM);
-            Template t = new Template(f, MapNode.empty(Span.ofFile(FILE)), true, Map.of(),
-                    MapNode.empty(Span.ofFile(FILE)), MapNode.empty(Span.ofFile(FILE)),
-                    MapNode.empty(Span.ofFile(FILE)), Map.of(), MapNode.empty(Span.ofFile(FILE)),
-                    MapNode.empty(Span.ofFile(FILE)), null);
+            Template t = new Template(
+                    f,
+                    MapNode.empty(Span.ofFile(FILE)),
+                    true,
+                    Map.of(),
+                    MapNode.empty(Span.ofFile(FILE)),
+                    MapNode.empty(Span.ofFile(FILE)),
+                    MapNode.empty(Span.ofFile(FILE)),
+                    Map.of(),
+                    MapNode.empty(Span.ofFile(FILE)),
+                    MapNode.empty(Span.ofFile(FILE)),
+                    null);
             InputFile other = new InputFile(wd.resolve("package.json"), "package.json", InputKind.OTHER);
             return new Project(List.of(f, other), List.of(t), List.of(), inputFindings);
         };
@@ -93,16 +106,28 @@ final class CliHarness {
     static SourceLoader emptyLoader(Path wd) {
         return request -> new Project(
                 List.of(new InputFile(wd.resolve("package.json"), "package.json", InputKind.OTHER)),
-                List.of(), List.of(), List.of());
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     static Finding parseError() {
-        return new Finding("FL-PARSE-002", Severity.ERROR, "Duplicate key 'Timeout'.",
-                new Span(FILE, 7, 7, 7, 14), "Fn", null, "Resources/Fn/Properties/Timeout", null, null);
+        return new Finding(
+                "FL-PARSE-002",
+                Severity.ERROR,
+                "Duplicate key 'Timeout'.",
+                new Span(FILE, 7, 7, 7, 14),
+                "Fn",
+                null,
+                "Resources/Fn/Properties/Timeout",
+                null,
+                null);
     }
 
     static RuleMetadata meta(String id, String name, Severity s) {
-        return RuleMetadata.builder(id).name(name).severity(s)
+        return RuleMetadata.builder(id)
+                .name(name)
+                .severity(s)
                 .summary("Flags every template (" + name + ").")
                 .rationale("A test rule.\nIt has two lines.")
                 .howToFix("Nothing to fix.")
@@ -128,8 +153,9 @@ final class CliHarness {
 
         @Override
         public void visitTemplate(Template template, RuleContext ctx) {
-            ctx.report(Location.of(template, "Resources/OrdersQueue"), "Queue 'OrdersQueue' has no RedrivePolicy; "
-                    + "poison messages retry until they expire.");
+            ctx.report(
+                    Location.of(template, "Resources/OrdersQueue"),
+                    "Queue 'OrdersQueue' has no RedrivePolicy; " + "poison messages retry until they expire.");
         }
     }
 

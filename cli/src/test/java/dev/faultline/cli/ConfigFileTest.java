@@ -55,9 +55,10 @@ class ConfigFileTest {
     void withoutAConfigTheWarningIsReported() {
         Run r = LintEndToEndTest.lint(service);
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("template.yaml:2:3: warning FL-SQS-001 Queue 'Jobs' is consumed by function "
-                + "'Worker' but has no RedrivePolicy; a poison message is retried until its retention period expires, "
-                + "then deleted without a trace\n");
+        assertThat(r.out())
+                .contains("template.yaml:2:3: warning FL-SQS-001 Queue 'Jobs' is consumed by function "
+                        + "'Worker' but has no RedrivePolicy; a poison message is retried until its retention period expires, "
+                        + "then deleted without a trace\n");
     }
 
     @Test
@@ -86,15 +87,19 @@ class ConfigFileTest {
 
     @Test
     void severityOverridesAndPathSuppressionsApply() throws IOException {
-        write(".faultline.yaml", ""
-                + "rules:\n"
-                + "  FL-SQS-001:\n"
-                + "    severity: error\n"
-                + "suppress:\n"
-                + "  - rule: FL-PARSE-002\n"
-                + "    paths: [\"legacy/**\"]\n"
-                + "    reason: frozen\n");
-        write("services/jobs/legacy/old.yaml", "Resources:\n  A:\n    Type: AWS::SNS::Topic\n  A:\n    Type: AWS::SNS::Topic\n");
+        write(
+                ".faultline.yaml",
+                ""
+                        + "rules:\n"
+                        + "  FL-SQS-001:\n"
+                        + "    severity: error\n"
+                        + "suppress:\n"
+                        + "  - rule: FL-PARSE-002\n"
+                        + "    paths: [\"legacy/**\"]\n"
+                        + "    reason: frozen\n");
+        write(
+                "services/jobs/legacy/old.yaml",
+                "Resources:\n  A:\n    Type: AWS::SNS::Topic\n  A:\n    Type: AWS::SNS::Topic\n");
         Run r = LintEndToEndTest.lint(service, "--fail-on", "error");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).startsWith("template.yaml:2:3: error FL-SQS-001 ").doesNotContain("legacy/old.yaml");
@@ -113,11 +118,14 @@ class ConfigFileTest {
     @Test
     void anUnusedConfigSuppressionIsAnInfoAtItsEntry() throws IOException {
         // judged against the linted files its globs match (services/jobs/template.yaml is linted here)
-        write(".faultline.yml", "suppress:\n  - rule: FL-PARSE-002\n    paths: [\"**/template.yaml\"]\n    reason: none\n");
+        write(
+                ".faultline.yml",
+                "suppress:\n  - rule: FL-PARSE-002\n    paths: [\"**/template.yaml\"]\n    reason: none\n");
         Run r = LintEndToEndTest.lint(service, "--fail-on", "error");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("../../.faultline.yml:2:5: info FL-CONFIG-002 Config suppression of FL-PARSE-002 "
-                + "for **/template.yaml matches no finding; remove it.\n");
+        assertThat(r.out())
+                .contains("../../.faultline.yml:2:5: info FL-CONFIG-002 Config suppression of FL-PARSE-002 "
+                        + "for **/template.yaml matches no finding; remove it.\n");
     }
 
     @Test
@@ -126,11 +134,13 @@ class ConfigFileTest {
         Run r = LintEndToEndTest.lint(service);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("../../.faultline.yml:2:15: rules.FL-SQS-001: ")
+        assertThat(r.err())
+                .contains("../../.faultline.yml:2:15: rules.FL-SQS-001: ")
                 .contains("../../.faultline.yml:4:1: ")
                 .contains("includes")
                 .endsWith("faultline: invalid configuration file; nothing was linted\n");
-        assertThat(r.err().lines().filter(l -> l.startsWith("../../.faultline.yml:"))).isNotEmpty();
+        assertThat(r.err().lines().filter(l -> l.startsWith("../../.faultline.yml:")))
+                .isNotEmpty();
     }
 
     @Test
@@ -138,8 +148,9 @@ class ConfigFileTest {
         write(".faultline.yml", "rules:\n  FL-NOPE-001: off\n");
         Run r = LintEndToEndTest.lint(service);
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("../../.faultline.yml:2:3: unknown rule 'FL-NOPE-001' (see `faultline rules`)\n"
-                + "faultline: invalid configuration file; nothing was linted\n");
+        assertThat(r.err())
+                .isEqualTo("../../.faultline.yml:2:3: unknown rule 'FL-NOPE-001' (see `faultline rules`)\n"
+                        + "faultline: invalid configuration file; nothing was linted\n");
     }
 
     @Test
@@ -159,19 +170,25 @@ class ConfigFileTest {
         assertThat(base.code()).isZero();
         assertThat(base.err()).endsWith(" in 1 file\n");
         write("services/jobs/other-config.yml", "rules:\n  FL-ESM-004: off\n");
-        Run r = LintEndToEndTest.lint(service, "--format", "json", "--baseline", "baseline.json",
-                "--config", "other-config.yml");
+        Run r = LintEndToEndTest.lint(
+                service, "--format", "json", "--baseline", "baseline.json", "--config", "other-config.yml");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("\"files\": [\n    {\n      \"path\": \"template.yaml\",\n      \"kind\": \"cloudformation\"\n    }\n  ],").doesNotContain("baseline.json\"")
-                .doesNotContain("faultline.yml").doesNotContain("other-config.yml");
+        assertThat(r.out())
+                .contains(
+                        "\"files\": [\n    {\n      \"path\": \"template.yaml\",\n      \"kind\": \"cloudformation\"\n    }\n  ],")
+                .doesNotContain("baseline.json\"")
+                .doesNotContain("faultline.yml")
+                .doesNotContain("other-config.yml");
         assertThat(r.err()).endsWith(" in 1 file, 2 suppressed\n");
     }
 
     @Test
     void aPathSuppressionIsJudgedOnlyAgainstTheFilesThatWereLinted() throws IOException {
         write("services/jobs/dev/template.yaml", RAW_QUEUE);
-        write("services/jobs/.faultline.yml", "suppress:\n"
-                + "  - rule: FL-SQS-001\n    paths: [\"dev/**\"]\n    reason: dev stacks drop failed messages\n");
+        write(
+                "services/jobs/.faultline.yml",
+                "suppress:\n"
+                        + "  - rule: FL-SQS-001\n    paths: [\"dev/**\"]\n    reason: dev stacks drop failed messages\n");
         // only the top template is linted: the dev/ suppression is about files not read, so not stale
         Run top = LintEndToEndTest.lint(service, "template.yaml");
         assertThat(top.out()).contains("FL-SQS-001").doesNotContain("FL-CONFIG-002");
@@ -179,42 +196,52 @@ class ConfigFileTest {
         Run dev = LintEndToEndTest.lint(service, "dev");
         assertThat(dev.out()).doesNotContain("FL-SQS-001").doesNotContain("FL-CONFIG-002");
         // dev/ linted and fixed: now the suppression is stale
-        write("services/jobs/dev/template.yaml", RAW_QUEUE.replace("FL", "FL").replace(
-                "  Jobs:\n    Type: AWS::SQS::Queue\n", "  Jobs:\n    Type: AWS::SQS::Queue\n    Properties:\n"
-                        + "      RedrivePolicy:\n        deadLetterTargetArn: !GetAtt JobsDlq.Arn\n"
-                        + "        maxReceiveCount: 5\n  JobsDlq:\n    Type: AWS::SQS::Queue\n"));
+        write(
+                "services/jobs/dev/template.yaml",
+                RAW_QUEUE
+                        .replace("FL", "FL")
+                        .replace(
+                                "  Jobs:\n    Type: AWS::SQS::Queue\n",
+                                "  Jobs:\n    Type: AWS::SQS::Queue\n    Properties:\n"
+                                        + "      RedrivePolicy:\n        deadLetterTargetArn: !GetAtt JobsDlq.Arn\n"
+                                        + "        maxReceiveCount: 5\n  JobsDlq:\n    Type: AWS::SQS::Queue\n"));
         Run fixed = LintEndToEndTest.lint(service, "dev");
         assertThat(fixed.out()).contains("info FL-CONFIG-002 Config suppression of FL-SQS-001 for dev/**");
     }
 
     @Test
     void aStateMachineResourceSuppressesFindingsInItsDefinitionUriFile() throws IOException {
-        write("services/jobs/template.yaml", ""
-                + "Transform: AWS::Serverless-2016-10-31\n"
-                + "Resources:\n"
-                + "  Fn:\n"
-                + "    Type: AWS::Serverless::Function\n"
-                + "    Properties:\n"
-                + "      Runtime: python3.12\n"
-                + "      Handler: app.handler\n"
-                + "      CodeUri: src/\n"
-                + "      Timeout: 10\n"
-                + "  Machine:\n"
-                + "    Type: AWS::Serverless::StateMachine\n"
-                + "    Metadata:\n"
-                + "      faultline:\n"
-                + "        suppress:\n"
-                + "          - rule: FL-SFN-001\n"
-                + "            reason: the caller retries the whole execution\n"
-                + "    Properties:\n"
-                + "      DefinitionUri: sm/machine.asl.json\n"
-                + "      DefinitionSubstitutions:\n"
-                + "        FnArn: !GetAtt Fn.Arn\n");
-        write("services/jobs/sm/machine.asl.json", "{\"StartAt\": \"Call\", \"States\": {\"Call\": "
-                + "{\"Type\": \"Map\", \"ItemProcessor\": {\"StartAt\": \"Item\", \"States\": {\"Item\": "
-                + "{\"Type\": \"Task\", \"Resource\": \"${FnArn}\", \"End\": true}}}, \"End\": true}}}\n");
+        write(
+                "services/jobs/template.yaml",
+                ""
+                        + "Transform: AWS::Serverless-2016-10-31\n"
+                        + "Resources:\n"
+                        + "  Fn:\n"
+                        + "    Type: AWS::Serverless::Function\n"
+                        + "    Properties:\n"
+                        + "      Runtime: python3.12\n"
+                        + "      Handler: app.handler\n"
+                        + "      CodeUri: src/\n"
+                        + "      Timeout: 10\n"
+                        + "  Machine:\n"
+                        + "    Type: AWS::Serverless::StateMachine\n"
+                        + "    Metadata:\n"
+                        + "      faultline:\n"
+                        + "        suppress:\n"
+                        + "          - rule: FL-SFN-001\n"
+                        + "            reason: the caller retries the whole execution\n"
+                        + "    Properties:\n"
+                        + "      DefinitionUri: sm/machine.asl.json\n"
+                        + "      DefinitionSubstitutions:\n"
+                        + "        FnArn: !GetAtt Fn.Arn\n");
+        write(
+                "services/jobs/sm/machine.asl.json",
+                "{\"StartAt\": \"Call\", \"States\": {\"Call\": "
+                        + "{\"Type\": \"Map\", \"ItemProcessor\": {\"StartAt\": \"Item\", \"States\": {\"Item\": "
+                        + "{\"Type\": \"Task\", \"Resource\": \"${FnArn}\", \"End\": true}}}, \"End\": true}}}\n");
         Run without = LintEndToEndTest.lint(service, "--include-suppressed");
-        assertThat(without.out()).contains("sm/machine.asl.json:1:32: warning FL-SFN-001 ")
+        assertThat(without.out())
+                .contains("sm/machine.asl.json:1:32: warning FL-SFN-001 ")
                 .contains("[suppressed: the caller retries the whole execution]")
                 .doesNotContain("FL-CONFIG-002");
         Run plain = LintEndToEndTest.lint(service);
@@ -223,12 +250,16 @@ class ConfigFileTest {
 
     @Test
     void aRuleOptionFromTheConfigChangesTheThresholdAndExplainListsIt() throws IOException {
-        write("services/jobs/template.yaml", RAW_QUEUE.replace("  Jobs:\n    Type: AWS::SQS::Queue\n",
-                "  Jobs:\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy:\n"
-                        + "        deadLetterTargetArn: !GetAtt JobsDlq.Arn\n        maxReceiveCount: 3\n"
-                        + "  JobsDlq:\n    Type: AWS::SQS::Queue\n"));
+        write(
+                "services/jobs/template.yaml",
+                RAW_QUEUE.replace(
+                        "  Jobs:\n    Type: AWS::SQS::Queue\n",
+                        "  Jobs:\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy:\n"
+                                + "        deadLetterTargetArn: !GetAtt JobsDlq.Arn\n        maxReceiveCount: 3\n"
+                                + "  JobsDlq:\n    Type: AWS::SQS::Queue\n"));
         assertThat(LintEndToEndTest.lint(service, "--enable", "FL-SQS-004").out())
-                .contains("warning FL-SQS-004 Queue 'Jobs' consumed by function 'Worker' has maxReceiveCount 3, below 5");
+                .contains(
+                        "warning FL-SQS-004 Queue 'Jobs' consumed by function 'Worker' has maxReceiveCount 3, below 5");
         write(".faultline.yml", "rules:\n  FL-SQS-004:\n    options: {minimumReceiveCount: 3}\n");
         Run r = LintEndToEndTest.lint(service, "--enable", "FL-SQS-004");
         assertThat(r.code()).isZero();

@@ -36,18 +36,24 @@ class CorpusSarifTest {
         // where it is absent this whole-corpus check cannot run, and the vendored testdata/ tests still do.
         Assumptions.assumeTrue(Files.isDirectory(CORPUS), "corpus not present");
         Path sarif = tmp.resolve("corpus.sarif");
-        Run r = LintEndToEndTest.lint(REPO, "--format", "sarif", "-o", sarif.toString(), "--include-suppressed",
-                CORPUS.toString());
+        Run r = LintEndToEndTest.lint(
+                REPO, "--format", "sarif", "-o", sarif.toString(), "--include-suppressed", CORPUS.toString());
         assertThat(r.err()).doesNotContain("internal error").doesNotContain("tool error");
         assertThat(r.code()).isIn(0, 1);
         String text = Files.readString(sarif);
         assertThat(SarifChecks.problems(text)).isEmpty();
 
-        JsonNode results = JsonMapper.builder().build().readTree(text).get("runs").get(0).get("results");
+        JsonNode results =
+                JsonMapper.builder().build().readTree(text).get("runs").get(0).get("results");
         assertThat(results.size()).isPositive();
         String expectedPrefix = corpusPrefix(REPO, CORPUS);
         for (JsonNode res : results) {
-            assertThat(res.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asString())
+            assertThat(res.get("locations")
+                            .get(0)
+                            .get("physicalLocation")
+                            .get("artifactLocation")
+                            .get("uri")
+                            .asString())
                     .startsWith(expectedPrefix);
         }
     }

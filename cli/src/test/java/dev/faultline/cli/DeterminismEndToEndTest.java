@@ -33,29 +33,38 @@ class DeterminismEndToEndTest {
         Path examples = REPO.resolve("examples/sam-orders");
         try (Stream<Path> s = Files.walk(examples)) {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                files.add(new String[] {"sam-orders/" + examples.relativize(p).toString().replace('\\', '/'),
-                        Files.readString(p, StandardCharsets.UTF_8)});
+                files.add(new String[] {
+                    "sam-orders/" + examples.relativize(p).toString().replace('\\', '/'),
+                    Files.readString(p, StandardCharsets.UTF_8)
+                });
             }
         }
         for (int i = 0; i < 12; i++) {
-            files.add(new String[] {"many/t" + i + ".yaml", ""
-                    + "Resources:\n"
-                    + "  Queue" + i + ":\n"
-                    + "    Type: AWS::SQS::Queue\n"
-                    + "  Fn:\n"
-                    + "    Type: AWS::Lambda::Function\n"
-                    + "    Properties:\n"
-                    + "      Role: !GetAtt Missing" + i + ".Arn\n"
-                    + "  Mapping:\n"
-                    + "    Type: AWS::Lambda::EventSourceMapping\n"
-                    + "    Properties:\n"
-                    + "      EventSourceArn: !GetAtt Queue" + i + ".Arn\n"
-                    + "      FunctionName: !Ref Fn\n"});
+            files.add(new String[] {
+                "many/t" + i + ".yaml",
+                ""
+                        + "Resources:\n"
+                        + "  Queue" + i + ":\n"
+                        + "    Type: AWS::SQS::Queue\n"
+                        + "  Fn:\n"
+                        + "    Type: AWS::Lambda::Function\n"
+                        + "    Properties:\n"
+                        + "      Role: !GetAtt Missing" + i + ".Arn\n"
+                        + "  Mapping:\n"
+                        + "    Type: AWS::Lambda::EventSourceMapping\n"
+                        + "    Properties:\n"
+                        + "      EventSourceArn: !GetAtt Queue" + i + ".Arn\n"
+                        + "      FunctionName: !Ref Fn\n"
+            });
         }
         files.add(new String[] {"broken/a.yaml", "Resources:\n  A: [\n"});
-        files.add(new String[] {"broken/b.json", "{\"Resources\": {\"A\": {\"Type\": \"AWS::SNS::Topic\"}, \"A\": 1}}"});
-        files.add(new String[] {"sm/flow.asl.json", "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Task\","
-                + " \"Resource\": \"arn:aws:states:::lambda:invoke\", \"End\": true}}}"});
+        files.add(
+                new String[] {"broken/b.json", "{\"Resources\": {\"A\": {\"Type\": \"AWS::SNS::Topic\"}, \"A\": 1}}"});
+        files.add(new String[] {
+            "sm/flow.asl.json",
+            "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Task\","
+                    + " \"Resource\": \"arn:aws:states:::lambda:invoke\", \"End\": true}}}"
+        });
         if (reversed) {
             Collections.reverse(files);
         }
@@ -72,8 +81,17 @@ class DeterminismEndToEndTest {
                 LintEndToEndTest.lint(root, "--format", format, "--threads", "1", "."),
                 LintEndToEndTest.lint(root, "--format", format, "--threads", "4", "."),
                 LintEndToEndTest.lint(root, "--format", format, "--threads", "2", "sm", "many", "broken", "sam-orders"),
-                LintEndToEndTest.lint(root, "--format", format, "--threads", "3", "sam-orders", "broken/b.json", "many",
-                        "broken/a.yaml", "sm"));
+                LintEndToEndTest.lint(
+                        root,
+                        "--format",
+                        format,
+                        "--threads",
+                        "3",
+                        "sam-orders",
+                        "broken/b.json",
+                        "many",
+                        "broken/a.yaml",
+                        "sm"));
     }
 
     @Test

@@ -32,7 +32,8 @@ class DocsLinksTest {
         docs.add(REPO.resolve("README.md"));
         for (String dir : List.of("docs", "examples")) {
             try (Stream<Path> s = Files.walk(REPO.resolve(dir))) {
-                s.filter(p -> p.toString().endsWith(".md") && !p.toString().contains("/target/")).sorted()
+                s.filter(p -> p.toString().endsWith(".md") && !p.toString().contains("/target/"))
+                        .sorted()
                         .forEach(docs::add);
             }
         }
@@ -104,12 +105,14 @@ class DocsLinksTest {
                     String where = REPO.relativize(doc) + ":" + (i + 1) + ": " + target;
                     int hash = target.indexOf('#');
                     String file = hash < 0 ? target : target.substring(0, hash);
-                    Path resolved = file.isEmpty() ? doc : doc.getParent().resolve(file).normalize();
+                    Path resolved =
+                            file.isEmpty() ? doc : doc.getParent().resolve(file).normalize();
                     if (!Files.exists(resolved)) {
                         broken.add(where + " (no such file)");
                         continue;
                     }
-                    if (hash >= 0 && resolved.toString().endsWith(".md")
+                    if (hash >= 0
+                            && resolved.toString().endsWith(".md")
                             && !anchors(resolved).contains(target.substring(hash + 1))) {
                         broken.add(where + " (no such heading)");
                     }

@@ -13,24 +13,41 @@ import org.junit.jupiter.api.Test;
 class GraphCommandTest {
 
     private static String run(String... args) throws Exception {
-        Path wd = Path.of(GraphCommandTest.class.getResource("/graph/sam-app.yaml").toURI()).getParent();
+        Path wd = Path.of(GraphCommandTest.class
+                        .getResource("/graph/sam-app.yaml")
+                        .toURI())
+                .getParent();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new Main(new CliEnvironment(new PrintWriter(out), new PrintWriter(err), wd, Map.of(), false,
-                Analyzer::fromClassPath, RuleRegistry::load)).run(args);
+        int code = new Main(new CliEnvironment(
+                        new PrintWriter(out),
+                        new PrintWriter(err),
+                        wd,
+                        Map.of(),
+                        false,
+                        Analyzer::fromClassPath,
+                        RuleRegistry::load))
+                .run(args);
         assertThat(code).as(err.toString()).isZero();
         return out.toString();
     }
 
     @Test
     void printsJsonDotAndMermaid() throws Exception {
-        assertThat(run("graph", "sam-app.yaml")).contains("\"id\" : \"sam-app.yaml#WorkerFromQueue\"")
-                .contains("\"implied\" : true").contains("\"kind\" : \"failsTo\"").contains("\"mode\" : \"poll\"")
-                .contains("\"fact\" : \"SAM Api event\"").contains("\"path\" : \"Resources/Worker/Properties/Events/Get\"");
-        assertThat(run("graph", "--format", "dot", "sam-app.yaml")).startsWith("digraph faultline {")
+        assertThat(run("graph", "sam-app.yaml"))
+                .contains("\"id\" : \"sam-app.yaml#WorkerFromQueue\"")
+                .contains("\"implied\" : true")
+                .contains("\"kind\" : \"failsTo\"")
+                .contains("\"mode\" : \"poll\"")
+                .contains("\"fact\" : \"SAM Api event\"")
+                .contains("\"path\" : \"Resources/Worker/Properties/Events/Get\"");
+        assertThat(run("graph", "--format", "dot", "sam-app.yaml"))
+                .startsWith("digraph faultline {")
                 .contains("color=red");
-        assertThat(run("graph", "--format", "mermaid", "sam-app.yaml")).startsWith("flowchart LR")
-                .contains("-.->|\"failsTo\"|").contains("-->|\"invokes async: SNS subscription (lambda)\"|");
+        assertThat(run("graph", "--format", "mermaid", "sam-app.yaml"))
+                .startsWith("flowchart LR")
+                .contains("-.->|\"failsTo\"|")
+                .contains("-->|\"invokes async: SNS subscription (lambda)\"|");
     }
 
     @Test
@@ -38,25 +55,41 @@ class GraphCommandTest {
         Path repo = Path.of("").toAbsolutePath().getParent();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Main main = new Main(new CliEnvironment(new PrintWriter(out), new PrintWriter(err), repo, Map.of(), false,
-                Analyzer::fromClassPath, RuleRegistry::load));
+        Main main = new Main(new CliEnvironment(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                repo,
+                Map.of(),
+                false,
+                Analyzer::fromClassPath,
+                RuleRegistry::load));
         assertThat(main.run("graph", "--format", "dot", "examples/sam-orders")).isZero();
         String dot = out.toString();
         String t = "examples/sam-orders/template.yaml#";
         // the queue is read by the mapping: the arrow goes queue -> mapping, and reads that way
-        assertThat(dot).contains("\"" + t + "BillingQueue\" -> \"" + t + "BillingMapping\" [label=\"consumed by\"]")
-                .contains("\"" + t + "AuditDeadLetterQueue\" -> \"" + t + "AuditDeadLetterQueueAlarm\" [label=\"watched by\"]")
-                .contains("\"" + t + "OrderEventsTopic\" -> \"" + t + "AuditFunctionOrderPlaced\" [label=\"subscribed by\"]");
+        assertThat(dot)
+                .contains("\"" + t + "BillingQueue\" -> \"" + t + "BillingMapping\" [label=\"consumed by\"]")
+                .contains("\"" + t + "AuditDeadLetterQueue\" -> \"" + t
+                        + "AuditDeadLetterQueueAlarm\" [label=\"watched by\"]")
+                .contains("\"" + t + "OrderEventsTopic\" -> \"" + t
+                        + "AuditFunctionOrderPlaced\" [label=\"subscribed by\"]");
         // IngestQueue has one warning (FL-SQS-001); the audit queue is alarmed and has none
-        assertThat(dot).containsPattern("\"" + t + "IngestQueue\" \\[label=\"IngestQueue\\\\nAWS::SQS::Queue\\\\n1 finding "
-                + "\\(warning\\)\", style=filled, fillcolor=\"#fff3cd\"");
-        assertThat(dot).containsPattern("\"" + t + "AuditDeadLetterQueue\" \\[label=\"AuditDeadLetterQueue\\\\nAWS::SQS::Queue\"\\];");
+        assertThat(dot)
+                .containsPattern("\"" + t + "IngestQueue\" \\[label=\"IngestQueue\\\\nAWS::SQS::Queue\\\\n1 finding "
+                        + "\\(warning\\)\", style=filled, fillcolor=\"#fff3cd\"");
+        assertThat(dot)
+                .containsPattern(
+                        "\"" + t + "AuditDeadLetterQueue\" \\[label=\"AuditDeadLetterQueue\\\\nAWS::SQS::Queue\"\\];");
 
         out.getBuffer().setLength(0);
-        assertThat(main.run("graph", "--format", "mermaid", "examples/sam-orders")).isZero();
+        assertThat(main.run("graph", "--format", "mermaid", "examples/sam-orders"))
+                .isZero();
         String mermaid = out.toString();
-        assertThat(mermaid).contains("IngestQueue<br/>SQS::Queue<br/>1 finding (warning)")
-                .contains("classDef warning fill:#fff3cd").containsPattern("(?m)^  class n\\d+(,n\\d+)* warning$")
-                .contains("-->|\"consumed by\"|").doesNotContain("consumes");
+        assertThat(mermaid)
+                .contains("IngestQueue<br/>SQS::Queue<br/>1 finding (warning)")
+                .contains("classDef warning fill:#fff3cd")
+                .containsPattern("(?m)^  class n\\d+(,n\\d+)* warning$")
+                .contains("-->|\"consumed by\"|")
+                .doesNotContain("consumes");
     }
 }

@@ -52,8 +52,11 @@ class HostileInputsEndToEndTest {
         Files.writeString(tmp.resolve("bad.yaml"), BAD);
         LintEndToEndTest.Run r = assertTimeoutPreemptively(LIMIT, () -> LintEndToEndTest.lint(tmp, "."));
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(r.err()).doesNotContain("internal error").doesNotContain("tool error")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err())
+                .doesNotContain("internal error")
+                .doesNotContain("tool error")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(r.out()).contains("bad.yaml:2:3: warning FL-SQS-001 Queue 'Queue'");
         return r;
     }
@@ -98,8 +101,8 @@ class HostileInputsEndToEndTest {
         try (RandomAccessFile f = new RandomAccessFile(tmp.resolve("huge.yaml").toFile(), "rw")) {
             f.setLength(100_000_000L);
         }
-        assertThat(lintWithNeighbour().out()).contains("huge.yaml:1:1: error FL-PARSE-005 File has 100000000 bytes,"
-                + " more than the limit");
+        assertThat(lintWithNeighbour().out())
+                .contains("huge.yaml:1:1: error FL-PARSE-005 File has 100000000 bytes," + " more than the limit");
     }
 
     @Test
@@ -114,7 +117,8 @@ class HostileInputsEndToEndTest {
 
     @Test
     void invalidUtf8() throws IOException {
-        byte[] head = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Description: \"".getBytes(StandardCharsets.UTF_8);
+        byte[] head =
+                "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Description: \"".getBytes(StandardCharsets.UTF_8);
         byte[] bytes = new byte[head.length + 3];
         System.arraycopy(head, 0, bytes, 0, head.length);
         bytes[head.length] = (byte) 0xC3;
@@ -150,16 +154,20 @@ class HostileInputsEndToEndTest {
         write("a/other.yaml", BAD.replace("Queue:", "Other:").replace("Queue.Arn", "Other.Arn"));
         LintEndToEndTest.Run r = lintWithNeighbour();
         // the file behind the loop is linted exactly once
-        assertThat(r.out().lines().filter(l -> l.startsWith("a/other.yaml:2:3: warning FL-SQS-001"))).hasSize(1);
+        assertThat(r.out().lines().filter(l -> l.startsWith("a/other.yaml:2:3: warning FL-SQS-001")))
+                .hasSize(1);
     }
 
     @Test
     void definitionUriOutsideTheProjectIsNotRead() throws IOException {
-        write("sm.yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n  SM:\n"
-                + "    Type: AWS::Serverless::StateMachine\n    Properties:\n"
-                + "      DefinitionUri: ../../../etc/passwd\n");
-        assertThat(lintWithNeighbour().out()).contains("sm.yaml:6:22: error FL-PARSE-004 State machine 'SM' "
-                + "definition path '../../../etc/passwd' is outside the project root; it is not read.");
+        write(
+                "sm.yaml",
+                "Transform: AWS::Serverless-2016-10-31\nResources:\n  SM:\n"
+                        + "    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+                        + "      DefinitionUri: ../../../etc/passwd\n");
+        assertThat(lintWithNeighbour().out())
+                .contains("sm.yaml:6:22: error FL-PARSE-004 State machine 'SM' "
+                        + "definition path '../../../etc/passwd' is outside the project root; it is not read.");
     }
 
     @Test
@@ -187,8 +195,10 @@ class HostileInputsEndToEndTest {
         for (int i = 0; i < 1000; i++) {
             v = "{\"Fn::Join\": [\"\", [" + v + "]]}";
         }
-        write("join.json", "{\"Resources\": {\"T\": {\"Type\": \"AWS::SNS::Topic\", \"Properties\": {\"TopicName\": "
-                + v + "}}}}");
+        write(
+                "join.json",
+                "{\"Resources\": {\"T\": {\"Type\": \"AWS::SNS::Topic\", \"Properties\": {\"TopicName\": " + v
+                        + "}}}}");
         // three levels per Fn::Join (map, list, list): beyond the nesting limit, a located finding
         assertThat(lintWithNeighbour().out()).containsPattern("join\\.json:1:\\d+: error FL-PARSE-005 Nesting deeper");
     }
@@ -199,8 +209,10 @@ class HostileInputsEndToEndTest {
         for (int i = 0; i < 150; i++) {
             v = "{\"Fn::Join\": [\"\", [" + v + ", {\"Ref\": \"Missing\"}]]}";
         }
-        write("join.json", "{\"Resources\": {\"T\": {\"Type\": \"AWS::SNS::Topic\", \"Properties\": {\"TopicName\": "
-                + v + "}}}}");
+        write(
+                "join.json",
+                "{\"Resources\": {\"T\": {\"Type\": \"AWS::SNS::Topic\", \"Properties\": {\"TopicName\": " + v
+                        + "}}}}");
         LintEndToEndTest.Run r = lintWithNeighbour();
         assertThat(r.out()).doesNotContain("FL-PARSE-005");
     }
@@ -214,8 +226,12 @@ class HostileInputsEndToEndTest {
             boolean first = true;
             for (int k = 0; k < n; k++) {
                 if (k != i) {
-                    sb.append(first ? "" : ", ").append("{\"Variable\": \"$.x\", \"NumericEquals\": ").append(k)
-                            .append(", \"Next\": \"S").append(k).append("\"}");
+                    sb.append(first ? "" : ", ")
+                            .append("{\"Variable\": \"$.x\", \"NumericEquals\": ")
+                            .append(k)
+                            .append(", \"Next\": \"S")
+                            .append(k)
+                            .append("\"}");
                     first = false;
                 }
             }

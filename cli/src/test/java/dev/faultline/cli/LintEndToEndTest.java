@@ -29,8 +29,7 @@ class LintEndToEndTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run lint(Path workingDirectory, String... args) {
         List<String> all = new ArrayList<>();
@@ -43,8 +42,14 @@ class LintEndToEndTest {
     static Run run(Path workingDirectory, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliEnvironment env = new CliEnvironment(new PrintWriter(out), new PrintWriter(err), workingDirectory,
-                Map.of(), false, Analyzer::fromClassPath, RuleRegistry::load);
+        CliEnvironment env = new CliEnvironment(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                workingDirectory,
+                Map.of(),
+                false,
+                Analyzer::fromClassPath,
+                RuleRegistry::load);
         int code = new Main(env).run(args);
         return new Run(code, out.toString(), err.toString());
     }
@@ -54,10 +59,12 @@ class LintEndToEndTest {
         Run r = lint(REPO, "examples/");
         assertThat(r.err()).doesNotContain("internal error").doesNotContain("tool error");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("examples/sam-orders/template.yaml:")
+        assertThat(r.out())
+                .contains("examples/sam-orders/template.yaml:")
                 .contains(" warning FL-SQS-001 Queue 'BillingQueue' is consumed by function 'BillingFunction'");
         assertThat(r.out()).doesNotContain("InvoiceQueue");
-        assertThat(r.err()).containsPattern("\\d+ findings? \\(\\d+ errors?, \\d+ warnings?, \\d+ infos?\\) in 4 files\n");
+        assertThat(r.err())
+                .containsPattern("\\d+ findings? \\(\\d+ errors?, \\d+ warnings?, \\d+ infos?\\) in 4 files\n");
     }
 
     @Test
@@ -69,14 +76,15 @@ class LintEndToEndTest {
         for (JsonNode f : root.get("files")) {
             files.add(f.get("path").asString() + " " + f.get("kind").asString());
         }
-        assertThat(files).containsExactly(
-                "examples/custom-rule/src/test/resources/fixtures/ACME-SQS-001/queues.yaml cloudformation",
-                "examples/maven-project/infra/orders.yaml cloudformation",
-                "examples/sam-orders/statemachine/fulfil-order.asl.json asl",
-                "examples/sam-orders/template.yaml sam");
+        assertThat(files)
+                .containsExactly(
+                        "examples/custom-rule/src/test/resources/fixtures/ACME-SQS-001/queues.yaml cloudformation",
+                        "examples/maven-project/infra/orders.yaml cloudformation",
+                        "examples/sam-orders/statemachine/fulfil-order.asl.json asl",
+                        "examples/sam-orders/template.yaml sam");
         JsonNode first = root.get("findings").get(0);
-        assertThat(first.get("file").asString()).isEqualTo(
-                "examples/custom-rule/src/test/resources/fixtures/ACME-SQS-001/queues.yaml");
+        assertThat(first.get("file").asString())
+                .isEqualTo("examples/custom-rule/src/test/resources/fixtures/ACME-SQS-001/queues.yaml");
         assertThat(first.get("line").asInt()).isPositive();
         List<String> findingFiles = new ArrayList<>();
         for (JsonNode f : root.get("findings")) {
@@ -89,29 +97,31 @@ class LintEndToEndTest {
 
     @Test
     void aCleanTemplateExitsZero() throws IOException {
-        write("ok/template.yaml", ""
-                + "Resources:\n"
-                + "  Queue:\n"
-                + "    Type: AWS::SQS::Queue\n"
-                + "    Properties:\n"
-                + "      RedrivePolicy:\n"
-                + "        deadLetterTargetArn: !GetAtt Dlq.Arn\n"
-                + "        maxReceiveCount: 5\n"
-                + "  Dlq:\n"
-                + "    Type: AWS::SQS::Queue\n"
-                + "    Properties:\n"
-                + "      MessageRetentionPeriod: 1209600\n"
-                + "  DlqAlarm:\n"
-                + "    Type: AWS::CloudWatch::Alarm\n"
-                + "    Properties:\n"
-                + "      Namespace: AWS/SQS\n"
-                + "      MetricName: ApproximateNumberOfMessagesVisible\n"
-                + "      Dimensions: [{Name: QueueName, Value: !GetAtt Dlq.QueueName}]\n"
-                + "      Statistic: Maximum\n"
-                + "      Period: 60\n"
-                + "      EvaluationPeriods: 1\n"
-                + "      Threshold: 0\n"
-                + "      ComparisonOperator: GreaterThanThreshold\n");
+        write(
+                "ok/template.yaml",
+                ""
+                        + "Resources:\n"
+                        + "  Queue:\n"
+                        + "    Type: AWS::SQS::Queue\n"
+                        + "    Properties:\n"
+                        + "      RedrivePolicy:\n"
+                        + "        deadLetterTargetArn: !GetAtt Dlq.Arn\n"
+                        + "        maxReceiveCount: 5\n"
+                        + "  Dlq:\n"
+                        + "    Type: AWS::SQS::Queue\n"
+                        + "    Properties:\n"
+                        + "      MessageRetentionPeriod: 1209600\n"
+                        + "  DlqAlarm:\n"
+                        + "    Type: AWS::CloudWatch::Alarm\n"
+                        + "    Properties:\n"
+                        + "      Namespace: AWS/SQS\n"
+                        + "      MetricName: ApproximateNumberOfMessagesVisible\n"
+                        + "      Dimensions: [{Name: QueueName, Value: !GetAtt Dlq.QueueName}]\n"
+                        + "      Statistic: Maximum\n"
+                        + "      Period: 60\n"
+                        + "      EvaluationPeriods: 1\n"
+                        + "      Threshold: 0\n"
+                        + "      ComparisonOperator: GreaterThanThreshold\n");
         Run r = lint(tmp, "ok");
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEmpty();
@@ -120,29 +130,33 @@ class LintEndToEndTest {
 
     @Test
     void aDuplicateKeyIsALocatedErrorAndOtherFilesAreStillLinted() throws IOException {
-        write("t/broken.yaml", ""
-                + "Resources:\n"
-                + "  Queue:\n"
-                + "    Type: AWS::SQS::Queue\n"
-                + "  Queue:\n"
-                + "    Type: AWS::SNS::Topic\n");
-        write("t/raw.yaml", ""
-                + "Resources:\n"
-                + "  Jobs:\n"
-                + "    Type: AWS::SQS::Queue\n"
-                + "  Worker:\n"
-                + "    Type: AWS::Lambda::Function\n"
-                + "    Properties:\n"
-                + "      Handler: index.handler\n"
-                + "      Runtime: nodejs20.x\n"
-                + "      Role: arn:aws:iam::123456789012:role/worker\n"
-                + "      Code:\n"
-                + "        ZipFile: exports.handler = async () => {}\n"
-                + "  JobsMapping:\n"
-                + "    Type: AWS::Lambda::EventSourceMapping\n"
-                + "    Properties:\n"
-                + "      EventSourceArn: !GetAtt Jobs.Arn\n"
-                + "      FunctionName: !Ref Worker\n");
+        write(
+                "t/broken.yaml",
+                ""
+                        + "Resources:\n"
+                        + "  Queue:\n"
+                        + "    Type: AWS::SQS::Queue\n"
+                        + "  Queue:\n"
+                        + "    Type: AWS::SNS::Topic\n");
+        write(
+                "t/raw.yaml",
+                ""
+                        + "Resources:\n"
+                        + "  Jobs:\n"
+                        + "    Type: AWS::SQS::Queue\n"
+                        + "  Worker:\n"
+                        + "    Type: AWS::Lambda::Function\n"
+                        + "    Properties:\n"
+                        + "      Handler: index.handler\n"
+                        + "      Runtime: nodejs20.x\n"
+                        + "      Role: arn:aws:iam::123456789012:role/worker\n"
+                        + "      Code:\n"
+                        + "        ZipFile: exports.handler = async () => {}\n"
+                        + "  JobsMapping:\n"
+                        + "    Type: AWS::Lambda::EventSourceMapping\n"
+                        + "    Properties:\n"
+                        + "      EventSourceArn: !GetAtt Jobs.Arn\n"
+                        + "      FunctionName: !Ref Worker\n");
         Run r = lint(tmp, "t", "--fail-on", "error");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("t/broken.yaml:4:3: error FL-PARSE-002 ");
@@ -151,7 +165,8 @@ class LintEndToEndTest {
         Run onlyErrors = lint(tmp, "t", "--disable", "FL-PARSE");
         assertThat(onlyErrors.code()).isEqualTo(1);
         assertThat(onlyErrors.out()).doesNotContain("FL-PARSE");
-        assertThat(lint(tmp, "t", "--disable", "FL-PARSE", "--fail-on", "error").code()).isZero();
+        assertThat(lint(tmp, "t", "--disable", "FL-PARSE", "--fail-on", "error").code())
+                .isZero();
     }
 
     @Test

@@ -37,8 +37,7 @@ class MainTest {
     }
 
     private CliHarness withFindings() {
-        return cli.loader(CliHarness.loader(wd, List.of(CliHarness.parseError())), new WarningRule(),
-                new InfoRule());
+        return cli.loader(CliHarness.loader(wd, List.of(CliHarness.parseError())), new WarningRule(), new InfoRule());
     }
 
     // --- exit codes ------------------------------------------------------------------------------
@@ -73,7 +72,8 @@ class MainTest {
 
     @Test
     void parseErrorsFailTheRun() {
-        Run r = cli.loader(CliHarness.loader(wd, List.of(CliHarness.parseError()))).run("lint", "--fail-on", "error");
+        Run r = cli.loader(CliHarness.loader(wd, List.of(CliHarness.parseError())))
+                .run("lint", "--fail-on", "error");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).isEqualTo(FILE + ":7:7: error FL-PARSE-002 Duplicate key 'Timeout'.\n");
     }
@@ -98,10 +98,12 @@ class MainTest {
     void exit2ForABadReportOption() {
         Run noFile = cli.run("lint", "--report", "sarif");
         assertThat(noFile.code()).isEqualTo(2);
-        assertThat(noFile.err()).startsWith("faultline: Invalid value for option '--report' (FORMAT=FILE): expected FORMAT=FILE");
+        assertThat(noFile.err())
+                .startsWith("faultline: Invalid value for option '--report' (FORMAT=FILE): expected FORMAT=FILE");
         Run unknown = cli.run("lint", "--report", "xml=out.xml");
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err()).contains("FORMAT one of text, json, sarif, junit, github, markdown but was 'xml=out.xml'");
+        assertThat(unknown.err())
+                .contains("FORMAT one of text, json, sarif, junit, github, markdown but was 'xml=out.xml'");
         Run same = cli.run("lint", "-o", "r.txt", "--report", "json=./r.txt");
         assertThat(same.code()).isEqualTo(2);
         assertThat(same.err()).isEqualTo("faultline: two reports are written to the same file: ./r.txt\n");
@@ -113,7 +115,8 @@ class MainTest {
     @Test
     void exit2ForBadOptionValues() {
         assertThat(cli.run("lint", "--format", "xml").err())
-                .startsWith("faultline: Invalid value for option '--format': expected one of text, json, sarif, junit, github, markdown but was 'xml'");
+                .startsWith(
+                        "faultline: Invalid value for option '--format': expected one of text, json, sarif, junit, github, markdown but was 'xml'");
         assertThat(cli.run("lint", "--format", "xml").code()).isEqualTo(2);
         assertThat(cli.run("lint", "--fail-on", "sometimes").code()).isEqualTo(2);
         assertThat(cli.run("lint", "--color", "maybe").code()).isEqualTo(2);
@@ -130,7 +133,8 @@ class MainTest {
         cli.loader(CliHarness.loader(wd, List.of()), new WarningRule());
         Run r = cli.run("lint", "--enable", "FL-NOPE");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("faultline: --enable: no rule matches 'FL-NOPE'; run 'faultline rules' to list them\n");
+        assertThat(r.err())
+                .isEqualTo("faultline: --enable: no rule matches 'FL-NOPE'; run 'faultline rules' to list them\n");
         assertThat(cli.run("lint", "--disable", "FL-TEST-999").code()).isEqualTo(2);
     }
 
@@ -139,20 +143,23 @@ class MainTest {
         cli.loader(CliHarness.loader(wd, List.of()), new WarningRule(), new InfoRule());
         Run option = cli.run("lint", "--fial-on", "error", "app");
         assertThat(option.code()).isEqualTo(2);
-        assertThat(option.err()).isEqualTo("faultline: unknown option '--fial-on' (did you mean --fail-on?)\n"
-                + "faultline: run 'faultline lint --help' for the usage\n");
+        assertThat(option.err())
+                .isEqualTo("faultline: unknown option '--fial-on' (did you mean --fail-on?)\n"
+                        + "faultline: run 'faultline lint --help' for the usage\n");
         Run withValue = cli.run("lint", "--formt=json");
         assertThat(withValue.err()).startsWith("faultline: unknown option '--formt' (did you mean --format?)\n");
         Run command = cli.run("lnt", "app");
         assertThat(command.code()).isEqualTo(2);
         assertThat(command.err()).startsWith("faultline: unexpected argument 'lnt' (did you mean lint?)\n");
         Run far = cli.run("lint", "--zzzzzzzz");
-        assertThat(far.err()).isEqualTo("faultline: unknown option '--zzzzzzzz'\n"
-                + "faultline: run 'faultline lint --help' for the usage\n");
+        assertThat(far.err())
+                .isEqualTo("faultline: unknown option '--zzzzzzzz'\n"
+                        + "faultline: run 'faultline lint --help' for the usage\n");
         Run rule = cli.run("lint", "--enable", "FL-TEST-01");
         assertThat(rule.code()).isEqualTo(2);
-        assertThat(rule.err()).isEqualTo("faultline: --enable: no rule matches 'FL-TEST-01' (did you mean FL-TEST-001?);"
-                + " run 'faultline rules' to list them\n");
+        assertThat(rule.err())
+                .isEqualTo("faultline: --enable: no rule matches 'FL-TEST-01' (did you mean FL-TEST-001?);"
+                        + " run 'faultline rules' to list them\n");
         Run explain = cli.run("explain", "FL-TSET-002");
         assertThat(explain.code()).isEqualTo(2);
         assertThat(explain.err()).contains("unknown rule 'FL-TSET-002' (did you mean FL-TEST-002?)");
@@ -161,7 +168,9 @@ class MainTest {
     @Test
     void enableAndDisableSelectRulesByIdOrPrefix() {
         withFindings();
-        assertThat(cli.run("lint", "--disable", "FL-TEST", "--disable", "FL-PARSE").code()).isZero();
+        assertThat(cli.run("lint", "--disable", "FL-TEST", "--disable", "FL-PARSE")
+                        .code())
+                .isZero();
         Run onlyInfo = cli.run("lint", "--enable", "fl-test-002", "--disable", "FL-PARSE-002");
         assertThat(onlyInfo.code()).isZero();
         assertThat(onlyInfo.out()).isEqualTo(FILE + ":1:1: info FL-TEST-002 A safer setting exists.\n");
@@ -171,16 +180,19 @@ class MainTest {
 
     @Test
     void exit3AfterTheReportWhenARuleThrows() {
-        Run r = cli.loader(CliHarness.loader(wd, List.of()), new ThrowingRule(), new WarningRule()).run("lint");
+        Run r = cli.loader(CliHarness.loader(wd, List.of()), new ThrowingRule(), new WarningRule())
+                .run("lint");
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.out()).contains("FL-TEST-001");
-        assertThat(r.err()).startsWith("faultline: tool error: rule FL-TEST-003 failed at " + FILE
-                + ": IllegalStateException: rule bug\n");
+        assertThat(r.err())
+                .startsWith("faultline: tool error: rule FL-TEST-003 failed at " + FILE
+                        + ": IllegalStateException: rule bug\n");
         assertThat(r.err()).endsWith("1 finding (0 errors, 1 warning, 0 infos) in 2 files\n");
         assertThat(r.err()).doesNotContain("\tat ");
         Run debug = cli.run("lint", "--debug");
         assertThat(debug.code()).isEqualTo(3);
-        assertThat(debug.err()).contains(": IllegalStateException: rule bug\njava.lang.IllegalStateException: rule bug\n\tat ")
+        assertThat(debug.err())
+                .contains(": IllegalStateException: rule bug\njava.lang.IllegalStateException: rule bug\n\tat ")
                 .contains("ThrowingRule");
         assertThat(cli.run("--debug", "lint").err()).contains("java.lang.IllegalStateException: rule bug\n\tat ");
     }
@@ -193,12 +205,14 @@ class MainTest {
         cli.loader(broken);
         Run r = cli.run("lint");
         assertThat(r.code()).isEqualTo(3);
-        assertThat(r.err()).isEqualTo("faultline: internal error: java.lang.IllegalStateException: boom\n"
-                + "faultline: run again with --debug for the stack trace\n");
+        assertThat(r.err())
+                .isEqualTo("faultline: internal error: java.lang.IllegalStateException: boom\n"
+                        + "faultline: run again with --debug for the stack trace\n");
         Run debug = cli.run("lint", "--debug");
         assertThat(debug.code()).isEqualTo(3);
-        assertThat(debug.err()).startsWith("faultline: internal error: java.lang.IllegalStateException: boom\n"
-                + "java.lang.IllegalStateException: boom\n\tat ");
+        assertThat(debug.err())
+                .startsWith("faultline: internal error: java.lang.IllegalStateException: boom\n"
+                        + "java.lang.IllegalStateException: boom\n\tat ");
         assertThat(cli.run("--debug", "lint").err()).contains("\tat ");
     }
 
@@ -207,8 +221,9 @@ class MainTest {
         Run r = cli.loader(CliHarness.emptyLoader(wd)).run("lint", "app");
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("faultline: note: no templates or state machine definitions found in app\n"
-                + "0 findings (0 errors, 0 warnings, 0 infos) in 1 file\n");
+        assertThat(r.err())
+                .isEqualTo("faultline: note: no templates or state machine definitions found in app\n"
+                        + "0 findings (0 errors, 0 warnings, 0 infos) in 1 file\n");
     }
 
     // --- output ----------------------------------------------------------------------------------
@@ -246,7 +261,9 @@ class MainTest {
         Run ok = cli.run("lint", "--format", "json", "-o", "out/report.json");
         assertThat(ok.code()).isEqualTo(1);
         assertThat(ok.out()).isEmpty();
-        JsonNode root = JsonMapper.builder().build().readTree(wd.resolve("out/report.json").toFile());
+        JsonNode root = JsonMapper.builder()
+                .build()
+                .readTree(wd.resolve("out/report.json").toFile());
         assertThat(root.get("summary").get("findings").asInt()).isEqualTo(3);
         assertThat(ok.err()).isEqualTo("3 findings (1 error, 1 warning, 1 info) in 2 files\n");
     }
@@ -269,8 +286,20 @@ class MainTest {
         JsonNode findings = root.get("findings");
         assertThat(findings).hasSize(3);
         JsonNode parse = findings.get(2);
-        assertThat(names(parse)).containsExactly("ruleId", "severity", "message", "file", "line", "column",
-                "endLine", "endColumn", "resource", "cdkPath", "fingerprint", "logicalPath");
+        assertThat(names(parse))
+                .containsExactly(
+                        "ruleId",
+                        "severity",
+                        "message",
+                        "file",
+                        "line",
+                        "column",
+                        "endLine",
+                        "endColumn",
+                        "resource",
+                        "cdkPath",
+                        "fingerprint",
+                        "logicalPath");
         assertThat(parse.get("ruleId").asString()).isEqualTo("FL-PARSE-002");
         assertThat(parse.get("severity").asString()).isEqualTo("error");
         assertThat(parse.get("message").asString()).isEqualTo("Duplicate key 'Timeout'.");
@@ -314,8 +343,11 @@ class MainTest {
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(10);
         assertThat(lines.get(0)).startsWith("FL-CONFIG-001  warning  InvalidSuppression");
-        assertThat(lines).anySatisfy(l -> assertThat(l).isEqualTo(
-                "FL-TEST-001    warning  TemplateWarning         Flags every template (TemplateWarning)."));
+        assertThat(lines)
+                .anySatisfy(
+                        l -> assertThat(l)
+                                .isEqualTo(
+                                        "FL-TEST-001    warning  TemplateWarning         Flags every template (TemplateWarning)."));
         assertThat(lines.get(9)).startsWith("FL-TEST-002    info     TemplateInfo");
     }
 
@@ -327,8 +359,20 @@ class MainTest {
         assertThat(root.isArray()).isTrue();
         assertThat(root).hasSize(10);
         JsonNode last = root.get(9);
-        assertThat(names(last)).containsExactly("id", "name", "severity", "area", "summary", "rationale",
-                "howToFix", "tags", "docsUrl", "precision", "badExample", "goodExample");
+        assertThat(names(last))
+                .containsExactly(
+                        "id",
+                        "name",
+                        "severity",
+                        "area",
+                        "summary",
+                        "rationale",
+                        "howToFix",
+                        "tags",
+                        "docsUrl",
+                        "precision",
+                        "badExample",
+                        "goodExample");
         assertThat(last.get("id").asString()).isEqualTo("FL-TEST-002");
         assertThat(last.get("area").asString()).isEqualTo("TEST");
         assertThat(last.get("severity").asString()).isEqualTo("info");
@@ -341,8 +385,9 @@ class MainTest {
         Run r = cli.run("rules", "--format", "markdown");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("| Rule | Severity | Name | What it flags |\n|---|---|---|---|\n");
-        assertThat(r.out()).contains("| [FL-TEST-001](https://example.com/FL-TEST-001) | warning | TemplateWarning "
-                + "| Flags every template (TemplateWarning). |\n");
+        assertThat(r.out())
+                .contains("| [FL-TEST-001](https://example.com/FL-TEST-001) | warning | TemplateWarning "
+                        + "| Flags every template (TemplateWarning). |\n");
         assertThat(cli.run("rules", "--format", "yaml").code()).isEqualTo(2);
     }
 
@@ -350,28 +395,29 @@ class MainTest {
     void explainPrintsTheWholeRuleCard() {
         Run r = cli.run("explain", "fl-test-001");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).isEqualTo(""
-                + "FL-TEST-001 TemplateWarning (warning)\n"
-                + "\n"
-                + "Flags every template (TemplateWarning).\n"
-                + "\n"
-                + "Why it matters:\n"
-                + "    A test rule.\n"
-                + "    It has two lines.\n"
-                + "\n"
-                + "How to fix:\n"
-                + "    Nothing to fix.\n"
-                + "\n"
-                + "Bad:\n"
-                + "    Resources:\n"
-                + "      Q:\n"
-                + "        Type: AWS::SQS::Queue\n"
-                + "\n"
-                + "Good:\n"
-                + "    Resources: {}\n"
-                + "\n"
-                + "Tags: test, cli\n"
-                + "Docs: https://example.com/FL-TEST-001\n");
+        assertThat(r.out())
+                .isEqualTo(""
+                        + "FL-TEST-001 TemplateWarning (warning)\n"
+                        + "\n"
+                        + "Flags every template (TemplateWarning).\n"
+                        + "\n"
+                        + "Why it matters:\n"
+                        + "    A test rule.\n"
+                        + "    It has two lines.\n"
+                        + "\n"
+                        + "How to fix:\n"
+                        + "    Nothing to fix.\n"
+                        + "\n"
+                        + "Bad:\n"
+                        + "    Resources:\n"
+                        + "      Q:\n"
+                        + "        Type: AWS::SQS::Queue\n"
+                        + "\n"
+                        + "Good:\n"
+                        + "    Resources: {}\n"
+                        + "\n"
+                        + "Tags: test, cli\n"
+                        + "Docs: https://example.com/FL-TEST-001\n");
     }
 
     @Test
@@ -397,8 +443,18 @@ class MainTest {
         assertThat(r.out()).contains("lint", "rules", "explain", "Exit codes: 0 no finding");
         Run lint = cli.run("lint", "--help");
         assertThat(lint.code()).isZero();
-        assertThat(lint.out()).contains("--format=FORMAT", "text, json, sarif, junit, github,", "markdown (default: text)", "--fail-on=LEVEL", "--include=GLOB",
-                "--exclude=GLOB", "--enable=RULE", "--disable=RULE", "--threads=N", "--output=FILE");
+        assertThat(lint.out())
+                .contains(
+                        "--format=FORMAT",
+                        "text, json, sarif, junit, github,",
+                        "markdown (default: text)",
+                        "--fail-on=LEVEL",
+                        "--include=GLOB",
+                        "--exclude=GLOB",
+                        "--enable=RULE",
+                        "--disable=RULE",
+                        "--threads=N",
+                        "--output=FILE");
     }
 
     private static List<String> names(JsonNode node) {

@@ -1,7 +1,7 @@
 package dev.faultline.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -31,9 +31,13 @@ class ModuleDependencyRulesTest {
 
     @Test
     void rulesSeeOnlyTheCore() {
-        noClasses().that().resideInAPackage("dev.faultline.rules..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.faultline.parsers..", "dev.faultline.cli..",
-                        "org.yaml..", "tools.jackson.core..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.faultline.rules..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.faultline.parsers..", "dev.faultline.cli..", "org.yaml..", "tools.jackson.core..")
                 .because("rules work on the graph, never on files, YAML or JSON")
                 .allowEmptyShould(true)
                 .check(classes);
@@ -41,8 +45,12 @@ class ModuleDependencyRulesTest {
 
     @Test
     void parsersNeverDecideWhatIsADefect() {
-        noClasses().that().resideInAPackage("dev.faultline.parsers..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.faultline.rules..", "dev.faultline.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.faultline.parsers..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.faultline.rules..", "dev.faultline.cli..")
                 .because("parsers read files; rules decide what is a defect")
                 .allowEmptyShould(true)
                 .check(classes);
@@ -50,17 +58,29 @@ class ModuleDependencyRulesTest {
 
     @Test
     void coreDependsOnNoOtherModule() {
-        noClasses().that().resideInAPackage("dev.faultline.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.faultline.parsers..", "dev.faultline.rules..",
-                        "dev.faultline.cli..", "picocli..", "org.yaml..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.faultline.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.faultline.parsers..",
+                        "dev.faultline.rules..",
+                        "dev.faultline.cli..",
+                        "picocli..",
+                        "org.yaml..")
                 .because("analyzer-core depends only on the JDK and Jackson")
                 .check(classes);
     }
 
     @Test
     void onlyTheCliUsesPicocli() {
-        noClasses().that().resideOutsideOfPackage("dev.faultline.cli..")
-                .should().dependOnClassesThat().resideInAPackage("picocli..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.faultline.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("picocli..")
                 .because("the Maven goal and the library must run without the command-line layer")
                 .check(classes);
     }

@@ -24,8 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 class PluginEndToEndTest {
 
     /** The example plugin jar; the pom passes its path. */
-    private static final Path JAR = Path.of(System.getProperty("faultline.examplePlugin",
-            "../examples/custom-rule/target/acme-faultline-rules-1.0.0-SNAPSHOT.jar")).toAbsolutePath().normalize();
+    private static final Path JAR = Path.of(System.getProperty(
+                    "faultline.examplePlugin",
+                    "../examples/custom-rule/target/acme-faultline-rules-1.0.0-SNAPSHOT.jar"))
+            .toAbsolutePath()
+            .normalize();
 
     private static final String TEMPLATE = """
             Resources:
@@ -44,14 +47,19 @@ class PluginEndToEndTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliEnvironment env = new CliEnvironment(new PrintWriter(out), new PrintWriter(err), tmp, java.util.Map.of(),
-                false, Analyzer::fromClassPath, RuleRegistry::load);
+        CliEnvironment env = new CliEnvironment(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                tmp,
+                java.util.Map.of(),
+                false,
+                Analyzer::fromClassPath,
+                RuleRegistry::load);
         int code = new Main(env).run(args);
         return new Run(code, out.toString(), err.toString());
     }
@@ -65,7 +73,9 @@ class PluginEndToEndTest {
 
     @Test
     void withoutThePluginTheRuleIsUnknown() {
-        assertThat(RuleRegistry.load().exists("ACME-SQS-001")).as("the plugin is not on the class path").isFalse();
+        assertThat(RuleRegistry.load().exists("ACME-SQS-001"))
+                .as("the plugin is not on the class path")
+                .isFalse();
         Run r = run("lint", "template.yaml");
         assertThat(r.out()).doesNotContain("ACME-SQS-001");
         assertThat(run("explain", "ACME-SQS-001").code()).isEqualTo(2);
@@ -76,8 +86,10 @@ class PluginEndToEndTest {
         Run r = run("lint", "--plugin", "acme.jar", "template.yaml");
         assertThat(r.err()).doesNotContain("error:");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("template.yaml:11:").contains("warning ACME-SQS-001 Dead-letter queue 'OrdersDlq' "
-                + "of 'Orders' keeps messages 86400 s, less than the 1209600 s ACME requires");
+        assertThat(r.out())
+                .contains("template.yaml:11:")
+                .contains("warning ACME-SQS-001 Dead-letter queue 'OrdersDlq' "
+                        + "of 'Orders' keeps messages 86400 s, less than the 1209600 s ACME requires");
     }
 
     @Test
@@ -92,7 +104,8 @@ class PluginEndToEndTest {
     void sarifDescribesThePluginRule() {
         Run r = run("lint", "--plugin", "acme.jar", "--format", "sarif", "template.yaml");
         assertThat(r.code()).isEqualTo(1);
-        JsonNode run = JsonMapper.builder().build().readTree(r.out()).get("runs").get(0);
+        JsonNode run =
+                JsonMapper.builder().build().readTree(r.out()).get("runs").get(0);
         JsonNode rule = null;
         for (JsonNode x : run.get("tool").get("driver").get("rules")) {
             if (x.get("id").asString().equals("ACME-SQS-001")) {
@@ -108,12 +121,15 @@ class PluginEndToEndTest {
     void rulesAndExplainShowThePluginRule() {
         Run rules = run("rules", "--plugin", "acme.jar");
         assertThat(rules.code()).isZero();
-        assertThat(rules.out()).containsPattern("(?m)^ACME-SQS-001 +warning +DeadLetterQueueRetentionTooShort +A dead-letter")
+        assertThat(rules.out())
+                .containsPattern("(?m)^ACME-SQS-001 +warning +DeadLetterQueueRetentionTooShort +A dead-letter")
                 .contains("FL-SQS-001");
         Run explain = run("explain", "--plugin", "acme.jar", "acme-sqs-001");
         assertThat(explain.code()).isZero();
-        assertThat(explain.out()).startsWith("ACME-SQS-001 DeadLetterQueueRetentionTooShort (warning)")
-                .contains("Set MessageRetentionPeriod: 1209600").contains("Plugin: acme.jar");
+        assertThat(explain.out())
+                .startsWith("ACME-SQS-001 DeadLetterQueueRetentionTooShort (warning)")
+                .contains("Set MessageRetentionPeriod: 1209600")
+                .contains("Plugin: acme.jar");
     }
 
     @Test
@@ -129,7 +145,9 @@ class PluginEndToEndTest {
         Files.writeString(tmp.resolve("notes.jar"), "hello");
         Run r = run("rules", "--plugin", "notes.jar");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("faultline: plugin notes.jar: not a readable jar (").doesNotContain("\tat ");
+        assertThat(r.err())
+                .startsWith("faultline: plugin notes.jar: not a readable jar (")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -137,8 +155,10 @@ class PluginEndToEndTest {
         Files.copy(JAR, tmp.resolve("copy.jar"));
         Run r = run("lint", "--plugin", "acme.jar", "--plugin", "copy.jar", "template.yaml");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("faultline: plugin copy.jar: rule ACME-SQS-001 "
-                + "(com.example.faultline.DeadLetterQueueRetentionTooShort) has the same id as a rule of plugin acme.jar\n");
+        assertThat(r.err())
+                .isEqualTo(
+                        "faultline: plugin copy.jar: rule ACME-SQS-001 "
+                                + "(com.example.faultline.DeadLetterQueueRetentionTooShort) has the same id as a rule of plugin acme.jar\n");
     }
 
     @Test
@@ -165,17 +185,22 @@ class PluginEndToEndTest {
     void theConfigFileConfiguresPluginRulesLikeBuiltInOnes() throws IOException {
         Files.createDirectories(tmp.resolve("conf/tools"));
         Files.copy(JAR, tmp.resolve("conf/tools/acme.jar"));
-        Files.writeString(tmp.resolve("conf/faultline.yml"), "plugins:\n  - tools/acme.jar\n"
-                + "rules:\n  ACME-SQS-001:\n    severity: error\n    options:\n      minimumDays: 1\n");
+        Files.writeString(
+                tmp.resolve("conf/faultline.yml"),
+                "plugins:\n  - tools/acme.jar\n"
+                        + "rules:\n  ACME-SQS-001:\n    severity: error\n    options:\n      minimumDays: 1\n");
         Run r = run("lint", "--config", "conf/faultline.yml", "template.yaml");
         assertThat(r.err()).doesNotContain("faultline:");
         assertThat(r.out()).as("86400 s is enough with minimumDays: 1").doesNotContain("ACME-SQS-001");
 
-        Files.writeString(tmp.resolve("conf/faultline.yml"), "plugins:\n  - tools/acme.jar\n"
-                + "rules:\n  ACME-SQS-001:\n    severity: error\n    options:\n      minimumDays: 2\n");
+        Files.writeString(
+                tmp.resolve("conf/faultline.yml"),
+                "plugins:\n  - tools/acme.jar\n"
+                        + "rules:\n  ACME-SQS-001:\n    severity: error\n    options:\n      minimumDays: 2\n");
         Run strict = run("lint", "--config", "conf/faultline.yml", "template.yaml");
-        assertThat(strict.out()).contains("error ACME-SQS-001 Dead-letter queue 'OrdersDlq' of 'Orders' keeps "
-                + "messages 86400 s, less than the 172800 s ACME requires");
+        assertThat(strict.out())
+                .contains("error ACME-SQS-001 Dead-letter queue 'OrdersDlq' of 'Orders' keeps "
+                        + "messages 86400 s, less than the 172800 s ACME requires");
     }
 
     @Test

@@ -21,8 +21,11 @@ class ProgressLineTest {
         }
         line.close();
         String text = err.toString();
-        assertThat(text).startsWith("\r\u001b[Kfaultline: ").contains("read 3 files; linting 2 templates")
-                .endsWith("\r\u001b[K").doesNotContain("\n");
+        assertThat(text)
+                .startsWith("\r\u001b[Kfaultline: ")
+                .contains("read 3 files; linting 2 templates")
+                .endsWith("\r\u001b[K")
+                .doesNotContain("\n");
         line.close();
         assertThat(err.toString()).isEqualTo(text);
     }
@@ -42,13 +45,26 @@ class ProgressLineTest {
         String[] args = {"lint", "examples/sam-orders"};
         StringWriter out1 = new StringWriter();
         StringWriter err1 = new StringWriter();
-        int c1 = new Main(new CliEnvironment(new PrintWriter(out1), new PrintWriter(err1), repo, Map.of(), false,
-                dev.faultline.core.engine.Analyzer::fromClassPath, dev.faultline.core.engine.RuleRegistry::load, true))
+        int c1 = new Main(new CliEnvironment(
+                        new PrintWriter(out1),
+                        new PrintWriter(err1),
+                        repo,
+                        Map.of(),
+                        false,
+                        dev.faultline.core.engine.Analyzer::fromClassPath,
+                        dev.faultline.core.engine.RuleRegistry::load,
+                        true))
                 .run(args);
         StringWriter out2 = new StringWriter();
         StringWriter err2 = new StringWriter();
-        int c2 = new Main(new CliEnvironment(new PrintWriter(out2), new PrintWriter(err2), repo, Map.of(), false,
-                dev.faultline.core.engine.Analyzer::fromClassPath, dev.faultline.core.engine.RuleRegistry::load))
+        int c2 = new Main(new CliEnvironment(
+                        new PrintWriter(out2),
+                        new PrintWriter(err2),
+                        repo,
+                        Map.of(),
+                        false,
+                        dev.faultline.core.engine.Analyzer::fromClassPath,
+                        dev.faultline.core.engine.RuleRegistry::load))
                 .run(args);
         assertThat(c1).isEqualTo(c2);
         assertThat(out1.toString()).isEqualTo(out2.toString()).doesNotContain("\r");

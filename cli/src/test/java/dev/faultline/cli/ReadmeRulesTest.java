@@ -29,8 +29,14 @@ class ReadmeRulesTest {
         assertThat(to).isGreaterThan(from);
 
         StringWriter out = new StringWriter();
-        CliEnvironment env = new CliEnvironment(new PrintWriter(out), new PrintWriter(new StringWriter()),
-                readme.getParent(), Map.of(), false, Analyzer::fromClassPath, RuleRegistry::load);
+        CliEnvironment env = new CliEnvironment(
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter()),
+                readme.getParent(),
+                Map.of(),
+                false,
+                Analyzer::fromClassPath,
+                RuleRegistry::load);
         assertThat(new Main(env).run("rules", "--format", "markdown")).isZero();
 
         assertThat(text.substring(from + BEGIN.length(), to))

@@ -38,8 +38,8 @@ class ActionTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> step(String id) throws IOException {
-        List<Map<String, Object>> steps = (List<Map<String, Object>>) ((Map<String, Object>) action().get("runs"))
-                .get("steps");
+        List<Map<String, Object>> steps =
+                (List<Map<String, Object>>) ((Map<String, Object>) action().get("runs")).get("steps");
         for (Map<String, Object> s : steps) {
             if (id.equals(s.get("id")) || id.equals(s.get("name"))) {
                 return s;
@@ -138,16 +138,26 @@ class ActionTest {
         env.put("RUNNER_TEMP", runner.toString());
         env.put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
 
-        Run r = Shell.run(workspace, env, "bash", Shell.repository().resolve("action/lint.sh").toString());
-        assertThat(r.code()).as("the step itself succeeds; the action's last step fails the job\n" + r).isZero();
-        assertThat(r.out()).contains("::warning file=infra/template.yaml,line=19,endLine=19,col=3,")
+        Run r = Shell.run(
+                workspace,
+                env,
+                "bash",
+                Shell.repository().resolve("action/lint.sh").toString());
+        assertThat(r.code())
+                .as("the step itself succeeds; the action's last step fails the job\n" + r)
+                .isZero();
+        assertThat(r.out())
+                .contains("::warning file=infra/template.yaml,line=19,endLine=19,col=3,")
                 .contains("title=FL-SQS-001::Queue 'IngestQueue' is consumed by function 'IngestFunction'");
-        assertThat(Files.readString(runner.resolve("output"))).isEqualTo("exit-code=1\nsarif-file=faultline.sarif\n"
-                + "sarif-path=" + workspace.toRealPath() + "/faultline.sarif\n");
-        assertThat(Files.readString(workspace.resolve("faultline.sarif"))).containsPattern("\"version\"\\s*:\\s*\"2.1.0\"")
+        assertThat(Files.readString(runner.resolve("output")))
+                .isEqualTo("exit-code=1\nsarif-file=faultline.sarif\n" + "sarif-path=" + workspace.toRealPath()
+                        + "/faultline.sarif\n");
+        assertThat(Files.readString(workspace.resolve("faultline.sarif")))
+                .containsPattern("\"version\"\\s*:\\s*\"2.1.0\"")
                 .containsPattern("\"ruleId\"\\s*:\\s*\"FL-SQS-001\"");
         String summary = Files.readString(runner.resolve("summary.md"));
-        assertThat(summary).startsWith("### Faultline\n")
+        assertThat(summary)
+                .startsWith("### Faultline\n")
                 .contains("| error | 0 |\n| warning | 10 |\n| info | 1 |\n")
                 .contains("**Top rules**")
                 .containsPattern("\\| FL-SQS-001 \\| QueueWithoutRedrivePolicy \\| 2 \\|")
@@ -157,7 +167,11 @@ class ActionTest {
         Map<String, String> lenient = new HashMap<>(env);
         lenient.putAll(stepEnv(step("lint"), Map.of("paths", "infra", "fail-on", "none", "upload-sarif", "false")));
         Files.delete(runner.resolve("output"));
-        Run r2 = Shell.run(workspace, lenient, "bash", Shell.repository().resolve("action/lint.sh").toString());
+        Run r2 = Shell.run(
+                workspace,
+                lenient,
+                "bash",
+                Shell.repository().resolve("action/lint.sh").toString());
         assertThat(r2.code()).isZero();
         assertThat(Files.readString(runner.resolve("output"))).isEqualTo("exit-code=0\n");
     }
@@ -166,13 +180,18 @@ class ActionTest {
     void theInstallStepUnpacksAReleaseUrlAndPutsItOnThePath() throws Exception {
         assumeTrue(Shell.onPath("curl"), "curl is not installed (the runners have it)");
         Path runner = Files.createDirectories(tmp.resolve("runner"));
-        Map<String, String> env = new HashMap<>(stepEnv(step("Install Faultline"),
+        Map<String, String> env = new HashMap<>(stepEnv(
+                step("Install Faultline"),
                 Map.of("release-url", Shell.archive().toUri().toString())));
         env.put("RUNNER_TEMP", runner.toString());
         env.put("GITHUB_PATH", runner.resolve("path").toString());
         env.put("GITHUB_ACTION_PATH", Shell.repository().toString());
         env.put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
-        Run r = Shell.run(tmp, env, "bash", Shell.repository().resolve("action/install.sh").toString());
+        Run r = Shell.run(
+                tmp,
+                env,
+                "bash",
+                Shell.repository().resolve("action/install.sh").toString());
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("faultline " + Shell.version() + "\n");
         Path bin = runner.resolve("faultline-dist/faultline-" + Shell.version() + "/bin");

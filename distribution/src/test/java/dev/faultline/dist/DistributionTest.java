@@ -29,8 +29,13 @@ class DistributionTest {
     @TempDir
     Path tmp;
 
-    private static final List<String> LAYOUT = List.of("bin/faultline", "bin/faultline.cmd", "lib/faultline.jar",
-            "LICENSE", "README.md", "examples/sam-orders/template.yaml",
+    private static final List<String> LAYOUT = List.of(
+            "bin/faultline",
+            "bin/faultline.cmd",
+            "lib/faultline.jar",
+            "LICENSE",
+            "README.md",
+            "examples/sam-orders/template.yaml",
             "examples/sam-orders/statemachine/fulfil-order.asl.json");
 
     @Test
@@ -52,7 +57,8 @@ class DistributionTest {
                     zipFiles.add(z.getName());
                 }
             }
-            String cmd = new String(zip.getInputStream(zip.getEntry(base + "bin/faultline.cmd")).readAllBytes(),
+            String cmd = new String(
+                    zip.getInputStream(zip.getEntry(base + "bin/faultline.cmd")).readAllBytes(),
                     StandardCharsets.UTF_8);
             assertThat(cmd).as("Windows line ends").contains("\r\n").startsWith("@echo off");
         }
@@ -62,7 +68,9 @@ class DistributionTest {
         assertThat(zipFiles).isEqualTo(tarFiles);
 
         Path home = Shell.unpack(tmp);
-        assertThat(Files.isExecutable(home.resolve("bin/faultline"))).as("mode 0755 kept in the tar").isTrue();
+        assertThat(Files.isExecutable(home.resolve("bin/faultline")))
+                .as("mode 0755 kept in the tar")
+                .isTrue();
         assertThat(Files.readString(home.resolve("LICENSE"))).contains("Apache License");
     }
 
@@ -77,16 +85,19 @@ class DistributionTest {
         Path work = Files.createDirectories(tmp.resolve("work"));
         Shell.copyTree(Shell.repository().resolve("examples/sam-orders"), work.resolve("app"));
         Path cache = tmp.resolve("cache");
-        Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"),
-                "XDG_CACHE_HOME", cache.toString());
+        Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"), "XDG_CACHE_HOME", cache.toString());
 
         Run lint = Shell.run(work, env, "sh", "-c", "faultline lint app");
         assertThat(lint.code()).as(lint.toString()).isEqualTo(1);
         assertThat(lint.out()).contains("app/template.yaml:19:3: warning FL-SQS-001 Queue 'IngestQueue'");
         assertThat(lint.err()).contains(" in 2 files");
 
-        Run version = Shell.run(work, Map.of("PATH", bin2 + ":" + System.getenv("PATH"),
-                "XDG_CACHE_HOME", cache.toString()), "sh", "-c", "faultline --version");
+        Run version = Shell.run(
+                work,
+                Map.of("PATH", bin2 + ":" + System.getenv("PATH"), "XDG_CACHE_HOME", cache.toString()),
+                "sh",
+                "-c",
+                "faultline --version");
         assertThat(version.code()).as(version.toString()).isZero();
         assertThat(version.out()).isEqualTo("faultline " + Shell.version() + "\n");
 
@@ -99,8 +110,12 @@ class DistributionTest {
 
         // another installation (another jar) gets its own archive: same JVM part, another jar part
         Path other = Shell.unpack(tmp.resolve("opt2"));
-        Run second = Shell.run(work, Map.of("XDG_CACHE_HOME", cache.toString()),
-                other.resolve("bin/faultline").toString(), "lint", "app");
+        Run second = Shell.run(
+                work,
+                Map.of("XDG_CACHE_HOME", cache.toString()),
+                other.resolve("bin/faultline").toString(),
+                "lint",
+                "app");
         assertThat(second.out()).isEqualTo(lint.out());
         awaitArchive(cache.resolve("faultline"), 2);
         List<String> names = archives(cache.resolve("faultline"));
@@ -128,11 +143,15 @@ class DistributionTest {
         env.put("JAVA_HOME", null);
         Run r = Shell.run(tmp, env, "/bin/sh", home.resolve("bin/faultline").toString(), "--version");
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).startsWith("faultline: Java 17 or later is needed, but no java is on PATH and JAVA_HOME "
-                + "is not set");
+        assertThat(r.err())
+                .startsWith(
+                        "faultline: Java 17 or later is needed, but no java is on PATH and JAVA_HOME " + "is not set");
 
-        Run badHome = Shell.run(tmp, Map.of("JAVA_HOME", tmp.resolve("nowhere").toString()),
-                home.resolve("bin/faultline").toString(), "--version");
+        Run badHome = Shell.run(
+                tmp,
+                Map.of("JAVA_HOME", tmp.resolve("nowhere").toString()),
+                home.resolve("bin/faultline").toString(),
+                "--version");
         assertThat(badHome.code()).isEqualTo(2);
         assertThat(badHome.err()).contains("JAVA_HOME is " + tmp.resolve("nowhere") + ", but");
     }
@@ -144,11 +163,16 @@ class DistributionTest {
         Files.writeString(jdk.resolve("java"), "#!/bin/sh\necho 'this java must not run' >&2\nexit 99\n");
         jdk.resolve("java").toFile().setExecutable(true);
         Files.writeString(tmp.resolve("jdk-11/release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"11.0.2\"\n");
-        Run r = Shell.run(tmp, Map.of("JAVA_HOME", tmp.resolve("jdk-11").toString()),
-                home.resolve("bin/faultline").toString(), "lint", ".");
+        Run r = Shell.run(
+                tmp,
+                Map.of("JAVA_HOME", tmp.resolve("jdk-11").toString()),
+                home.resolve("bin/faultline").toString(),
+                "lint",
+                ".");
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("Java 17 or later is needed, but " + tmp.resolve("jdk-11/bin/java")
-                + " is Java 11.0.2").doesNotContain("must not run");
+        assertThat(r.err())
+                .contains("Java 17 or later is needed, but " + tmp.resolve("jdk-11/bin/java") + " is Java 11.0.2")
+                .doesNotContain("must not run");
     }
 
     private static List<String> archives(Path dir) throws IOException {
@@ -156,7 +180,9 @@ class DistributionTest {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsa")).sorted()
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".jsa"))
+                    .sorted()
                     .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         }
     }

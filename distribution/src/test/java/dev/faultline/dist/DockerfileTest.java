@@ -25,12 +25,15 @@ class DockerfileTest {
     @Test
     void theImageIsANonRootJreWithTheDistributionAndFaultlineAsEntrypoint() throws Exception {
         String dockerfile = Files.readString(Shell.repository().resolve("Dockerfile"));
-        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:17-jre$")
-                .containsPattern("(?m)^USER 10001$").containsPattern("(?m)^WORKDIR /src$")
+        assertThat(dockerfile)
+                .containsPattern("(?m)^FROM eclipse-temurin:17-jre$")
+                .containsPattern("(?m)^USER 10001$")
+                .containsPattern("(?m)^WORKDIR /src$")
                 .containsPattern("(?m)^ENTRYPOINT \\[\"faultline\"]$")
                 .contains("tar xzf distribution/target/faultline-*.tar.gz -C /opt/faultline --strip-components=1")
                 .contains("ln -s /opt/faultline/bin/faultline /usr/local/bin/faultline");
-        assertThat(Files.readString(Shell.repository().resolve(".dockerignore"))).contains("**/target");
+        assertThat(Files.readString(Shell.repository().resolve(".dockerignore")))
+                .contains("**/target");
     }
 
     @Test
@@ -43,8 +46,16 @@ class DockerfileTest {
         Path src = Files.createDirectories(tmp.resolve("src"));
         Shell.copyTree(Shell.repository().resolve("examples/sam-orders"), src);
         // docker run --rm -v "$PWD:/src" faultline-dev/faultline   (CMD: lint .)
-        Run r = Shell.run(src, Map.of("PATH", bin + ":" + System.getenv("PATH"),
-                "XDG_CACHE_HOME", tmp.resolve("home/.cache").toString()), "faultline", "lint", ".");
+        Run r = Shell.run(
+                src,
+                Map.of(
+                        "PATH",
+                        bin + ":" + System.getenv("PATH"),
+                        "XDG_CACHE_HOME",
+                        tmp.resolve("home/.cache").toString()),
+                "faultline",
+                "lint",
+                ".");
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
         assertThat(r.out()).contains("template.yaml:19:3: warning FL-SQS-001");
     }
@@ -60,15 +71,25 @@ class DockerfileTest {
     void theImageBuildsAndLintsAMountedDirectory() throws Exception {
         assumeTrue(Shell.onPath("docker"), "no docker client");
         Run info = Shell.run(tmp, Map.of(), "docker", "info");
-        assumeTrue(info.code() == 0, "no Docker daemon answers (docker info exited " + info.code()
-                + "); the image is not built here");
-        Run build = Shell.run(Shell.repository(), Map.of(), "docker", "build", "-q", "-t",
-                "faultline-dev/faultline:test", ".");
+        assumeTrue(
+                info.code() == 0,
+                "no Docker daemon answers (docker info exited " + info.code() + "); the image is not built here");
+        Run build = Shell.run(
+                Shell.repository(), Map.of(), "docker", "build", "-q", "-t", "faultline-dev/faultline:test", ".");
         assertThat(build.code()).as(build.toString()).isZero();
         Path src = Files.createDirectories(tmp.resolve("src"));
         Shell.copyTree(Shell.repository().resolve("examples/sam-orders"), src);
-        Run run = Shell.run(src, Map.of(), "docker", "run", "--rm", "-v", src + ":/src",
-                "faultline-dev/faultline:test", "lint", ".");
+        Run run = Shell.run(
+                src,
+                Map.of(),
+                "docker",
+                "run",
+                "--rm",
+                "-v",
+                src + ":/src",
+                "faultline-dev/faultline:test",
+                "lint",
+                ".");
         assertThat(run.code()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).contains("template.yaml:19:3: warning FL-SQS-001");
     }

@@ -50,8 +50,8 @@ class PreCommitTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> hook(String id) throws IOException {
-        List<Map<String, Object>> hooks = new Yaml().load(Files.readString(Shell.repository()
-                .resolve(".pre-commit-hooks.yaml")));
+        List<Map<String, Object>> hooks =
+                new Yaml().load(Files.readString(Shell.repository().resolve(".pre-commit-hooks.yaml")));
         for (Map<String, Object> h : hooks) {
             if (id.equals(h.get("id"))) {
                 return h;
@@ -61,8 +61,8 @@ class PreCommitTest {
     }
 
     private Run git(Path repo, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com",
-                "-c", "commit.gpgsign=false"));
+        List<String> cmd = new ArrayList<>(
+                List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"));
         cmd.addAll(List.of(args));
         Run r = Shell.run(repo, Map.of("GIT_CONFIG_GLOBAL", "/dev/null"), cmd);
         assertThat(r.code()).as(r.toString()).isZero();
@@ -101,31 +101,54 @@ class PreCommitTest {
         Files.writeString(repo.resolve(".github/workflows/ci.yml"), "on: push\njobs: {}\n");
         Files.writeString(repo.resolve("README.md"), "# app\n");
         git(repo, "add", "-A");
-        String staged = git(repo, "diff", "--cached", "--name-only", "--diff-filter=ACMR").out();
+        String staged = git(repo, "diff", "--cached", "--name-only", "--diff-filter=ACMR")
+                .out();
 
         Map<String, Object> hook = hook("faultline");
         assertThat(hook.get("language")).isEqualTo("system");
         List<String> files = filesFor(hook, staged);
         assertThat(files).containsExactly(".github/workflows/ci.yml", "new/template.yaml");
-        List<String> cmd = new ArrayList<>(List.of(String.valueOf(hook.get("entry")).split(" ")));
+        List<String> cmd =
+                new ArrayList<>(List.of(String.valueOf(hook.get("entry")).split(" ")));
         cmd.addAll(files);
-        Run r = Shell.run(repo, Map.of("PATH", home.resolve("bin") + ":" + System.getenv("PATH"),
-                "XDG_CACHE_HOME", tmp.resolve("cache").toString()), cmd);
+        Run r = Shell.run(
+                repo,
+                Map.of(
+                        "PATH",
+                        home.resolve("bin") + ":" + System.getenv("PATH"),
+                        "XDG_CACHE_HOME",
+                        tmp.resolve("cache").toString()),
+                cmd);
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
-        assertThat(r.out()).contains("new/template.yaml:2:3: warning FL-SQS-001").doesNotContain("old/");
+        assertThat(r.out())
+                .contains("new/template.yaml:2:3: warning FL-SQS-001")
+                .doesNotContain("old/");
         // the workflow is read and skipped as not a template; the config file is not an input
         assertThat(r.err()).contains("1 finding (0 errors, 1 warning, 0 infos) in 2 files");
 
         // the finding suppressed where it is (with a reason) and staged again: the hook passes
-        Files.writeString(repo.resolve("new/template.yaml"), QUEUE_WITHOUT_DLQ.replace(
-                "    Type: AWS::SQS::Queue\n", "    Type: AWS::SQS::Queue\n    Metadata:\n      faultline:\n"
-                        + "        suppress:\n          - rule: FL-SQS-001\n"
-                        + "            reason: jobs are re-created from the audit log\n"));
+        Files.writeString(
+                repo.resolve("new/template.yaml"),
+                QUEUE_WITHOUT_DLQ.replace(
+                        "    Type: AWS::SQS::Queue\n",
+                        "    Type: AWS::SQS::Queue\n    Metadata:\n      faultline:\n"
+                                + "        suppress:\n          - rule: FL-SQS-001\n"
+                                + "            reason: jobs are re-created from the audit log\n"));
         git(repo, "add", "-A");
-        List<String> cmd2 = new ArrayList<>(List.of(String.valueOf(hook.get("entry")).split(" ")));
-        cmd2.addAll(filesFor(hook, git(repo, "diff", "--cached", "--name-only", "--diff-filter=ACMR").out()));
-        Run fixed = Shell.run(repo, Map.of("PATH", home.resolve("bin") + ":" + System.getenv("PATH"),
-                "XDG_CACHE_HOME", tmp.resolve("cache").toString()), cmd2);
+        List<String> cmd2 =
+                new ArrayList<>(List.of(String.valueOf(hook.get("entry")).split(" ")));
+        cmd2.addAll(filesFor(
+                hook,
+                git(repo, "diff", "--cached", "--name-only", "--diff-filter=ACMR")
+                        .out()));
+        Run fixed = Shell.run(
+                repo,
+                Map.of(
+                        "PATH",
+                        home.resolve("bin") + ":" + System.getenv("PATH"),
+                        "XDG_CACHE_HOME",
+                        tmp.resolve("cache").toString()),
+                cmd2);
         assertThat(fixed.code()).as(fixed.toString()).isZero();
     }
 
@@ -148,7 +171,8 @@ class PreCommitTest {
         // pre-commit runs `docker run ... IMAGE ARGS FILES`: the image's ENTRYPOINT is faultline
         assertThat(entry).containsExactly("faultline-dev/faultline:latest", "lint");
         assertThat(Files.readString(Shell.repository().resolve("Dockerfile")))
-                .contains("docker build -t faultline-dev/faultline .").contains("ENTRYPOINT [\"faultline\"]");
+                .contains("docker build -t faultline-dev/faultline .")
+                .contains("ENTRYPOINT [\"faultline\"]");
         assertThat(hook.get("files")).isEqualTo(hook("faultline").get("files"));
         assertThat(hook.get("exclude")).isEqualTo(hook("faultline").get("exclude"));
     }

@@ -24,8 +24,7 @@ final class Shell {
     /** Bounds a hung command; a real run takes seconds. */
     private static final long TIMEOUT_MINUTES = 10;
 
-    private Shell() {
-    }
+    private Shell() {}
 
     /** The distribution archive (.tar.gz) the build made, unpacked into {@code into}; returns its home. */
     static Path unpack(Path into) throws IOException, InterruptedException {
@@ -51,7 +50,9 @@ final class Shell {
 
     /** The repository root (for action/, the hooks file, the Dockerfile, the examples). */
     static Path repository() {
-        return Path.of(System.getProperty("faultline.repository")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("faultline.repository"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** This process's environment with {@code changes} applied ({@code null} values remove a variable). */
@@ -71,8 +72,8 @@ final class Shell {
         return run(dir, changes, List.of(command));
     }
 
-    static Run run(Path dir, Map<String, String> changes, List<String> command) throws IOException,
-            InterruptedException {
+    static Run run(Path dir, Map<String, String> changes, List<String> command)
+            throws IOException, InterruptedException {
         // through sh, so that a program name is looked up on the PATH of the child's environment
         List<String> viaShell = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\""));
         viaShell.addAll(command);
@@ -89,7 +90,9 @@ final class Shell {
                 p.destroyForcibly();
                 throw new AssertionError("timed out: " + command);
             }
-            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Run(
+                    p.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);

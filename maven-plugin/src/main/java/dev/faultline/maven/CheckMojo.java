@@ -28,7 +28,10 @@ import org.apache.maven.project.MavenProject;
  *
  * <p>Thread-safe: every execution builds its own analyzer; nothing is static.
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+@Mojo(
+        name = "check",
+        defaultPhase = LifecyclePhase.VERIFY,
+        threadSafe = true,
         requiresDependencyResolution = ResolutionScope.NONE)
 public class CheckMojo extends AbstractMojo {
 
@@ -128,11 +131,20 @@ public class CheckMojo extends AbstractMojo {
         for (String module : project.getModules()) {
             allExcludes.add(module.replace('\\', '/').replaceAll("/+$", "") + "/**");
         }
-        return new CheckSettings(base, Path.of(project.getBuild().getDirectory()), sources, clean(includes),
-                allExcludes, clean(formats), outputDirectory.toPath(),
+        return new CheckSettings(
+                base,
+                Path.of(project.getBuild().getDirectory()),
+                sources,
+                clean(includes),
+                allExcludes,
+                clean(formats),
+                outputDirectory.toPath(),
                 configFile == null ? null : configFile.toPath(),
                 baselineFile == null ? null : baselineFile.toPath(),
-                failOnViolation, severity(failOnSeverity), maxAllowedViolations, logViolationsToConsole,
+                failOnViolation,
+                severity(failOnSeverity),
+                maxAllowedViolations,
+                logViolationsToConsole,
                 pluginVersion == null ? "unknown" : pluginVersion);
     }
 
@@ -146,8 +158,8 @@ public class CheckMojo extends AbstractMojo {
             case "info":
                 return Severity.parse(v);
             default:
-                throw new MojoExecutionException("faultline.failOnSeverity must be error, warning, info or none, not '"
-                        + s + "'");
+                throw new MojoExecutionException(
+                        "faultline.failOnSeverity must be error, warning, info or none, not '" + s + "'");
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.faultline.maven;
 
+import dev.faultline.core.config.ConfigException;
+import dev.faultline.core.config.ConfigLoader;
+import dev.faultline.core.config.FaultlineConfig;
 import dev.faultline.core.engine.AnalysisRequest;
 import dev.faultline.core.engine.AnalysisResult;
 import dev.faultline.core.engine.Analyzer;
@@ -9,9 +12,6 @@ import dev.faultline.core.engine.ToolError;
 import dev.faultline.core.model.InputKind;
 import dev.faultline.core.rule.Finding;
 import dev.faultline.core.rule.Severity;
-import dev.faultline.core.config.ConfigException;
-import dev.faultline.core.config.ConfigLoader;
-import dev.faultline.core.config.FaultlineConfig;
 import dev.faultline.core.suppress.Baseline;
 import dev.faultline.parsers.TreeParser;
 import java.io.IOException;
@@ -41,6 +41,7 @@ final class CheckRunner {
 
     /** The analyzer; replaced by one with the config file's {@code plugins:} rules when it lists any. */
     private Analyzer analyzer;
+
     private final Log log;
     private final Writer stdout;
 
@@ -68,8 +69,15 @@ final class CheckRunner {
             return null;
         }
         Path workingDirectory = workingDirectory(s.baseDirectory(), sources);
-        AnalysisRequest request = new AnalysisRequest(sources, workingDirectory, s.includes(),
-                excludes(s, workingDirectory), List.of(), List.of(), Map.of(), Map.of(),
+        AnalysisRequest request = new AnalysisRequest(
+                sources,
+                workingDirectory,
+                s.includes(),
+                excludes(s, workingDirectory),
+                List.of(),
+                List.of(),
+                Map.of(),
+                Map.of(),
                 Runtime.getRuntime().availableProcessors());
         request = withConfig(request, s, workingDirectory);
         request = withBaseline(request, s, workingDirectory);
@@ -78,17 +86,23 @@ final class CheckRunner {
         try {
             result = analyzer.analyze(request);
         } catch (RuntimeException e) {
-            throw new MojoExecutionException("Faultline failed to analyze " + describe(sources, workingDirectory)
-                    + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Faultline failed to analyze " + describe(sources, workingDirectory) + ": " + e.getMessage(), e);
         }
 
         List<Path> reports;
         try {
-            reports = Reports.write(formats, result, s.outputDirectory(), s.toolVersion(),
-                    workingDirectory, s.failOnViolation() ? s.failOnSeverity() : null, stdout);
+            reports = Reports.write(
+                    formats,
+                    result,
+                    s.outputDirectory(),
+                    s.toolVersion(),
+                    workingDirectory,
+                    s.failOnViolation() ? s.failOnSeverity() : null,
+                    stdout);
         } catch (IOException e) {
-            throw new MojoExecutionException("Faultline could not write its reports to "
-                    + s.outputDirectory() + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Faultline could not write its reports to " + s.outputDirectory() + ": " + e.getMessage(), e);
         }
 
         for (Path written : reports) {
@@ -141,18 +155,18 @@ final class CheckRunner {
             }
             config = ConfigLoader.fromTree(parsed.root(), name);
             if (!config.plugins().isEmpty()) {
-                analyzer = analyzer.withRegistry(analyzer.registry().withPlugins(
-                        new PluginLoader(CheckRunner.class.getClassLoader()), config.pluginJars(file)));
+                analyzer = analyzer.withRegistry(analyzer.registry()
+                        .withPlugins(new PluginLoader(CheckRunner.class.getClassLoader()), config.pluginJars(file)));
             }
             config.checkAgainst(analyzer.registry());
         } catch (IOException e) {
-            throw new MojoExecutionException("Faultline could not read its configuration " + file + ": "
-                    + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Faultline could not read its configuration " + file + ": " + e.getMessage(), e);
         } catch (ConfigException e) {
             throw new MojoExecutionException("Invalid Faultline configuration " + name + ":\n" + e.getMessage(), e);
         } catch (PluginException e) {
-            throw new MojoExecutionException("Faultline could not load a rule plugin of " + name + ": "
-                    + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Faultline could not load a rule plugin of " + name + ": " + e.getMessage(), e);
         }
         log.debug("Faultline: using configuration " + file);
         return config.applyTo(request);
@@ -177,12 +191,15 @@ final class CheckRunner {
         return request.withSuppressions(request.suppressions().withBaseline(baseline, name));
     }
 
-    private void checkThreshold(CheckSettings s, AnalysisResult result, boolean reportsWritten) throws MojoFailureException {
+    private void checkThreshold(CheckSettings s, AnalysisResult result, boolean reportsWritten)
+            throws MojoFailureException {
         Severity threshold = s.failOnSeverity();
         if (threshold == null) {
             return;
         }
-        long violations = result.activeFindings().stream().filter(f -> f.severity().atLeast(threshold)).count();
+        long violations = result.activeFindings().stream()
+                .filter(f -> f.severity().atLeast(threshold))
+                .count();
         if (violations == 0) {
             return;
         }
@@ -198,8 +215,8 @@ final class CheckRunner {
 
     private void logFinding(Path workingDirectory, Finding f) {
         // Like javac under Maven: absolute path, [line,col], so IDEs and CI link to the spot.
-        String line = workingDirectory.resolve(f.file()).normalize() + ":[" + f.span().line() + ","
-                + f.span().column() + "] " + f.ruleId() + " " + f.message();
+        String line = workingDirectory.resolve(f.file()).normalize() + ":["
+                + f.span().line() + "," + f.span().column() + "] " + f.ruleId() + " " + f.message();
         switch (f.severity()) {
             case ERROR -> log.error(line);
             case WARNING -> log.warn(line);
@@ -208,13 +225,19 @@ final class CheckRunner {
     }
 
     static String summary(AnalysisResult r) {
-        long linted = r.files().stream()
-                .filter(f -> f.kind() != InputKind.OTHER).count();
-        return String.format(Locale.ROOT,
+        long linted =
+                r.files().stream().filter(f -> f.kind() != InputKind.OTHER).count();
+        return String.format(
+                Locale.ROOT,
                 "Faultline: %d file%s linted, %d finding%s (%d error, %d warning, %d info), %d suppressed",
-                linted, linted == 1 ? "" : "s",
-                r.activeFindings().size(), r.activeFindings().size() == 1 ? "" : "s",
-                r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO), r.suppressedCount());
+                linted,
+                linted == 1 ? "" : "s",
+                r.activeFindings().size(),
+                r.activeFindings().size() == 1 ? "" : "s",
+                r.count(Severity.ERROR),
+                r.count(Severity.WARNING),
+                r.count(Severity.INFO),
+                r.suppressedCount());
     }
 
     private List<Path> existingSources(CheckSettings s) {

@@ -17,11 +17,9 @@ import java.util.List;
 final class Reports {
 
     /** A format: its reporter and the file it goes to ({@code null}: standard output). */
-    record Format(String name, Reporter reporter, String fileName, boolean includeSuppressed) {
-    }
+    record Format(String name, Reporter reporter, String fileName, boolean includeSuppressed) {}
 
-    private Reports() {
-    }
+    private Reports() {}
 
     /** Where each format goes ({@code null}: standard output), by {@link ReportFormat}. */
     private static String fileName(ReportFormat f) {
@@ -52,12 +50,18 @@ final class Reports {
     }
 
     /** Writes each report; returns the files written. */
-    static List<Path> write(List<Format> formats, AnalysisResult result, Path outputDirectory, String toolVersion,
-                            Path workingDirectory, Severity failOn, Writer stdout) throws IOException {
+    static List<Path> write(
+            List<Format> formats,
+            AnalysisResult result,
+            Path outputDirectory,
+            String toolVersion,
+            Path workingDirectory,
+            Severity failOn,
+            Writer stdout)
+            throws IOException {
         List<Path> written = new ArrayList<>();
         for (Format f : formats) {
-            ReportContext ctx = new ReportContext(toolVersion, false, workingDirectory, f.includeSuppressed(),
-                    failOn);
+            ReportContext ctx = new ReportContext(toolVersion, false, workingDirectory, f.includeSuppressed(), failOn);
             if (f.fileName() == null) {
                 f.reporter().write(result, ctx, stdout);
                 stdout.flush();

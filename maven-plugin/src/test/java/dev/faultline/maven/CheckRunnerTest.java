@@ -12,11 +12,11 @@ import dev.faultline.core.model.InputFile;
 import dev.faultline.core.model.InputKind;
 import dev.faultline.core.rule.Finding;
 import dev.faultline.core.rule.Severity;
+import dev.faultline.core.suppress.Baseline;
 import dev.faultline.core.tree.Span;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
-import dev.faultline.core.suppress.Baseline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,27 +44,45 @@ class CheckRunnerTest {
     }
 
     private Analyzer analyzer() {
-        return new Analyzer(request -> {
-            requests.add(request);
-            return new Project(List.of(new InputFile(base.resolve("infra/app.yaml"), "infra/app.yaml",
-                    InputKind.CLOUDFORMATION)), List.of(), List.of(), findings);
-        }, RuleRegistry.of(List.of()));
+        return new Analyzer(
+                request -> {
+                    requests.add(request);
+                    return new Project(
+                            List.of(new InputFile(
+                                    base.resolve("infra/app.yaml"), "infra/app.yaml", InputKind.CLOUDFORMATION)),
+                            List.of(),
+                            List.of(),
+                            findings);
+                },
+                RuleRegistry.of(List.of()));
     }
 
     private static Finding finding(String rule, int line, int col, String message) {
-        return new Finding(rule, Severity.ERROR, message, Span.at("infra/app.yaml", line, col), null, null,
-                null, null, null);
+        return new Finding(
+                rule, Severity.ERROR, message, Span.at("infra/app.yaml", line, col), null, null, null, null, null);
     }
 
     private CheckSettings settings(boolean failOnViolation, Severity threshold, int maxAllowed) {
         return settings(failOnViolation, threshold, maxAllowed, List.of(), null);
     }
 
-    private CheckSettings settings(boolean failOnViolation, Severity threshold, int maxAllowed,
-                                   List<String> formats, Path baseline) {
-        return new CheckSettings(base, base.resolve("target"), List.of(base), List.of(), List.of("tmp/**"),
-                formats, base.resolve("target/faultline"), null, baseline, failOnViolation, threshold, maxAllowed,
-                true, "test");
+    private CheckSettings settings(
+            boolean failOnViolation, Severity threshold, int maxAllowed, List<String> formats, Path baseline) {
+        return new CheckSettings(
+                base,
+                base.resolve("target"),
+                List.of(base),
+                List.of(),
+                List.of("tmp/**"),
+                formats,
+                base.resolve("target/faultline"),
+                null,
+                baseline,
+                failOnViolation,
+                threshold,
+                maxAllowed,
+                true,
+                "test");
     }
 
     @Test
@@ -72,16 +90,27 @@ class CheckRunnerTest {
         findings = List.of(finding("FL-PARSE-001", 3, 5, "Not well-formed YAML"));
 
         assertThatThrownBy(() -> new CheckRunner(analyzer(), log, stdout)
-                .run(settings(true, Severity.WARNING, 0, List.of("sarif", "junit", "github", "SARIF", "json", "text"), null)))
+                        .run(settings(
+                                true,
+                                Severity.WARNING,
+                                0,
+                                List.of("sarif", "junit", "github", "SARIF", "json", "text"),
+                                null)))
                 .isInstanceOf(MojoFailureException.class);
 
-        assertThat(base.resolve("target/faultline/faultline.sarif")).content().contains("\"ruleId\" : \"FL-PARSE-001\"");
-        assertThat(base.resolve("target/faultline/faultline-junit.xml")).content().contains("FL-PARSE-001");
+        assertThat(base.resolve("target/faultline/faultline.sarif"))
+                .content()
+                .contains("\"ruleId\" : \"FL-PARSE-001\"");
+        assertThat(base.resolve("target/faultline/faultline-junit.xml"))
+                .content()
+                .contains("FL-PARSE-001");
         assertThat(base.resolve("target/faultline/faultline.json")).content().contains("\"ruleId\"");
         assertThat(base.resolve("target/faultline/faultline.txt")).content().contains("FL-PARSE-001");
         assertThat(stdout.toString()).startsWith("::error file=infra/app.yaml,line=3,");
-        assertThat(log.at("INFO")).contains("Faultline: wrote target/faultline/faultline.sarif",
-                "Faultline: wrote target/faultline/faultline-junit.xml");
+        assertThat(log.at("INFO"))
+                .contains(
+                        "Faultline: wrote target/faultline/faultline.sarif",
+                        "Faultline: wrote target/faultline/faultline-junit.xml");
     }
 
     @Test
@@ -89,8 +118,9 @@ class CheckRunnerTest {
         findings = List.of(finding("FL-PARSE-001", 3, 5, "Not well-formed YAML"));
 
         assertThatThrownBy(() -> new CheckRunner(analyzer(), log, stdout)
-                .run(settings(true, Severity.WARNING, 0, List.of("sarif"), null)))
-                .hasMessage("Faultline found 1 violation at or above severity 'warning'; reports are in target/faultline");
+                        .run(settings(true, Severity.WARNING, 0, List.of("sarif"), null)))
+                .hasMessage(
+                        "Faultline found 1 violation at or above severity 'warning'; reports are in target/faultline");
     }
 
     @Test
@@ -108,12 +138,14 @@ class CheckRunnerTest {
         Path jar = Path.of(System.getProperty("faultline.examplePlugin")).toAbsolutePath();
         Files.createDirectories(base.resolve("tools"));
         Files.copy(jar, base.resolve("tools/acme.jar"));
-        Files.writeString(base.resolve(".faultline.yml"), "plugins:\n  - tools/acme.jar\nrules:\n  ACME-SQS-001: error\n");
+        Files.writeString(
+                base.resolve(".faultline.yml"), "plugins:\n  - tools/acme.jar\nrules:\n  ACME-SQS-001: error\n");
 
         new CheckRunner(analyzer(), log, stdout).run(settings(true, Severity.WARNING, 0));
 
-        assertThat(requests).singleElement().satisfies(r ->
-                assertThat(r.severityOverrides()).containsEntry("ACME-SQS-001", Severity.ERROR));
+        assertThat(requests)
+                .singleElement()
+                .satisfies(r -> assertThat(r.severityOverrides()).containsEntry("ACME-SQS-001", Severity.ERROR));
     }
 
     @Test
@@ -141,7 +173,7 @@ class CheckRunnerTest {
     @Test
     void anUnknownFormatIsAnExecutionError() {
         assertThatThrownBy(() -> new CheckRunner(analyzer(), log, stdout)
-                .run(settings(true, Severity.WARNING, 0, List.of("pdf"), null)))
+                        .run(settings(true, Severity.WARNING, 0, List.of("pdf"), null)))
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("faultline.formats: unknown format 'pdf' (known: text, json, sarif");
         assertThat(requests).isEmpty();
@@ -160,13 +192,14 @@ class CheckRunnerTest {
 
         assertThat(r.suppressedCount()).isEqualTo(1);
         assertThat(log.at("ERROR")).isEmpty();
-        assertThat(log.at("INFO")).contains("Faultline: 1 file linted, 0 findings (0 error, 0 warning, 0 info), 1 suppressed");
+        assertThat(log.at("INFO"))
+                .contains("Faultline: 1 file linted, 0 findings (0 error, 0 warning, 0 info), 1 suppressed");
     }
 
     @Test
     void aMissingBaselineIsAnExecutionError() {
         assertThatThrownBy(() -> new CheckRunner(analyzer(), log, stdout)
-                .run(settings(true, Severity.WARNING, 0, List.of(), Path.of("nope.json"))))
+                        .run(settings(true, Severity.WARNING, 0, List.of(), Path.of("nope.json"))))
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("faultline.baselineFile:")
                 .hasMessageEndingWith("nope.json does not exist");
@@ -177,8 +210,8 @@ class CheckRunnerTest {
         AnalysisResult r = new CheckRunner(analyzer(), log, stdout).run(settings(true, Severity.WARNING, 0));
 
         assertThat(r.findings()).isEmpty();
-        assertThat(log.at("INFO")).containsExactly(
-                "Faultline: 1 file linted, 0 findings (0 error, 0 warning, 0 info), 0 suppressed");
+        assertThat(log.at("INFO"))
+                .containsExactly("Faultline: 1 file linted, 0 findings (0 error, 0 warning, 0 info), 0 suppressed");
         AnalysisRequest req = requests.get(0);
         assertThat(req.paths()).containsExactly(base.toAbsolutePath().normalize());
         assertThat(req.workingDirectory()).isEqualTo(base.toAbsolutePath().normalize());
@@ -192,8 +225,9 @@ class CheckRunnerTest {
         assertThatThrownBy(() -> new CheckRunner(analyzer(), log, stdout).run(settings(true, Severity.WARNING, 0)))
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("Faultline found 1 violation at or above severity 'warning'");
-        assertThat(log.at("ERROR")).containsExactly(
-                base.resolve("infra/app.yaml").toAbsolutePath().normalize() + ":[3,5] FL-PARSE-001 Not well-formed YAML");
+        assertThat(log.at("ERROR"))
+                .containsExactly(base.resolve("infra/app.yaml").toAbsolutePath().normalize()
+                        + ":[3,5] FL-PARSE-001 Not well-formed YAML");
     }
 
     @Test
@@ -202,8 +236,9 @@ class CheckRunnerTest {
 
         new CheckRunner(analyzer(), log, stdout).run(settings(true, Severity.WARNING, 1));
 
-        assertThat(log.at("WARN")).containsExactly("Faultline found 1 violation at or above severity 'warning'"
-                + " (maximum allowed: 1)");
+        assertThat(log.at("WARN"))
+                .containsExactly(
+                        "Faultline found 1 violation at or above severity 'warning'" + " (maximum allowed: 1)");
     }
 
     @Test
@@ -212,8 +247,7 @@ class CheckRunnerTest {
 
         new CheckRunner(analyzer(), log, stdout).run(settings(false, Severity.ERROR, 0));
 
-        assertThat(log.at("WARN")).containsExactly(
-                "Faultline found 2 violations at or above severity 'error'");
+        assertThat(log.at("WARN")).containsExactly("Faultline found 2 violations at or above severity 'error'");
         assertThat(log.at("ERROR")).hasSize(2);
     }
 
@@ -223,8 +257,8 @@ class CheckRunnerTest {
 
         new CheckRunner(analyzer(), log, stdout).run(settings(true, Severity.WARNING, 0));
 
-        assertThat(log.at("INFO")).contains(base.resolve("infra/app.yaml").toAbsolutePath().normalize()
-                + ":[3,5] FL-PARSE-001 a");
+        assertThat(log.at("INFO"))
+                .contains(base.resolve("infra/app.yaml").toAbsolutePath().normalize() + ":[3,5] FL-PARSE-001 a");
         assertThat(log.at("WARN")).isEmpty();
     }
 
@@ -239,9 +273,11 @@ class CheckRunnerTest {
 
     @Test
     void aBrokenLoaderIsAnExecutionError() {
-        Analyzer broken = new Analyzer(request -> {
-            throw new IllegalStateException("boom");
-        }, RuleRegistry.of(List.of()));
+        Analyzer broken = new Analyzer(
+                request -> {
+                    throw new IllegalStateException("boom");
+                },
+                RuleRegistry.of(List.of()));
 
         assertThatThrownBy(() -> new CheckRunner(broken, log, stdout).run(settings(true, Severity.WARNING, 0)))
                 .isInstanceOf(MojoExecutionException.class)
@@ -250,9 +286,21 @@ class CheckRunnerTest {
 
     @Test
     void missingSourceDirectoriesAreSkipped() throws Exception {
-        CheckSettings s = new CheckSettings(base, base.resolve("target"), List.of(base.resolve("nope")), List.of(),
-                List.of(), List.of(), base.resolve("target/faultline"), null, null, true, Severity.WARNING, 0,
-                true, "test");
+        CheckSettings s = new CheckSettings(
+                base,
+                base.resolve("target"),
+                List.of(base.resolve("nope")),
+                List.of(),
+                List.of(),
+                List.of(),
+                base.resolve("target/faultline"),
+                null,
+                null,
+                true,
+                Severity.WARNING,
+                0,
+                true,
+                "test");
 
         assertThat(new CheckRunner(analyzer(), log, stdout).run(s)).isNull();
         assertThat(requests).isEmpty();

@@ -64,8 +64,7 @@ public final class CdkAssemblyReader {
      * @param stackName the stack name ({@code displayName} or artifact id; {@code parent/logicalId} for
      *                  a nested stack)
      */
-    public record StackTemplate(Path path, String stackName) {
-    }
+    public record StackTemplate(Path path, String stackName) {}
 
     /**
      * What an assembly holds.
@@ -108,7 +107,8 @@ public final class CdkAssemblyReader {
 
     /** Whether {@code dir} is a cloud assembly (see {@link #read}). */
     public static boolean isAssembly(Path dir) {
-        return probe(dir.toAbsolutePath().normalize(), dir.toAbsolutePath().normalize()).assembly();
+        return probe(dir.toAbsolutePath().normalize(), dir.toAbsolutePath().normalize())
+                .assembly();
     }
 
     /** Whether a sub-directory of an assembly is staged assets. */
@@ -123,8 +123,12 @@ public final class CdkAssemblyReader {
 
     /** Whether a file of an assembly is bookkeeping (never linted, counted as skipped). */
     public static boolean isBookkeeping(String name) {
-        return name.equals(MANIFEST) || name.equals("tree.json") || name.endsWith(".assets.json")
-                || name.endsWith(".metadata.json") || name.equals("validation-report.json") || name.equals(MARKER);
+        return name.equals(MANIFEST)
+                || name.equals("tree.json")
+                || name.endsWith(".assets.json")
+                || name.endsWith(".metadata.json")
+                || name.equals("validation-report.json")
+                || name.equals(MARKER);
     }
 
     /** The stack name a template file name suggests: {@code OrdersStack.template.json} → {@code OrdersStack}. */
@@ -133,8 +137,7 @@ public final class CdkAssemblyReader {
     }
 
     /** The parsed manifest of a directory, and whether the directory counts as an assembly. */
-    private record Probe(boolean assembly, MapNode artifacts, List<Finding> findings) {
-    }
+    private record Probe(boolean assembly, MapNode artifacts, List<Finding> findings) {}
 
     private static Probe probe(Path dir, Path workingDirectory) {
         Path manifest = dir.resolve(MANIFEST);
@@ -158,9 +161,11 @@ public final class CdkAssemblyReader {
         }
         List<Finding> fs = new ArrayList<>(parsed.findings());
         if (parsed.root() != null) {
-            fs.add(FindingSink.finding(InputRules.PARSE_SYNTAX,
+            fs.add(FindingSink.finding(
+                    InputRules.PARSE_SYNTAX,
                     "Cloud assembly manifest has no 'artifacts' object; its templates are read by file name",
-                    parsed.root().span(), "artifacts"));
+                    parsed.root().span(),
+                    "artifacts"));
         }
         return new Probe(true, null, fs);
     }
@@ -207,13 +212,19 @@ public final class CdkAssemblyReader {
             if (STACK_ARTIFACT.equals(type)) {
                 Node file = props == null ? null : props.get("templateFile");
                 if (file == null || file.text() == null || file.text().isEmpty()) {
-                    findings.add(FindingSink.finding(InputRules.PARSE_SYNTAX, "Stack artifact '" + e.key()
-                            + "' has no properties.templateFile; it is not read", e.keySpan(),
+                    findings.add(FindingSink.finding(
+                            InputRules.PARSE_SYNTAX,
+                            "Stack artifact '" + e.key() + "' has no properties.templateFile; it is not read",
+                            e.keySpan(),
                             "artifacts/" + e.key()));
                     continue;
                 }
-                Path template = resolve(dir, file, "Template of stack artifact '" + e.key() + "'",
-                        "artifacts/" + e.key() + "/properties/templateFile", false);
+                Path template = resolve(
+                        dir,
+                        file,
+                        "Template of stack artifact '" + e.key() + "'",
+                        "artifacts/" + e.key() + "/properties/templateFile",
+                        false);
                 if (template != null) {
                     String display = artifact.getText("displayName");
                     addTemplate(dir, template, display == null || display.isEmpty() ? e.key() : display, depth);
@@ -222,8 +233,11 @@ public final class CdkAssemblyReader {
             } else if (ASSEMBLY_ARTIFACT.equals(type)) {
                 Node sub = props == null ? null : props.get("directoryName");
                 if (sub == null || sub.text() == null || sub.text().isEmpty()) {
-                    findings.add(FindingSink.finding(InputRules.PARSE_SYNTAX, "Nested assembly artifact '" + e.key()
-                            + "' has no properties.directoryName; it is not read", e.keySpan(),
+                    findings.add(FindingSink.finding(
+                            InputRules.PARSE_SYNTAX,
+                            "Nested assembly artifact '" + e.key()
+                                    + "' has no properties.directoryName; it is not read",
+                            e.keySpan(),
                             "artifacts/" + e.key()));
                     continue;
                 }
@@ -233,14 +247,22 @@ public final class CdkAssemblyReader {
                     continue;
                 }
                 if (depth + 1 > MAX_NESTING) {
-                    findings.add(FindingSink.finding(InputRules.PARSE_LIMIT, "Nested assembly '" + e.key()
-                            + "' is nested more than " + MAX_NESTING + " deep; it is not read", sub.span(), path));
+                    findings.add(FindingSink.finding(
+                            InputRules.PARSE_LIMIT,
+                            "Nested assembly '" + e.key() + "' is nested more than " + MAX_NESTING
+                                    + " deep; it is not read",
+                            sub.span(),
+                            path));
                     continue;
                 }
                 nestedDirs.add(nested);
                 if (!readAssembly(nested, depth + 1)) {
-                    findings.add(FindingSink.finding(InputRules.PARSE_LOCAL_PATH, "Nested assembly '" + e.key()
-                            + "' (" + sub.text() + ") has no cloud assembly manifest; it is not read", sub.span(), path));
+                    findings.add(FindingSink.finding(
+                            InputRules.PARSE_LOCAL_PATH,
+                            "Nested assembly '" + e.key() + "' (" + sub.text()
+                                    + ") has no cloud assembly manifest; it is not read",
+                            sub.span(),
+                            path));
                     nestedDirs.remove(nested);
                 }
             }
@@ -277,8 +299,11 @@ public final class CdkAssemblyReader {
                 continue;
             }
             if (depth + 1 > MAX_NESTING) {
-                findings.add(FindingSink.finding(InputRules.PARSE_LIMIT, "Nested stack '" + e.key()
-                        + "' is nested more than " + MAX_NESTING + " deep; it is not read", asset.span(), path));
+                findings.add(FindingSink.finding(
+                        InputRules.PARSE_LIMIT,
+                        "Nested stack '" + e.key() + "' is nested more than " + MAX_NESTING + " deep; it is not read",
+                        asset.span(),
+                        path));
                 continue;
             }
             addTemplate(assemblyDir, nested, stackName + "/" + e.key(), depth + 1);
@@ -294,25 +319,41 @@ public final class CdkAssemblyReader {
         try {
             p = dir.resolve(value.text()).normalize();
         } catch (InvalidPathException ex) {
-            return fail(InputRules.PARSE_LOCAL_PATH, what + " is not a valid path: " + value.text(), value, logicalPath);
+            return fail(
+                    InputRules.PARSE_LOCAL_PATH, what + " is not a valid path: " + value.text(), value, logicalPath);
         }
         if (!p.startsWith(dir) || p.equals(dir)) {
-            return fail(InputRules.PARSE_LOCAL_PATH, what + " (" + value.text()
-                    + ") is outside the cloud assembly directory; it is not read", value, logicalPath);
+            return fail(
+                    InputRules.PARSE_LOCAL_PATH,
+                    what + " (" + value.text() + ") is outside the cloud assembly directory; it is not read",
+                    value,
+                    logicalPath);
         }
         boolean exists = directory ? Files.isDirectory(p) : Files.isRegularFile(p);
         if (!exists) {
-            return fail(InputRules.PARSE_LOCAL_PATH, what + " (" + value.text() + ") does not exist"
-                    + (directory ? " as a directory" : "") + "; it is not read", value, logicalPath);
+            return fail(
+                    InputRules.PARSE_LOCAL_PATH,
+                    what + " (" + value.text() + ") does not exist" + (directory ? " as a directory" : "")
+                            + "; it is not read",
+                    value,
+                    logicalPath);
         }
         try {
             if (!p.toRealPath().startsWith(dir.toRealPath())) {
-                return fail(InputRules.PARSE_LOCAL_PATH, what + " (" + value.text()
-                        + ") leads outside the cloud assembly directory through a link; it is not read", value, logicalPath);
+                return fail(
+                        InputRules.PARSE_LOCAL_PATH,
+                        what + " (" + value.text()
+                                + ") leads outside the cloud assembly directory through a link; it is not read",
+                        value,
+                        logicalPath);
             }
         } catch (IOException ex) {
-            return fail(InputRules.PARSE_LOCAL_PATH, what + " (" + value.text() + ") cannot be resolved: "
-                    + ex.getClass().getSimpleName() + "; it is not read", value, logicalPath);
+            return fail(
+                    InputRules.PARSE_LOCAL_PATH,
+                    what + " (" + value.text() + ") cannot be resolved: "
+                            + ex.getClass().getSimpleName() + "; it is not read",
+                    value,
+                    logicalPath);
         }
         return p;
     }
@@ -330,8 +371,8 @@ public final class CdkAssemblyReader {
             }
         } catch (IOException | RuntimeException e) {
             String d = Discovery.displayPath(workingDirectory, dir);
-            findings.add(FindingSink.finding(InputRules.PARSE_SYNTAX, "Cannot list directory " + d + ": " + e,
-                    Span.ofFile(d), null));
+            findings.add(FindingSink.finding(
+                    InputRules.PARSE_SYNTAX, "Cannot list directory " + d + ": " + e, Span.ofFile(d), null));
         }
         out.sort(Comparator.comparing(Path::toString));
         return out;

@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class CdkAssets {
 
-    private CdkAssets() {
-    }
+    private CdkAssets() {}
 
     /**
      * The {@code source.path} (relative to {@code assemblyDir}) of the file asset published under
@@ -30,11 +29,13 @@ public final class CdkAssets {
             return null;
         }
         for (Path manifest : manifests(assemblyDir)) {
-            SourceText.Read read = SourceText.read(manifest, manifest.getFileName().toString());
+            SourceText.Read read =
+                    SourceText.read(manifest, manifest.getFileName().toString());
             if (read.problem() != null) {
                 continue;
             }
-            Node root = TreeParser.parseJson(read.text(), manifest.getFileName().toString()).root();
+            Node root = TreeParser.parseJson(read.text(), manifest.getFileName().toString())
+                    .root();
             MapNode files = root instanceof MapNode m ? m.getMap("files") : null;
             if (files == null) {
                 continue;

@@ -8,8 +8,7 @@ import dev.faultline.core.tree.Node;
 /** Decides by content what a parsed file is. */
 public final class Classifier {
 
-    private Classifier() {
-    }
+    private Classifier() {}
 
     /**
      * The kind of a parsed document: {@code null} root → UNPARSEABLE; {@code StartAt} + {@code States}

@@ -92,8 +92,7 @@ public class DefaultSourceLoader implements SourceLoader {
      * template also loads through {@code DefinitionUri} is kept only in the template's machine
      * (which knows its resource, type and substitutions).
      */
-    protected List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings,
-                                                   Path projectRoot) {
+    protected List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings, Path projectRoot) {
         return loadStateMachines(loaded, findings, f -> projectRoot, 1);
     }
 
@@ -101,8 +100,8 @@ public class DefaultSourceLoader implements SourceLoader {
      * As above, with the project root chosen per template by {@link #projectRoot}: the working
      * directory for files inside it, else the input path the file was found under.
      */
-    protected List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings,
-                                                   AnalysisRequest request) {
+    protected List<StateMachine> loadStateMachines(
+            List<LoadedFile> loaded, List<Finding> findings, AnalysisRequest request) {
         Path wd = request.workingDirectory().toAbsolutePath().normalize();
         List<Path> inputs = inputDirectories(request, wd);
         return loadStateMachines(loaded, findings, f -> projectRoot(f, wd, inputs), request.threads());
@@ -135,14 +134,21 @@ public class DefaultSourceLoader implements SourceLoader {
         return best != null ? best : (abs.getParent() == null ? abs : abs.getParent());
     }
 
-    private List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings,
-                                                 java.util.function.Function<Path, Path> rootOf, int threads) {
+    private List<StateMachine> loadStateMachines(
+            List<LoadedFile> loaded,
+            List<Finding> findings,
+            java.util.function.Function<Path, Path> rootOf,
+            int threads) {
         List<StateMachine> fromTemplates = new ArrayList<>();
         Set<Path> referenced = new HashSet<>();
         List<StateMachine> out = new ArrayList<>();
         // each template's machines are loaded independently: in parallel, used in file order
-        List<LoadedFile> withTemplates = loaded.stream().filter(f -> f.template() != null).toList();
-        List<AslLoadResult> results = InOrder.map(withTemplates, threads, "faultline-load",
+        List<LoadedFile> withTemplates =
+                loaded.stream().filter(f -> f.template() != null).toList();
+        List<AslLoadResult> results = InOrder.map(
+                withTemplates,
+                threads,
+                "faultline-load",
                 f -> AslLoader.load(f.template(), rootOf.apply(f.file().path())));
         int k = 0;
         for (LoadedFile f : loaded) {
@@ -163,7 +169,8 @@ public class DefaultSourceLoader implements SourceLoader {
                 while (next < fromTemplates.size() && fromTemplates.get(next).template() == f.template()) {
                     out.add(fromTemplates.get(next++));
                 }
-            } else if (f.file().kind() == InputKind.ASL && f.root() instanceof MapNode root
+            } else if (f.file().kind() == InputKind.ASL
+                    && f.root() instanceof MapNode root
                     && !referenced.contains(f.file().path().toAbsolutePath().normalize())) {
                 out.add(AslLoader.loadStandalone(f.file(), root));
             }
@@ -187,7 +194,10 @@ public class DefaultSourceLoader implements SourceLoader {
 
     private static LoadedFile failed(Discovery.Candidate c, String message) {
         InputFile file = new InputFile(c.path(), c.displayPath(), InputKind.UNPARSEABLE);
-        return new LoadedFile(file, null, null,
+        return new LoadedFile(
+                file,
+                null,
+                null,
                 List.of(FindingSink.finding(InputRules.PARSE_SYNTAX, message, Span.ofFile(c.displayPath()), null)));
     }
 
@@ -195,7 +205,10 @@ public class DefaultSourceLoader implements SourceLoader {
     public static LoadedFile loadOne(Discovery.Candidate c) {
         SourceText.Read read = SourceText.read(c.path(), c.displayPath());
         if (read.problem() != null) {
-            return new LoadedFile(new InputFile(c.path(), c.displayPath(), InputKind.UNPARSEABLE), null, null,
+            return new LoadedFile(
+                    new InputFile(c.path(), c.displayPath(), InputKind.UNPARSEABLE),
+                    null,
+                    null,
                     List.of(read.problem()));
         }
         TreeParser.ParseResult parsed = TreeParser.parseAuto(read.text(), c.displayPath());

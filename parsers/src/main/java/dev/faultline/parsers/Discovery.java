@@ -42,8 +42,7 @@ public final class Discovery {
      * @param cdk         whether it is a template of a CDK cloud assembly
      * @param stackName   the CDK stack name, or {@code null}
      */
-    public record Candidate(Path path, String displayPath, boolean cdk, String stackName) {
-    }
+    public record Candidate(Path path, String displayPath, boolean cdk, String stackName) {}
 
     /**
      * The files found, the findings about paths that could not be walked, and the entries skipped
@@ -167,15 +166,16 @@ public final class Discovery {
         Path abs = given.toAbsolutePath().normalize();
         String display = displayPath(workingDirectory, abs);
         if (!Files.exists(abs)) {
-            findings.add(FindingSink.finding(InputRules.PARSE_SYNTAX, "Path does not exist: " + display,
-                    Span.ofFile(display), null));
+            findings.add(FindingSink.finding(
+                    InputRules.PARSE_SYNTAX, "Path does not exist: " + display, Span.ofFile(display), null));
             return;
         }
         if (!Files.isDirectory(abs)) {
             // a file named on the command line is always read, whatever its name; a template of a
             // cloud assembly is read as CDK, with the stack name its manifest gives it
             Path parent = abs.getParent();
-            CdkAssemblyReader.Assembly assembly = parent == null ? null : CdkAssemblyReader.read(parent, workingDirectory);
+            CdkAssemblyReader.Assembly assembly =
+                    parent == null ? null : CdkAssemblyReader.read(parent, workingDirectory);
             if (assembly != null) {
                 for (CdkAssemblyReader.StackTemplate t : assembly.templates()) {
                     if (t.path().equals(abs)) {
@@ -195,8 +195,11 @@ public final class Discovery {
         try {
             rootReal = abs.toRealPath();
         } catch (IOException e) {
-            findings.add(FindingSink.finding(InputRules.PARSE_SYNTAX, "Cannot read directory " + display + ": " + e,
-                    Span.ofFile(display), null));
+            findings.add(FindingSink.finding(
+                    InputRules.PARSE_SYNTAX,
+                    "Cannot read directory " + display + ": " + e,
+                    Span.ofFile(display),
+                    null));
             return;
         }
         Set<Path> visited = new HashSet<>();
@@ -208,8 +211,11 @@ public final class Discovery {
             try {
                 real = dir.toRealPath();
             } catch (IOException e) {
-                findings.add(FindingSink.finding(InputRules.PARSE_SYNTAX, "Cannot read directory "
-                        + displayPath(workingDirectory, dir) + ": " + e, Span.ofFile(displayPath(workingDirectory, dir)), null));
+                findings.add(FindingSink.finding(
+                        InputRules.PARSE_SYNTAX,
+                        "Cannot read directory " + displayPath(workingDirectory, dir) + ": " + e,
+                        Span.ofFile(displayPath(workingDirectory, dir)),
+                        null));
                 continue;
             }
             if (!real.startsWith(rootReal) || !visited.add(real)) {
@@ -227,8 +233,8 @@ public final class Discovery {
                 }
             } catch (IOException | RuntimeException e) {
                 String d = displayPath(workingDirectory, dir);
-                findings.add(FindingSink.finding(InputRules.PARSE_SYNTAX, "Cannot list directory " + d + ": " + e,
-                        Span.ofFile(d), null));
+                findings.add(FindingSink.finding(
+                        InputRules.PARSE_SYNTAX, "Cannot list directory " + d + ": " + e, Span.ofFile(d), null));
                 continue;
             }
             children.sort(Comparator.comparing(Path::toString));
@@ -300,7 +306,8 @@ public final class Discovery {
         if (CONFIG_FILE_NAMES.contains(name(file)) || display.equals(baselinePath)) {
             return; // the configuration file and the baseline are settings of this run, not inputs
         }
-        found.putIfAbsent(display, new Candidate(file, display, cdk, cdk ? CdkAssemblyReader.stackName(name(file)) : null));
+        found.putIfAbsent(
+                display, new Candidate(file, display, cdk, cdk ? CdkAssemblyReader.stackName(name(file)) : null));
     }
 
     private void addCdk(Path file, String display, String stackName) {
@@ -311,5 +318,4 @@ public final class Discovery {
         Path f = p.getFileName();
         return f == null ? "" : f.toString();
     }
-
 }

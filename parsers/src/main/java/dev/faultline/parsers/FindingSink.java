@@ -33,8 +33,16 @@ final class FindingSink {
     }
 
     static Finding finding(RuleMetadata rule, String message, Span span, String logicalPath) {
-        return new Finding(rule.id(), rule.severity(), message, span, null, null,
-                logicalPath == null || logicalPath.isEmpty() ? null : logicalPath, null, null);
+        return new Finding(
+                rule.id(),
+                rule.severity(),
+                message,
+                span,
+                null,
+                null,
+                logicalPath == null || logicalPath.isEmpty() ? null : logicalPath,
+                null,
+                null);
     }
 
     List<Finding> findings() {
@@ -43,8 +51,11 @@ final class FindingSink {
         }
         List<Finding> all = new ArrayList<>(findings);
         Finding last = findings.get(findings.size() - 1);
-        all.add(finding(dev.faultline.core.rule.InputRules.PARSE_LIMIT,
-                dropped + " more parse findings in this file were not reported", last.span(), null));
+        all.add(finding(
+                dev.faultline.core.rule.InputRules.PARSE_LIMIT,
+                dropped + " more parse findings in this file were not reported",
+                last.span(),
+                null));
         return List.copyOf(all);
     }
 }

@@ -17,15 +17,34 @@ import java.util.Set;
  */
 final class Intrinsics {
 
-    private Intrinsics() {
-    }
+    private Intrinsics() {}
 
     /** Every {@code Fn::} function CloudFormation knows (plus the rule functions of {@code Rules}). */
     static final Set<String> FUNCTIONS = Set.of(
-            "Fn::Base64", "Fn::Cidr", "Fn::FindInMap", "Fn::GetAtt", "Fn::GetAZs", "Fn::ImportValue",
-            "Fn::Join", "Fn::Select", "Fn::Split", "Fn::Sub", "Fn::Transform", "Fn::And", "Fn::Equals",
-            "Fn::If", "Fn::Not", "Fn::Or", "Fn::ToJsonString", "Fn::Length", "Fn::Contains",
-            "Fn::EachMemberEquals", "Fn::EachMemberIn", "Fn::RefAll", "Fn::ValueOf", "Fn::ValueOfAll");
+            "Fn::Base64",
+            "Fn::Cidr",
+            "Fn::FindInMap",
+            "Fn::GetAtt",
+            "Fn::GetAZs",
+            "Fn::ImportValue",
+            "Fn::Join",
+            "Fn::Select",
+            "Fn::Split",
+            "Fn::Sub",
+            "Fn::Transform",
+            "Fn::And",
+            "Fn::Equals",
+            "Fn::If",
+            "Fn::Not",
+            "Fn::Or",
+            "Fn::ToJsonString",
+            "Fn::Length",
+            "Fn::Contains",
+            "Fn::EachMemberEquals",
+            "Fn::EachMemberIn",
+            "Fn::RefAll",
+            "Fn::ValueOf",
+            "Fn::ValueOfAll");
 
     /** The long name of a short-form tag ({@code !GetAtt} → {@code Fn::GetAtt}); unknown ones too. */
     static String longNameOfTag(String tag) {
@@ -37,7 +56,9 @@ final class Intrinsics {
     }
 
     static boolean isKnown(String function) {
-        return function.equals("Ref") || function.equals("Condition") || FUNCTIONS.contains(function)
+        return function.equals("Ref")
+                || function.equals("Condition")
+                || FUNCTIONS.contains(function)
                 || function.startsWith("Fn::ForEach::");
     }
 
@@ -83,7 +104,8 @@ final class Intrinsics {
         switch (fn) {
             case "Ref", "Condition" -> {
                 // an intrinsic argument is legal with AWS::LanguageExtensions (Ref: !Sub ...)
-                if (!(arg instanceof IntrinsicNode) && (!(arg instanceof ScalarNode s) || s.value().isEmpty())) {
+                if (!(arg instanceof IntrinsicNode)
+                        && (!(arg instanceof ScalarNode s) || s.value().isEmpty())) {
                     bad(sink, fn + " expects a non-empty name", span, logicalPath);
                 }
                 return in;
@@ -97,9 +119,11 @@ final class Intrinsics {
                         return in;
                     }
                     Span as = s.span();
-                    ListNode list = new ListNode(as, List.of(
-                            new ScalarNode(as, v.substring(0, dot), ScalarNode.Kind.STRING),
-                            new ScalarNode(as, v.substring(dot + 1), ScalarNode.Kind.STRING)));
+                    ListNode list = new ListNode(
+                            as,
+                            List.of(
+                                    new ScalarNode(as, v.substring(0, dot), ScalarNode.Kind.STRING),
+                                    new ScalarNode(as, v.substring(dot + 1), ScalarNode.Kind.STRING)));
                     return new IntrinsicNode(span, fn, list);
                 }
                 expectList(sink, in, 2, 2, logicalPath);
@@ -152,7 +176,8 @@ final class Intrinsics {
         if (arg instanceof IntrinsicNode) {
             return; // a function producing the list (Fn::If, Fn::Split, Ref to a list parameter)
         }
-        String want = min == max ? "a list of " + min + " item" + (min == 1 ? "" : "s")
+        String want = min == max
+                ? "a list of " + min + " item" + (min == 1 ? "" : "s")
                 : "a list of " + min + " to " + max + " items";
         if (!(arg instanceof ListNode list)) {
             bad(sink, in.function() + " expects " + want + ", found " + describe(arg), in.span(), logicalPath);

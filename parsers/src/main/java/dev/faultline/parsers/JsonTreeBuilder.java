@@ -43,19 +43,30 @@ final class JsonTreeBuilder {
 
     TreeParser.ParseResult parse(String text) {
         if (text.length() > TreeParser.MAX_CHARS) {
-            sink.add(InputRules.PARSE_LIMIT, "Document has " + text.length() + " characters, more than the limit of "
-                    + TreeParser.MAX_CHARS + "; it is not parsed", Span.ofFile(file), null);
+            sink.add(
+                    InputRules.PARSE_LIMIT,
+                    "Document has " + text.length() + " characters, more than the limit of " + TreeParser.MAX_CHARS
+                            + "; it is not parsed",
+                    Span.ofFile(file),
+                    null);
             return new TreeParser.ParseResult(null, sink.findings());
         }
         Node root;
         try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text)) {
             root = run(p);
         } catch (StreamConstraintsException e) {
-            sink.add(InputRules.PARSE_LIMIT, "JSON safety limit exceeded: " + YamlTreeBuilder.oneLine(
-                    e.getOriginalMessage()), at(e.getLocation()), tree.logicalPath());
+            sink.add(
+                    InputRules.PARSE_LIMIT,
+                    "JSON safety limit exceeded: " + YamlTreeBuilder.oneLine(e.getOriginalMessage()),
+                    at(e.getLocation()),
+                    tree.logicalPath());
             root = null;
         } catch (JacksonException e) {
-            sink.add(InputRules.PARSE_SYNTAX, "JSON syntax error: " + clean(e.getOriginalMessage()), at(e.getLocation()), tree.logicalPath());
+            sink.add(
+                    InputRules.PARSE_SYNTAX,
+                    "JSON syntax error: " + clean(e.getOriginalMessage()),
+                    at(e.getLocation()),
+                    tree.logicalPath());
             root = null;
         } catch (StackOverflowError e) {
             sink.add(InputRules.PARSE_LIMIT, "Document is nested too deeply to parse", Span.ofFile(file), null);
@@ -73,8 +84,12 @@ final class JsonTreeBuilder {
             switch (t) {
                 case START_OBJECT, START_ARRAY -> {
                     if (tree.depth() >= TreeParser.MAX_DEPTH) {
-                        sink.add(InputRules.PARSE_LIMIT, "Nesting deeper than " + TreeParser.MAX_DEPTH
-                                + " levels; the file is not parsed further", at(p.currentTokenLocation()), null);
+                        sink.add(
+                                InputRules.PARSE_LIMIT,
+                                "Nesting deeper than " + TreeParser.MAX_DEPTH
+                                        + " levels; the file is not parsed further",
+                                at(p.currentTokenLocation()),
+                                null);
                         return null;
                     }
                     TokenStreamLocation s = p.currentTokenLocation();
@@ -96,8 +111,11 @@ final class JsonTreeBuilder {
             if (tree.hasRoot()) {
                 JsonToken extra = p.nextToken();
                 if (extra != null) {
-                    sink.add(InputRules.PARSE_SYNTAX, "JSON syntax error: content after the end of the document",
-                            at(p.currentTokenLocation()), null);
+                    sink.add(
+                            InputRules.PARSE_SYNTAX,
+                            "JSON syntax error: content after the end of the document",
+                            at(p.currentTokenLocation()),
+                            null);
                     return null;
                 }
                 return tree.root();

@@ -29,17 +29,18 @@ import java.util.function.Function;
  */
 final class NestedTemplates {
 
-    private NestedTemplates() {
-    }
+    private NestedTemplates() {}
 
     /**
      * {@code loaded} with the nested templates its templates name, in display-path order (the new
      * files' own parse findings stay in their {@link DefaultSourceLoader.LoadedFile}); findings about
      * bad paths go to {@code findings}.
      */
-    static List<DefaultSourceLoader.LoadedFile> withChildren(List<DefaultSourceLoader.LoadedFile> loaded,
-                                                             Path workingDirectory, Function<Path, Path> rootOf,
-                                                             List<Finding> findings) {
+    static List<DefaultSourceLoader.LoadedFile> withChildren(
+            List<DefaultSourceLoader.LoadedFile> loaded,
+            Path workingDirectory,
+            Function<Path, Path> rootOf,
+            List<Finding> findings) {
         List<DefaultSourceLoader.LoadedFile> all = new ArrayList<>(loaded);
         Set<Path> known = new HashSet<>();
         for (DefaultSourceLoader.LoadedFile f : loaded) {
@@ -105,7 +106,10 @@ final class NestedTemplates {
             }
             try {
                 if (!file.toRealPath().startsWith(top.toRealPath())) {
-                    findings.add(bad(r, value, path,
+                    findings.add(bad(
+                            r,
+                            value,
+                            path,
                             "'" + location + "' leads outside the project root through a link; it is not read"));
                     continue;
                 }
@@ -119,8 +123,15 @@ final class NestedTemplates {
     }
 
     private static Finding bad(Resource r, Node at, String path, String why) {
-        return new Finding(InputRules.PARSE_LOCAL_PATH.id(), InputRules.PARSE_LOCAL_PATH.severity(),
-                "Nested stack '" + r.logicalId() + "' template path " + why + ".", at.span(),
-                r.logicalId(), r.cdkPath(), path, null, null);
+        return new Finding(
+                InputRules.PARSE_LOCAL_PATH.id(),
+                InputRules.PARSE_LOCAL_PATH.severity(),
+                "Nested stack '" + r.logicalId() + "' template path " + why + ".",
+                at.span(),
+                r.logicalId(),
+                r.cdkPath(),
+                path,
+                null,
+                null);
     }
 }

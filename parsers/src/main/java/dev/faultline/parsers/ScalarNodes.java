@@ -6,8 +6,7 @@ import dev.faultline.core.tree.Span;
 /** Small factories for scalar nodes. */
 final class ScalarNodes {
 
-    private ScalarNodes() {
-    }
+    private ScalarNodes() {}
 
     static ScalarNode nullAt(Span span) {
         return new ScalarNode(span, "", ScalarNode.Kind.NULL);

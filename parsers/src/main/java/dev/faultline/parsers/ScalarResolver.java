@@ -13,8 +13,7 @@ final class ScalarResolver {
 
     private static final Resolver RESOLVER = new Resolver();
 
-    private ScalarResolver() {
-    }
+    private ScalarResolver() {}
 
     static ScalarNode.Kind resolvePlain(String v) {
         if (v.isEmpty()) {
@@ -23,8 +22,24 @@ final class ScalarResolver {
         switch (v) {
             case "~", "null", "Null", "NULL":
                 return ScalarNode.Kind.NULL;
-            case "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
-                    "on", "On", "ON", "off", "Off", "OFF":
+            case "yes",
+                    "Yes",
+                    "YES",
+                    "no",
+                    "No",
+                    "NO",
+                    "true",
+                    "True",
+                    "TRUE",
+                    "false",
+                    "False",
+                    "FALSE",
+                    "on",
+                    "On",
+                    "ON",
+                    "off",
+                    "Off",
+                    "OFF":
                 return ScalarNode.Kind.BOOL;
             default:
                 break;

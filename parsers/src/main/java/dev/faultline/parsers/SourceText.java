@@ -19,33 +19,38 @@ public final class SourceText {
     public static final long MAX_BYTES = 50L * 1024 * 1024;
 
     /** The text, or the finding that explains why there is none. */
-    public record Read(String text, Finding problem) {
-    }
+    public record Read(String text, Finding problem) {}
 
-    private SourceText() {
-    }
+    private SourceText() {}
 
     public static Read read(Path path, String displayPath) {
         try {
             long size = Files.size(path);
             if (size > MAX_BYTES) {
-                return fail(InputRules.PARSE_LIMIT, "File has " + size + " bytes, more than the limit of " + MAX_BYTES
-                        + "; it is not read", displayPath);
+                return fail(
+                        InputRules.PARSE_LIMIT,
+                        "File has " + size + " bytes, more than the limit of " + MAX_BYTES + "; it is not read",
+                        displayPath);
             }
             return decode(Files.readAllBytes(path), displayPath);
         } catch (IOException | SecurityException e) {
-            return fail(InputRules.PARSE_SYNTAX, "Cannot read the file: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), displayPath);
+            return fail(
+                    InputRules.PARSE_SYNTAX,
+                    "Cannot read the file: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    displayPath);
         }
     }
 
     /** Decodes strict UTF-8 (a leading byte order mark is dropped). */
     public static Read decode(byte[] bytes, String displayPath) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
                 text = text.substring(1);
             }

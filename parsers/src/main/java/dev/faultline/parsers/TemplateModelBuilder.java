@@ -16,8 +16,7 @@ import java.util.Map;
 /** Builds the typed {@link Template} view over a template's root map. */
 public final class TemplateModelBuilder {
 
-    private TemplateModelBuilder() {
-    }
+    private TemplateModelBuilder() {}
 
     /** The template of {@code root}; absent sections become empty maps at the root's span. */
     public static Template build(InputFile file, MapNode root, String stackName) {
@@ -35,9 +34,17 @@ public final class TemplateModelBuilder {
                 resources.putIfAbsent(e.key(), resource(e, body));
             }
         }
-        return new Template(file, root, Classifier.isSam(root), Collections.unmodifiableMap(parameters),
-                section(root, "Conditions"), section(root, "Mappings"), section(root, "Globals"),
-                Collections.unmodifiableMap(resources), section(root, "Outputs"), section(root, "Metadata"),
+        return new Template(
+                file,
+                root,
+                Classifier.isSam(root),
+                Collections.unmodifiableMap(parameters),
+                section(root, "Conditions"),
+                section(root, "Mappings"),
+                section(root, "Globals"),
+                Collections.unmodifiableMap(resources),
+                section(root, "Outputs"),
+                section(root, "Metadata"),
                 stackName);
     }
 
@@ -47,9 +54,16 @@ public final class TemplateModelBuilder {
         MapNode metadata = body.getMap("Metadata");
         MapNode empty = MapNode.empty(body.span());
         String cdkPath = metadata == null ? null : metadata.getText("aws:cdk:path");
-        return new Resource(e.key(), type == null ? "" : type, props == null ? empty : props,
-                metadata == null ? empty : metadata, body.getText("Condition"), dependsOn(body.get("DependsOn")),
-                body, e.keySpan(), cdkPath);
+        return new Resource(
+                e.key(),
+                type == null ? "" : type,
+                props == null ? empty : props,
+                metadata == null ? empty : metadata,
+                body.getText("Condition"),
+                dependsOn(body.get("DependsOn")),
+                body,
+                e.keySpan(),
+                cdkPath);
     }
 
     private static List<String> dependsOn(Node n) {

@@ -108,10 +108,13 @@ final class TreeAssembler {
             if (f.tag != null && isLocalTag(f.tag)) {
                 // "!ImportValue" over a block "Fn::Sub: ..." (YAML allows one tag per node, so this
                 // is how a short form takes an intrinsic argument): the argument is that intrinsic
-                Node arg = m.size() == 1 && Intrinsics.isLongFormKey(m.entries().get(0).key())
-                        ? Intrinsics.fromMap(m, sink, logicalPath()) : m;
+                Node arg = m.size() == 1
+                                && Intrinsics.isLongFormKey(m.entries().get(0).key())
+                        ? Intrinsics.fromMap(m, sink, logicalPath())
+                        : m;
                 node = Intrinsics.fromTaggedCollection(f.tag, arg, sink, logicalPath());
-            } else if (m.size() == 1 && Intrinsics.isLongFormKey(m.entries().get(0).key())) {
+            } else if (m.size() == 1
+                    && Intrinsics.isLongFormKey(m.entries().get(0).key())) {
                 // the logical path is only built for a possible intrinsic (it is costly per map)
                 node = Intrinsics.fromMap(m, sink, logicalPath());
             } else {
@@ -158,8 +161,12 @@ final class TreeAssembler {
         f.keySpan = span;
         f.hasKey = true;
         if (first != null) {
-            sink.add(InputRules.PARSE_DUPLICATE_KEY, "Duplicate key '" + key + "' (first defined at line "
-                    + first.line() + ", column " + first.column() + ")", span, logicalPath());
+            sink.add(
+                    InputRules.PARSE_DUPLICATE_KEY,
+                    "Duplicate key '" + key + "' (first defined at line " + first.line() + ", column " + first.column()
+                            + ")",
+                    span,
+                    logicalPath());
         }
     }
 

@@ -18,8 +18,7 @@ public final class TreeParser {
     /** Largest document accepted, in characters (FL-PARSE-005 beyond). */
     public static final int MAX_CHARS = 50 * 1024 * 1024;
 
-    private TreeParser() {
-    }
+    private TreeParser() {}
 
     /** The tree of one document and the findings about it. */
     public record ParseResult(Node root, List<Finding> findings) {

@@ -48,8 +48,12 @@ final class YamlTreeBuilder {
 
     TreeParser.ParseResult parse(String text) {
         if (text.length() > TreeParser.MAX_CHARS) {
-            sink.add(InputRules.PARSE_LIMIT, "Document has " + text.length() + " characters, more than the limit of "
-                    + TreeParser.MAX_CHARS + "; it is not parsed", Span.ofFile(file), null);
+            sink.add(
+                    InputRules.PARSE_LIMIT,
+                    "Document has " + text.length() + " characters, more than the limit of " + TreeParser.MAX_CHARS
+                            + "; it is not parsed",
+                    Span.ofFile(file),
+                    null);
             return new TreeParser.ParseResult(null, sink.findings());
         }
         Node root;
@@ -65,15 +69,23 @@ final class YamlTreeBuilder {
             sink.add(InputRules.PARSE_SYNTAX, msg, m == null ? Span.ofFile(file) : point(m), tree.logicalPath());
             root = null;
         } catch (ReaderException e) {
-            sink.add(InputRules.PARSE_SYNTAX, String.format(java.util.Locale.ROOT,
-                    "File contains a character YAML does not allow (U+%04X); is it binary?", e.getCodePoint()),
-                    pointAtCodePoint(text, e.getPosition()), null);
+            sink.add(
+                    InputRules.PARSE_SYNTAX,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "File contains a character YAML does not allow (U+%04X); is it binary?",
+                            e.getCodePoint()),
+                    pointAtCodePoint(text, e.getPosition()),
+                    null);
             root = null;
         } catch (YAMLException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             boolean limit = msg.contains("limit") || msg.contains("exceeded");
-            sink.add(limit ? InputRules.PARSE_LIMIT : InputRules.PARSE_SYNTAX, "YAML error: " + oneLine(msg),
-                    Span.ofFile(file), null);
+            sink.add(
+                    limit ? InputRules.PARSE_LIMIT : InputRules.PARSE_SYNTAX,
+                    "YAML error: " + oneLine(msg),
+                    Span.ofFile(file),
+                    null);
             root = null;
         } catch (StackOverflowError e) {
             sink.add(InputRules.PARSE_LIMIT, "Document is nested too deeply to parse", Span.ofFile(file), null);
@@ -106,8 +118,11 @@ final class YamlTreeBuilder {
                 case DocumentStart -> {
                     documents++;
                     if (documents > 1) {
-                        sink.add(InputRules.PARSE_SYNTAX, "A template holds one YAML document; found a second one",
-                                point(ev.getStartMark()), null);
+                        sink.add(
+                                InputRules.PARSE_SYNTAX,
+                                "A template holds one YAML document; found a second one",
+                                point(ev.getStartMark()),
+                                null);
                         return tree.root();
                     }
                 }
@@ -120,12 +135,20 @@ final class YamlTreeBuilder {
                 case SequenceStart, MappingStart -> {
                     CollectionStartEvent cs = (CollectionStartEvent) ev;
                     if (tree.depth() >= TreeParser.MAX_DEPTH) {
-                        sink.add(InputRules.PARSE_LIMIT, "Nesting deeper than " + TreeParser.MAX_DEPTH
-                                + " levels; the file is not parsed further", point(ev.getStartMark()), null);
+                        sink.add(
+                                InputRules.PARSE_LIMIT,
+                                "Nesting deeper than " + TreeParser.MAX_DEPTH
+                                        + " levels; the file is not parsed further",
+                                point(ev.getStartMark()),
+                                null);
                         return null;
                     }
                     anchor(cs);
-                    tree.start(ev.getEventId() == Event.ID.MappingStart, span(ev), cs.getTag(), cs.getAnchor(),
+                    tree.start(
+                            ev.getEventId() == Event.ID.MappingStart,
+                            span(ev),
+                            cs.getTag(),
+                            cs.getAnchor(),
                             cs.isFlow());
                 }
                 case SequenceEnd, MappingEnd -> {
@@ -144,13 +167,19 @@ final class YamlTreeBuilder {
         String v = ev.getValue();
         if (tree.expectingKey()) {
             if (ev.isPlain() && v.equals("<<") && tag == null) {
-                sink.add(InputRules.PARSE_INTRINSIC, "YAML merge key '<<' is not supported by CloudFormation",
-                        span, tree.logicalPath());
+                sink.add(
+                        InputRules.PARSE_INTRINSIC,
+                        "YAML merge key '<<' is not supported by CloudFormation",
+                        span,
+                        tree.logicalPath());
             } else if (v.isEmpty() && ev.isPlain()) {
                 sink.add(InputRules.PARSE_SYNTAX, "A mapping key is empty", span, tree.logicalPath());
             } else if (tag != null && TreeAssembler.isLocalTag(tag)) {
-                sink.add(InputRules.PARSE_INTRINSIC, "A mapping key cannot be an intrinsic function (" + tag + ")",
-                        span, tree.logicalPath());
+                sink.add(
+                        InputRules.PARSE_INTRINSIC,
+                        "A mapping key cannot be an intrinsic function (" + tag + ")",
+                        span,
+                        tree.logicalPath());
             }
             tree.key(v, span);
             remember(ev.getAnchor(), new ScalarNode(span, v, ScalarNode.Kind.STRING), 1);
@@ -162,8 +191,8 @@ final class YamlTreeBuilder {
         } else if (tag.startsWith(STANDARD_TAG)) {
             node = new ScalarNode(span, v, ScalarResolver.ofStandardTag(tag, v));
         } else if (TreeAssembler.isLocalTag(tag)) {
-            node = Intrinsics.fromTaggedScalar(tag, new ScalarNode(span, v, ScalarNode.Kind.STRING), sink,
-                    tree.logicalPath());
+            node = Intrinsics.fromTaggedScalar(
+                    tag, new ScalarNode(span, v, ScalarNode.Kind.STRING), sink, tree.logicalPath());
         } else {
             node = new ScalarNode(span, v, ScalarNode.Kind.STRING);
         }
@@ -175,19 +204,29 @@ final class YamlTreeBuilder {
     private boolean alias(AliasEvent ev) {
         Span span = span(ev);
         String name = ev.getAnchor();
-        sink.add(InputRules.PARSE_INTRINSIC, "YAML alias '*" + name + "' is not supported by CloudFormation; "
-                + "write the value out", span, tree.logicalPath());
+        sink.add(
+                InputRules.PARSE_INTRINSIC,
+                "YAML alias '*" + name + "' is not supported by CloudFormation; " + "write the value out",
+                span,
+                tree.logicalPath());
         Node target = anchorNodes.get(name);
         if (target == null) {
-            sink.add(InputRules.PARSE_SYNTAX, "YAML alias '*" + name + "' refers to no anchor before it", span,
+            sink.add(
+                    InputRules.PARSE_SYNTAX,
+                    "YAML alias '*" + name + "' refers to no anchor before it",
+                    span,
                     tree.logicalPath());
             target = ScalarNodes.nullAt(span);
         }
         long weight = anchorWeights.getOrDefault(name, 1L);
         expanded = TreeAssembler.saturatedAdd(expanded, weight);
         if (expanded > MAX_ALIAS_EXPANSION) {
-            sink.add(InputRules.PARSE_LIMIT, "YAML aliases expand to more than " + MAX_ALIAS_EXPANSION
-                    + " nodes (an alias bomb?); the file is not parsed further", span, tree.logicalPath());
+            sink.add(
+                    InputRules.PARSE_LIMIT,
+                    "YAML aliases expand to more than " + MAX_ALIAS_EXPANSION
+                            + " nodes (an alias bomb?); the file is not parsed further",
+                    span,
+                    tree.logicalPath());
             return false;
         }
         if (tree.expectingKey()) {
@@ -200,8 +239,11 @@ final class YamlTreeBuilder {
 
     private void anchor(NodeEvent ev) {
         if (ev.getAnchor() != null) {
-            sink.add(InputRules.PARSE_INTRINSIC, "YAML anchor '&" + ev.getAnchor()
-                    + "' is not supported by CloudFormation", point(ev.getStartMark()), tree.logicalPath());
+            sink.add(
+                    InputRules.PARSE_INTRINSIC,
+                    "YAML anchor '&" + ev.getAnchor() + "' is not supported by CloudFormation",
+                    point(ev.getStartMark()),
+                    tree.logicalPath());
         }
     }
 

@@ -27,8 +27,17 @@ class CdkAssemblyTest {
     Path dir;
 
     private static Project load(Path workingDirectory, Path... paths) {
-        return new DefaultSourceLoader().load(new AnalysisRequest(List.of(paths), workingDirectory, List.of(),
-                List.of(), List.of(), List.of(), Map.of(), Map.of(), 2));
+        return new DefaultSourceLoader()
+                .load(new AnalysisRequest(
+                        List.of(paths),
+                        workingDirectory,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Map.of(),
+                        Map.of(),
+                        2));
     }
 
     private static Project synth(String app) {
@@ -44,7 +53,8 @@ class CdkAssemblyTest {
     private static String stackManifest(String id, String templateFile) {
         return "{\n  \"version\": \"55.0.0\",\n  \"artifacts\": {\n    \"" + id + "\": {\n"
                 + "      \"type\": \"aws:cloudformation:stack\",\n"
-                + "      \"properties\": {\n        \"templateFile\": \"" + templateFile + "\"\n      }\n    }\n  }\n}\n";
+                + "      \"properties\": {\n        \"templateFile\": \"" + templateFile
+                + "\"\n      }\n    }\n  }\n}\n";
     }
 
     private static final String QUEUE_TEMPLATE =
@@ -56,50 +66,83 @@ class CdkAssemblyTest {
     void eventAsyncHasItsStackAndTheNestedStack() {
         Project p = synth("event-async");
         assertThat(p.inputFindings()).isEmpty();
-        assertThat(p.templates()).extracting(Template::displayPath, Template::stackName, t -> t.file().kind(),
-                t -> t.resources().size()).containsExactly(
-                tuple("event-async/cdk.out/EventAsyncStack.template.json", "EventAsyncStack", InputKind.CDK, 34),
-                tuple("event-async/cdk.out/EventAsyncStackNotifications7FE5EF79.nested.template.json",
-                        "EventAsyncStack/NotificationsNestedStackNotificationsNestedStackResourceA63DC337",
-                        InputKind.CDK, 6));
+        assertThat(p.templates())
+                .extracting(
+                        Template::displayPath,
+                        Template::stackName,
+                        t -> t.file().kind(),
+                        t -> t.resources().size())
+                .containsExactly(
+                        tuple(
+                                "event-async/cdk.out/EventAsyncStack.template.json",
+                                "EventAsyncStack",
+                                InputKind.CDK,
+                                34),
+                        tuple(
+                                "event-async/cdk.out/EventAsyncStackNotifications7FE5EF79.nested.template.json",
+                                "EventAsyncStack/NotificationsNestedStackNotificationsNestedStackResourceA63DC337",
+                                InputKind.CDK,
+                                6));
         Template parent = p.templates().get(0);
-        assertThat(parent.resource("RuleTargetDlq2F2A846C").cdkPath()).isEqualTo("EventAsyncStack/RuleTargetDlq/Resource");
-        assertThat(parent.resource("NotificationsNestedStackNotificationsNestedStackResourceA63DC337").cdkPath())
+        assertThat(parent.resource("RuleTargetDlq2F2A846C").cdkPath())
+                .isEqualTo("EventAsyncStack/RuleTargetDlq/Resource");
+        assertThat(parent.resource("NotificationsNestedStackNotificationsNestedStackResourceA63DC337")
+                        .cdkPath())
                 .isEqualTo("EventAsyncStack/Notifications.NestedStack/Notifications.NestedStackResource");
         Template nested = p.templates().get(1);
-        assertThat(nested.resource("LegacyTopic71E99682").cdkPath()).isEqualTo("EventAsyncStack/Notifications/LegacyTopic/Resource");
+        assertThat(nested.resource("LegacyTopic71E99682").cdkPath())
+                .isEqualTo("EventAsyncStack/Notifications/LegacyTopic/Resource");
         assertThat(nested.resource("LegacyHandler44F35D8F").cdkPath())
                 .isEqualTo("EventAsyncStack/Notifications/LegacyHandler/Resource");
         // the bookkeeping files are counted, not read
-        assertThat(p.files()).extracting(InputFile::displayPath, InputFile::kind).containsExactly(
-                tuple("event-async/cdk.out/EventAsyncStack.assets.json", InputKind.OTHER),
-                tuple("event-async/cdk.out/EventAsyncStack.metadata.json", InputKind.OTHER),
-                tuple("event-async/cdk.out/EventAsyncStack.template.json", InputKind.CDK),
-                tuple("event-async/cdk.out/EventAsyncStackNotifications7FE5EF79.nested.template.json", InputKind.CDK),
-                tuple("event-async/cdk.out/cdk.out", InputKind.OTHER),
-                tuple("event-async/cdk.out/manifest.json", InputKind.OTHER),
-                tuple("event-async/cdk.out/tree.json", InputKind.OTHER),
-                tuple("event-async/cdk.out/validation-report.json", InputKind.OTHER));
+        assertThat(p.files())
+                .extracting(InputFile::displayPath, InputFile::kind)
+                .containsExactly(
+                        tuple("event-async/cdk.out/EventAsyncStack.assets.json", InputKind.OTHER),
+                        tuple("event-async/cdk.out/EventAsyncStack.metadata.json", InputKind.OTHER),
+                        tuple("event-async/cdk.out/EventAsyncStack.template.json", InputKind.CDK),
+                        tuple(
+                                "event-async/cdk.out/EventAsyncStackNotifications7FE5EF79.nested.template.json",
+                                InputKind.CDK),
+                        tuple("event-async/cdk.out/cdk.out", InputKind.OTHER),
+                        tuple("event-async/cdk.out/manifest.json", InputKind.OTHER),
+                        tuple("event-async/cdk.out/tree.json", InputKind.OTHER),
+                        tuple("event-async/cdk.out/validation-report.json", InputKind.OTHER));
     }
 
     @Test
     void sfnWorkflowHasTheDevStackAndTheProdStageAssembly() {
         Project p = synth("sfn-workflow");
         assertThat(p.inputFindings()).isEmpty();
-        assertThat(p.templates()).extracting(Template::displayPath, Template::stackName, t -> t.file().kind(),
-                t -> t.resources().size()).containsExactly(
-                tuple("sfn-workflow/cdk.out/WorkflowDevStack.template.json", "WorkflowDevStack", InputKind.CDK, 16),
-                tuple("sfn-workflow/cdk.out/assembly-Prod/ProdWorkflow4E0782C3.template.json", "Prod/Workflow",
-                        InputKind.CDK, 16));
+        assertThat(p.templates())
+                .extracting(
+                        Template::displayPath,
+                        Template::stackName,
+                        t -> t.file().kind(),
+                        t -> t.resources().size())
+                .containsExactly(
+                        tuple(
+                                "sfn-workflow/cdk.out/WorkflowDevStack.template.json",
+                                "WorkflowDevStack",
+                                InputKind.CDK,
+                                16),
+                        tuple(
+                                "sfn-workflow/cdk.out/assembly-Prod/ProdWorkflow4E0782C3.template.json",
+                                "Prod/Workflow",
+                                InputKind.CDK,
+                                16));
         assertThat(p.templates().get(0).resource("HardenedOrderFlow4E8C10A0").cdkPath())
                 .isEqualTo("WorkflowDevStack/HardenedOrderFlow/Resource");
         assertThat(p.templates().get(1).resource("HardenedOrderFlow4E8C10A0").cdkPath())
                 .isEqualTo("Prod/Workflow/HardenedOrderFlow/Resource");
         assertThat(p.templates().get(1).resource("ReviewQueueD8FD0AEF").cdkPath())
                 .isEqualTo("Prod/Workflow/ReviewQueue/Resource");
-        assertThat(p.files()).extracting(InputFile::displayPath).contains(
-                "sfn-workflow/cdk.out/assembly-Prod/manifest.json", "sfn-workflow/cdk.out/assembly-Prod/cdk.out",
-                "sfn-workflow/cdk.out/assembly-Prod/ProdWorkflow4E0782C3.assets.json")
+        assertThat(p.files())
+                .extracting(InputFile::displayPath)
+                .contains(
+                        "sfn-workflow/cdk.out/assembly-Prod/manifest.json",
+                        "sfn-workflow/cdk.out/assembly-Prod/cdk.out",
+                        "sfn-workflow/cdk.out/assembly-Prod/ProdWorkflow4E0782C3.assets.json")
                 .doesNotContain("sfn-workflow/cdk.out/assembly-Prod")
                 .doesNotHaveDuplicates();
         assertThat(p.files()).filteredOn(f -> f.kind() == InputKind.OTHER).hasSize(10);
@@ -109,17 +152,27 @@ class CdkAssemblyTest {
     void sqsLambdaAndStreamLambda() {
         Project sqs = synth("sqs-lambda");
         assertThat(sqs.inputFindings()).isEmpty();
-        assertThat(sqs.templates()).extracting(Template::stackName, t -> t.file().kind(), t -> t.resources().size())
+        assertThat(sqs.templates())
+                .extracting(
+                        Template::stackName,
+                        t -> t.file().kind(),
+                        t -> t.resources().size())
                 .containsExactly(tuple("SqsLambdaStack", InputKind.CDK, 18));
         Template t = sqs.templates().get(0);
         assertThat(t.resource("OrdersQueue3DFA1D51").cdkPath()).isEqualTo("SqsLambdaStack/OrdersQueue/Resource");
-        assertThat(t.resource("OrdersConsumerSqsEventSourceSqsLambdaStackOrdersQueue3A84D26590AC2246").cdkPath())
+        assertThat(t.resource("OrdersConsumerSqsEventSourceSqsLambdaStackOrdersQueue3A84D26590AC2246")
+                        .cdkPath())
                 .isEqualTo("SqsLambdaStack/OrdersConsumer/SqsEventSource:SqsLambdaStackOrdersQueue3A84D265/Resource");
 
         Project stream = synth("stream-lambda");
         assertThat(stream.inputFindings()).isEmpty();
-        assertThat(stream.templates()).extracting(Template::displayPath, Template::stackName, x -> x.resources().size())
-                .containsExactly(tuple("stream-lambda/cdk.out/StreamLambdaStack.template.json", "StreamLambdaStack", 22));
+        assertThat(stream.templates())
+                .extracting(
+                        Template::displayPath,
+                        Template::stackName,
+                        x -> x.resources().size())
+                .containsExactly(
+                        tuple("stream-lambda/cdk.out/StreamLambdaStack.template.json", "StreamLambdaStack", 22));
         assertThat(stream.templates().get(0).resource("ClickFailures8388592C").cdkPath())
                 .isEqualTo("StreamLambdaStack/ClickFailures/Resource");
         assertThat(stream.templates().get(0).resource("StreamFailuresE6D4F770").cdkPath())
@@ -128,25 +181,35 @@ class CdkAssemblyTest {
 
     @Test
     void discoveryOverTheWholeCorpusFolderFindsEachTemplateOnce() {
-        Discovery.Result r = Discovery.discover(new AnalysisRequest(List.of(SYNTH), SYNTH, List.of(), List.of(),
-                List.of(), List.of(), Map.of(), Map.of(), 1));
+        Discovery.Result r = Discovery.discover(new AnalysisRequest(
+                List.of(SYNTH), SYNTH, List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), 1));
         assertThat(r.findings()).isEmpty();
-        assertThat(r.files()).extracting(Discovery.Candidate::displayPath, Discovery.Candidate::cdk,
-                Discovery.Candidate::stackName).containsExactly(
-                tuple("event-async/cdk.out/EventAsyncStack.template.json", true, "EventAsyncStack"),
-                tuple("event-async/cdk.out/EventAsyncStackNotifications7FE5EF79.nested.template.json", true,
-                        "EventAsyncStack/NotificationsNestedStackNotificationsNestedStackResourceA63DC337"),
-                tuple("sfn-workflow/cdk.out/WorkflowDevStack.template.json", true, "WorkflowDevStack"),
-                tuple("sfn-workflow/cdk.out/assembly-Prod/ProdWorkflow4E0782C3.template.json", true, "Prod/Workflow"),
-                tuple("sqs-lambda/cdk.out/SqsLambdaStack.template.json", true, "SqsLambdaStack"),
-                tuple("stream-lambda/cdk.out/StreamLambdaStack.template.json", true, "StreamLambdaStack"));
+        assertThat(r.files())
+                .extracting(Discovery.Candidate::displayPath, Discovery.Candidate::cdk, Discovery.Candidate::stackName)
+                .containsExactly(
+                        tuple("event-async/cdk.out/EventAsyncStack.template.json", true, "EventAsyncStack"),
+                        tuple(
+                                "event-async/cdk.out/EventAsyncStackNotifications7FE5EF79.nested.template.json",
+                                true,
+                                "EventAsyncStack/NotificationsNestedStackNotificationsNestedStackResourceA63DC337"),
+                        tuple("sfn-workflow/cdk.out/WorkflowDevStack.template.json", true, "WorkflowDevStack"),
+                        tuple(
+                                "sfn-workflow/cdk.out/assembly-Prod/ProdWorkflow4E0782C3.template.json",
+                                true,
+                                "Prod/Workflow"),
+                        tuple("sqs-lambda/cdk.out/SqsLambdaStack.template.json", true, "SqsLambdaStack"),
+                        tuple("stream-lambda/cdk.out/StreamLambdaStack.template.json", true, "StreamLambdaStack"));
         // 4 assemblies × (manifest, tree, assets, metadata, marker, validation report), plus the Prod
         // stage's manifest, assets, metadata and marker
-        assertThat(r.skipped()).extracting(Discovery.Candidate::displayPath)
+        assertThat(r.skipped())
+                .extracting(Discovery.Candidate::displayPath)
                 .doesNotHaveDuplicates()
                 .allSatisfy(d -> assertThat(d).doesNotEndWith(".template.json"))
-                .contains("event-async/cdk.out/cdk.out", "sfn-workflow/cdk.out/assembly-Prod/cdk.out",
-                        "sqs-lambda/cdk.out/tree.json", "stream-lambda/cdk.out/manifest.json");
+                .contains(
+                        "event-async/cdk.out/cdk.out",
+                        "sfn-workflow/cdk.out/assembly-Prod/cdk.out",
+                        "sqs-lambda/cdk.out/tree.json",
+                        "stream-lambda/cdk.out/manifest.json");
         assertThat(r.skipped()).hasSize(4 * 6 + 4);
     }
 
@@ -154,22 +217,29 @@ class CdkAssemblyTest {
     void overlappingRootsReadEachTemplateOnce() {
         Path out = SYNTH.resolve("sfn-workflow/cdk.out");
         Project p = load(SYNTH, out, out.resolve("assembly-Prod"), out.resolve("WorkflowDevStack.template.json"));
-        assertThat(p.templates()).extracting(Template::displayPath).containsExactly(
-                "sfn-workflow/cdk.out/WorkflowDevStack.template.json",
-                "sfn-workflow/cdk.out/assembly-Prod/ProdWorkflow4E0782C3.template.json");
+        assertThat(p.templates())
+                .extracting(Template::displayPath)
+                .containsExactly(
+                        "sfn-workflow/cdk.out/WorkflowDevStack.template.json",
+                        "sfn-workflow/cdk.out/assembly-Prod/ProdWorkflow4E0782C3.template.json");
         assertThat(p.files()).extracting(InputFile::displayPath).doesNotHaveDuplicates();
     }
 
     @Test
     void aTemplateNamedDirectlyIsStillReadAsCdkWithItsStackName() {
-        Project nested = load(SYNTH,
-                SYNTH.resolve("event-async/cdk.out/EventAsyncStackNotifications7FE5EF79.nested.template.json"));
-        assertThat(nested.templates()).extracting(Template::stackName, t -> t.file().kind()).containsExactly(
-                tuple("EventAsyncStack/NotificationsNestedStackNotificationsNestedStackResourceA63DC337", InputKind.CDK));
+        Project nested = load(
+                SYNTH, SYNTH.resolve("event-async/cdk.out/EventAsyncStackNotifications7FE5EF79.nested.template.json"));
+        assertThat(nested.templates())
+                .extracting(Template::stackName, t -> t.file().kind())
+                .containsExactly(tuple(
+                        "EventAsyncStack/NotificationsNestedStackNotificationsNestedStackResourceA63DC337",
+                        InputKind.CDK));
         assertThat(nested.files()).hasSize(1);
 
-        Project prod = load(SYNTH, SYNTH.resolve("sfn-workflow/cdk.out/assembly-Prod/ProdWorkflow4E0782C3.template.json"));
-        assertThat(prod.templates()).extracting(Template::stackName, t -> t.file().kind())
+        Project prod =
+                load(SYNTH, SYNTH.resolve("sfn-workflow/cdk.out/assembly-Prod/ProdWorkflow4E0782C3.template.json"));
+        assertThat(prod.templates())
+                .extracting(Template::stackName, t -> t.file().kind())
                 .containsExactly(tuple("Prod/Workflow", InputKind.CDK));
     }
 
@@ -181,9 +251,11 @@ class CdkAssemblyTest {
         write("cdk.out/manifest.json", "{\n  \"version\": \"55.0.0\",\n  \"artifacts\": {\n    \"S\": \n  }\n}\n");
         write("cdk.out/S.template.json", QUEUE_TEMPLATE);
         Project p = load(dir, dir);
-        assertThat(p.inputFindings()).extracting(Finding::ruleId, Finding::file, f -> f.span().line())
+        assertThat(p.inputFindings())
+                .extracting(Finding::ruleId, Finding::file, f -> f.span().line())
                 .containsExactly(tuple("FL-PARSE-001", "cdk.out/manifest.json", 5));
-        assertThat(p.templates()).extracting(Template::stackName, t -> t.file().kind())
+        assertThat(p.templates())
+                .extracting(Template::stackName, t -> t.file().kind())
                 .containsExactly(tuple("S", InputKind.CDK));
         assertThat(p.templates().get(0).resource("Q").cdkPath()).isEqualTo("S/Q/Resource");
     }
@@ -193,11 +265,14 @@ class CdkAssemblyTest {
         write("app/manifest.json", "{\n  \"artifacts\": {\n    \"S\": [1,\n  }\n}\n");
         write("app/S.template.json", QUEUE_TEMPLATE);
         Project p = load(dir, dir);
-        assertThat(p.inputFindings()).extracting(Finding::ruleId, Finding::file, f -> f.span().line())
+        assertThat(p.inputFindings())
+                .extracting(Finding::ruleId, Finding::file, f -> f.span().line())
                 .containsExactly(tuple("FL-PARSE-001", "app/manifest.json", 4));
-        assertThat(p.files()).extracting(InputFile::displayPath, InputFile::kind).containsExactly(
-                tuple("app/S.template.json", InputKind.CLOUDFORMATION),
-                tuple("app/manifest.json", InputKind.UNPARSEABLE));
+        assertThat(p.files())
+                .extracting(InputFile::displayPath, InputFile::kind)
+                .containsExactly(
+                        tuple("app/S.template.json", InputKind.CLOUDFORMATION),
+                        tuple("app/manifest.json", InputKind.UNPARSEABLE));
     }
 
     @Test
@@ -205,9 +280,10 @@ class CdkAssemblyTest {
         write("outside.template.json", QUEUE_TEMPLATE);
         write("cdk.out/manifest.json", stackManifest("S", "../outside.template.json"));
         Project p = load(dir, dir.resolve("cdk.out"));
-        assertThat(p.inputFindings()).extracting(Finding::ruleId, Finding::file, f -> f.span().line(),
-                Finding::logicalPath).containsExactly(
-                tuple("FL-PARSE-004", "cdk.out/manifest.json", 7, "artifacts/S/properties/templateFile"));
+        assertThat(p.inputFindings())
+                .extracting(Finding::ruleId, Finding::file, f -> f.span().line(), Finding::logicalPath)
+                .containsExactly(
+                        tuple("FL-PARSE-004", "cdk.out/manifest.json", 7, "artifacts/S/properties/templateFile"));
         assertThat(p.inputFindings().get(0).message()).contains("outside the cloud assembly");
         assertThat(p.templates()).isEmpty();
         assertThat(p.files()).extracting(InputFile::displayPath).containsExactly("cdk.out/manifest.json");
@@ -227,9 +303,16 @@ class CdkAssemblyTest {
     void missingTemplateIsALocatedFinding() throws IOException {
         write("cdk.out/manifest.json", stackManifest("S", "S.template.json"));
         Project p = load(dir, dir);
-        assertThat(p.inputFindings()).extracting(Finding::ruleId, Finding::file, f -> f.span().line(),
-                f -> f.span().column()).containsExactly(tuple("FL-PARSE-004", "cdk.out/manifest.json", 7, 25));
-        assertThat(p.inputFindings().get(0).message()).contains("S.template.json").contains("does not exist");
+        assertThat(p.inputFindings())
+                .extracting(
+                        Finding::ruleId,
+                        Finding::file,
+                        f -> f.span().line(),
+                        f -> f.span().column())
+                .containsExactly(tuple("FL-PARSE-004", "cdk.out/manifest.json", 7, 25));
+        assertThat(p.inputFindings().get(0).message())
+                .contains("S.template.json")
+                .contains("does not exist");
         assertThat(p.templates()).isEmpty();
     }
 
@@ -237,36 +320,47 @@ class CdkAssemblyTest {
     void nestedStackPathOutsideTheAssemblyIsAFindingInTheParentTemplate() throws IOException {
         write("secret.json", QUEUE_TEMPLATE);
         write("cdk.out/manifest.json", stackManifest("S", "S.template.json"));
-        write("cdk.out/S.template.json", "{\n  \"Resources\": {\n    \"N\": {\n"
-                + "      \"Type\": \"AWS::CloudFormation::Stack\",\n"
-                + "      \"Metadata\": {\"aws:asset:path\": \"../secret.json\"}\n    }\n  }\n}\n");
+        write(
+                "cdk.out/S.template.json",
+                "{\n  \"Resources\": {\n    \"N\": {\n"
+                        + "      \"Type\": \"AWS::CloudFormation::Stack\",\n"
+                        + "      \"Metadata\": {\"aws:asset:path\": \"../secret.json\"}\n    }\n  }\n}\n");
         Project p = load(dir, dir.resolve("cdk.out"));
-        assertThat(p.inputFindings()).extracting(Finding::ruleId, Finding::file, f -> f.span().line(),
-                Finding::logicalPath).containsExactly(
-                tuple("FL-PARSE-004", "cdk.out/S.template.json", 5, "Resources/N/Metadata/aws:asset:path"));
+        assertThat(p.inputFindings())
+                .extracting(Finding::ruleId, Finding::file, f -> f.span().line(), Finding::logicalPath)
+                .containsExactly(
+                        tuple("FL-PARSE-004", "cdk.out/S.template.json", 5, "Resources/N/Metadata/aws:asset:path"));
         assertThat(p.templates()).extracting(Template::displayPath).containsExactly("cdk.out/S.template.json");
         assertThat(p.files()).extracting(InputFile::displayPath).doesNotContain("secret.json");
     }
 
     @Test
     void nestedAssemblyWithoutManifestIsAFinding() throws IOException {
-        write("cdk.out/manifest.json", "{\n  \"artifacts\": {\n    \"assembly-Prod\": {\n"
-                + "      \"type\": \"cdk:cloud-assembly\",\n"
-                + "      \"properties\": {\"directoryName\": \"assembly-Prod\"}\n    }\n  }\n}\n");
+        write(
+                "cdk.out/manifest.json",
+                "{\n  \"artifacts\": {\n    \"assembly-Prod\": {\n"
+                        + "      \"type\": \"cdk:cloud-assembly\",\n"
+                        + "      \"properties\": {\"directoryName\": \"assembly-Prod\"}\n    }\n  }\n}\n");
         write("cdk.out/assembly-Prod/P.template.json", QUEUE_TEMPLATE);
         Project p = load(dir, dir);
-        assertThat(p.inputFindings()).extracting(Finding::ruleId, f -> f.span().line())
+        assertThat(p.inputFindings())
+                .extracting(Finding::ruleId, f -> f.span().line())
                 .containsExactly(tuple("FL-PARSE-004", 5));
         assertThat(p.templates()).isEmpty();
-        assertThat(p.files()).extracting(InputFile::displayPath, InputFile::kind).containsExactly(
-                tuple("cdk.out/assembly-Prod", InputKind.OTHER), tuple("cdk.out/manifest.json", InputKind.OTHER));
+        assertThat(p.files())
+                .extracting(InputFile::displayPath, InputFile::kind)
+                .containsExactly(
+                        tuple("cdk.out/assembly-Prod", InputKind.OTHER),
+                        tuple("cdk.out/manifest.json", InputKind.OTHER));
     }
 
     @Test
     void assemblyThatRefersToItselfIsReadOnce() throws IOException {
-        write("cdk.out/manifest.json", "{\"artifacts\": {"
-                + "\"S\": {\"type\": \"aws:cloudformation:stack\", \"properties\": {\"templateFile\": \"S.template.json\"}},"
-                + "\"Self\": {\"type\": \"cdk:cloud-assembly\", \"properties\": {\"directoryName\": \"./sub/..\"}}}}");
+        write(
+                "cdk.out/manifest.json",
+                "{\"artifacts\": {"
+                        + "\"S\": {\"type\": \"aws:cloudformation:stack\", \"properties\": {\"templateFile\": \"S.template.json\"}},"
+                        + "\"Self\": {\"type\": \"cdk:cloud-assembly\", \"properties\": {\"directoryName\": \"./sub/..\"}}}}");
         write("cdk.out/S.template.json", QUEUE_TEMPLATE);
         Files.createDirectories(dir.resolve("cdk.out/sub"));
         Project p = load(dir, dir);

@@ -42,7 +42,8 @@ class CorpusTest {
         for (Finding f : p.inputFindings()) {
             rules.merge(f.ruleId(), 1, Integer::sum);
         }
-        System.out.println("corpus: " + p.files().size() + " files " + kinds + ", " + p.templates().size()
+        System.out.println("corpus: " + p.files().size() + " files " + kinds + ", "
+                + p.templates().size()
                 + " templates, parse findings " + rules + ", warm load " + ms + " ms with " + request.threads()
                 + " threads");
         assertThat(p.files()).hasSizeGreaterThan(2000);

@@ -35,7 +35,8 @@ class DiscoveryTest {
 
     private List<String> found(List<String> includes, List<String> excludes) {
         return Discovery.discover(request(includes, excludes)).files().stream()
-                .map(Discovery.Candidate::displayPath).toList();
+                .map(Discovery.Candidate::displayPath)
+                .toList();
     }
 
     @Test
@@ -58,12 +59,29 @@ class DiscoveryTest {
         write("shared/corpus/deep/y.yml", "a: 1");
         Files.createDirectories(dir.resolve("work/wt"));
         Path wd = dir.resolve("work/wt");
-        AnalysisRequest relative = new AnalysisRequest(List.of(wd.resolve("../../shared/corpus")), wd, List.of(),
-                List.of(), List.of(), List.of(), Map.of(), Map.of(), 1);
-        AnalysisRequest absolute = new AnalysisRequest(List.of(dir.resolve("shared/corpus").toAbsolutePath()), wd,
-                List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), 1);
+        AnalysisRequest relative = new AnalysisRequest(
+                List.of(wd.resolve("../../shared/corpus")),
+                wd,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                Map.of(),
+                1);
+        AnalysisRequest absolute = new AnalysisRequest(
+                List.of(dir.resolve("shared/corpus").toAbsolutePath()),
+                wd,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                Map.of(),
+                1);
         for (AnalysisRequest r : List.of(relative, absolute)) {
-            assertThat(Discovery.discover(r).files()).extracting(Discovery.Candidate::displayPath)
+            assertThat(Discovery.discover(r).files())
+                    .extracting(Discovery.Candidate::displayPath)
                     .containsExactly("../../shared/corpus/deep/y.yml", "../../shared/corpus/x.yaml");
         }
         assertThat(Discovery.displayPath(wd, wd)).isEqualTo(".");
@@ -82,7 +100,8 @@ class DiscoveryTest {
         assertThat(found(List.of(), List.of("deep/**"))).containsExactly("x.yaml");
         write("infra/top.yaml", "a: 1");
         write("infra/dev/deeper.yaml", "a: 1");
-        assertThat(found(List.of("infra/**/*.yaml"), List.of())).containsExactly("infra/dev/deeper.yaml", "infra/top.yaml");
+        assertThat(found(List.of("infra/**/*.yaml"), List.of()))
+                .containsExactly("infra/dev/deeper.yaml", "infra/top.yaml");
     }
 
     @Test
@@ -98,8 +117,16 @@ class DiscoveryTest {
     @Test
     void filesGivenDirectlyAreAlwaysRead() throws IOException {
         write("notes.txt", "a: 1");
-        AnalysisRequest r = new AnalysisRequest(List.of(dir.resolve("notes.txt"), dir.resolve("missing.yaml")), dir,
-                List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), 1);
+        AnalysisRequest r = new AnalysisRequest(
+                List.of(dir.resolve("notes.txt"), dir.resolve("missing.yaml")),
+                dir,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                Map.of(),
+                1);
         Discovery.Result result = Discovery.discover(r);
         assertThat(result.files()).extracting(Discovery.Candidate::displayPath).containsExactly("notes.txt");
         assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("FL-PARSE-001");
@@ -123,7 +150,9 @@ class DiscoveryTest {
                     Type: Custom::Thing
                     DependsOn: [Queue, Env]
                 """);
-        write("sam.yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n");
+        write(
+                "sam.yaml",
+                "Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n");
         write("sam2.json", "{\"Resources\": {\"F\": {\"Type\": \"AWS::Serverless::Function\"}}}");
         write("version-only.yaml", "AWSTemplateFormatVersion: '2010-09-09'\n");
         write("flow.asl.json", "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}");
@@ -133,13 +162,25 @@ class DiscoveryTest {
         Files.write(dir.resolve("bad-utf8.json"), new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
         Files.write(dir.resolve("binary.yaml"), new byte[] {0, 1, 2, 3, (byte) 0xFF, (byte) 0xFE});
         Project p = new DefaultSourceLoader().load(request(List.of(), List.of()));
-        assertThat(p.files()).extracting(f -> f.displayPath() + "=" + f.kind().label()).containsExactly(
-                "bad-utf8.json=unparseable", "binary.yaml=unparseable", "broken.yaml=unparseable",
-                "cfn.yaml=cloudformation", "empty.yaml=other", "flow.asl.json=asl", "package.json=other",
-                "sam.yaml=sam", "sam2.json=sam", "version-only.yaml=cloudformation");
-        assertThat(p.inputFindings()).extracting(f -> f.file() + "@" + f.span().line() + ":" + f.span().column())
+        assertThat(p.files())
+                .extracting(f -> f.displayPath() + "=" + f.kind().label())
+                .containsExactly(
+                        "bad-utf8.json=unparseable",
+                        "binary.yaml=unparseable",
+                        "broken.yaml=unparseable",
+                        "cfn.yaml=cloudformation",
+                        "empty.yaml=other",
+                        "flow.asl.json=asl",
+                        "package.json=other",
+                        "sam.yaml=sam",
+                        "sam2.json=sam",
+                        "version-only.yaml=cloudformation");
+        assertThat(p.inputFindings())
+                .extracting(
+                        f -> f.file() + "@" + f.span().line() + ":" + f.span().column())
                 .containsExactly("bad-utf8.json@1:1", "binary.yaml@1:1", "broken.yaml@2:1");
-        assertThat(p.templates()).extracting(Template::displayPath)
+        assertThat(p.templates())
+                .extracting(Template::displayPath)
                 .containsExactly("cfn.yaml", "sam.yaml", "sam2.json", "version-only.yaml");
 
         Template t = p.templates().get(0);
@@ -163,15 +204,19 @@ class DiscoveryTest {
 
     @Test
     void cdkAssemblyTemplatesAreCdkAndBookkeepingIsSkipped() throws IOException {
-        write("cdk.out/manifest.json", "{\"version\": \"36.0.0\", \"artifacts\": {\"Stack\": "
-                + "{\"type\": \"aws:cloudformation:stack\", \"properties\": {\"templateFile\": \"Stack.template.json\"}}}}");
+        write(
+                "cdk.out/manifest.json",
+                "{\"version\": \"36.0.0\", \"artifacts\": {\"Stack\": "
+                        + "{\"type\": \"aws:cloudformation:stack\", \"properties\": {\"templateFile\": \"Stack.template.json\"}}}}");
         write("cdk.out/tree.json", "{\"tree\": {}}");
         write("cdk.out/Stack.assets.json", "{}");
-        write("cdk.out/Stack.template.json",
+        write(
+                "cdk.out/Stack.template.json",
                 "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\", \"Metadata\": {\"aws:cdk:path\": \"Stack/Q\"}}}}");
         write("cdk.out/asset.abc/inner.json", "{}");
         Project p = new DefaultSourceLoader().load(request(List.of(), List.of()));
-        assertThat(p.files()).extracting(InputFile::displayPath, InputFile::kind)
+        assertThat(p.files())
+                .extracting(InputFile::displayPath, InputFile::kind)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("cdk.out/Stack.assets.json", InputKind.OTHER),
                         org.assertj.core.groups.Tuple.tuple("cdk.out/Stack.template.json", InputKind.CDK),
@@ -185,14 +230,18 @@ class DiscoveryTest {
     @Test
     void outputIsTheSameWhateverTheThreadCount() throws IOException {
         for (int i = 0; i < 30; i++) {
-            write("d" + (i % 4) + "/t" + i + ".yaml", "Resources:\n  Q" + i + ":\n    Type: AWS::SQS::Queue\n  Q" + i
-                    + ":\n    Type: x\n");
+            write(
+                    "d" + (i % 4) + "/t" + i + ".yaml",
+                    "Resources:\n  Q" + i + ":\n    Type: AWS::SQS::Queue\n  Q" + i + ":\n    Type: x\n");
         }
-        Project one = new DefaultSourceLoader().load(request(List.of(), List.of()).withThreads(1));
-        Project four = new DefaultSourceLoader().load(request(List.of(), List.of()).withThreads(4));
+        Project one =
+                new DefaultSourceLoader().load(request(List.of(), List.of()).withThreads(1));
+        Project four =
+                new DefaultSourceLoader().load(request(List.of(), List.of()).withThreads(4));
         assertThat(four.files()).isEqualTo(one.files());
         assertThat(four.inputFindings()).isEqualTo(one.inputFindings());
-        assertThat(four.templates()).extracting(Template::displayPath)
+        assertThat(four.templates())
+                .extracting(Template::displayPath)
                 .isEqualTo(one.templates().stream().map(Template::displayPath).toList());
     }
 }

@@ -24,8 +24,7 @@ final class FuzzTargets {
     /** A project root with nothing in it: DefinitionUri paths resolve to missing files. */
     private static final Path ROOT = Path.of("/nonexistent-faultline-fuzz-root");
 
-    private FuzzTargets() {
-    }
+    private FuzzTargets() {}
 
     static void yaml(String text) {
         pipeline(TreeParser.parseYaml(text, "fuzz.yaml"), "fuzz.yaml");

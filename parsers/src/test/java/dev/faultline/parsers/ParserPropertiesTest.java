@@ -26,10 +26,12 @@ class ParserPropertiesTest {
     private static final int TRIES = 300;
     private static final long BASE_SEED = Long.getLong("faultline.propertySeed", 20261126L);
 
-    private static Stream<DynamicTest> property(String name, Function<Random, String> generator, Consumer<String> check) {
+    private static Stream<DynamicTest> property(
+            String name, Function<Random, String> generator, Consumer<String> check) {
         return IntStream.range(0, TRIES).mapToObj(i -> {
             long seed = BASE_SEED + i;
-            return DynamicTest.dynamicTest(name + " seed=" + seed, () -> check.accept(generator.apply(new Random(seed))));
+            return DynamicTest.dynamicTest(
+                    name + " seed=" + seed, () -> check.accept(generator.apply(new Random(seed))));
         });
     }
 
@@ -58,8 +60,8 @@ class ParserPropertiesTest {
 
     @TestFactory
     Stream<DynamicTest> aslLoaderNeverThrows() {
-        return property("aslish", r -> "{\"StartAt\": \"A\", \"States\": " + tokens(r, ASLISH, 80) + "}",
-                FuzzTargets::asl);
+        return property(
+                "aslish", r -> "{\"StartAt\": \"A\", \"States\": " + tokens(r, ASLISH, 80) + "}", FuzzTargets::asl);
     }
 
     /** Any UTF-16 text up to 200 chars: ASCII, controls, other planes and lone surrogates. */
@@ -90,22 +92,127 @@ class ParserPropertiesTest {
         return sb.toString();
     }
 
-    private static final List<String> YAMLISH = List.of("Resources:", "AWSTemplateFormatVersion: 2010-09-09",
-            "Transform: AWS::Serverless-2016-10-31", "  Q:", "    Type: AWS::SQS::Queue",
-            "    Type: AWS::Serverless::StateMachine", "    Properties:", "      DefinitionUri: ../x.asl.json",
-            "      Definition:", "        StartAt: A", "        States:", "\n", "  ", "- ", ": ", "? ", "[", "]",
-            "{", "}", ",", "!Ref ", "!GetAtt ", "!Sub ", "!If ", "!Join ", "!Unknown ", "!!binary ", "&a ", "*a",
-            "<<: *a", "'", "\"", "#", "|", ">", "---", "...", "%YAML 1.1", "Fn::Join", "Ref", "x", "1", "yes",
-            "0777", "null", "~", "\t", "\\u0000", "\u00e9", "\ud83d\ude00");
+    private static final List<String> YAMLISH = List.of(
+            "Resources:",
+            "AWSTemplateFormatVersion: 2010-09-09",
+            "Transform: AWS::Serverless-2016-10-31",
+            "  Q:",
+            "    Type: AWS::SQS::Queue",
+            "    Type: AWS::Serverless::StateMachine",
+            "    Properties:",
+            "      DefinitionUri: ../x.asl.json",
+            "      Definition:",
+            "        StartAt: A",
+            "        States:",
+            "\n",
+            "  ",
+            "- ",
+            ": ",
+            "? ",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            "!Ref ",
+            "!GetAtt ",
+            "!Sub ",
+            "!If ",
+            "!Join ",
+            "!Unknown ",
+            "!!binary ",
+            "&a ",
+            "*a",
+            "<<: *a",
+            "'",
+            "\"",
+            "#",
+            "|",
+            ">",
+            "---",
+            "...",
+            "%YAML 1.1",
+            "Fn::Join",
+            "Ref",
+            "x",
+            "1",
+            "yes",
+            "0777",
+            "null",
+            "~",
+            "\t",
+            "\\u0000",
+            "\u00e9",
+            "\ud83d\ude00");
 
-    private static final List<String> JSONISH = List.of("{", "}", "[", "]", ",", ":", "\"Resources\"", "\"Type\"",
-            "\"AWS::SQS::Queue\"", "\"Properties\"", "\"Ref\"", "\"Fn::GetAtt\"", "\"Fn::Join\"", "\"Fn::Sub\"",
-            "\"${A.B}\"", "\"x\"", "1", "-0", "1e999", "true", "null", "\"\\u0000\"", "\"\\ud800\"", " ", "\n",
-            "\"", "\\", "/*", "//");
+    private static final List<String> JSONISH = List.of(
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            "\"Resources\"",
+            "\"Type\"",
+            "\"AWS::SQS::Queue\"",
+            "\"Properties\"",
+            "\"Ref\"",
+            "\"Fn::GetAtt\"",
+            "\"Fn::Join\"",
+            "\"Fn::Sub\"",
+            "\"${A.B}\"",
+            "\"x\"",
+            "1",
+            "-0",
+            "1e999",
+            "true",
+            "null",
+            "\"\\u0000\"",
+            "\"\\ud800\"",
+            " ",
+            "\n",
+            "\"",
+            "\\",
+            "/*",
+            "//");
 
-    private static final List<String> ASLISH = List.of("{", "}", "[", "]", ",", ":", "\"StartAt\"", "\"States\"",
-            "\"A\"", "\"B\"", "\"Type\"", "\"Task\"", "\"Choice\"", "\"Parallel\"", "\"Map\"", "\"Pass\"", "\"Fail\"",
-            "\"Succeed\"", "\"Wait\"", "\"Next\"", "\"End\"", "true", "\"Retry\"", "\"Catch\"", "\"ErrorEquals\"",
-            "\"States.ALL\"", "\"Branches\"", "\"Iterator\"", "\"ItemProcessor\"", "\"Choices\"", "\"Default\"",
-            "\"Resource\"", "\"arn:aws:states:::lambda:invoke\"", "\"${Fn}\"", "\"MaxAttempts\"", "3", "-1", " ");
+    private static final List<String> ASLISH = List.of(
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            "\"StartAt\"",
+            "\"States\"",
+            "\"A\"",
+            "\"B\"",
+            "\"Type\"",
+            "\"Task\"",
+            "\"Choice\"",
+            "\"Parallel\"",
+            "\"Map\"",
+            "\"Pass\"",
+            "\"Fail\"",
+            "\"Succeed\"",
+            "\"Wait\"",
+            "\"Next\"",
+            "\"End\"",
+            "true",
+            "\"Retry\"",
+            "\"Catch\"",
+            "\"ErrorEquals\"",
+            "\"States.ALL\"",
+            "\"Branches\"",
+            "\"Iterator\"",
+            "\"ItemProcessor\"",
+            "\"Choices\"",
+            "\"Default\"",
+            "\"Resource\"",
+            "\"arn:aws:states:::lambda:invoke\"",
+            "\"${Fn}\"",
+            "\"MaxAttempts\"",
+            "3",
+            "-1",
+            " ");
 }

@@ -32,7 +32,8 @@ class ProjectRootTest {
     void aDefinitionUriNextToATemplateOutsideTheWorkingDirectoryLoads(@TempDir Path tmp) throws Exception {
         Path wd = Files.createDirectories(tmp.resolve("cwd"));
         Path app = Files.createDirectories(tmp.resolve("other/app"));
-        Files.writeString(app.resolve("sm.asl.json"), "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}");
+        Files.writeString(
+                app.resolve("sm.asl.json"), "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}");
         Files.writeString(app.resolve("template.yaml"), """
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
@@ -41,7 +42,8 @@ class ProjectRootTest {
                     Properties:
                       DefinitionUri: sm.asl.json
                 """);
-        Project p = new DefaultSourceLoader().load(AnalysisRequest.of(wd, List.of(tmp.resolve("other"))).withThreads(1));
+        Project p = new DefaultSourceLoader()
+                .load(AnalysisRequest.of(wd, List.of(tmp.resolve("other"))).withThreads(1));
         assertThat(p.inputFindings()).isEmpty();
         assertThat(p.stateMachines()).extracting(m -> m.name()).contains("Machine");
     }
@@ -50,7 +52,8 @@ class ProjectRootTest {
     void aDefinitionFileIsShownTheWayItsTemplateIsShown(@TempDir Path tmp) throws Exception {
         Path wd = Files.createDirectories(tmp.resolve("cwd"));
         Path app = Files.createDirectories(tmp.resolve("other/app"));
-        Files.writeString(app.resolve("sm.asl.json"), "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}");
+        Files.writeString(
+                app.resolve("sm.asl.json"), "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}");
         Files.writeString(app.resolve("template.yaml"), """
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
@@ -60,7 +63,8 @@ class ProjectRootTest {
                       DefinitionUri: sm.asl.json
                 """);
         Path input = tmp.resolve("other").toAbsolutePath().normalize();
-        Project p = new DefaultSourceLoader().load(AnalysisRequest.of(wd, List.of(input)).withThreads(1));
+        Project p = new DefaultSourceLoader()
+                .load(AnalysisRequest.of(wd, List.of(input)).withThreads(1));
 
         // the definition file is shown in the same form as its template (same base, same prefix),
         // not relative to the input path, which would read as relative to the working directory
@@ -70,8 +74,11 @@ class ProjectRootTest {
             assertThat(m.file().displayPath()).isEqualTo(t.substring(0, t.lastIndexOf('/') + 1) + "sm.asl.json");
         });
 
-        Project inside = new DefaultSourceLoader().load(AnalysisRequest.of(tmp, List.of(input)).withThreads(1));
-        assertThat(inside.stateMachines()).extracting(m -> m.template().displayPath(), m -> m.file().displayPath())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("other/app/template.yaml", "other/app/sm.asl.json"));
+        Project inside = new DefaultSourceLoader()
+                .load(AnalysisRequest.of(tmp, List.of(input)).withThreads(1));
+        assertThat(inside.stateMachines())
+                .extracting(m -> m.template().displayPath(), m -> m.file().displayPath())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("other/app/template.yaml", "other/app/sm.asl.json"));
     }
 }

@@ -27,7 +27,9 @@ class TreeParserTest {
     }
 
     static List<String> ids(TreeParser.ParseResult r) {
-        return r.findings().stream().map(f -> f.ruleId() + "@" + f.span().line() + ":" + f.span().column()).toList();
+        return r.findings().stream()
+                .map(f -> f.ruleId() + "@" + f.span().line() + ":" + f.span().column())
+                .toList();
     }
 
     private static final String BLOCK = """
@@ -112,7 +114,8 @@ class TreeParserTest {
         assertThat(pos(getAtt.argument().asList().get(1))).isEqualTo("3:79-3:84");
         assertThat(props.get("N").asScalar().kind()).isEqualTo(ScalarNode.Kind.FLOAT);
         ListNode m = props.getList("M");
-        assertThat(m.items()).extracting(n -> n.asScalar().kind())
+        assertThat(m.items())
+                .extracting(n -> n.asScalar().kind())
                 .containsExactly(ScalarNode.Kind.BOOL, ScalarNode.Kind.NULL, ScalarNode.Kind.INT);
         assertThat(pos(m.get(2))).isEqualTo("3:116-3:117");
     }
@@ -205,7 +208,8 @@ class TreeParserTest {
         assertThat(and.items()).extracting(n -> n.asIntrinsic().function()).containsExactly("Condition", "Condition");
         assertThat(and.get(1).asIntrinsic().argument().text()).isEqualTo("C2");
         assertThat(pos(and.get(1))).isEqualTo("17:25-17:40");
-        assertThat(root.get("U").asIntrinsic().argument().asMap().getText("Name")).isEqualTo("AWS::Include");
+        assertThat(root.get("U").asIntrinsic().argument().asMap().getText("Name"))
+                .isEqualTo("AWS::Include");
     }
 
     private static List<String> texts(Node list) {
@@ -250,7 +254,13 @@ class TreeParserTest {
         assertThat(texts(root.get("C").asIntrinsic().argument())).containsExactly("Queue", "Arn");
         // {Condition: X} is only the Condition function inside Fn::And/Or/Not
         assertThat(root.get("D").asIntrinsic().argument().asList().get(1)).isInstanceOf(MapNode.class);
-        assertThat(root.get("E").asIntrinsic().argument().asList().get(0).asIntrinsic().function())
+        assertThat(root.get("E")
+                        .asIntrinsic()
+                        .argument()
+                        .asList()
+                        .get(0)
+                        .asIntrinsic()
+                        .function())
                 .isEqualTo("Condition");
     }
 
@@ -264,8 +274,13 @@ class TreeParserTest {
                 E: !Ref ''
                 """;
         TreeParser.ParseResult r = TreeParser.parseYaml(yaml, "m.yaml");
-        assertThat(ids(r)).containsExactly("FL-PARSE-006@1:4", "FL-PARSE-006@2:4", "FL-PARSE-006@3:4",
-                "FL-PARSE-006@4:4", "FL-PARSE-006@5:4");
+        assertThat(ids(r))
+                .containsExactly(
+                        "FL-PARSE-006@1:4",
+                        "FL-PARSE-006@2:4",
+                        "FL-PARSE-006@3:4",
+                        "FL-PARSE-006@4:4",
+                        "FL-PARSE-006@5:4");
         assertThat(r.findings().get(2).message()).contains("Fn::GetStackOutput");
         assertThat(r.findings().get(1).logicalPath()).isEqualTo("B");
         assertThat(r.root().asMap().get("D").asIntrinsic().function()).isEqualTo("Fn::Foo");
@@ -308,10 +323,11 @@ class TreeParserTest {
                   Other: *base
                 """;
         TreeParser.ParseResult r = TreeParser.parseYaml(yaml, "a.yaml");
-        assertThat(ids(r)).containsExactly("FL-PARSE-006@1:7", "FL-PARSE-006@4:3", "FL-PARSE-006@4:7",
-                "FL-PARSE-006@5:10");
+        assertThat(ids(r))
+                .containsExactly("FL-PARSE-006@1:7", "FL-PARSE-006@4:3", "FL-PARSE-006@4:7", "FL-PARSE-006@5:10");
         // the alias stands for the anchored node; nothing is copied
-        assertThat(r.root().asMap().getMap("Fn").get("Other")).isSameAs(r.root().asMap().get("Base"));
+        assertThat(r.root().asMap().getMap("Fn").get("Other"))
+                .isSameAs(r.root().asMap().get("Base"));
     }
 
     @Test
@@ -331,11 +347,13 @@ class TreeParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "Resources:\\n  Q:\\n    Type: x\\n   Properties: {}\\n | 4:4",
-        "a: [1, 2\\n | 2:1",
-        "a: 'unterminated\\n | 2:1",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Resources:\\n  Q:\\n    Type: x\\n   Properties: {}\\n | 4:4",
+                "a: [1, 2\\n | 2:1",
+                "a: 'unterminated\\n | 2:1",
+            })
     void yamlSyntaxErrorsAreLocated(String yaml, String at) {
         TreeParser.ParseResult r = TreeParser.parseYaml(yaml.replace("\\n", "\n"), "e.yaml");
         assertThat(r.root()).isNull();
@@ -347,7 +365,8 @@ class TreeParserTest {
         TreeParser.ParseResult r = TreeParser.parseJson("{\n  \"a\": [1, 2}\n", "e.json");
         assertThat(r.root()).isNull();
         assertThat(ids(r)).containsExactly("FL-PARSE-001@2:13");
-        assertThat(r.findings().get(0).message()).startsWith("JSON syntax error: Unexpected close marker '}'")
+        assertThat(r.findings().get(0).message())
+                .startsWith("JSON syntax error: Unexpected close marker '}'")
                 .doesNotContain("Source");
         assertThat(ids(TreeParser.parseJson("{} {}", "x.json"))).containsExactly("FL-PARSE-001@1:4");
     }
@@ -364,9 +383,12 @@ class TreeParserTest {
 
     @Test
     void emptyDocumentsAreANullScalar() {
-        assertThat(TreeParser.parseYaml("", "e.yaml").root().asScalar().isNull()).isTrue();
-        assertThat(TreeParser.parseYaml("# only a comment\n", "e.yaml").findings()).isEmpty();
-        assertThat(TreeParser.parseJson("  ", "e.json").root().asScalar().isNull()).isTrue();
+        assertThat(TreeParser.parseYaml("", "e.yaml").root().asScalar().isNull())
+                .isTrue();
+        assertThat(TreeParser.parseYaml("# only a comment\n", "e.yaml").findings())
+                .isEmpty();
+        assertThat(TreeParser.parseJson("  ", "e.json").root().asScalar().isNull())
+                .isTrue();
     }
 
     @Test

@@ -66,14 +66,16 @@ class FixtureHarnessTest {
         FixtureHarness.Outcome other = harness.check(write("FL-ESM-004/queues.yaml", yaml));
         assertThat(other.checked()).containsExactly("FL-ESM-004", "FL-SQS-001");
         assertThat(other.unexpected()).singleElement().asString().startsWith("10 FL-ESM-004  (");
-        FixtureHarness.Outcome marked = harness.check(write("FL-ESM-004/marked.yaml",
+        FixtureHarness.Outcome marked = harness.check(write(
+                "FL-ESM-004/marked.yaml",
                 yaml.replace("  Mapping:", "  Mapping: # expect: FL-ESM-004 \"without ReportBatchItemFailures\"")));
         assertThat(marked.passed()).as(marked.describe()).isTrue();
     }
 
     @Test
     void aMissingFindingOfTheOwnRuleFails() throws IOException {
-        String yaml = QUEUES.formatted("").replace("# expect: FL-SQS-001", "")
+        String yaml = QUEUES.formatted("")
+                .replace("# expect: FL-SQS-001", "")
                 .replace("Timeout: 10", "Timeout: 10 # expect: FL-SQS-001");
         FixtureHarness.Outcome o = harness.check(write("FL-SQS-001/moved.yaml", yaml));
         assertThat(o.passed()).isFalse();
@@ -86,20 +88,25 @@ class FixtureHarnessTest {
         FixtureHarness.Outcome right = harness.check(write("FL-SQS-001/right.yaml", QUEUES.formatted(" \"Orders\"")));
         assertThat(right.passed()).as(right.describe()).isTrue();
 
-        FixtureHarness.Outcome wrong = harness.check(write("FL-SQS-001/wrong.yaml", QUEUES.formatted(" \"no such text\"")));
+        FixtureHarness.Outcome wrong =
+                harness.check(write("FL-SQS-001/wrong.yaml", QUEUES.formatted(" \"no such text\"")));
         assertThat(wrong.passed()).isFalse();
-        assertThat(wrong.missing()).singleElement().asString()
+        assertThat(wrong.missing())
+                .singleElement()
+                .asString()
                 .startsWith("2 FL-SQS-001 \"no such text\"  (found, but the message is: Queue 'Orders'");
         assertThat(wrong.unexpected()).isEmpty();
     }
 
     @Test
     void markersParseIdsFragmentsAndCommas() throws IOException {
-        Path f = write("FL-SQS-003/m.yaml", "# options: FL-SQS-004.minimumReceiveCount=3\n"
-                + "a: 1 # expect: FL-SQS-003 \"6 × 30, or more\", FL-OBS-001\n");
+        Path f = write(
+                "FL-SQS-003/m.yaml",
+                "# options: FL-SQS-004.minimumReceiveCount=3\n"
+                        + "a: 1 # expect: FL-SQS-003 \"6 × 30, or more\", FL-OBS-001\n");
         FixtureFile ff = FixtureFile.read(f);
-        assertThat(ff.markers()).containsExactly(new Marker(2, "FL-SQS-003", "6 × 30, or more"),
-                new Marker(2, "FL-OBS-001", null));
+        assertThat(ff.markers())
+                .containsExactly(new Marker(2, "FL-SQS-003", "6 × 30, or more"), new Marker(2, "FL-OBS-001", null));
         assertThat(ff.markedRules()).containsExactly("FL-OBS-001", "FL-SQS-003", "FL-SQS-004");
         Path bad = write("FL-SQS-003/bad.yaml", "a: 1 # expect: FL-SQS-003 6 x 30\n");
         assertThatThrownBy(() -> FixtureFile.read(bad)).hasMessageContaining("bad.yaml:1: a marker is RULE-ID");

@@ -25,14 +25,16 @@ class FixturesTest {
         Path root = FixtureHarness.builtinFixtures(extracted);
         String only = System.getProperty("faultline.rule", "");
         List<Path> fixtures = FixtureHarness.fixtures(root).stream()
-                .filter(f -> root.relativize(f).toString().startsWith(only)).toList();
+                .filter(f -> root.relativize(f).toString().startsWith(only))
+                .toList();
         assertThat(fixtures).as("fixtures matching '%s'", only).isNotEmpty();
         FixtureHarness harness = FixtureHarness.fromClassPath();
-        return fixtures.stream().map(f -> DynamicTest.dynamicTest(root.relativize(f).toString(), () -> {
-            FixtureHarness.Outcome o = harness.check(f);
-            if (!o.passed()) {
-                throw new AssertionError(o.describe());
-            }
-        }));
+        return fixtures.stream()
+                .map(f -> DynamicTest.dynamicTest(root.relativize(f).toString(), () -> {
+                    FixtureHarness.Outcome o = harness.check(f);
+                    if (!o.passed()) {
+                        throw new AssertionError(o.describe());
+                    }
+                }));
     }
 }

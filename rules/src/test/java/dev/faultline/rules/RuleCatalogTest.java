@@ -32,13 +32,16 @@ class RuleCatalogTest {
     @Test
     void everyRuleClassIsRegistered() {
         Set<String> declared = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.faultline.rules").stream()
-                .filter(c -> c.isAssignableTo(Rule.class) && !c.isInterface()
-                        && !c.getModifiers().contains(JavaModifier.ABSTRACT))
-                .map(JavaClass::getName)
-                .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> registered = registry.rules().stream().map(r -> r.getClass().getName())
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("dev.faultline.rules")
+                        .stream()
+                        .filter(c -> c.isAssignableTo(Rule.class)
+                                && !c.isInterface()
+                                && !c.getModifiers().contains(JavaModifier.ABSTRACT))
+                        .map(JavaClass::getName)
+                        .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> registered = registry.rules().stream()
+                .map(r -> r.getClass().getName())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(declared).isNotEmpty();
         assertThat(registered).containsExactlyElementsOf(declared);
@@ -65,10 +68,15 @@ class RuleCatalogTest {
         for (Rule r : rules) {
             String id = r.metadata().id();
             Path dir = root.resolve(id);
-            assertThat(Files.isDirectory(dir)).as("fixture directory fixtures/%s", id).isTrue();
+            assertThat(Files.isDirectory(dir))
+                    .as("fixture directory fixtures/%s", id)
+                    .isTrue();
             boolean marked = FixtureHarness.fixtures(dir).stream()
-                    .anyMatch(f -> FixtureFile.read(f).expectations().stream().anyMatch(e -> e.ruleId().equals(id)));
-            assertThat(marked).as("a fixture under fixtures/%s expects %s", id, id).isTrue();
+                    .anyMatch(f -> FixtureFile.read(f).expectations().stream()
+                            .anyMatch(e -> e.ruleId().equals(id)));
+            assertThat(marked)
+                    .as("a fixture under fixtures/%s expects %s", id, id)
+                    .isTrue();
         }
     }
 }

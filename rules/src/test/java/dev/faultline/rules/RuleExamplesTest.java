@@ -39,14 +39,17 @@ class RuleExamplesTest {
     Stream<DynamicTest> badExampleFiresAndGoodExampleIsSilent() {
         MetadataExamples examples = MetadataExamples.fromClassPath();
         String only = System.getProperty("faultline.rule", "");
-        return ALL.stream().filter(m -> m.id().startsWith(only)).map(m -> DynamicTest.dynamicTest(m.id(), () -> {
-            List<String> problems = examples.problems(m, dir.resolve(m.id())).stream()
-                    .filter(p -> !NOT_SHOWN.containsKey(p.replaceFirst(": ", " ").replaceFirst(":.*", "")))
-                    .toList();
-            if (!problems.isEmpty()) {
-                throw new AssertionError(String.join("\n", problems));
-            }
-        }));
+        return ALL.stream()
+                .filter(m -> m.id().startsWith(only))
+                .map(m -> DynamicTest.dynamicTest(m.id(), () -> {
+                    List<String> problems = examples.problems(m, dir.resolve(m.id())).stream()
+                            .filter(p -> !NOT_SHOWN.containsKey(
+                                    p.replaceFirst(": ", " ").replaceFirst(":.*", "")))
+                            .toList();
+                    if (!problems.isEmpty()) {
+                        throw new AssertionError(String.join("\n", problems));
+                    }
+                }));
     }
 
     @Test
@@ -54,7 +57,8 @@ class RuleExamplesTest {
         MetadataExamples examples = MetadataExamples.fromClassPath();
         for (String key : NOT_SHOWN.keySet()) {
             String id = key.substring(0, key.indexOf(' '));
-            RuleMetadata m = ALL.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+            RuleMetadata m =
+                    ALL.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
             assertThat(examples.problems(m, dir.resolve("again-" + id)))
                     .as("%s is exempt; remove the exemption if the example now works", key)
                     .anySatisfy(p -> assertThat(p.replaceFirst(": ", " ")).startsWith(key));

@@ -33,17 +33,20 @@ class RulePackagesTest {
     @Test
     void familiesDoNotDependOnEachOther() {
         slices().matching("dev.faultline.rules.(*)..")
-                .should().notDependOnEachOther()
-                .ignoreDependency(alwaysTrue(),
-                        resideInAPackage("dev.faultline.rules.support.."))
+                .should()
+                .notDependOnEachOther()
+                .ignoreDependency(alwaysTrue(), resideInAPackage("dev.faultline.rules.support.."))
                 .because("a helper two families need belongs in rules.support")
                 .check(RULES);
     }
 
     @Test
     void supportDependsOnNoFamily() {
-        noClasses().that().resideInAPackage("dev.faultline.rules.support..")
-                .should().dependOnClassesThat(resideInAPackage("dev.faultline.rules..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.faultline.rules.support..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("dev.faultline.rules..")
                         .and(not(resideInAPackage("dev.faultline.rules.support.."))))
                 .because("support is shared by the families, so it cannot know any of them")
                 .check(RULES);

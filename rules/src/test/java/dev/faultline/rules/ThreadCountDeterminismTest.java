@@ -27,8 +27,10 @@ class ThreadCountDeterminismTest {
     void oneAndFourThreadsGiveTheSameFindingsAndGraph() {
         Path root = FixtureHarness.builtinFixtures(extracted);
         Analyzer analyzer = Analyzer.fromClassPath();
-        AnalysisResult one = analyzer.analyze(AnalysisRequest.of(root, List.of(root)).withThreads(1));
-        AnalysisResult four = analyzer.analyze(AnalysisRequest.of(root, List.of(root)).withThreads(4));
+        AnalysisResult one =
+                analyzer.analyze(AnalysisRequest.of(root, List.of(root)).withThreads(1));
+        AnalysisResult four =
+                analyzer.analyze(AnalysisRequest.of(root, List.of(root)).withThreads(4));
 
         assertThat(one.files()).hasSizeGreaterThan(40);
         assertThat(one.findings()).hasSizeGreaterThan(100);
@@ -36,12 +38,15 @@ class ThreadCountDeterminismTest {
         assertThat(four.toolErrors()).isEqualTo(one.toolErrors());
         assertThat(edges(four)).containsExactlyElementsOf(edges(one));
         assertThat(four.graph().nodes().stream().map(GraphNode::id).toList())
-                .containsExactlyElementsOf(one.graph().nodes().stream().map(GraphNode::id).toList());
+                .containsExactlyElementsOf(
+                        one.graph().nodes().stream().map(GraphNode::id).toList());
     }
 
     private static List<String> describe(List<Finding> findings) {
-        return findings.stream().map(f -> f.span() + " " + f.ruleId() + " " + f.severity() + " " + f.logicalPath()
-                + " " + f.resource() + " " + f.suppressed() + " " + f.message()).toList();
+        return findings.stream()
+                .map(f -> f.span() + " " + f.ruleId() + " " + f.severity() + " " + f.logicalPath() + " " + f.resource()
+                        + " " + f.suppressed() + " " + f.message())
+                .toList();
     }
 
     private static List<String> edges(AnalysisResult r) {

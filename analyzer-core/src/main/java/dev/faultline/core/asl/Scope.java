@@ -14,6 +14,4 @@ import java.util.Map;
  *                    {@code .../States/Fan/Branches/0})
  * @param owner       the Parallel or Map state holding it, or null for the top level
  */
-public record Scope(MapNode body, String startAt, Map<String, State> states, String logicalPath,
-                    State owner) {
-}
+public record Scope(MapNode body, String startAt, Map<String, State> states, String logicalPath, State owner) {}

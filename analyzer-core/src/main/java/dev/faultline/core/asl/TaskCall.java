@@ -47,17 +47,24 @@ public record TaskCall(Integration integration, String service, String action, P
     }
 
     /** The integration pattern, from the Resource's suffix. */
-    public enum Pattern { REQUEST_RESPONSE, SYNC, CALLBACK }
+    public enum Pattern {
+        REQUEST_RESPONSE,
+        SYNC,
+        CALLBACK
+    }
 
     /** What the call does to the world. */
-    public enum Effect { READ_ONLY, WRITES, UNKNOWN }
+    public enum Effect {
+        READ_ONLY,
+        WRITES,
+        UNKNOWN
+    }
 
     private static final String STATES_PREFIX = ":states:::";
 
     /** Action prefixes of read-only API calls (compared in lower case). */
     private static final List<String> READ_PREFIXES = List.of(
-            "get", "list", "describe", "query", "scan", "batchget", "head", "select", "search",
-            "detect", "analyze");
+            "get", "list", "describe", "query", "scan", "batchget", "head", "select", "search", "detect", "analyze");
 
     private static final List<String> READ_METHODS = List.of("GET", "HEAD", "OPTIONS");
 
@@ -71,8 +78,10 @@ public record TaskCall(Integration integration, String service, String action, P
             args = task.body().getMap("Arguments");
         }
         Map<String, Placeholder> ph = machine.placeholders();
-        return of(task.resource(), args, text -> text.contains("${")
-                || ph.keySet().stream().anyMatch(p -> !p.isEmpty() && text.contains(p)));
+        return of(
+                task.resource(),
+                args,
+                text -> text.contains("${") || ph.keySet().stream().anyMatch(p -> !p.isEmpty() && text.contains(p)));
     }
 
     /** Like {@link #of(String, MapNode, Predicate)}, with {@code ${X}} as the only placeholder form. */
@@ -110,7 +119,8 @@ public record TaskCall(Integration integration, String service, String action, P
                 return new TaskCall(Integration.HTTP, service, action, pattern, methodEffect(arguments, placeholder));
             }
             if (!sdk && service.equals("apigateway") && action.equals("invoke")) {
-                return new TaskCall(Integration.API_GATEWAY, service, action, pattern, methodEffect(arguments, placeholder));
+                return new TaskCall(
+                        Integration.API_GATEWAY, service, action, pattern, methodEffect(arguments, placeholder));
             }
             if (service.isEmpty() || action.isEmpty() || placeholder.test(service) || placeholder.test(action)) {
                 return new TaskCall(Integration.AWS_SERVICE, service, action, pattern, Effect.UNKNOWN);
@@ -133,7 +143,11 @@ public record TaskCall(Integration integration, String service, String action, P
 
     /** The same call with another integration (the graph resolved a placeholder); effect unknown. */
     public TaskCall as(Integration resolved) {
-        return new TaskCall(resolved, service, action, resolved == Integration.ACTIVITY ? Pattern.CALLBACK : pattern,
+        return new TaskCall(
+                resolved,
+                service,
+                action,
+                resolved == Integration.ACTIVITY ? Pattern.CALLBACK : pattern,
                 Effect.UNKNOWN);
     }
 

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.Comparator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -48,8 +48,7 @@ public final class ConfigLoader {
 
     private static volatile Schema schema;
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /** The published schema text. */
     public static String schemaText() {
@@ -107,10 +106,12 @@ public final class ConfigLoader {
         JsonNode json = toJson(root);
         List<Error> errors = schema().validate(json);
         if (!errors.isEmpty()) {
-            TreeMap<Span, TreeSet<String>> byPosition = new TreeMap<>(Comparator.comparingInt(Span::line)
-                    .thenComparingInt(Span::column));
+            TreeMap<Span, TreeSet<String>> byPosition =
+                    new TreeMap<>(Comparator.comparingInt(Span::line).thenComparingInt(Span::column));
             for (Error e : errors) {
-                byPosition.computeIfAbsent(locate(root, e), k -> new TreeSet<>()).add(describe(e));
+                byPosition
+                        .computeIfAbsent(locate(root, e), k -> new TreeSet<>())
+                        .add(describe(e));
             }
             List<String> problems = new ArrayList<>();
             byPosition.forEach((span, messages) -> messages.forEach(m -> problems.add(span + ": " + m)));
@@ -129,12 +130,20 @@ public final class ConfigLoader {
         if (sup != null) {
             for (Node item : sup.items()) {
                 MapNode m = item.asMap();
-                suppress.add(new PathSuppression(m.getText("rule").trim(), texts(m.getList("paths")),
-                        m.getText("reason").trim(), m.span()));
+                suppress.add(new PathSuppression(
+                        m.getText("rule").trim(),
+                        texts(m.getList("paths")),
+                        m.getText("reason").trim(),
+                        m.span()));
             }
         }
-        return new FaultlineConfig(displayPath, rules, texts(map.getList("include")), texts(map.getList("exclude")),
-                suppress, texts(map.getList("plugins")));
+        return new FaultlineConfig(
+                displayPath,
+                rules,
+                texts(map.getList("include")),
+                texts(map.getList("exclude")),
+                suppress,
+                texts(map.getList("plugins")));
     }
 
     private static RuleSetting setting(MapNode.Entry e) {
@@ -261,8 +270,9 @@ public final class ConfigLoader {
             span = keySpan != null && isKeyError(e) && i == path.getNameCount() - 1 ? keySpan : next.span();
         }
         String property = e.getProperty();
-        if (property != null && cur instanceof MapNode m && ("additionalProperties".equals(e.getKeyword())
-                || "propertyNames".equals(e.getKeyword()))) {
+        if (property != null
+                && cur instanceof MapNode m
+                && ("additionalProperties".equals(e.getKeyword()) || "propertyNames".equals(e.getKeyword()))) {
             MapNode.Entry entry = m.entry(property);
             if (entry != null) {
                 span = entry.keySpan();
@@ -277,7 +287,8 @@ public final class ConfigLoader {
 
     private static String describe(Error e) {
         String msg = e.getMessage();
-        String loc = e.getInstanceLocation() == null ? null : e.getInstanceLocation().toString();
+        String loc =
+                e.getInstanceLocation() == null ? null : e.getInstanceLocation().toString();
         if (msg != null && loc != null && msg.startsWith(loc + ": ")) {
             msg = msg.substring(loc.length() + 2);
         }

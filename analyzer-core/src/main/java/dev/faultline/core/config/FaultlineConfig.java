@@ -27,12 +27,17 @@ import java.util.TreeMap;
  * @param suppress path-scoped suppressions
  * @param plugins  rule plugin jars as written in the file (relative to the file); see {@link #pluginJars(Path)}
  */
-public record FaultlineConfig(String source, Map<String, RuleSetting> rules, List<String> include,
-                              List<String> exclude, List<PathSuppression> suppress, List<String> plugins) {
+public record FaultlineConfig(
+        String source,
+        Map<String, RuleSetting> rules,
+        List<String> include,
+        List<String> exclude,
+        List<PathSuppression> suppress,
+        List<String> plugins) {
 
     /** No file: every default. */
-    public static final FaultlineConfig EMPTY = new FaultlineConfig(null, Map.of(), List.of(), List.of(), List.of(),
-            List.of());
+    public static final FaultlineConfig EMPTY =
+            new FaultlineConfig(null, Map.of(), List.of(), List.of(), List.of(), List.of());
 
     public FaultlineConfig {
         rules = Collections.unmodifiableMap(new TreeMap<>(rules));
@@ -135,7 +140,8 @@ public record FaultlineConfig(String source, Map<String, RuleSetting> rules, Lis
         List<PathSuppression> paths = new ArrayList<>(suppress);
         paths.addAll(commandLine.suppressions().paths());
         SuppressionSettings settings = commandLine.suppressions().withPaths(paths);
-        return commandLine.withRules(commandLine.enabledRules(), disabled, severities)
+        return commandLine
+                .withRules(commandLine.enabledRules(), disabled, severities)
                 .withRuleOptions(options)
                 .withIncludes(includes, excludes)
                 .withSuppressions(settings);

@@ -46,17 +46,41 @@ public record AnalysisRequest(
     }
 
     /** The request without config suppressions or baseline (the original constructor). */
-    public AnalysisRequest(List<Path> paths, Path workingDirectory, List<String> includes, List<String> excludes,
-                           List<String> enabledRules, List<String> disabledRules,
-                           Map<String, Severity> severityOverrides, Map<String, String> ruleOptions, int threads) {
-        this(paths, workingDirectory, includes, excludes, enabledRules, disabledRules, severityOverrides,
-                ruleOptions, threads, SuppressionSettings.NONE);
+    public AnalysisRequest(
+            List<Path> paths,
+            Path workingDirectory,
+            List<String> includes,
+            List<String> excludes,
+            List<String> enabledRules,
+            List<String> disabledRules,
+            Map<String, Severity> severityOverrides,
+            Map<String, String> ruleOptions,
+            int threads) {
+        this(
+                paths,
+                workingDirectory,
+                includes,
+                excludes,
+                enabledRules,
+                disabledRules,
+                severityOverrides,
+                ruleOptions,
+                threads,
+                SuppressionSettings.NONE);
     }
 
     /** A request for some paths with every default. */
     public static AnalysisRequest of(Path workingDirectory, List<Path> paths) {
-        return new AnalysisRequest(paths, workingDirectory, List.of(), List.of(), List.of(), List.of(),
-                Map.of(), Map.of(), Runtime.getRuntime().availableProcessors());
+        return new AnalysisRequest(
+                paths,
+                workingDirectory,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                Map.of(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -64,8 +88,17 @@ public record AnalysisRequest(
      * @return a copy with these rule options
      */
     public AnalysisRequest withRuleOptions(Map<String, String> options) {
-        return new AnalysisRequest(paths, workingDirectory, includes, excludes, enabledRules, disabledRules,
-                severityOverrides, options, threads, suppressions);
+        return new AnalysisRequest(
+                paths,
+                workingDirectory,
+                includes,
+                excludes,
+                enabledRules,
+                disabledRules,
+                severityOverrides,
+                options,
+                threads,
+                suppressions);
     }
 
     /**
@@ -73,8 +106,17 @@ public record AnalysisRequest(
      * @return a copy with this number of threads
      */
     public AnalysisRequest withThreads(int n) {
-        return new AnalysisRequest(paths, workingDirectory, includes, excludes, enabledRules, disabledRules,
-                severityOverrides, ruleOptions, n, suppressions);
+        return new AnalysisRequest(
+                paths,
+                workingDirectory,
+                includes,
+                excludes,
+                enabledRules,
+                disabledRules,
+                severityOverrides,
+                ruleOptions,
+                n,
+                suppressions);
     }
 
     /**
@@ -82,8 +124,17 @@ public record AnalysisRequest(
      * @return a copy with these suppressions
      */
     public AnalysisRequest withSuppressions(SuppressionSettings s) {
-        return new AnalysisRequest(paths, workingDirectory, includes, excludes, enabledRules, disabledRules,
-                severityOverrides, ruleOptions, threads, s);
+        return new AnalysisRequest(
+                paths,
+                workingDirectory,
+                includes,
+                excludes,
+                enabledRules,
+                disabledRules,
+                severityOverrides,
+                ruleOptions,
+                threads,
+                s);
     }
 
     /**
@@ -92,8 +143,17 @@ public record AnalysisRequest(
      * @return a copy with these globs
      */
     public AnalysisRequest withIncludes(List<String> in, List<String> ex) {
-        return new AnalysisRequest(paths, workingDirectory, in, ex, enabledRules, disabledRules,
-                severityOverrides, ruleOptions, threads, suppressions);
+        return new AnalysisRequest(
+                paths,
+                workingDirectory,
+                in,
+                ex,
+                enabledRules,
+                disabledRules,
+                severityOverrides,
+                ruleOptions,
+                threads,
+                suppressions);
     }
 
     /**
@@ -103,7 +163,16 @@ public record AnalysisRequest(
      * @return a copy with this rule selection
      */
     public AnalysisRequest withRules(List<String> enabled, List<String> disabled, Map<String, Severity> severities) {
-        return new AnalysisRequest(paths, workingDirectory, includes, excludes, enabled, disabled,
-                severities, ruleOptions, threads, suppressions);
+        return new AnalysisRequest(
+                paths,
+                workingDirectory,
+                includes,
+                excludes,
+                enabled,
+                disabled,
+                severities,
+                ruleOptions,
+                threads,
+                suppressions);
     }
 }

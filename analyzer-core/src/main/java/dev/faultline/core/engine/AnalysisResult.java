@@ -14,8 +14,12 @@ import java.util.List;
  * the files seen, the rules that ran, the graph, and any tool errors. (Plain loops, no streams: these
  * run once per command, on the start-up path of a small lint.)
  */
-public record AnalysisResult(List<InputFile> files, List<Finding> findings, List<RuleMetadata> rules,
-                             ResourceGraph graph, List<ToolError> toolErrors) {
+public record AnalysisResult(
+        List<InputFile> files,
+        List<Finding> findings,
+        List<RuleMetadata> rules,
+        ResourceGraph graph,
+        List<ToolError> toolErrors) {
 
     /** Findings that are not suppressed. */
     public List<Finding> activeFindings() {

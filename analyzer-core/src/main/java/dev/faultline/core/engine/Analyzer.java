@@ -53,8 +53,10 @@ public final class Analyzer {
 
     /** The {@link SourceLoader} registered with {@link ServiceLoader}. */
     public static SourceLoader defaultLoader(ClassLoader cl) {
-        return ServiceLoader.load(SourceLoader.class, cl).findFirst().orElseThrow(() ->
-                new IllegalStateException("no SourceLoader on the class path (is the parsers module missing?)"));
+        return ServiceLoader.load(SourceLoader.class, cl)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "no SourceLoader on the class path (is the parsers module missing?)"));
     }
 
     /**
@@ -89,15 +91,15 @@ public final class Analyzer {
         Project project = loader.load(request);
         String read = "read " + project.files().size() + " files; ";
         progress.status(read + "building the resource graph");
-        ResourceGraph graph = new GraphBuilder(request.threads()).build(project.templates(),
-                project.stateMachines());
+        ResourceGraph graph = new GraphBuilder(request.threads()).build(project.templates(), project.stateMachines());
         progress.status(read + "linting " + project.templates().size() + " templates and "
                 + project.stateMachines().size() + " state machines");
-        Engine.Outcome outcome = new Engine(active, request.severityOverrides(), request.ruleOptions(),
-                request.threads())
+        Engine.Outcome outcome = new Engine(
+                        active, request.severityOverrides(), request.ruleOptions(), request.threads())
                 .run(graph, project.templates());
 
-        List<Finding> all = new ArrayList<>(project.inputFindings().size() + outcome.findings().size());
+        List<Finding> all = new ArrayList<>(
+                project.inputFindings().size() + outcome.findings().size());
         List<Finding> inputFindings = new ArrayList<>(project.inputFindings());
         inputFindings.addAll(graph.findings());
         for (Finding f : inputFindings) {
@@ -110,14 +112,19 @@ public final class Analyzer {
         all.sort(Finding.ORDER);
         progress.status(read + "applying suppressions to " + all.size() + " findings");
         List<Finding> done = new Suppressor(registry::exists, selection::isOn, id -> {
-            Severity s = request.severityOverrides().get(id);
-            if (s != null) {
-                return s;
-            }
-            RuleMetadata m = registry.metadata(id);
-            return m == null ? Severity.WARNING : m.severity();
-        }).apply(all, project.templates(), project.stateMachines(),
-                project.files().stream().map(InputFile::displayPath).toList(), request.suppressions());
+                    Severity s = request.severityOverrides().get(id);
+                    if (s != null) {
+                        return s;
+                    }
+                    RuleMetadata m = registry.metadata(id);
+                    return m == null ? Severity.WARNING : m.severity();
+                })
+                .apply(
+                        all,
+                        project.templates(),
+                        project.stateMachines(),
+                        project.files().stream().map(InputFile::displayPath).toList(),
+                        request.suppressions());
 
         List<RuleMetadata> rules = new ArrayList<>();
         for (RuleMetadata m : registry.allMetadata()) {

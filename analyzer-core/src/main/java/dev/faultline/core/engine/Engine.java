@@ -63,7 +63,8 @@ final class Engine {
         }
         Dispatch dispatch = new Dispatch(rules);
         List<Partition> parts = partitions(graph, templates);
-        List<Outcome> outcomes = InOrder.map(parts, threads, "faultline-rules", p -> runPartition(p, graph, evaluators, dispatch));
+        List<Outcome> outcomes =
+                InOrder.map(parts, threads, "faultline-rules", p -> runPartition(p, graph, evaluators, dispatch));
         List<Finding> findings = new ArrayList<>();
         List<ToolError> errors = new ArrayList<>();
         for (Outcome o : outcomes) {
@@ -75,12 +76,13 @@ final class Engine {
         return new Outcome(findings, errors);
     }
 
-    private static final java.util.Comparator<ToolError> TOOL_ERROR_ORDER = java.util.Comparator
-            .comparing(ToolError::location).thenComparing(ToolError::ruleId).thenComparing(ToolError::message);
+    private static final java.util.Comparator<ToolError> TOOL_ERROR_ORDER = java.util.Comparator.comparing(
+                    ToolError::location)
+            .thenComparing(ToolError::ruleId)
+            .thenComparing(ToolError::message);
 
     /** What one partition holds: nodes, state machines and templates, each in input order. */
-    private record Partition(List<GraphNode> nodes, List<StateMachine> machines, List<Template> templates) {
-    }
+    private record Partition(List<GraphNode> nodes, List<StateMachine> machines, List<Template> templates) {}
 
     private static List<Partition> partitions(ResourceGraph graph, List<Template> templates) {
         Map<Template, List<StateMachine>> machinesOf = new IdentityHashMap<>();
@@ -144,8 +146,7 @@ final class Engine {
         }
     }
 
-    private Outcome runPartition(Partition p, ResourceGraph graph, Map<Template, Evaluator> evaluators,
-                                 Dispatch d) {
+    private Outcome runPartition(Partition p, ResourceGraph graph, Map<Template, Evaluator> evaluators, Dispatch d) {
         List<Finding> findings = new ArrayList<>();
         List<ToolError> errors = new ArrayList<>(0);
         // made on a rule's first visit: most partitions see only a few of the rules
@@ -197,13 +198,15 @@ final class Engine {
     }
 
     private static ToolError toolError(Rule r, String where, Throwable e) {
-        return new ToolError(r.metadata().id(), where, e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        return new ToolError(
+                r.metadata().id(),
+                where,
+                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                e);
     }
 
     /** Findings and tool errors of one run. */
-    record Outcome(List<Finding> findings, List<ToolError> toolErrors) {
-    }
+    record Outcome(List<Finding> findings, List<ToolError> toolErrors) {}
 
     private final class Ctx implements RuleContext {
         private final Rule rule;
@@ -217,7 +220,8 @@ final class Engine {
             this.graph = graph;
             this.evaluators = evaluators;
             this.sink = sink;
-            this.severity = severities.getOrDefault(rule.metadata().id(), rule.metadata().severity());
+            this.severity = severities.getOrDefault(
+                    rule.metadata().id(), rule.metadata().severity());
         }
 
         @Override
@@ -241,14 +245,32 @@ final class Engine {
         @Override
         public Reported report(Location where, String message) {
             int index = sink.size();
-            sink.add(new Finding(rule.metadata().id(), severity, message, where.span(), where.resource(),
-                    where.cdkPath(), where.logicalPath(), null, null));
+            sink.add(new Finding(
+                    rule.metadata().id(),
+                    severity,
+                    message,
+                    where.span(),
+                    where.resource(),
+                    where.cdkPath(),
+                    where.logicalPath(),
+                    null,
+                    null));
             return new Reported() {
                 @Override
                 public Reported withFix(Fix fix) {
                     Finding f = sink.get(index);
-                    sink.set(index, new Finding(f.ruleId(), f.severity(), f.message(), f.span(), f.resource(),
-                            f.cdkPath(), f.logicalPath(), fix, f.suppression()));
+                    sink.set(
+                            index,
+                            new Finding(
+                                    f.ruleId(),
+                                    f.severity(),
+                                    f.message(),
+                                    f.span(),
+                                    f.resource(),
+                                    f.cdkPath(),
+                                    f.logicalPath(),
+                                    fix,
+                                    f.suppression()));
                     return this;
                 }
 

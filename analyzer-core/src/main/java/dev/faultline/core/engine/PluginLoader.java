@@ -50,8 +50,8 @@ public final class PluginLoader {
      */
     public List<Rule> load(Path jar, String display) throws PluginException {
         if (!Files.isRegularFile(jar)) {
-            throw new PluginException(jar, display, Files.isDirectory(jar) ? "is a directory, not a jar"
-                    : "no such file", null);
+            throw new PluginException(
+                    jar, display, Files.isDirectory(jar) ? "is a directory, not a jar" : "no such file", null);
         }
         try (JarFile ignored = new JarFile(jar.toFile())) {
             // opened only to check that it is a jar; the class loader reads it again
@@ -68,7 +68,8 @@ public final class PluginLoader {
         URLClassLoader cl = new URLClassLoader("faultline-plugin:" + jar.getFileName(), new URL[] {url}, parent);
         List<Rule> rules = new ArrayList<>();
         try {
-            Iterator<ServiceLoader.Provider<Rule>> it = ServiceLoader.load(Rule.class, cl).stream().iterator();
+            Iterator<ServiceLoader.Provider<Rule>> it =
+                    ServiceLoader.load(Rule.class, cl).stream().iterator();
             while (true) {
                 ServiceLoader.Provider<Rule> p;
                 try {
@@ -89,8 +90,8 @@ public final class PluginLoader {
             throw e;
         }
         if (rules.isEmpty()) {
-            PluginException e = new PluginException(jar, display,
-                    "registers no rule (expected META-INF/services/" + Rule.class.getName() + ")", null);
+            PluginException e = new PluginException(
+                    jar, display, "registers no rule (expected META-INF/services/" + Rule.class.getName() + ")", null);
             closeQuietly(cl, e);
             throw e;
         }
@@ -103,7 +104,8 @@ public final class PluginLoader {
         try {
             rule = p.get();
         } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-            throw new PluginException(jar, display, "rule " + name + " cannot be created: " + describe(rootCause(e)), e);
+            throw new PluginException(
+                    jar, display, "rule " + name + " cannot be created: " + describe(rootCause(e)), e);
         }
         try {
             RuleMetadata m = rule.metadata();
@@ -114,8 +116,8 @@ public final class PluginLoader {
                 throw new PluginException(jar, display, "rule " + m.id() + " (" + name + ") has no subscription", null);
             }
         } catch (RuntimeException | LinkageError e) {
-            throw new PluginException(jar, display, "rule " + name + " cannot describe itself: "
-                    + describe(rootCause(e)), e);
+            throw new PluginException(
+                    jar, display, "rule " + name + " cannot describe itself: " + describe(rootCause(e)), e);
         }
         return rule;
     }

@@ -9,7 +9,7 @@ package dev.faultline.core.engine;
 public interface Progress {
 
     /** Says nothing. */
-    Progress NONE = status -> { };
+    Progress NONE = status -> {};
 
     /** @param status what the analysis does now */
     void status(String status);

@@ -11,8 +11,11 @@ import java.util.List;
  * and state machines it could load, and the findings about the inputs themselves (FL-PARSE-*).
  * Lists are in a deterministic order (by display path).
  */
-public record Project(List<InputFile> files, List<Template> templates, List<StateMachine> stateMachines,
-                      List<Finding> inputFindings) {
+public record Project(
+        List<InputFile> files,
+        List<Template> templates,
+        List<StateMachine> stateMachines,
+        List<Finding> inputFindings) {
 
     /** Copies the lists. */
     public Project {

@@ -150,15 +150,22 @@ public final class RuleRegistry {
                 RuleMetadata m = r.metadata();
                 String id = m.id();
                 if (m.hasReservedPrefix()) {
-                    throw new PluginException(jar.getKey(), jar.getValue(), "rule " + id + " ("
-                            + r.getClass().getName() + ") uses the prefix " + RuleMetadata.RESERVED_PREFIX
-                            + ", which is reserved for Faultline's built-in rules; choose a prefix of your own"
-                            + " (ACME-SQS-001)", null);
+                    throw new PluginException(
+                            jar.getKey(),
+                            jar.getValue(),
+                            "rule " + id + " ("
+                                    + r.getClass().getName() + ") uses the prefix " + RuleMetadata.RESERVED_PREFIX
+                                    + ", which is reserved for Faultline's built-in rules; choose a prefix of your own"
+                                    + " (ACME-SQS-001)",
+                            null);
                 }
                 if (all.containsKey(id) || metadata.containsKey(id)) {
                     String other = from.containsKey(id) ? "a rule of plugin " + from.get(id) : "a built-in rule";
-                    throw new PluginException(jar.getKey(), jar.getValue(), "rule " + id + " ("
-                            + r.getClass().getName() + ") has the same id as " + other, null);
+                    throw new PluginException(
+                            jar.getKey(),
+                            jar.getValue(),
+                            "rule " + id + " (" + r.getClass().getName() + ") has the same id as " + other,
+                            null);
                 }
                 all.put(id, r);
                 from.put(id, jar.getValue());

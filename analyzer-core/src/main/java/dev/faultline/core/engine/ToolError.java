@@ -21,7 +21,9 @@ public record ToolError(String ruleId, String location, String message, Throwabl
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ToolError t && ruleId.equals(t.ruleId) && location.equals(t.location)
+        return o instanceof ToolError t
+                && ruleId.equals(t.ruleId)
+                && location.equals(t.location)
                 && message.equals(t.message);
     }
 

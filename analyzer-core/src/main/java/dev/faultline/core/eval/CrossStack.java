@@ -38,8 +38,7 @@ public interface CrossStack {
      * @param via      how it crosses files, for messages ({@code nested stack 'Queues'},
      *                 {@code export 'orders-arn'})
      */
-    record Written(Template template, Node value, String via) {
-    }
+    record Written(Template template, Node value, String via) {}
 
     /**
      * The values the parent stacks pass to parameter {@code name} of {@code child} (one per parent

@@ -148,13 +148,15 @@ public final class Evaluator {
             }
             Value v = eval(p.defaultValue(), depth + 1);
             if (p.type() != null && p.type().startsWith("List<") || "CommaDelimitedList".equals(p.type())) {
-                return v.asString().<Value>map(s -> {
-                    List<Value> items = new ArrayList<>();
-                    for (String part : s.split(",", -1)) {
-                        items.add(new Value.Str(part.trim()));
-                    }
-                    return new Value.Seq(items);
-                }).orElse(v);
+                return v.asString()
+                        .<Value>map(s -> {
+                            List<Value> items = new ArrayList<>();
+                            for (String part : s.split(",", -1)) {
+                                items.add(new Value.Str(part.trim()));
+                            }
+                            return new Value.Seq(items);
+                        })
+                        .orElse(v);
             }
             return v;
         }
@@ -288,7 +290,9 @@ public final class Evaluator {
         }
         var idx = eval(l.get(0), depth + 1).asLong();
         Value list = eval(l.get(1), depth + 1);
-        if (idx.isPresent() && list instanceof Value.Seq seq && idx.getAsLong() >= 0
+        if (idx.isPresent()
+                && list instanceof Value.Seq seq
+                && idx.getAsLong() >= 0
                 && idx.getAsLong() < seq.items().size()) {
             return seq.items().get((int) idx.getAsLong());
         }

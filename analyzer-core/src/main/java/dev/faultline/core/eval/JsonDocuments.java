@@ -29,8 +29,7 @@ public final class JsonDocuments {
     private static final char OPEN = '\uE000';
     private static final char CLOSE = '\uE001';
 
-    private JsonDocuments() {
-    }
+    private JsonDocuments() {}
 
     /** Reads {@code raw} (a property value of {@code ev}'s template) as an object or JSON text. */
     public static Value read(Node raw, Evaluator ev) {
@@ -140,9 +139,14 @@ public final class JsonDocuments {
         }
         int dot = name.indexOf('.');
         if (dot > 0) {
-            return new IntrinsicNode(span, "Fn::GetAtt", new ListNode(span, List.of(
-                    new ScalarNode(span, name.substring(0, dot), ScalarNode.Kind.STRING),
-                    new ScalarNode(span, name.substring(dot + 1), ScalarNode.Kind.STRING))));
+            return new IntrinsicNode(
+                    span,
+                    "Fn::GetAtt",
+                    new ListNode(
+                            span,
+                            List.of(
+                                    new ScalarNode(span, name.substring(0, dot), ScalarNode.Kind.STRING),
+                                    new ScalarNode(span, name.substring(dot + 1), ScalarNode.Kind.STRING))));
         }
         return new IntrinsicNode(span, "Ref", new ScalarNode(span, name, ScalarNode.Kind.STRING));
     }
@@ -402,9 +406,13 @@ public final class JsonDocuments {
                 int c = s.indexOf(CLOSE, o);
                 sub.append(s, i, o);
                 Node part = text.nodes.get(Integer.parseInt(s.substring(o + 1, c)));
-                String pseudo = part instanceof IntrinsicNode r && r.is("Ref") && r.argument() != null
-                        && r.argument().text() != null && r.argument().text().startsWith("AWS::")
-                        ? r.argument().text() : null;
+                String pseudo = part instanceof IntrinsicNode r
+                                && r.is("Ref")
+                                && r.argument() != null
+                                && r.argument().text() != null
+                                && r.argument().text().startsWith("AWS::")
+                        ? r.argument().text()
+                        : null;
                 if (pseudo != null) {
                     // kept as written, so a reader of the Fn::Sub still sees a pseudo parameter
                     sub.append("${").append(pseudo).append('}');
@@ -415,8 +423,14 @@ public final class JsonDocuments {
                 }
                 i = c + 1;
             }
-            return new IntrinsicNode(span, "Fn::Sub", new ListNode(span, List.of(
-                    new ScalarNode(span, sub.toString(), ScalarNode.Kind.STRING), new MapNode(span, vars))));
+            return new IntrinsicNode(
+                    span,
+                    "Fn::Sub",
+                    new ListNode(
+                            span,
+                            List.of(
+                                    new ScalarNode(span, sub.toString(), ScalarNode.Kind.STRING),
+                                    new MapNode(span, vars))));
         }
 
         Node number() {
@@ -434,7 +448,8 @@ public final class JsonDocuments {
             if (start == pos) {
                 throw new IllegalArgumentException("unexpected character at " + pos);
             }
-            return new ScalarNode(span, src.substring(start, pos), isFloat ? ScalarNode.Kind.FLOAT : ScalarNode.Kind.INT);
+            return new ScalarNode(
+                    span, src.substring(start, pos), isFloat ? ScalarNode.Kind.FLOAT : ScalarNode.Kind.INT);
         }
     }
 }

@@ -17,8 +17,7 @@ public final class Refs {
 
     private static final String OUTPUTS = "Outputs.";
 
-    private Refs() {
-    }
+    private Refs() {}
 
     /**
      * What a {@code Fn::GetAtt} (or an {@code Fn::Sub} variable {@code ${A.B}}) names.
@@ -31,7 +30,8 @@ public final class Refs {
         /** The output name of {@code !GetAtt Stack.Outputs.Name}, else null. */
         public String stackOutput() {
             return attribute != null && attribute.startsWith(OUTPUTS) && attribute.length() > OUTPUTS.length()
-                    ? attribute.substring(OUTPUTS.length()) : null;
+                    ? attribute.substring(OUTPUTS.length())
+                    : null;
         }
     }
 
@@ -58,7 +58,9 @@ public final class Refs {
 
     /** The name of a {@code Ref}, or null when not one or malformed. */
     public static String ref(Node n) {
-        return n instanceof IntrinsicNode in && in.is("Ref") && in.argument() != null ? in.argument().text() : null;
+        return n instanceof IntrinsicNode in && in.is("Ref") && in.argument() != null
+                ? in.argument().text()
+                : null;
     }
 
     /** What a {@code Fn::GetAtt} names, or null when not one or malformed (the resource alone when no attribute). */

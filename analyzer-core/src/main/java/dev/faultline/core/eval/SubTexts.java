@@ -12,8 +12,7 @@ public final class SubTexts {
     /** The start of a pseudo-parameter variable such as {@code ${AWS::Region}}. */
     public static final String PSEUDO_PARAMETER = "${AWS::";
 
-    private SubTexts() {
-    }
+    private SubTexts() {}
 
     /**
      * {@code text} with every variable that starts with {@code start} ({@link #ANY_VARIABLE} or

@@ -16,34 +16,34 @@ import java.util.OptionalLong;
 public sealed interface Value {
 
     /** A known string. */
-    record Str(String value) implements Value { }
+    record Str(String value) implements Value {}
 
     /** A known number. */
-    record Num(BigDecimal value) implements Value { }
+    record Num(BigDecimal value) implements Value {}
 
     /** A known boolean. */
-    record Bool(boolean value) implements Value { }
+    record Bool(boolean value) implements Value {}
 
     /** A known list (items may be unknown). */
-    record Seq(List<Value> items) implements Value { }
+    record Seq(List<Value> items) implements Value {}
 
     /** A literal mapping, kept as its located node. */
-    record Obj(MapNode node) implements Value { }
+    record Obj(MapNode node) implements Value {}
 
     /** {@code Ref} to a resource of the same template. */
-    record ResourceRef(String logicalId) implements Value { }
+    record ResourceRef(String logicalId) implements Value {}
 
     /** {@code Fn::GetAtt} of a resource of the same template. */
-    record Attr(String logicalId, String attribute) implements Value { }
+    record Attr(String logicalId, String attribute) implements Value {}
 
     /** {@code AWS::NoValue}: the property is absent in this branch. */
-    record Absent() implements Value { }
+    record Absent() implements Value {}
 
     /** Cannot be known statically (pseudo parameters, imports, parameters without default...). */
-    record Unknown(String reason) implements Value { }
+    record Unknown(String reason) implements Value {}
 
     /** The alternatives of an {@code Fn::If}. */
-    record Choice(List<Value> options) implements Value { }
+    record Choice(List<Value> options) implements Value {}
 
     /** The possible values, with nested choices flattened. */
     default List<Value> alternatives() {

@@ -11,8 +11,14 @@ import dev.faultline.core.tree.Span;
  * EventInvokeConfig, it is the config's {@code Qualifier}. {@code evidence} says, for an
  * {@code invokes} edge, which resource and property decide its mode (null for other edges).
  */
-public record Edge(EdgeKind kind, GraphNode from, GraphNode to, InvocationMode mode, Span span,
-                   String qualifier, Evidence evidence) {
+public record Edge(
+        EdgeKind kind,
+        GraphNode from,
+        GraphNode to,
+        InvocationMode mode,
+        Span span,
+        String qualifier,
+        Evidence evidence) {
 
     /** The qualifier of an invocation that targets an alias or version whose name is not known statically. */
     public static final String UNKNOWN_QUALIFIER = "?";

@@ -75,8 +75,17 @@ public final class GraphBuilder {
                 if (SamExpander.isSamType(r.type())) {
                     sam.addMain(r);
                 } else {
-                    g.add(new GraphNode(id(t, r.logicalId()), r.logicalId(), r.type(),
-                            ResourceTypes.kindOf(r.type()), t, r, r.properties(), r.span(), r.logicalPath(), false));
+                    g.add(new GraphNode(
+                            id(t, r.logicalId()),
+                            r.logicalId(),
+                            r.type(),
+                            ResourceTypes.kindOf(r.type()),
+                            t,
+                            r,
+                            r.properties(),
+                            r.span(),
+                            r.logicalPath(),
+                            false));
                 }
             }
         }
@@ -174,8 +183,7 @@ public final class GraphBuilder {
     }
 
     /** What the parallel walk of one template found: per node (in nodesOf order) its references. */
-    private record Walked(List<List<Edge>> references, List<Finding> findings) {
-    }
+    private record Walked(List<List<Edge>> references, List<Finding> findings) {}
 
     /** The graph id of a node named {@code name} in template {@code t}. */
     static String id(Template t, String name) {
@@ -216,8 +224,8 @@ public final class GraphBuilder {
         }
     }
 
-    private static void refTo(ResourceGraph g, Template t, GraphNode from, String target, IntrinsicNode in,
-                              List<Edge> out) {
+    private static void refTo(
+            ResourceGraph g, Template t, GraphNode from, String target, IntrinsicNode in, List<Edge> out) {
         if (target == null) {
             return;
         }

@@ -31,9 +31,17 @@ public final class GraphNode {
      *
      * Internal: nodes are made by the graph builder; rules receive them.
      */
-    public GraphNode(String id, String name, String type, NodeKind kind, Template template,
-                     Resource resource, MapNode properties, Span span, String logicalPath,
-                     boolean implied) {
+    public GraphNode(
+            String id,
+            String name,
+            String type,
+            NodeKind kind,
+            Template template,
+            Resource resource,
+            MapNode properties,
+            Span span,
+            String logicalPath,
+            boolean implied) {
         this.id = id;
         this.name = name;
         this.type = type;
@@ -47,57 +55,85 @@ public final class GraphNode {
     }
 
     /** Unique within the graph: {@code <file>#<name>}. */
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
     /**
      * The name a user recognises: the logical id, or for an implied node
      * {@code <FunctionId>.<EventName>} (SAM events) or the logical id SAM would generate.
      */
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
     /** The CloudFormation type this node is or becomes ({@code AWS::Lambda::EventSourceMapping}). */
-    public String type() { return type; }
+    public String type() {
+        return type;
+    }
 
     /**
      * @return what the node is
      */
-    public NodeKind kind() { return kind; }
+    public NodeKind kind() {
+        return kind;
+    }
 
     /**
      * @return the template the node belongs to (for evaluation)
      */
-    public Template template() { return template; }
+    public Template template() {
+        return template;
+    }
 
     /** The resource that declares this node (for implied nodes, the SAM resource), or null. */
-    public Resource resource() { return resource; }
+    public Resource resource() {
+        return resource;
+    }
 
     /** Effective properties in CloudFormation shape (SAM Globals merged). */
-    public MapNode properties() { return properties; }
+    public MapNode properties() {
+        return properties;
+    }
 
     /** A property by name, or {@code null}. */
-    public Node property(String name) { return properties.get(name); }
+    public Node property(String name) {
+        return properties.get(name);
+    }
 
     /** Where the node is declared: the logical id key, or the SAM event's key. */
-    public Span span() { return span; }
+    public Span span() {
+        return span;
+    }
 
     /** {@code Resources/Orders} or {@code Resources/Fn/Properties/Events/Queue}. */
-    public String logicalPath() { return logicalPath; }
+    public String logicalPath() {
+        return logicalPath;
+    }
 
     /**
      * @return whether the node is implied (a SAM event, a SAM-generated resource) rather than written as a resource
      */
-    public boolean implied() { return implied; }
+    public boolean implied() {
+        return implied;
+    }
 
     /** The CDK construct path of the declaring resource, or {@code null}. */
-    public String cdkPath() { return resource == null ? null : resource.cdkPath(); }
+    public String cdkPath() {
+        return resource == null ? null : resource.cdkPath();
+    }
 
     /** The logical id of the declaring resource, or {@code null}. */
-    public String resourceId() { return resource == null ? null : resource.logicalId(); }
+    public String resourceId() {
+        return resource == null ? null : resource.logicalId();
+    }
 
     /**
      * @return the display path of the file the node is written in
      */
-    public String file() { return span.file(); }
+    public String file() {
+        return span.file();
+    }
 
     @Override
     public String toString() {

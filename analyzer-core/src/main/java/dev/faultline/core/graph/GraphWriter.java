@@ -34,8 +34,7 @@ public final class GraphWriter {
 
     /** One node of the JSON form. */
     @JsonPropertyOrder({"id", "type", "file", "line", "cdkPath", "implied"})
-    public record NodeJson(String id, String type, String file, int line, String cdkPath, boolean implied) {
-    }
+    public record NodeJson(String id, String type, String file, int line, String cdkPath, boolean implied) {}
 
     /**
      * One edge of the JSON form; {@code mode} is null for edges that are not invocations, and
@@ -56,13 +55,11 @@ public final class GraphWriter {
 
     /** Why an invocation has its mode: the property ({@code path}) and what it says ({@code fact}). */
     @JsonPropertyOrder({"fact", "path"})
-    public record EvidenceJson(String fact, String path) {
-    }
+    public record EvidenceJson(String fact, String path) {}
 
     /** The JSON document. */
     @JsonPropertyOrder({"nodes", "edges"})
-    public record GraphJson(List<NodeJson> nodes, List<EdgeJson> edges) {
-    }
+    public record GraphJson(List<NodeJson> nodes, List<EdgeJson> edges) {}
 
     /**
      * The findings on one resource, for highlighting.
@@ -70,8 +67,7 @@ public final class GraphWriter {
      * @param worst the most severe finding's severity
      * @param count how many active findings
      */
-    public record Mark(Severity worst, int count) {
-    }
+    public record Mark(Severity worst, int count) {}
 
     private final boolean withReferences;
     private final Map<String, Mark> marks;
@@ -97,8 +93,7 @@ public final class GraphWriter {
     }
 
     /** One edge as drawn: from source to target, with its label. */
-    private record Drawn(String from, String to, String kind, String label) {
-    }
+    private record Drawn(String from, String to, String kind, String label) {}
 
     /**
      * The edge the way events flow, labelled for reading along the arrow; invocations keep their
@@ -135,7 +130,8 @@ public final class GraphWriter {
 
     /** "2 findings (worst: warning)". */
     private static String findingsText(Mark m) {
-        return m.count() + (m.count() == 1 ? " finding (" : " findings (worst: ") + m.worst().label() + ")";
+        return m.count() + (m.count() == 1 ? " finding (" : " findings (worst: ")
+                + m.worst().label() + ")";
     }
 
     /** The JSON model of the graph: nodes sorted by id, edges by from, to, kind, mode (deduplicated). */
@@ -153,13 +149,15 @@ public final class GraphWriter {
 
     /** Pretty-printed JSON, ending with a newline. */
     public String json(ResourceGraph g) {
-        JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        JsonMapper mapper =
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         return mapper.writeValueAsString(model(g)).replace("\r\n", "\n") + "\n";
     }
 
     /** A Graphviz digraph; failure edges dashed red, success edges green, invocations labelled by mode and evidence. */
     public String dot(ResourceGraph g) {
-        StringBuilder sb = new StringBuilder("digraph faultline {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
+        StringBuilder sb =
+                new StringBuilder("digraph faultline {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
         for (GraphNode n : sortedNodes(g)) {
             Mark m = marks.get(n.id());
             String label = n.name() + "\n" + n.type() + (m == null ? "" : "\n" + findingsText(m));
@@ -170,14 +168,21 @@ public final class GraphWriter {
                 sb.append(", style=filled");
             }
             if (m != null) {
-                sb.append(", fillcolor=").append(quote(colour(m.worst()))).append(", color=")
-                        .append(quote(stroke(m.worst()))).append(", penwidth=2");
+                sb.append(", fillcolor=")
+                        .append(quote(colour(m.worst())))
+                        .append(", color=")
+                        .append(quote(stroke(m.worst())))
+                        .append(", penwidth=2");
             }
             sb.append("];\n");
         }
         for (EdgeJson edge : sortedEdges(g)) {
             Drawn e = drawn(edge);
-            sb.append("  ").append(quote(e.from())).append(" -> ").append(quote(e.to())).append(" [label=")
+            sb.append("  ")
+                    .append(quote(e.from()))
+                    .append(" -> ")
+                    .append(quote(e.to()))
+                    .append(" [label=")
                     .append(quote(e.label()));
             if (e.kind().equals(EdgeKind.FAILS_TO.label())) {
                 sb.append(", style=dashed, color=red, fontcolor=red");
@@ -201,8 +206,14 @@ public final class GraphWriter {
             ids.put(n.id(), id);
             Mark m = marks.get(n.id());
             String label = n.name() + "<br/>" + shortType(n.type()) + (m == null ? "" : "<br/>" + findingsText(m));
-            sb.append("  ").append(id).append(n.implied() ? "([" : "[").append('"').append(mermaidText(label))
-                    .append('"').append(n.implied() ? "])" : "]").append('\n');
+            sb.append("  ")
+                    .append(id)
+                    .append(n.implied() ? "([" : "[")
+                    .append('"')
+                    .append(mermaidText(label))
+                    .append('"')
+                    .append(n.implied() ? "])" : "]")
+                    .append('\n');
         }
         Map<Severity, List<String>> classes = new EnumMap<>(Severity.class);
         for (GraphNode n : sortedNodes(g)) {
@@ -213,19 +224,35 @@ public final class GraphWriter {
         }
         for (Map.Entry<Severity, List<String>> c : classes.entrySet()) {
             Severity sev = c.getKey();
-            sb.append("  classDef ").append(sev.label()).append(" fill:").append(colour(sev)).append(",stroke:")
-                    .append(stroke(sev)).append(",stroke-width:2px\n");
-            sb.append("  class ").append(String.join(",", c.getValue())).append(' ').append(sev.label()).append('\n');
+            sb.append("  classDef ")
+                    .append(sev.label())
+                    .append(" fill:")
+                    .append(colour(sev))
+                    .append(",stroke:")
+                    .append(stroke(sev))
+                    .append(",stroke-width:2px\n");
+            sb.append("  class ")
+                    .append(String.join(",", c.getValue()))
+                    .append(' ')
+                    .append(sev.label())
+                    .append('\n');
         }
         List<Integer> failure = new ArrayList<>();
         int link = 0;
         for (EdgeJson edge : sortedEdges(g)) {
             Drawn e = drawn(edge);
-            String arrow = e.kind().equals(EdgeKind.FAILS_TO.label()) || e.kind().equals(EdgeKind.SUCCEEDS_TO.label())
-                    ? " -.->|" : " -->|";
-            sb.append("  ").append(ids.get(e.from())).append(arrow).append('"').append(mermaidText(e.label()))
+            String arrow =
+                    e.kind().equals(EdgeKind.FAILS_TO.label()) || e.kind().equals(EdgeKind.SUCCEEDS_TO.label())
+                            ? " -.->|"
+                            : " -->|";
+            sb.append("  ")
+                    .append(ids.get(e.from()))
+                    .append(arrow)
+                    .append('"')
+                    .append(mermaidText(e.label()))
                     .append("\"| ")
-                    .append(ids.get(e.to())).append('\n');
+                    .append(ids.get(e.to()))
+                    .append('\n');
             if (e.kind().equals(EdgeKind.FAILS_TO.label())) {
                 failure.add(link);
             }
@@ -254,12 +281,17 @@ public final class GraphWriter {
                 continue;
             }
             Evidence ev = e.kind() == EdgeKind.INVOKES ? e.evidence() : null;
-            set.add(new EdgeJson(e.from().id(), e.to().id(), e.kind().label(),
+            set.add(new EdgeJson(
+                    e.from().id(),
+                    e.to().id(),
+                    e.kind().label(),
                     e.mode() == InvocationMode.NONE ? null : e.mode().label(),
                     ev == null ? null : new EvidenceJson(ev.fact(), ev.path())));
         }
         List<EdgeJson> out = new ArrayList<>(set);
-        out.sort(Comparator.comparing(EdgeJson::from).thenComparing(EdgeJson::to).thenComparing(EdgeJson::kind)
+        out.sort(Comparator.comparing(EdgeJson::from)
+                .thenComparing(EdgeJson::to)
+                .thenComparing(EdgeJson::kind)
                 .thenComparing(e -> e.mode() == null ? "" : e.mode())
                 .thenComparing(e -> e.evidence() == null ? "" : e.evidence().path()));
         return out;

@@ -20,9 +20,19 @@ final class Linker {
 
     private static final Set<NodeKind> INVOCABLE = EnumSet.of(NodeKind.FUNCTION, NodeKind.STATE_MACHINE);
     private static final Set<NodeKind> FUNCTIONS = EnumSet.of(NodeKind.FUNCTION);
-    private static final List<String> COGNITO_TRIGGERS = List.of("CreateAuthChallenge", "CustomEmailSender",
-            "CustomMessage", "CustomSMSSender", "DefineAuthChallenge", "PostAuthentication", "PostConfirmation",
-            "PreAuthentication", "PreSignUp", "PreTokenGeneration", "PreTokenGenerationConfig", "UserMigration",
+    private static final List<String> COGNITO_TRIGGERS = List.of(
+            "CreateAuthChallenge",
+            "CustomEmailSender",
+            "CustomMessage",
+            "CustomSMSSender",
+            "DefineAuthChallenge",
+            "PostAuthentication",
+            "PostConfirmation",
+            "PreAuthentication",
+            "PreSignUp",
+            "PreTokenGeneration",
+            "PreTokenGenerationConfig",
+            "UserMigration",
             "VerifyAuthChallengeResponse");
 
     private final ResourceGraph g;
@@ -43,7 +53,11 @@ final class Linker {
                 for (GraphNode s : r.nodes(src)) {
                     connect(EdgeKind.CONSUMES, s, n, src, InvocationMode.NONE, null);
                 }
-                invoke(n, p.get("FunctionName"), InvocationMode.POLL, FUNCTIONS,
+                invoke(
+                        n,
+                        p.get("FunctionName"),
+                        InvocationMode.POLL,
+                        FUNCTIONS,
                         evidence(n, "FunctionName", "event source mapping", null));
                 failsTo(n, p.path("DestinationConfig", "OnFailure", "Destination"), null);
                 succeedsTo(n, p.path("DestinationConfig", "OnSuccess", "Destination"), null);
@@ -61,7 +75,11 @@ final class Linker {
                 if (subs != null) {
                     for (int i = 0; i < subs.size(); i++) {
                         if (subs.get(i) instanceof MapNode sm && isLambdaProtocol(sm.get("Protocol"))) {
-                            invoke(n, sm.get("Endpoint"), InvocationMode.ASYNC, FUNCTIONS,
+                            invoke(
+                                    n,
+                                    sm.get("Endpoint"),
+                                    InvocationMode.ASYNC,
+                                    FUNCTIONS,
                                     evidence(n, "Subscription/" + i, "SNS topic subscription (lambda)", null));
                         }
                     }
@@ -73,7 +91,11 @@ final class Linker {
                     connect(EdgeKind.SUBSCRIBES, n, tn, topic, InvocationMode.NONE, null);
                 }
                 if (isLambdaProtocol(p.get("Protocol"))) {
-                    invoke(n, p.get("Endpoint"), InvocationMode.ASYNC, FUNCTIONS,
+                    invoke(
+                            n,
+                            p.get("Endpoint"),
+                            InvocationMode.ASYNC,
+                            FUNCTIONS,
                             evidence(n, "Endpoint", "SNS subscription (lambda)", null));
                 }
                 Node rp = p.get("RedrivePolicy");
@@ -92,7 +114,11 @@ final class Linker {
                 if (targets != null) {
                     for (int i = 0; i < targets.size(); i++) {
                         if (targets.get(i) instanceof MapNode tm) {
-                            invoke(n, tm.get("Arn"), InvocationMode.ASYNC, INVOCABLE,
+                            invoke(
+                                    n,
+                                    tm.get("Arn"),
+                                    InvocationMode.ASYNC,
+                                    INVOCABLE,
                                     evidence(n, "Targets/" + i + "/Arn", "EventBridge rule target", null));
                             failsTo(n, tm.path("DeadLetterConfig", "Arn"), null);
                         }
@@ -100,7 +126,11 @@ final class Linker {
                 }
             }
             case SCHEDULE -> {
-                invoke(n, p.path("Target", "Arn"), InvocationMode.ASYNC, INVOCABLE,
+                invoke(
+                        n,
+                        p.path("Target", "Arn"),
+                        InvocationMode.ASYNC,
+                        INVOCABLE,
                         evidence(n, "Target/Arn", "EventBridge Scheduler target", null));
                 failsTo(n, p.path("Target", "DeadLetterConfig", "Arn"), null);
             }
@@ -111,23 +141,43 @@ final class Linker {
                 if (lcs instanceof ListNode l) {
                     for (int i = 0; i < l.size(); i++) {
                         for (MapNode cm : branches(l.get(i))) {
-                            invoke(n, cm.get("Function"), InvocationMode.ASYNC, FUNCTIONS, evidence(n,
-                                    "NotificationConfiguration/LambdaConfigurations/" + i, "S3 notification", null));
+                            invoke(
+                                    n,
+                                    cm.get("Function"),
+                                    InvocationMode.ASYNC,
+                                    FUNCTIONS,
+                                    evidence(
+                                            n,
+                                            "NotificationConfiguration/LambdaConfigurations/" + i,
+                                            "S3 notification",
+                                            null));
                         }
                     }
                 }
             }
-            case LOG_SUBSCRIPTION -> invoke(n, p.get("DestinationArn"), InvocationMode.ASYNC, FUNCTIONS,
-                    evidence(n, "DestinationArn", "CloudWatch Logs subscription filter", null));
+            case LOG_SUBSCRIPTION ->
+                invoke(
+                        n,
+                        p.get("DestinationArn"),
+                        InvocationMode.ASYNC,
+                        FUNCTIONS,
+                        evidence(n, "DestinationArn", "CloudWatch Logs subscription filter", null));
             case IOT_RULE -> {
                 Node actions = p.path("TopicRulePayload", "Actions");
                 if (actions instanceof ListNode l) {
                     for (int i = 0; i < l.size(); i++) {
                         if (l.get(i) instanceof MapNode am) {
                             String at = "TopicRulePayload/Actions/" + i;
-                            invoke(n, am.path("Lambda", "FunctionArn"), InvocationMode.ASYNC, FUNCTIONS,
+                            invoke(
+                                    n,
+                                    am.path("Lambda", "FunctionArn"),
+                                    InvocationMode.ASYNC,
+                                    FUNCTIONS,
                                     evidence(n, at + "/Lambda", "IoT rule action", null));
-                            invoke(n, am.path("StepFunctions", "StateMachineName"), InvocationMode.ASYNC,
+                            invoke(
+                                    n,
+                                    am.path("StepFunctions", "StateMachineName"),
+                                    InvocationMode.ASYNC,
                                     EnumSet.of(NodeKind.STATE_MACHINE),
                                     evidence(n, at + "/StepFunctions", "IoT rule action", null));
                         }
@@ -149,24 +199,51 @@ final class Linker {
             case API_METHOD -> {
                 MapNode integration = p.getMap("Integration");
                 if (integration != null) {
-                    apiInvoke(n, "Uri", integration, "Integration/",
-                            integration.get("RequestParameters"), integration.get("ResponseTransferMode"), true);
+                    apiInvoke(
+                            n,
+                            "Uri",
+                            integration,
+                            "Integration/",
+                            integration.get("RequestParameters"),
+                            integration.get("ResponseTransferMode"),
+                            true);
                 }
             }
-            case API_INTEGRATION -> apiInvoke(n, "IntegrationUri", p, "", p.get("RequestParameters"),
-                    p.get("ResponseTransferMode"), !oneWayWebSocket(n));
+            case API_INTEGRATION ->
+                apiInvoke(
+                        n,
+                        "IntegrationUri",
+                        p,
+                        "",
+                        p.get("RequestParameters"),
+                        p.get("ResponseTransferMode"),
+                        !oneWayWebSocket(n));
             case REST_API, HTTP_API -> {
-                invoke(n, p.get("Target"), InvocationMode.SYNC, FUNCTIONS,
+                invoke(
+                        n,
+                        p.get("Target"),
+                        InvocationMode.SYNC,
+                        FUNCTIONS,
                         evidence(n, "Target", "API Gateway quick-create integration", null));
-                openApi(n, p.get("Body"), 0, n.resource() != null && SamExpander.isSamType(n.resource().type())
-                        ? "DefinitionBody" : "Body");
+                openApi(
+                        n,
+                        p.get("Body"),
+                        0,
+                        n.resource() != null
+                                        && SamExpander.isSamType(n.resource().type())
+                                ? "DefinitionBody"
+                                : "Body");
             }
             case LOAD_BALANCER_TARGET_GROUP -> {
                 ListNode targets = p.getList("Targets");
                 if (targets != null && "lambda".equalsIgnoreCase(p.getText("TargetType"))) {
                     for (int i = 0; i < targets.size(); i++) {
                         if (targets.get(i) instanceof MapNode tm) {
-                            invoke(n, tm.get("Id"), InvocationMode.SYNC, FUNCTIONS,
+                            invoke(
+                                    n,
+                                    tm.get("Id"),
+                                    InvocationMode.SYNC,
+                                    FUNCTIONS,
                                     evidence(n, "Targets/" + i + "/Id", "load balancer target group", null));
                         }
                     }
@@ -186,11 +263,20 @@ final class Linker {
                     }
                 }
             }
-            case APPSYNC_DATA_SOURCE -> invoke(n, p.path("LambdaConfig", "LambdaFunctionArn"), InvocationMode.SYNC,
-                    FUNCTIONS, evidence(n, "LambdaConfig/LambdaFunctionArn", "AppSync data source", null));
+            case APPSYNC_DATA_SOURCE ->
+                invoke(
+                        n,
+                        p.path("LambdaConfig", "LambdaFunctionArn"),
+                        InvocationMode.SYNC,
+                        FUNCTIONS,
+                        evidence(n, "LambdaConfig/LambdaFunctionArn", "AppSync data source", null));
             case ALARM -> alarm(n, p);
             case CUSTOM_RESOURCE -> {
-                invoke(n, p.get("ServiceToken"), InvocationMode.ASYNC, FUNCTIONS,
+                invoke(
+                        n,
+                        p.get("ServiceToken"),
+                        InvocationMode.ASYNC,
+                        FUNCTIONS,
                         evidence(n, "ServiceToken", "CloudFormation custom resource", null));
                 if ("Custom::S3BucketNotifications".equals(n.type())) {
                     cdkBucketNotifications(n, p);
@@ -199,11 +285,20 @@ final class Linker {
             case PERMISSION -> permission(n, p);
             case OTHER -> {
                 switch (n.type()) {
-                    case "AWS::Lambda::Url" -> invoke(n, p.get("TargetFunctionArn"), InvocationMode.SYNC, FUNCTIONS,
-                            evidence(n, "TargetFunctionArn", "Lambda function URL", null));
-                    case "AWS::SecretsManager::RotationSchedule" -> invoke(n, p.get("RotationLambdaARN"),
-                            InvocationMode.SYNC, FUNCTIONS,
-                            evidence(n, "RotationLambdaARN", "Secrets Manager rotation", null));
+                    case "AWS::Lambda::Url" ->
+                        invoke(
+                                n,
+                                p.get("TargetFunctionArn"),
+                                InvocationMode.SYNC,
+                                FUNCTIONS,
+                                evidence(n, "TargetFunctionArn", "Lambda function URL", null));
+                    case "AWS::SecretsManager::RotationSchedule" ->
+                        invoke(
+                                n,
+                                p.get("RotationLambdaARN"),
+                                InvocationMode.SYNC,
+                                FUNCTIONS,
+                                evidence(n, "RotationLambdaARN", "Secrets Manager rotation", null));
                     case "AWS::SES::ReceiptRule" -> sesReceiptRule(n, p);
                     case "AWS::Logs::AccountPolicy" -> logsAccountPolicy(n, p);
                     default -> {
@@ -222,7 +317,13 @@ final class Linker {
         List<GraphNode> sources = pe.from() != null ? List.of(pe.from()) : r.nodes(pe.fromRef());
         for (GraphNode s : sources) {
             if (s != pe.target()) {
-                g.connect(new Edge(EdgeKind.INVOKES, s, pe.target(), pe.mode(), pe.span(), pe.qualifier(),
+                g.connect(new Edge(
+                        EdgeKind.INVOKES,
+                        s,
+                        pe.target(),
+                        pe.mode(),
+                        pe.span(),
+                        pe.qualifier(),
                         settled(pe.evidence(), pe.mode())));
             }
         }
@@ -266,9 +367,14 @@ final class Linker {
             it = r.evaluator().eval(lit != null ? lit : sit).asString().orElse(null);
         }
         InvocationMode mode = "FIRE_AND_FORGET".equals(it) ? InvocationMode.ASYNC : InvocationMode.SYNC;
-        invoke(n, p.get("Target"), mode, INVOCABLE, mode == InvocationMode.ASYNC
-                ? evidence(n, "TargetParameters", "pipe target with InvocationType FIRE_AND_FORGET", null)
-                : evidence(n, "Target", "pipe target (REQUEST_RESPONSE)", null));
+        invoke(
+                n,
+                p.get("Target"),
+                mode,
+                INVOCABLE,
+                mode == InvocationMode.ASYNC
+                        ? evidence(n, "TargetParameters", "pipe target with InvocationType FIRE_AND_FORGET", null)
+                        : evidence(n, "Target", "pipe target (REQUEST_RESPONSE)", null));
         MapNode sp = p.getMap("SourceParameters");
         if (sp != null) {
             for (MapNode.Entry e : sp.entries()) {
@@ -334,8 +440,8 @@ final class Linker {
             for (MapNode.Entry e : m.entries()) {
                 String at = path + "/" + e.key();
                 if (e.key().equals("x-amazon-apigateway-integration") && e.value() instanceof MapNode im) {
-                    apiInvoke(n, "uri", im, at + "/", im.get("requestParameters"), im.get("responseTransferMode"),
-                            true);
+                    apiInvoke(
+                            n, "uri", im, at + "/", im.get("requestParameters"), im.get("responseTransferMode"), true);
                 } else {
                     openApi(n, e.value(), depth + 1, at);
                 }
@@ -355,8 +461,14 @@ final class Linker {
      * {@code response-streaming-invocations} URI) and a one-way WebSocket route are not held to the
      * integration timeout.
      */
-    private void apiInvoke(GraphNode n, String uriKey, MapNode integration, String prefix, Node params,
-                           Node transfer, boolean twoWay) {
+    private void apiInvoke(
+            GraphNode n,
+            String uriKey,
+            MapNode integration,
+            String prefix,
+            Node params,
+            Node transfer,
+            boolean twoWay) {
         Node uri = integration.get(uriKey);
         if (uri == null) {
             return;
@@ -367,9 +479,13 @@ final class Linker {
         String fact = twoWay ? "API Gateway integration" : "one-way WebSocket route (no route response)";
         MapNode.Entry header = invocationTypeHeader(params);
         if (header != null) {
-            property = prefix + (!prefix.contains("Body/") ? "RequestParameters/"
-                    : "requestParameters/") + header.key();
-            String v = r.evaluator().eval(header.value()).asString().map(Linker::unquote).orElse(null);
+            property =
+                    prefix + (!prefix.contains("Body/") ? "RequestParameters/" : "requestParameters/") + header.key();
+            String v = r.evaluator()
+                    .eval(header.value())
+                    .asString()
+                    .map(Linker::unquote)
+                    .orElse(null);
             if ("Event".equalsIgnoreCase(v)) {
                 mode = InvocationMode.ASYNC;
                 awaited = false;
@@ -380,12 +496,14 @@ final class Linker {
                 fact = "X-Amz-Invocation-Type set per request";
             }
         }
-        if (mode == InvocationMode.SYNC && (r.evaluator().eval(transfer).knownStrings().contains("STREAM")
-                || textOf(uri).contains("response-streaming-invocations"))) {
+        if (mode == InvocationMode.SYNC
+                && (r.evaluator().eval(transfer).knownStrings().contains("STREAM")
+                        || textOf(uri).contains("response-streaming-invocations"))) {
             awaited = false;
             fact = "response-streaming integration";
-            property = transfer != null ? prefix + (prefix.contains("Body/") ? "responseTransferMode"
-                    : "ResponseTransferMode") : property;
+            property = transfer != null
+                    ? prefix + (prefix.contains("Body/") ? "responseTransferMode" : "ResponseTransferMode")
+                    : property;
         }
         String path = n.implied() ? n.logicalPath() : n.logicalPath() + "/Properties/" + property;
         invoke(n, uri, mode, FUNCTIONS, new Evidence(path, fact, awaited, integration));
@@ -428,7 +546,10 @@ final class Linker {
         boolean webSocket = false;
         for (GraphNode api : r.nodes(integration.property("ApiId"))) {
             webSocket |= api.kind() == NodeKind.WEBSOCKET_API
-                    || r.evaluator().eval(api.property("ProtocolType")).knownStrings().contains("WEBSOCKET");
+                    || r.evaluator()
+                            .eval(api.property("ProtocolType"))
+                            .knownStrings()
+                            .contains("WEBSOCKET");
         }
         if (!webSocket) {
             return false;
@@ -447,7 +568,10 @@ final class Linker {
         }
         for (GraphNode route : routes) {
             if (route.property("RouteResponseSelectionExpression") != null
-                    || r.evaluator().eval(route.property("RouteKey")).knownStrings().contains("$connect")) {
+                    || r.evaluator()
+                            .eval(route.property("RouteKey"))
+                            .knownStrings()
+                            .contains("$connect")) {
                 return false; // a route response, or $connect: the client's handshake waits for the integration
             }
             for (GraphNode rr : responses) {
@@ -473,8 +597,11 @@ final class Linker {
         }
         for (int i = 0; i < l.size(); i++) {
             if (l.get(i) instanceof MapNode cm) {
-                Evidence ev = evidence(n, "NotificationConfiguration/LambdaFunctionConfigurations/" + i,
-                        "S3 notification (CDK Custom::S3BucketNotifications)", null);
+                Evidence ev = evidence(
+                        n,
+                        "NotificationConfiguration/LambdaFunctionConfigurations/" + i,
+                        "S3 notification (CDK Custom::S3BucketNotifications)",
+                        null);
                 for (GraphNode from : buckets.isEmpty() ? List.of(n) : buckets) {
                     invoke(from, cm.get("LambdaFunctionArn"), InvocationMode.ASYNC, FUNCTIONS, ev);
                 }
@@ -495,7 +622,8 @@ final class Linker {
             connect(EdgeKind.CONFIGURES, n, x.node(), fn, InvocationMode.NONE, x.qualifier());
         }
         Value action = r.evaluator().eval(p.get("Action"));
-        if (!action.isUnknown() && !action.knownStrings().contains("lambda:InvokeFunction")
+        if (!action.isUnknown()
+                && !action.knownStrings().contains("lambda:InvokeFunction")
                 && !action.knownStrings().contains("lambda:*")) {
             return;
         }
@@ -507,8 +635,12 @@ final class Linker {
         if (principals.isEmpty() || !SYNC_SERVICES.containsAll(principals)) {
             for (Resolver.Target x : targets) {
                 if (x.node().kind() == NodeKind.FUNCTION) {
-                    g.addOutsideInvoker(x.node(), "permission '" + n.name() + "' for "
-                            + (principals.isEmpty() ? "a principal not known statically" : String.join(", ", principals)));
+                    g.addOutsideInvoker(
+                            x.node(),
+                            "permission '" + n.name() + "' for "
+                                    + (principals.isEmpty()
+                                            ? "a principal not known statically"
+                                            : String.join(", ", principals)));
                 }
             }
         }
@@ -520,8 +652,14 @@ final class Linker {
         Node principal = p.get("Principal");
         for (Resolver.Target x : targets) {
             if (x.node().kind() == NodeKind.FUNCTION && x.node() != n) {
-                unseen.add(new Edge(EdgeKind.INVOKES, n, x.node(), InvocationMode.ASYNC,
-                        principal == null ? n.span() : principal.span(), x.qualifier(), settled(ev, InvocationMode.ASYNC)));
+                unseen.add(new Edge(
+                        EdgeKind.INVOKES,
+                        n,
+                        x.node(),
+                        InvocationMode.ASYNC,
+                        principal == null ? n.span() : principal.span(),
+                        x.qualifier(),
+                        settled(ev, InvocationMode.ASYNC)));
             }
         }
     }
@@ -551,7 +689,10 @@ final class Linker {
         if (item instanceof MapNode m) {
             return List.of(m);
         }
-        if (item instanceof IntrinsicNode in && in.is("Fn::If") && in.argument() instanceof ListNode l && l.size() == 3) {
+        if (item instanceof IntrinsicNode in
+                && in.is("Fn::If")
+                && in.argument() instanceof ListNode l
+                && l.size() == 3) {
             List<MapNode> out = new ArrayList<>(2);
             for (int i = 1; i < 3; i++) {
                 if (l.get(i) instanceof MapNode m) {
@@ -564,12 +705,15 @@ final class Linker {
     }
 
     /** Service principals that only invoke request-response (their callers wait for the answer). */
-    private static final Set<String> SYNC_SERVICES = Set.of("apigateway.amazonaws.com",
-            "elasticloadbalancing.amazonaws.com", "cognito-idp.amazonaws.com", "appsync.amazonaws.com",
-            "lex.amazonaws.com", "secretsmanager.amazonaws.com");
+    private static final Set<String> SYNC_SERVICES = Set.of(
+            "apigateway.amazonaws.com",
+            "elasticloadbalancing.amazonaws.com",
+            "cognito-idp.amazonaws.com",
+            "appsync.amazonaws.com",
+            "lex.amazonaws.com",
+            "secretsmanager.amazonaws.com");
 
-    private static final Set<String> ASYNC_SERVICES = Set.of("sns", "events", "scheduler", "s3", "logs", "iot",
-            "ses");
+    private static final Set<String> ASYNC_SERVICES = Set.of("sns", "events", "scheduler", "s3", "logs", "iot", "ses");
 
     /** The service principal ({@code s3.amazonaws.com}) when it is one that invokes asynchronously, else null. */
     private String asyncServicePrincipal(Node principal) {
@@ -603,13 +747,26 @@ final class Linker {
             Value v = r.evaluator().eval(it);
             String at = "Rule/Actions/" + i + "/LambdaAction";
             if (v.isAbsent() || v.knownStrings().equals(List.of("Event"))) {
-                invoke(n, la.get("FunctionArn"), InvocationMode.ASYNC, FUNCTIONS,
+                invoke(
+                        n,
+                        la.get("FunctionArn"),
+                        InvocationMode.ASYNC,
+                        FUNCTIONS,
                         evidence(n, at, "SES receipt rule Lambda action (InvocationType Event)", null));
             } else {
                 boolean known = v.knownStrings().equals(List.of("RequestResponse"));
-                invoke(n, la.get("FunctionArn"), known ? InvocationMode.SYNC : InvocationMode.UNKNOWN, FUNCTIONS,
-                        evidence(n, at + "/InvocationType", known ? "SES receipt rule Lambda action (RequestResponse)"
-                                : "SES receipt rule Lambda action (InvocationType not known)", null));
+                invoke(
+                        n,
+                        la.get("FunctionArn"),
+                        known ? InvocationMode.SYNC : InvocationMode.UNKNOWN,
+                        FUNCTIONS,
+                        evidence(
+                                n,
+                                at + "/InvocationType",
+                                known
+                                        ? "SES receipt rule Lambda action (RequestResponse)"
+                                        : "SES receipt rule Lambda action (InvocationType not known)",
+                                null));
             }
         }
     }
@@ -619,10 +776,18 @@ final class Linker {
         if (!r.evaluator().eval(p.get("PolicyType")).knownStrings().contains("SUBSCRIPTION_FILTER_POLICY")) {
             return;
         }
-        for (Value doc : JsonDocuments.read(p.get("PolicyDocument"), r.evaluator()).alternatives()) {
+        for (Value doc :
+                JsonDocuments.read(p.get("PolicyDocument"), r.evaluator()).alternatives()) {
             if (doc instanceof Value.Obj o) {
-                invoke(n, o.node().get("DestinationArn"), InvocationMode.ASYNC, FUNCTIONS,
-                        evidence(n, "PolicyDocument/DestinationArn", "CloudWatch Logs account subscription policy",
+                invoke(
+                        n,
+                        o.node().get("DestinationArn"),
+                        InvocationMode.ASYNC,
+                        FUNCTIONS,
+                        evidence(
+                                n,
+                                "PolicyDocument/DestinationArn",
+                                "CloudWatch Logs account subscription policy",
                                 null));
             }
         }
@@ -630,8 +795,8 @@ final class Linker {
 
     /** The evidence of an invocation written at {@code property} of {@code n} (an implied node: its SAM event). */
     static Evidence evidence(GraphNode n, String property, String fact, MapNode integration) {
-        return new Evidence(n.implied() ? n.logicalPath() : n.logicalPath() + "/Properties/" + property, fact,
-                true, integration);
+        return new Evidence(
+                n.implied() ? n.logicalPath() : n.logicalPath() + "/Properties/" + property, fact, true, integration);
     }
 
     /** The evidence as it holds for an edge of {@code mode}: only a synchronous caller can wait for the response. */
@@ -693,8 +858,8 @@ final class Linker {
         connect(kind, from, to, at, mode, q, null);
     }
 
-    private void connect(EdgeKind kind, GraphNode from, GraphNode to, Node at, InvocationMode mode, String q,
-                         Evidence ev) {
+    private void connect(
+            EdgeKind kind, GraphNode from, GraphNode to, Node at, InvocationMode mode, String q, Evidence ev) {
         if (from == to) {
             return;
         }

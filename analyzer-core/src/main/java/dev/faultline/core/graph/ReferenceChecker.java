@@ -81,8 +81,12 @@ final class ReferenceChecker {
                 for (Node d : items) {
                     String name = d.text();
                     if (name != null && !resourceOrGenerated(name)) {
-                        report(d, r, Seg.of(r.logicalPath() + "/DependsOn"),
-                                "DependsOn of '" + r.logicalId() + "' names '" + name + "', which is not a resource of this template");
+                        report(
+                                d,
+                                r,
+                                Seg.of(r.logicalPath() + "/DependsOn"),
+                                "DependsOn of '" + r.logicalId() + "' names '" + name
+                                        + "', which is not a resource of this template");
                     }
                 }
             }
@@ -196,8 +200,12 @@ final class ReferenceChecker {
             int dot = name.indexOf('.');
             boolean ok = dot < 0 ? known(name) : resourceOrGenerated(name.substring(0, dot));
             if (!ok) {
-                report(in, r, path, "Fn::Sub variable '${" + name + "}' names neither a resource nor a parameter "
-                        + "of this template");
+                report(
+                        in,
+                        r,
+                        path,
+                        "Fn::Sub variable '${" + name + "}' names neither a resource nor a parameter "
+                                + "of this template");
             }
         }
     }
@@ -223,9 +231,16 @@ final class ReferenceChecker {
     }
 
     private void report(Node at, Resource r, Seg path, String message) {
-        out.add(new Finding(InputRules.PARSE_UNRESOLVED_REFERENCE.id(),
-                InputRules.PARSE_UNRESOLVED_REFERENCE.severity(), message, at.span(),
-                r == null ? null : r.logicalId(), r == null ? null : r.cdkPath(), path.toString(), null, null));
+        out.add(new Finding(
+                InputRules.PARSE_UNRESOLVED_REFERENCE.id(),
+                InputRules.PARSE_UNRESOLVED_REFERENCE.severity(),
+                message,
+                at.span(),
+                r == null ? null : r.logicalId(),
+                r == null ? null : r.cdkPath(),
+                path.toString(),
+                null,
+                null));
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.faultline.core.eval.CrossStack;
 import dev.faultline.core.eval.Evaluator;
 import dev.faultline.core.eval.Refs;
 import dev.faultline.core.eval.SubTexts;
-import dev.faultline.core.eval.Value;
 import dev.faultline.core.model.Parameter;
 import dev.faultline.core.model.Template;
 import dev.faultline.core.tree.IntrinsicNode;
@@ -30,8 +29,7 @@ import java.util.function.Function;
 final class Resolver {
 
     /** A resolved target and the Lambda qualifier named on the way, or null. */
-    record Target(GraphNode node, String qualifier) {
-    }
+    record Target(GraphNode node, String qualifier) {}
 
     private static final int MAX_DEPTH = 16;
 
@@ -202,7 +200,9 @@ final class Resolver {
      * {@code Fn::Sub} of pseudo parameters; null otherwise.
      */
     private String joinShape(IntrinsicNode in) {
-        if (!(in.argument() instanceof ListNode l) || l.size() != 2 || l.get(0).text() == null
+        if (!(in.argument() instanceof ListNode l)
+                || l.size() != 2
+                || l.get(0).text() == null
                 || !(l.get(1) instanceof ListNode parts)) {
             return null;
         }
@@ -298,7 +298,8 @@ final class Resolver {
             String suffix = name.substring(dot + 1);
             GraphNode fn = g.find(t, base);
             if (fn != null && fn.kind() == NodeKind.FUNCTION && suffix.equals("Alias")) {
-                String alias = ev.eval(fn.property("AutoPublishAlias")).asString().orElse(Edge.UNKNOWN_QUALIFIER);
+                String alias =
+                        ev.eval(fn.property("AutoPublishAlias")).asString().orElse(Edge.UNKNOWN_QUALIFIER);
                 out.add(new Target(fn, alias));
                 return;
             }

@@ -90,6 +90,7 @@ public final class ResourceGraph {
     public CrossStack crossStack() {
         return crossStack;
     }
+
     private final Map<GraphNode, String> outsideInvokers = new HashMap<>();
 
     /**
@@ -106,7 +107,9 @@ public final class ResourceGraph {
         byKind.computeIfAbsent(n.kind(), k -> new ArrayList<>()).add(n);
         if (n.template() != null) {
             byTemplate.computeIfAbsent(n.template(), t -> new HashMap<>()).putIfAbsent(n.name(), n);
-            nodesByTemplate.computeIfAbsent(n.template(), t -> new ArrayList<>()).add(n);
+            nodesByTemplate
+                    .computeIfAbsent(n.template(), t -> new ArrayList<>())
+                    .add(n);
         }
         return n;
     }
@@ -120,7 +123,9 @@ public final class ResourceGraph {
     public void connect(Edge e) {
         List<Edge> o = out.computeIfAbsent(e.from(), k -> new ArrayList<>());
         for (Edge x : o) {
-            if (x.kind() == e.kind() && x.to() == e.to() && x.mode() == e.mode()
+            if (x.kind() == e.kind()
+                    && x.to() == e.to()
+                    && x.mode() == e.mode()
                     && java.util.Objects.equals(x.qualifier(), e.qualifier())) {
                 return;
             }

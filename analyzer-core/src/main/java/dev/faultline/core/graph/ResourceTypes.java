@@ -54,8 +54,7 @@ public final class ResourceTypes {
         put(NodeKind.NESTED_STACK, "AWS::CloudFormation::Stack", "AWS::Serverless::Application");
     }
 
-    private ResourceTypes() {
-    }
+    private ResourceTypes() {}
 
     private static void put(NodeKind k, String... types) {
         for (String t : types) {

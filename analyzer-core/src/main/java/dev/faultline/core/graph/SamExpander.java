@@ -21,9 +21,14 @@ import java.util.List;
 final class SamExpander {
 
     /** An invocation edge whose source is a reference to resolve once every node exists. */
-    record Pending(GraphNode from, Node fromRef, GraphNode target, String qualifier, InvocationMode mode,
-                   Span span, Evidence evidence) {
-    }
+    record Pending(
+            GraphNode from,
+            Node fromRef,
+            GraphNode target,
+            String qualifier,
+            InvocationMode mode,
+            Span span,
+            Evidence evidence) {}
 
     private final ResourceGraph g;
     private final Template t;
@@ -97,9 +102,22 @@ final class SamExpander {
             }
             case "AWS::Serverless::StateMachine" -> {
                 cfnType = "AWS::StepFunctions::StateMachine";
-                shaped = Trees.map(props.span(), Trees.renamed(props, "Type", "StateMachineType",
-                        "Logging", "LoggingConfiguration", "Tracing", "TracingConfiguration", "Role", "RoleArn",
-                        "Name", "StateMachineName", "PermissionsBoundary", "PermissionsBoundary"));
+                shaped = Trees.map(
+                        props.span(),
+                        Trees.renamed(
+                                props,
+                                "Type",
+                                "StateMachineType",
+                                "Logging",
+                                "LoggingConfiguration",
+                                "Tracing",
+                                "TracingConfiguration",
+                                "Role",
+                                "RoleArn",
+                                "Name",
+                                "StateMachineName",
+                                "PermissionsBoundary",
+                                "PermissionsBoundary"));
             }
             case "AWS::Serverless::Api" -> {
                 cfnType = "AWS::ApiGateway::RestApi";
@@ -126,8 +144,17 @@ final class SamExpander {
                 shaped = props;
             }
         }
-        return g.add(new GraphNode(GraphBuilder.id(t, r.logicalId()), r.logicalId(), cfnType,
-                ResourceTypes.kindOf(r.type()), t, r, shaped, r.span(), r.logicalPath(), false));
+        return g.add(new GraphNode(
+                GraphBuilder.id(t, r.logicalId()),
+                r.logicalId(),
+                cfnType,
+                ResourceTypes.kindOf(r.type()),
+                t,
+                r,
+                shaped,
+                r.span(),
+                r.logicalPath(),
+                false));
     }
 
     private static MapNode functionProps(MapNode props) {
@@ -164,9 +191,17 @@ final class SamExpander {
             if (alias != null) {
                 String aliasId = r.logicalId() + "Alias" + alias;
                 MapNode.Entry ae = props.entry("AutoPublishAlias");
-                addImpliedNode(aliasId, "AWS::Lambda::Alias", r, Trees.map(ae.keySpan(), List.of(
-                        Trees.entry("FunctionName", ae.keySpan(), Trees.ref(ae.keySpan(), r.logicalId())),
-                        Trees.entry("Name", ae.keySpan(), aliasNode))), ae.keySpan(),
+                addImpliedNode(
+                        aliasId,
+                        "AWS::Lambda::Alias",
+                        r,
+                        Trees.map(
+                                ae.keySpan(),
+                                List.of(
+                                        Trees.entry(
+                                                "FunctionName", ae.keySpan(), Trees.ref(ae.keySpan(), r.logicalId())),
+                                        Trees.entry("Name", ae.keySpan(), aliasNode))),
+                        ae.keySpan(),
                         r.logicalPath() + "/Properties/AutoPublishAlias");
             }
         }
@@ -199,15 +234,27 @@ final class SamExpander {
                 List<MapNode.Entry> wOut = new ArrayList<>(Trees.without(w));
                 if (!w.has("Destination")) {
                     String type = w.getText("Type");
-                    Span ts = w.entry("Type") == null ? we.keySpan() : w.entry("Type").keySpan();
+                    Span ts = w.entry("Type") == null
+                            ? we.keySpan()
+                            : w.entry("Type").keySpan();
                     if ("SQS".equals(type)) {
                         String qid = id + which + "Queue";
-                        addImpliedNode(qid, "AWS::SQS::Queue", r, MapNode.empty(ts), ts,
+                        addImpliedNode(
+                                qid,
+                                "AWS::SQS::Queue",
+                                r,
+                                MapNode.empty(ts),
+                                ts,
                                 r.logicalPath() + "/Properties/EventInvokeConfig/DestinationConfig/" + which);
                         wOut.add(Trees.entry("Destination", ts, Trees.arn(ts, qid)));
                     } else if ("SNS".equals(type)) {
                         String tid = id + which + "Topic";
-                        addImpliedNode(tid, "AWS::SNS::Topic", r, MapNode.empty(ts), ts,
+                        addImpliedNode(
+                                tid,
+                                "AWS::SNS::Topic",
+                                r,
+                                MapNode.empty(ts),
+                                ts,
                                 r.logicalPath() + "/Properties/EventInvokeConfig/DestinationConfig/" + which);
                         wOut.add(Trees.entry("Destination", ts, Trees.ref(ts, tid)));
                     }
@@ -216,7 +263,12 @@ final class SamExpander {
             }
             out.add(Trees.entry("DestinationConfig", dce.keySpan(), Trees.map(dc.span(), dcOut)));
         }
-        addImpliedNode(id, "AWS::Lambda::EventInvokeConfig", r, Trees.map(cfg.span(), out), s,
+        addImpliedNode(
+                id,
+                "AWS::Lambda::EventInvokeConfig",
+                r,
+                Trees.map(cfg.span(), out),
+                s,
                 r.logicalPath() + "/Properties/EventInvokeConfig");
     }
 
@@ -258,19 +310,49 @@ final class SamExpander {
                     List<MapNode.Entry> payload = new ArrayList<>();
                     Trees.copy(p, "Sql", "Sql", payload);
                     Trees.copy(p, "AwsIotSqlVersion", "AwsIotSqlVersion", payload);
-                    payload.add(Trees.entry("Actions", s, Trees.list(s,
-                            Trees.map(s, "Lambda", Trees.map(s, "FunctionArn", targetArn)))));
-                    addImpliedNode(id, "AWS::IoT::TopicRule", r,
-                            Trees.map(p.span(), "TopicRulePayload", Trees.map(p.span(), payload)), s, path);
+                    payload.add(Trees.entry(
+                            "Actions",
+                            s,
+                            Trees.list(s, Trees.map(s, "Lambda", Trees.map(s, "FunctionArn", targetArn)))));
+                    addImpliedNode(
+                            id,
+                            "AWS::IoT::TopicRule",
+                            r,
+                            Trees.map(p.span(), "TopicRulePayload", Trees.map(p.span(), payload)),
+                            s,
+                            path);
                 }
-                case "S3" -> pending.add(new Pending(null, p.get("Bucket"), target, alias,
-                        InvocationMode.ASYNC, s, new Evidence(path, "SAM S3 event", false, null)));
-                case "Cognito" -> pending.add(new Pending(null, p.get("UserPool"), target, alias,
-                        InvocationMode.SYNC, s, new Evidence(path, "SAM Cognito event", true, null)));
-                case "Api" -> api(p.get("RestApiId"), "ServerlessRestApi", "AWS::ApiGateway::RestApi", r, target,
-                        alias, s, path, p);
-                case "HttpApi" -> api(p.get("ApiId"), "ServerlessHttpApi", "AWS::ApiGatewayV2::Api", r, target,
-                        alias, s, path, p);
+                case "S3" ->
+                    pending.add(new Pending(
+                            null,
+                            p.get("Bucket"),
+                            target,
+                            alias,
+                            InvocationMode.ASYNC,
+                            s,
+                            new Evidence(path, "SAM S3 event", false, null)));
+                case "Cognito" ->
+                    pending.add(new Pending(
+                            null,
+                            p.get("UserPool"),
+                            target,
+                            alias,
+                            InvocationMode.SYNC,
+                            s,
+                            new Evidence(path, "SAM Cognito event", true, null)));
+                case "Api" ->
+                    api(
+                            p.get("RestApiId"),
+                            "ServerlessRestApi",
+                            "AWS::ApiGateway::RestApi",
+                            r,
+                            target,
+                            alias,
+                            s,
+                            path,
+                            p);
+                case "HttpApi" ->
+                    api(p.get("ApiId"), "ServerlessHttpApi", "AWS::ApiGatewayV2::Api", r, target, alias, s, path, p);
                 default -> {
                     // other event types carry no failure-handling semantics we model
                 }
@@ -283,10 +365,15 @@ final class SamExpander {
         for (MapNode.Entry e : p.entries()) {
             switch (e.key()) {
                 case "Queue", "Stream", "Broker", "Cluster" ->
-                        out.add(Trees.entry("EventSourceArn", e.keySpan(), e.value()));
-                case "KafkaBootstrapServers" -> out.add(Trees.entry("SelfManagedEventSource", e.keySpan(),
-                        Trees.map(e.value().span(), "Endpoints",
-                                Trees.map(e.value().span(), "KafkaBootstrapServers", e.value()))));
+                    out.add(Trees.entry("EventSourceArn", e.keySpan(), e.value()));
+                case "KafkaBootstrapServers" ->
+                    out.add(Trees.entry(
+                            "SelfManagedEventSource",
+                            e.keySpan(),
+                            Trees.map(
+                                    e.value().span(),
+                                    "Endpoints",
+                                    Trees.map(e.value().span(), "KafkaBootstrapServers", e.value()))));
                 default -> out.add(e);
             }
         }
@@ -301,8 +388,9 @@ final class SamExpander {
             Trees.copy(p, k, k, out);
         }
         MapNode.Entry sqsSub = p.entry("SqsSubscription");
-        boolean viaQueue = sqsSub != null && (sqsSub.value() instanceof MapNode
-                || ev.eval(sqsSub.value()).asBool().orElse(false));
+        boolean viaQueue = sqsSub != null
+                && (sqsSub.value() instanceof MapNode
+                        || ev.eval(sqsSub.value()).asBool().orElse(false));
         if (!viaQueue) {
             out.add(Trees.entry("Protocol", s, Trees.str(s, "lambda")));
             out.add(Trees.entry("Endpoint", s, targetArn));
@@ -325,7 +413,12 @@ final class SamExpander {
         Trees.copy(sub, "BatchSize", "BatchSize", esm);
         Trees.copy(sub, "Enabled", "Enabled", esm);
         esm.add(Trees.entry("FunctionName", s, targetRef));
-        addImpliedNode(id + "EventSourceMapping", "AWS::Lambda::EventSourceMapping", r, Trees.map(qs, esm), qs,
+        addImpliedNode(
+                id + "EventSourceMapping",
+                "AWS::Lambda::EventSourceMapping",
+                r,
+                Trees.map(qs, esm),
+                qs,
                 path + "/Properties/SqsSubscription");
     }
 
@@ -390,10 +483,18 @@ final class SamExpander {
         target.add(Trees.entry("DeadLetterConfig", de.keySpan(), Trees.map(d.span(), "Arn", Trees.arn(ts, qid))));
     }
 
-    private void api(Node apiRef, String implicitId, String implicitType, Resource r, GraphNode target,
-                     String alias, Span s, String path, MapNode props) {
-        Evidence ev = new Evidence(path, "SAM " + (implicitType.contains("V2") ? "HttpApi" : "Api") + " event", true,
-                props);
+    private void api(
+            Node apiRef,
+            String implicitId,
+            String implicitType,
+            Resource r,
+            GraphNode target,
+            String alias,
+            Span s,
+            String path,
+            MapNode props) {
+        Evidence ev =
+                new Evidence(path, "SAM " + (implicitType.contains("V2") ? "HttpApi" : "Api") + " event", true, props);
         if (apiRef != null) {
             pending.add(new Pending(null, apiRef, target, alias, InvocationMode.SYNC, s, ev));
             return;
@@ -408,13 +509,22 @@ final class SamExpander {
     }
 
     /** Adds an implied node unless the template already has a node of that name (then returns it). */
-    private GraphNode addImpliedNode(String name, String type, Resource owner, MapNode props, Span span,
-                                     String logicalPath) {
+    private GraphNode addImpliedNode(
+            String name, String type, Resource owner, MapNode props, Span span, String logicalPath) {
         GraphNode existing = g.find(t, name);
         if (existing != null) {
             return existing;
         }
-        return g.add(new GraphNode(GraphBuilder.id(t, name), name, type, ResourceTypes.kindOf(type), t, owner,
-                props, span, logicalPath, true));
+        return g.add(new GraphNode(
+                GraphBuilder.id(t, name),
+                name,
+                type,
+                ResourceTypes.kindOf(type),
+                t,
+                owner,
+                props,
+                span,
+                logicalPath,
+                true));
     }
 }

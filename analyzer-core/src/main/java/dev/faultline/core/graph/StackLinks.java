@@ -30,8 +30,7 @@ import java.util.Map;
 final class StackLinks implements CrossStack {
 
     /** One nested stack resource and the template it deploys. */
-    record Nesting(Template parent, Resource resource, Template child) {
-    }
+    record Nesting(Template parent, Resource resource, Template child) {}
 
     private final Map<Template, Map<String, List<Written>>> parameters = new IdentityHashMap<>();
     private final Map<Template, Map<String, Template>> children = new IdentityHashMap<>();
@@ -73,8 +72,8 @@ final class StackLinks implements CrossStack {
                 Node name = export == null ? null : export.get("Name");
                 var n = ev.eval(name).asString();
                 if (n.isPresent() && !n.get().isEmpty()) {
-                    exports.computeIfAbsent(n.get(), k -> new ArrayList<>(1)).add(new Written(parent, out.get("Value"),
-                            "export '" + n.get() + "'"));
+                    exports.computeIfAbsent(n.get(), k -> new ArrayList<>(1))
+                            .add(new Written(parent, out.get("Value"), "export '" + n.get() + "'"));
                 }
             }
         }

@@ -64,7 +64,8 @@ final class TaskTargetLinker {
                     field = "StateMachineArn";
                     machine = true;
                     mode = api.contains(".sync") ? InvocationMode.SYNC : InvocationMode.ASYNC;
-                    fact = mode == InvocationMode.SYNC ? "Step Functions startExecution.sync task"
+                    fact = mode == InvocationMode.SYNC
+                            ? "Step Functions startExecution.sync task"
                             : "Step Functions startExecution task without .sync";
                 } else if (api.startsWith("dynamodb:")) {
                     field = "TableName";
@@ -90,13 +91,17 @@ final class TaskTargetLinker {
                 if (lambda && x.node().kind() != NodeKind.FUNCTION) {
                     continue;
                 }
-                Edge e = new Edge(EdgeKind.TASK_TARGET, sm, x.node(), lambda ? mode : InvocationMode.NONE,
-                        targetNode.span(), x.qualifier());
+                Edge e = new Edge(
+                        EdgeKind.TASK_TARGET,
+                        sm,
+                        x.node(),
+                        lambda ? mode : InvocationMode.NONE,
+                        targetNode.span(),
+                        x.qualifier());
                 g.connect(e);
                 edges.add(e);
                 if (lambda || (machine && x.node().kind() == NodeKind.STATE_MACHINE)) {
-                    Evidence ev = new Evidence(st.logicalPath(), fact,
-                            mode == InvocationMode.SYNC, null);
+                    Evidence ev = new Evidence(st.logicalPath(), fact, mode == InvocationMode.SYNC, null);
                     g.connect(new Edge(EdgeKind.INVOKES, sm, x.node(), mode, targetNode.span(), x.qualifier(), ev));
                 }
             }

@@ -16,8 +16,7 @@ import java.util.List;
  */
 final class Trees {
 
-    private Trees() {
-    }
+    private Trees() {}
 
     static ScalarNode str(Span span, String text) {
         return new ScalarNode(span, text, ScalarNode.Kind.STRING);

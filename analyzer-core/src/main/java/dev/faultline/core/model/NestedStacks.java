@@ -18,8 +18,7 @@ public final class NestedStacks {
     /** {@code AWS::Serverless::Application}. */
     public static final String APPLICATION = "AWS::Serverless::Application";
 
-    private NestedStacks() {
-    }
+    private NestedStacks() {}
 
     /** Whether a resource is a nested stack or a SAM nested application. */
     public static boolean isNestedStack(Resource r) {
@@ -45,7 +44,10 @@ public final class NestedStacks {
             return a.value();
         }
         String location = r.property(locationProperty(r)) instanceof ScalarNode s ? s.value() : null;
-        if (location == null || location.isEmpty() || location.contains("://") || location.startsWith("s3:")
+        if (location == null
+                || location.isEmpty()
+                || location.contains("://")
+                || location.startsWith("s3:")
                 || location.contains("{{resolve:")) {
             return null;
         }

@@ -29,27 +29,46 @@ public final class JsonReporter implements Reporter {
 
     /** The whole document. */
     @JsonPropertyOrder({"version", "files", "findings", "summary"})
-    public record Report(String version, List<FileEntry> files, List<FindingEntry> findings, SummaryEntry summary) {
-    }
+    public record Report(String version, List<FileEntry> files, List<FindingEntry> findings, SummaryEntry summary) {}
 
     /** One input file and its classification. */
     @JsonPropertyOrder({"path", "kind"})
-    public record FileEntry(String path, String kind) {
-    }
+    public record FileEntry(String path, String kind) {}
 
     /** One finding; {@code suppression} appears only for suppressed findings. */
-    @JsonPropertyOrder({"ruleId", "severity", "message", "file", "line", "column", "endLine", "endColumn",
-        "resource", "cdkPath", "fingerprint", "logicalPath", "suppression"})
-    public record FindingEntry(String ruleId, String severity, String message, String file, int line, int column,
-                               int endLine, int endColumn, String resource, String cdkPath, String fingerprint,
-                               String logicalPath,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) String suppression) {
-    }
+    @JsonPropertyOrder({
+        "ruleId",
+        "severity",
+        "message",
+        "file",
+        "line",
+        "column",
+        "endLine",
+        "endColumn",
+        "resource",
+        "cdkPath",
+        "fingerprint",
+        "logicalPath",
+        "suppression"
+    })
+    public record FindingEntry(
+            String ruleId,
+            String severity,
+            String message,
+            String file,
+            int line,
+            int column,
+            int endLine,
+            int endColumn,
+            String resource,
+            String cdkPath,
+            String fingerprint,
+            String logicalPath,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String suppression) {}
 
     /** The counts. */
     @JsonPropertyOrder({"files", "findings", "error", "warning", "info", "suppressed"})
-    public record SummaryEntry(long files, long findings, long error, long warning, long info, long suppressed) {
-    }
+    public record SummaryEntry(long files, long findings, long error, long warning, long info, long suppressed) {}
 
     @Override
     public void write(AnalysisResult result, ReportContext ctx, Writer out) throws IOException {
@@ -72,19 +91,33 @@ public final class JsonReporter implements Reporter {
             if (f.suppressed() && !ctx.includeSuppressed()) {
                 continue;
             }
-            findings.add(new FindingEntry(f.ruleId(), f.severity().label(), f.message(), f.span().file(),
-                    f.span().line(), f.span().column(), f.span().endLine(), f.span().endColumn(), f.resource(),
-                    f.cdkPath(), f.fingerprint(), f.logicalPath(), f.suppression()));
+            findings.add(new FindingEntry(
+                    f.ruleId(),
+                    f.severity().label(),
+                    f.message(),
+                    f.span().file(),
+                    f.span().line(),
+                    f.span().column(),
+                    f.span().endLine(),
+                    f.span().endColumn(),
+                    f.resource(),
+                    f.cdkPath(),
+                    f.fingerprint(),
+                    f.logicalPath(),
+                    f.suppression()));
         }
         ReportSummary s = ReportSummary.of(result);
-        return new Report(ctx.toolVersion(), files, findings,
+        return new Report(
+                ctx.toolVersion(),
+                files,
+                findings,
                 new SummaryEntry(s.files(), s.findings(), s.error(), s.warning(), s.info(), s.suppressed()));
     }
 
     private static ObjectWriter createWriter() {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectNameValueSpacing(Separators.Spacing.AFTER))
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
+                        Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(indenter)
                 .withArrayIndenter(indenter);
         JsonMapper mapper = JsonMapper.builder()

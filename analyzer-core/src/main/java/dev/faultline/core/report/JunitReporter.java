@@ -40,7 +40,8 @@ public final class JunitReporter implements Reporter {
                 continue;
             }
             byFile.computeIfAbsent(f.file(), k -> new TreeMap<>())
-                    .computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
+                    .computeIfAbsent(f.ruleId(), k -> new ArrayList<>())
+                    .add(f);
         }
         TreeSet<String> cleanFiles = new TreeSet<>();
         for (InputFile file : result.files()) {
@@ -126,15 +127,17 @@ public final class JunitReporter implements Reporter {
         x.writeAttribute("skipped", Integer.toString(skipped));
     }
 
-    private static void writeCase(XMLStreamWriter x, ReportContext ctx, String file, String ruleId, RuleMetadata m,
-                                  List<Finding> findings) throws XMLStreamException {
+    private static void writeCase(
+            XMLStreamWriter x, ReportContext ctx, String file, String ruleId, RuleMetadata m, List<Finding> findings)
+            throws XMLStreamException {
         x.writeCharacters(NL + "    ");
         x.writeStartElement("testcase");
         x.writeAttribute("classname", file);
         x.writeAttribute("name", m == null ? ruleId : ruleId + " " + m.name());
         x.writeAttribute("file", file);
         List<Finding> active = findings.stream().filter(f -> !f.suppressed()).toList();
-        List<Finding> failing = active.stream().filter(f -> ctx.fails(f.severity())).toList();
+        List<Finding> failing =
+                active.stream().filter(f -> ctx.fails(f.severity())).toList();
         x.writeCharacters(NL + "      ");
         if (active.isEmpty()) {
             x.writeEmptyElement("skipped");
@@ -147,8 +150,10 @@ public final class JunitReporter implements Reporter {
         } else {
             Finding first = failing.get(0);
             x.writeStartElement("failure");
-            x.writeAttribute("message", location(first) + ": " + first.message()
-                    + (active.size() > 1 ? " (and " + (active.size() - 1) + " more)" : ""));
+            x.writeAttribute(
+                    "message",
+                    location(first) + ": " + first.message()
+                            + (active.size() > 1 ? " (and " + (active.size() - 1) + " more)" : ""));
             x.writeAttribute("type", first.severity().label());
             x.writeCharacters(body(findings));
             x.writeEndElement();
@@ -161,8 +166,14 @@ public final class JunitReporter implements Reporter {
     private static String body(List<Finding> findings) {
         StringBuilder body = new StringBuilder();
         for (Finding f : findings) {
-            body.append(NL).append(location(f)).append(": ").append(f.severity().label()).append(' ')
-                    .append(f.ruleId()).append(' ').append(f.message());
+            body.append(NL)
+                    .append(location(f))
+                    .append(": ")
+                    .append(f.severity().label())
+                    .append(' ')
+                    .append(f.ruleId())
+                    .append(' ')
+                    .append(f.message());
             if (f.suppressed()) {
                 body.append(" [suppressed: ").append(f.suppression()).append(']');
             }

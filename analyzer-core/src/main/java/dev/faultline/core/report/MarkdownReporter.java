@@ -52,15 +52,30 @@ public final class MarkdownReporter implements Reporter {
             sb.append("\n**Top rules**\n\n| Rule | Name | Findings |\n|---|---|---:|\n");
             for (Map.Entry<String, Integer> e : top.subList(0, Math.min(TOP_RULES, top.size()))) {
                 RuleMetadata m = rules.get(e.getKey());
-                sb.append("| ").append(e.getKey()).append(" | ").append(m == null ? "" : cell(m.name())).append(" | ")
-                        .append(e.getValue()).append(" |\n");
+                sb.append("| ")
+                        .append(e.getKey())
+                        .append(" | ")
+                        .append(m == null ? "" : cell(m.name()))
+                        .append(" | ")
+                        .append(e.getValue())
+                        .append(" |\n");
             }
             sb.append("\n<details><summary>Findings</summary>\n\n| Location | Severity | Rule | Message |\n"
                     + "|---|---|---|---|\n");
             for (Finding f : active.subList(0, Math.min(MAX_LISTED, active.size()))) {
-                sb.append("| `").append(f.file().replace("`", "'")).append(':').append(f.span().line()).append(':')
-                        .append(f.span().column()).append("` | ").append(f.severity().label()).append(" | ")
-                        .append(f.ruleId()).append(" | ").append(cell(f.message())).append(" |\n");
+                sb.append("| `")
+                        .append(f.file().replace("`", "'"))
+                        .append(':')
+                        .append(f.span().line())
+                        .append(':')
+                        .append(f.span().column())
+                        .append("` | ")
+                        .append(f.severity().label())
+                        .append(" | ")
+                        .append(f.ruleId())
+                        .append(" | ")
+                        .append(cell(f.message()))
+                        .append(" |\n");
             }
             if (active.size() > MAX_LISTED) {
                 sb.append("\n").append(active.size() - MAX_LISTED).append(" more findings are in the other reports.\n");
@@ -68,8 +83,13 @@ public final class MarkdownReporter implements Reporter {
             sb.append("\n</details>\n");
         }
         for (ToolError e : result.toolErrors()) {
-            sb.append("\n**Internal error** in ").append(e.ruleId()).append(" at ").append(cell(e.location()))
-                    .append(": ").append(cell(e.message())).append('\n');
+            sb.append("\n**Internal error** in ")
+                    .append(e.ruleId())
+                    .append(" at ")
+                    .append(cell(e.location()))
+                    .append(": ")
+                    .append(cell(e.message()))
+                    .append('\n');
         }
         out.write(sb.toString());
         out.flush();
@@ -80,6 +100,10 @@ public final class MarkdownReporter implements Reporter {
         if (s == null) {
             return "";
         }
-        return s.replace("\r", " ").replace("\n", " ").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
+        return s.replace("\r", " ")
+                .replace("\n", " ")
+                .replace("|", "\\|")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;");
     }
 }

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param failOn            the lowest severity that fails the run ({@code --fail-on}; {@code null}: none
  *                          does); reports that mark failures (JUnit) mark only findings at or above it
  */
-public record ReportContext(String toolVersion, boolean color, Path workingDirectory, boolean includeSuppressed,
-                            Severity failOn) {
+public record ReportContext(
+        String toolVersion, boolean color, Path workingDirectory, boolean includeSuppressed, Severity failOn) {
 
     /** Every finding fails ({@code --fail-on info}). */
     public ReportContext(String toolVersion, boolean color, Path workingDirectory, boolean includeSuppressed) {

@@ -29,10 +29,14 @@ public record ReportSummary(long files, long findings, long error, long warning,
      */
     public String toText() {
         StringBuilder sb = new StringBuilder();
-        sb.append(plural(findings, "finding")).append(" (")
-                .append(plural(error, "error")).append(", ")
-                .append(plural(warning, "warning")).append(", ")
-                .append(plural(info, "info")).append(") in ")
+        sb.append(plural(findings, "finding"))
+                .append(" (")
+                .append(plural(error, "error"))
+                .append(", ")
+                .append(plural(warning, "warning"))
+                .append(", ")
+                .append(plural(info, "info"))
+                .append(") in ")
                 .append(plural(files, "file"));
         if (suppressed > 0) {
             sb.append(", ").append(suppressed).append(" suppressed");

@@ -8,13 +8,17 @@ import dev.faultline.core.rule.RuleMetadata;
  */
 public final class RuleHelp {
 
-    private RuleHelp() {
-    }
+    private RuleHelp() {}
 
     /** Plain-text help. */
     public static String text(RuleMetadata m) {
         StringBuilder sb = new StringBuilder();
-        sb.append(m.id()).append(' ').append(m.name()).append(" (").append(m.severity().label()).append(")\n\n");
+        sb.append(m.id())
+                .append(' ')
+                .append(m.name())
+                .append(" (")
+                .append(m.severity().label())
+                .append(")\n\n");
         sb.append(m.summary()).append("\n\n");
         sb.append("Why: ").append(m.rationale()).append("\n\n");
         sb.append("Fix: ").append(m.howToFix()).append('\n');

@@ -12,84 +12,81 @@ import java.util.Map;
  */
 final class Sarif {
 
-    private Sarif() {
-    }
+    private Sarif() {}
 
     @JsonPropertyOrder({"$schema", "version", "runs"})
-    record Log(@JsonProperty("$schema") String schema, String version, List<Run> runs) {
-    }
+    record Log(@JsonProperty("$schema") String schema, String version, List<Run> runs) {}
 
-    record Run(Tool tool, AutomationDetails automationDetails, Map<String, ArtifactLocation> originalUriBaseIds,
-               List<Invocation> invocations,
-               // always written, also empty: GitHub code scanning rejects a run without results,
-               // and an empty upload is how fixed alerts get closed
-               @JsonInclude(JsonInclude.Include.ALWAYS) List<Result> results,
-               String columnKind) {
-    }
+    record Run(
+            Tool tool,
+            AutomationDetails automationDetails,
+            Map<String, ArtifactLocation> originalUriBaseIds,
+            List<Invocation> invocations,
+            // always written, also empty: GitHub code scanning rejects a run without results,
+            // and an empty upload is how fixed alerts get closed
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<Result> results,
+            String columnKind) {}
 
-    record Tool(ToolComponent driver) {
-    }
+    record Tool(ToolComponent driver) {}
 
-    record ToolComponent(String name, String version, String semanticVersion, String informationUri,
-                         List<ReportingDescriptor> rules) {
-    }
+    record ToolComponent(
+            String name,
+            String version,
+            String semanticVersion,
+            String informationUri,
+            List<ReportingDescriptor> rules) {}
 
-    record ReportingDescriptor(String id, String name, Message shortDescription, Message fullDescription,
-                               MultiformatMessage help, String helpUri, Configuration defaultConfiguration,
-                               Map<String, Object> properties) {
-    }
+    record ReportingDescriptor(
+            String id,
+            String name,
+            Message shortDescription,
+            Message fullDescription,
+            MultiformatMessage help,
+            String helpUri,
+            Configuration defaultConfiguration,
+            Map<String, Object> properties) {}
 
-    record Configuration(String level) {
-    }
+    record Configuration(String level) {}
 
-    record Message(String text) {
-    }
+    record Message(String text) {}
 
-    record MultiformatMessage(String text, String markdown) {
-    }
+    record MultiformatMessage(String text, String markdown) {}
 
-    record AutomationDetails(String id) {
-    }
+    record AutomationDetails(String id) {}
 
-    record Invocation(boolean executionSuccessful, List<Notification> toolExecutionNotifications) {
-    }
+    record Invocation(boolean executionSuccessful, List<Notification> toolExecutionNotifications) {}
 
-    record Notification(String level, Message message, DescriptorReference descriptor,
-                        DescriptorReference associatedRule) {
-    }
+    record Notification(
+            String level, Message message, DescriptorReference descriptor, DescriptorReference associatedRule) {}
 
-    record DescriptorReference(String id) {
-    }
+    record DescriptorReference(String id) {}
 
-    record Result(String ruleId, Integer ruleIndex, String level, Message message, List<Location> locations,
-                  Map<String, String> partialFingerprints, List<Fix> fixes, List<Suppression> suppressions,
-                  Map<String, Object> properties) {
-    }
+    record Result(
+            String ruleId,
+            Integer ruleIndex,
+            String level,
+            Message message,
+            List<Location> locations,
+            Map<String, String> partialFingerprints,
+            List<Fix> fixes,
+            List<Suppression> suppressions,
+            Map<String, Object> properties) {}
 
-    record Location(PhysicalLocation physicalLocation, List<LogicalLocation> logicalLocations) {
-    }
+    record Location(PhysicalLocation physicalLocation, List<LogicalLocation> logicalLocations) {}
 
-    record PhysicalLocation(ArtifactLocation artifactLocation, Region region) {
-    }
+    record PhysicalLocation(ArtifactLocation artifactLocation, Region region) {}
 
-    record ArtifactLocation(String uri, String uriBaseId) {
-    }
+    record ArtifactLocation(String uri, String uriBaseId) {}
 
-    record Region(int startLine, int startColumn, int endLine, int endColumn) {
-    }
+    record Region(int startLine, int startColumn, int endLine, int endColumn) {}
 
-    record LogicalLocation(String name, String fullyQualifiedName, String kind) {
-    }
+    record LogicalLocation(String name, String fullyQualifiedName, String kind) {}
 
-    record Fix(Message description, List<ArtifactChange> artifactChanges) {
-    }
+    record Fix(Message description, List<ArtifactChange> artifactChanges) {}
 
-    record ArtifactChange(ArtifactLocation artifactLocation, List<Replacement> replacements) {
-    }
+    record ArtifactChange(ArtifactLocation artifactLocation, List<Replacement> replacements) {}
 
-    record Replacement(Region deletedRegion, Message insertedContent) {
-    }
+    record Replacement(Region deletedRegion, Message insertedContent) {}
 
-    record Suppression(String kind, String justification) {
-    }
+    record Suppression(String kind, String justification) {}
 }

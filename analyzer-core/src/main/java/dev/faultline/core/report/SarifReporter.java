@@ -47,8 +47,8 @@ public final class SarifReporter implements Reporter {
     private static final String SRCROOT = "%SRCROOT%";
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .changeDefaultPropertyInclusion(v -> JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY,
-                    JsonInclude.Include.NON_EMPTY))
+            .changeDefaultPropertyInclusion(
+                    v -> JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY))
             .enable(SerializationFeature.INDENT_OUTPUT)
             // The caller owns the writer (Reporter contract): Jackson must not close it.
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -88,11 +88,14 @@ public final class SarifReporter implements Reporter {
         }
 
         List<Finding> selected = result.findings().stream()
-                .filter(f -> ctx.includeSuppressed() || !f.suppressed()).toList();
+                .filter(f -> ctx.includeSuppressed() || !f.suppressed())
+                .toList();
         List<Sarif.Notification> notifications = new ArrayList<>();
         for (ToolError e : result.toolErrors()) {
-            notifications.add(new Sarif.Notification("error",
-                    new Sarif.Message(nonEmpty(e.location() + ": " + e.message())), null,
+            notifications.add(new Sarif.Notification(
+                    "error",
+                    new Sarif.Message(nonEmpty(e.location() + ": " + e.message())),
+                    null,
                     e.ruleId() == null ? null : new Sarif.DescriptorReference(e.ruleId())));
         }
         if (selected.size() > maxResults) {
@@ -100,9 +103,16 @@ public final class SarifReporter implements Reporter {
             bySeverity.sort(Comparator.comparing(Finding::severity).thenComparing(Finding.ORDER));
             List<Finding> kept = new ArrayList<>(bySeverity.subList(0, maxResults));
             kept.sort(Finding.ORDER);
-            notifications.add(new Sarif.Notification("warning", new Sarif.Message(String.format(java.util.Locale.ROOT,
-                    "%d results exceed GitHub's limit of %d per run; the %d most severe are reported.",
-                    selected.size(), maxResults, maxResults)), null, null));
+            notifications.add(new Sarif.Notification(
+                    "warning",
+                    new Sarif.Message(String.format(
+                            java.util.Locale.ROOT,
+                            "%d results exceed GitHub's limit of %d per run; the %d most severe are reported.",
+                            selected.size(),
+                            maxResults,
+                            maxResults)),
+                    null,
+                    null));
             selected = kept;
         }
         List<Sarif.Result> results = new ArrayList<>(selected.size());
@@ -112,15 +122,20 @@ public final class SarifReporter implements Reporter {
 
         Map<String, Sarif.ArtifactLocation> bases = null;
         if (ctx.workingDirectory() != null) {
-            String root = ctx.workingDirectory().toAbsolutePath().normalize().toUri().toString();
+            String root =
+                    ctx.workingDirectory().toAbsolutePath().normalize().toUri().toString();
             bases = Map.of(SRCROOT, new Sarif.ArtifactLocation(root.endsWith("/") ? root : root + "/", null));
         }
         String version = ctx.toolVersion() == null || ctx.toolVersion().isBlank() ? "0.0.0" : ctx.toolVersion();
-        Sarif.ToolComponent driver = new Sarif.ToolComponent("faultline", version, version, INFORMATION_URI,
-                descriptors);
-        Sarif.Run run = new Sarif.Run(new Sarif.Tool(driver), new Sarif.AutomationDetails("faultline/"), bases,
+        Sarif.ToolComponent driver =
+                new Sarif.ToolComponent("faultline", version, version, INFORMATION_URI, descriptors);
+        Sarif.Run run = new Sarif.Run(
+                new Sarif.Tool(driver),
+                new Sarif.AutomationDetails("faultline/"),
+                bases,
                 List.of(new Sarif.Invocation(result.toolErrors().isEmpty(), notifications)),
-                results, "utf16CodeUnits");
+                results,
+                "utf16CodeUnits");
         return new Sarif.Log(SCHEMA, "2.1.0", List.of(run));
     }
 
@@ -137,12 +152,15 @@ public final class SarifReporter implements Reporter {
         props.put("precision", m.precision().label());
         props.put("problem.severity", problemSeverity(m.severity()));
         String fullDescription = m.rationale();
-        return new Sarif.ReportingDescriptor(m.id(), cap(m.name(), MAX_NAME),
+        return new Sarif.ReportingDescriptor(
+                m.id(),
+                cap(m.name(), MAX_NAME),
                 new Sarif.Message(cap(m.summary(), MAX_DESCRIPTION)),
                 new Sarif.Message(cap(fullDescription, MAX_DESCRIPTION)),
                 new Sarif.MultiformatMessage(RuleHelp.text(m), RuleHelp.markdown(m)),
                 m.docsUrl().isBlank() ? null : m.docsUrl(),
-                new Sarif.Configuration(level(m.severity())), props);
+                new Sarif.Configuration(level(m.severity())),
+                props);
     }
 
     private static Sarif.Result result(Finding f, Integer ruleIndex) {
@@ -161,20 +179,31 @@ public final class SarifReporter implements Reporter {
         List<Sarif.Fix> fixes = List.of();
         if (f.fix() != null && f.fix().span() != null) {
             dev.faultline.core.rule.Fix fx = f.fix();
-            Sarif.Message inserted = fx.replacement() == null || fx.replacement().isEmpty()
-                    ? null : new Sarif.Message(fx.replacement());
+            Sarif.Message inserted =
+                    fx.replacement() == null || fx.replacement().isEmpty() ? null : new Sarif.Message(fx.replacement());
             String description = fx.description() == null || fx.description().isBlank()
-                    ? "Apply the suggested change." : fx.description();
-            fixes = List.of(new Sarif.Fix(new Sarif.Message(description), List.of(new Sarif.ArtifactChange(
-                    new Sarif.ArtifactLocation(uri(fx.span().file()), SRCROOT),
-                    List.of(new Sarif.Replacement(region(fx.span()), inserted))))));
+                    ? "Apply the suggested change."
+                    : fx.description();
+            fixes = List.of(new Sarif.Fix(
+                    new Sarif.Message(description),
+                    List.of(new Sarif.ArtifactChange(
+                            new Sarif.ArtifactLocation(uri(fx.span().file()), SRCROOT),
+                            List.of(new Sarif.Replacement(region(fx.span()), inserted))))));
         }
         List<Sarif.Suppression> suppressions = f.suppressed()
-                ? List.of(new Sarif.Suppression(SuppressionKind.of(f.suppression()).sarif(), f.suppression()))
+                ? List.of(new Sarif.Suppression(
+                        SuppressionKind.of(f.suppression()).sarif(), f.suppression()))
                 : List.of();
-        return new Sarif.Result(f.ruleId(), ruleIndex, level(f.severity()), new Sarif.Message(nonEmpty(f.message())),
+        return new Sarif.Result(
+                f.ruleId(),
+                ruleIndex,
+                level(f.severity()),
+                new Sarif.Message(nonEmpty(f.message())),
                 List.of(new Sarif.Location(new Sarif.PhysicalLocation(artifact, region(f.span())), logical)),
-                Map.of(FINGERPRINT_KEY, f.fingerprint()), fixes, suppressions, props);
+                Map.of(FINGERPRINT_KEY, f.fingerprint()),
+                fixes,
+                suppressions,
+                props);
     }
 
     private static Sarif.Region region(Span s) {
@@ -219,11 +248,14 @@ public final class SarifReporter implements Reporter {
         StringBuilder sb = new StringBuilder(p.length() + 8);
         for (byte b : p.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "-._~/!$&'()*+,;=@".indexOf(c) >= 0) {
                 sb.append((char) c);
             } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                sb.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

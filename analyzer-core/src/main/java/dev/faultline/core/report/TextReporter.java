@@ -43,7 +43,8 @@ public final class TextReporter implements Reporter {
     }
 
     private static void format(Finding f, boolean color, StringBuilder sb) {
-        String location = f.span().file() + ":" + f.span().line() + ":" + f.span().column() + ":";
+        String location =
+                f.span().file() + ":" + f.span().line() + ":" + f.span().column() + ":";
         if (color) {
             sb.append(BOLD).append(location).append(RESET);
         } else {

@@ -10,5 +10,4 @@ import dev.faultline.core.tree.Span;
  * @param span        the text to replace
  * @param replacement the new text
  */
-public record Fix(String description, Span span, String replacement) {
-}
+public record Fix(String description, Span span, String replacement) {}

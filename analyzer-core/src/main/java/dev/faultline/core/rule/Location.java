@@ -125,7 +125,8 @@ public sealed interface Location {
                 return value.span();
             }
             String props = subPath != null && subPath.startsWith("Properties/")
-                    ? subPath.substring("Properties/".length()) : subPath;
+                    ? subPath.substring("Properties/".length())
+                    : subPath;
             Node d = props == null || props.equals("Properties") ? null : deepest(node.properties(), props);
             return d == null || d == node.properties() ? node.span() : d.span();
         }

@@ -54,8 +54,7 @@ public interface Rule {
      * @param node the node (a resource, or a node implied by SAM)
      * @param ctx  the graph, evaluation and reporting
      */
-    default void visitNode(GraphNode node, RuleContext ctx) {
-    }
+    default void visitNode(GraphNode node, RuleContext ctx) {}
 
     /**
      * Called for each state machine, when subscribed.
@@ -63,8 +62,7 @@ public interface Rule {
      * @param machine the state machine (from a template or a standalone ASL file)
      * @param ctx     the graph, evaluation and reporting
      */
-    default void visitStateMachine(StateMachine machine, RuleContext ctx) {
-    }
+    default void visitStateMachine(StateMachine machine, RuleContext ctx) {}
 
     /**
      * Called for each state of a subscribed type, in every scope of every machine.
@@ -73,8 +71,7 @@ public interface Rule {
      * @param machine the machine that contains it
      * @param ctx     the graph, evaluation and reporting
      */
-    default void visitState(State state, StateMachine machine, RuleContext ctx) {
-    }
+    default void visitState(State state, StateMachine machine, RuleContext ctx) {}
 
     /**
      * Called for each template, when subscribed.
@@ -82,6 +79,5 @@ public interface Rule {
      * @param template the template
      * @param ctx      the graph, evaluation and reporting
      */
-    default void visitTemplate(Template template, RuleContext ctx) {
-    }
+    default void visitTemplate(Template template, RuleContext ctx) {}
 }

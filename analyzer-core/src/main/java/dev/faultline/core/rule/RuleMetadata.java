@@ -51,7 +51,8 @@ public record RuleMetadata(
     public RuleMetadata {
         Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("rule id must look like PREFIX-AREA-NNN (FL-SQS-001, ACME-SQS-001): " + id);
+            throw new IllegalArgumentException(
+                    "rule id must look like PREFIX-AREA-NNN (FL-SQS-001, ACME-SQS-001): " + id);
         }
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(id + ": name must be PascalCase: " + name);
@@ -120,23 +121,50 @@ public record RuleMetadata(
         }
 
         /** @param v PascalCase name stating the problem @return this builder */
-        public Builder name(String v) { this.name = v; return this; }
+        public Builder name(String v) {
+            this.name = v;
+            return this;
+        }
         /** @param v default severity @return this builder */
-        public Builder severity(Severity v) { this.severity = v; return this; }
+        public Builder severity(Severity v) {
+            this.severity = v;
+            return this;
+        }
         /** @param v one line: what the rule flags @return this builder */
-        public Builder summary(String v) { this.summary = v; return this; }
+        public Builder summary(String v) {
+            this.summary = v;
+            return this;
+        }
         /** @param v what fails and how @return this builder */
-        public Builder rationale(String v) { this.rationale = v; return this; }
+        public Builder rationale(String v) {
+            this.rationale = v;
+            return this;
+        }
         /** @param v how to fix a finding @return this builder */
-        public Builder howToFix(String v) { this.howToFix = v; return this; }
+        public Builder howToFix(String v) {
+            this.howToFix = v;
+            return this;
+        }
         /** @param v topic tags, at most 20 @return this builder */
-        public Builder tags(String... v) { this.tags = List.of(v); return this; }
+        public Builder tags(String... v) {
+            this.tags = List.of(v);
+            return this;
+        }
         /** @param v the documentation page behind the rule @return this builder */
-        public Builder docsUrl(String v) { this.docsUrl = v; return this; }
+        public Builder docsUrl(String v) {
+            this.docsUrl = v;
+            return this;
+        }
         /** @param v a snippet that triggers the rule @return this builder */
-        public Builder badExample(String v) { this.bad = v; return this; }
+        public Builder badExample(String v) {
+            this.bad = v;
+            return this;
+        }
         /** @param v the same snippet, fixed @return this builder */
-        public Builder goodExample(String v) { this.good = v; return this; }
+        public Builder goodExample(String v) {
+            this.good = v;
+            return this;
+        }
         /**
          * Reads the bad and good examples from the files next to the rule class, named after it:
          * {@code QueueWithoutRedrivePolicy.bad.yaml} and {@code QueueWithoutRedrivePolicy.good.yaml}
@@ -169,7 +197,10 @@ public record RuleMetadata(
         }
 
         /** @param v how often findings are right @return this builder */
-        public Builder precision(Precision v) { this.precision = v; return this; }
+        public Builder precision(Precision v) {
+            this.precision = v;
+            return this;
+        }
 
         /**
          * The metadata.
@@ -178,8 +209,8 @@ public record RuleMetadata(
          * @throws IllegalArgumentException when a field is malformed or missing
          */
         public RuleMetadata build() {
-            return new RuleMetadata(id, name, severity, summary, rationale, howToFix, tags, docsUrl,
-                    bad, good, precision);
+            return new RuleMetadata(
+                    id, name, severity, summary, rationale, howToFix, tags, docsUrl, bad, good, precision);
         }
     }
 }

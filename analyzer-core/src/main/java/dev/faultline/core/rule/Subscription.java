@@ -14,8 +14,8 @@ import java.util.Set;
  *                      subscribes to every state
  * @param wantsTemplates every template goes to {@link Rule#visitTemplate}
  */
-public record Subscription(Set<NodeKind> nodeKinds, boolean wantsMachines, Set<String> stateTypes,
-                           boolean wantsTemplates) {
+public record Subscription(
+        Set<NodeKind> nodeKinds, boolean wantsMachines, Set<String> stateTypes, boolean wantsTemplates) {
 
     /** Copies the sets; an empty set subscribes to nothing of that sort. */
     public Subscription {

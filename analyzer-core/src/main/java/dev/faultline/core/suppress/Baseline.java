@@ -31,8 +31,8 @@ public record Baseline(int version, List<Entry> findings) {
     public static final int VERSION = 1;
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .changeDefaultPropertyInclusion(v -> JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
-                    JsonInclude.Include.NON_NULL))
+            .changeDefaultPropertyInclusion(
+                    v -> JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             // The caller owns the writer (Reporter contract): Jackson must not close it.
@@ -40,8 +40,7 @@ public record Baseline(int version, List<Entry> findings) {
             .build();
 
     /** One accepted finding. */
-    public record Entry(String ruleId, String path, String logicalLocation, String fingerprint) {
-    }
+    public record Entry(String ruleId, String path, String logicalLocation, String fingerprint) {}
 
     private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::path)
             .thenComparing(Entry::ruleId)
@@ -89,8 +88,8 @@ public record Baseline(int version, List<Entry> findings) {
             throw new IOException(name + ": not a Faultline baseline: " + e.getOriginalMessage(), e);
         }
         if (b == null || b.version() != VERSION) {
-            throw new IOException(name + ": unsupported baseline version "
-                    + (b == null ? "(empty file)" : b.version()) + " (expected " + VERSION + ")");
+            throw new IOException(name + ": unsupported baseline version " + (b == null ? "(empty file)" : b.version())
+                    + " (expected " + VERSION + ")");
         }
         for (Entry e : b.findings()) {
             if (e == null || e.fingerprint() == null || e.ruleId() == null || e.path() == null) {

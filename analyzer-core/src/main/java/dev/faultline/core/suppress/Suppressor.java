@@ -64,8 +64,12 @@ public final class Suppressor {
      * @param lintedFiles the display paths of the files read; a path suppression none of whose globs matches
      *                    one of them is not reported as unused (it is about files not linted this run)
      */
-    public List<Finding> apply(List<Finding> sorted, List<Template> templates, List<StateMachine> machines,
-                               List<String> lintedFiles, SuppressionSettings settings) {
+    public List<Finding> apply(
+            List<Finding> sorted,
+            List<Template> templates,
+            List<StateMachine> machines,
+            List<String> lintedFiles,
+            SuppressionSettings settings) {
         List<Finding> out = new ArrayList<>(sorted);
         List<Finding> added = new ArrayList<>();
         applyMetadata(out, templates, machines, added);
@@ -90,22 +94,32 @@ public final class Suppressor {
     }
 
     /** One parsed, valid Metadata entry. */
-    private record Entry(String rule, String reason, Set<String> states, Span span, String logicalPath,
-                         String resource, String cdkPath) {
-    }
+    private record Entry(
+            String rule,
+            String reason,
+            Set<String> states,
+            Span span,
+            String logicalPath,
+            String resource,
+            String cdkPath) {}
 
-    private void applyMetadata(List<Finding> findings, List<Template> templates, List<StateMachine> machines,
-                               List<Finding> added) {
+    private void applyMetadata(
+            List<Finding> findings, List<Template> templates, List<StateMachine> machines, List<Finding> added) {
         Map<String, List<Integer>> byFile = new HashMap<>();
         for (int i = 0; i < findings.size(); i++) {
-            byFile.computeIfAbsent(findings.get(i).file(), k -> new ArrayList<>()).add(i);
+            byFile.computeIfAbsent(findings.get(i).file(), k -> new ArrayList<>())
+                    .add(i);
         }
         // definition files of template resources: their findings are the resource's too
         Map<Resource, List<String>> definitionFiles = new IdentityHashMap<>();
         for (StateMachine m : machines) {
-            if (m.resource() != null && m.template() != null && m.file() != null
+            if (m.resource() != null
+                    && m.template() != null
+                    && m.file() != null
                     && !m.file().displayPath().equals(m.template().displayPath())) {
-                definitionFiles.computeIfAbsent(m.resource(), k -> new ArrayList<>()).add(m.file().displayPath());
+                definitionFiles
+                        .computeIfAbsent(m.resource(), k -> new ArrayList<>())
+                        .add(m.file().displayPath());
             }
         }
         for (Template t : templates) {
@@ -133,11 +147,14 @@ public final class Suppressor {
                         candidates.addAll(byFile.getOrDefault(d, List.of()));
                     }
                 }
-                for (Entry e : entries(r.metadata(), r.logicalPath() + "/Metadata", r.logicalId(), r.cdkPath(), added)) {
+                for (Entry e :
+                        entries(r.metadata(), r.logicalPath() + "/Metadata", r.logicalId(), r.cdkPath(), added)) {
                     boolean used = false;
                     for (int i : candidates) {
                         Finding f = findings.get(i);
-                        if (f.ruleId().equals(e.rule()) && r.logicalId().equals(f.resource()) && inStates(f, e.states())) {
+                        if (f.ruleId().equals(e.rule())
+                                && r.logicalId().equals(f.resource())
+                                && inStates(f, e.states())) {
                             used = true;
                             mark(findings, i, e.reason());
                         }
@@ -150,9 +167,15 @@ public final class Suppressor {
 
     private void unusedIfNot(boolean used, Entry e, String where, List<Finding> added) {
         if (!used) {
-            added.add(configFinding(InputRules.CONFIG_UNUSED.id(), "Suppression of " + e.rule() + " on " + where
-                    + (e.states().isEmpty() ? "" : " (states " + String.join(", ", e.states()) + ")")
-                    + " matches no finding; remove it.", e.span(), e.resource(), e.cdkPath(), e.logicalPath()));
+            added.add(configFinding(
+                    InputRules.CONFIG_UNUSED.id(),
+                    "Suppression of " + e.rule() + " on " + where
+                            + (e.states().isEmpty() ? "" : " (states " + String.join(", ", e.states()) + ")")
+                            + " matches no finding; remove it.",
+                    e.span(),
+                    e.resource(),
+                    e.cdkPath(),
+                    e.logicalPath()));
         }
     }
 
@@ -197,8 +220,12 @@ public final class Suppressor {
         String flPath = base + "/" + METADATA_KEY;
         MapNode flMap = fl.asMap();
         if (flMap == null) {
-            added.add(invalid("Metadata 'faultline' must be a mapping with a 'suppress' list.", fl.span(),
-                    resource, cdkPath, flPath));
+            added.add(invalid(
+                    "Metadata 'faultline' must be a mapping with a 'suppress' list.",
+                    fl.span(),
+                    resource,
+                    cdkPath,
+                    flPath));
             return List.of();
         }
         Node sup = flMap.get("suppress");
@@ -207,8 +234,12 @@ public final class Suppressor {
         }
         ListNode list = sup.asList();
         if (list == null) {
-            added.add(invalid("'faultline.suppress' must be a list of {rule, reason} entries.", sup.span(),
-                    resource, cdkPath, flPath + "/suppress"));
+            added.add(invalid(
+                    "'faultline.suppress' must be a list of {rule, reason} entries.",
+                    sup.span(),
+                    resource,
+                    cdkPath,
+                    flPath + "/suppress"));
             return List.of();
         }
         List<Entry> out = new ArrayList<>();
@@ -217,8 +248,12 @@ public final class Suppressor {
             String path = flPath + "/suppress/" + i;
             MapNode m = item.asMap();
             if (m == null) {
-                added.add(invalid("A suppression must be a mapping with 'rule' and 'reason'.", item.span(),
-                        resource, cdkPath, path));
+                added.add(invalid(
+                        "A suppression must be a mapping with 'rule' and 'reason'.",
+                        item.span(),
+                        resource,
+                        cdkPath,
+                        path));
                 continue;
             }
             String rule = m.getText("rule");
@@ -234,8 +269,12 @@ public final class Suppressor {
             }
             String reason = m.getText("reason");
             if (reason == null || reason.isBlank()) {
-                added.add(invalid("Suppression of " + rule + " has no 'reason'; say why the finding does not apply.",
-                        m.span(), resource, cdkPath, path));
+                added.add(invalid(
+                        "Suppression of " + rule + " has no 'reason'; say why the finding does not apply.",
+                        m.span(),
+                        resource,
+                        cdkPath,
+                        path));
                 continue;
             }
             Set<String> states = new HashSet<>();
@@ -257,8 +296,14 @@ public final class Suppressor {
                     continue;
                 }
             }
-            out.add(new Entry(rule, reason.trim(), java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(states)),
-                    m.span(), path, resource, cdkPath));
+            out.add(new Entry(
+                    rule,
+                    reason.trim(),
+                    java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(states)),
+                    m.span(),
+                    path,
+                    resource,
+                    cdkPath));
         }
         return out;
     }
@@ -267,13 +312,13 @@ public final class Suppressor {
         return configFinding(InputRules.CONFIG_SUPPRESSION.id(), message, span, resource, cdkPath, logicalPath);
     }
 
-    private Finding configFinding(String ruleId, String message, Span span, String resource, String cdkPath,
-                                  String logicalPath) {
+    private Finding configFinding(
+            String ruleId, String message, Span span, String resource, String cdkPath, String logicalPath) {
         return new Finding(ruleId, severity.apply(ruleId), message, span, resource, cdkPath, logicalPath, null, null);
     }
 
-    private void applyPaths(List<Finding> findings, List<PathSuppression> suppressions, List<String> lintedFiles,
-                            List<Finding> added) {
+    private void applyPaths(
+            List<Finding> findings, List<PathSuppression> suppressions, List<String> lintedFiles, List<Finding> added) {
         for (int n = 0; n < suppressions.size(); n++) {
             PathSuppression s = suppressions.get(n);
             PathSuppression.Glob glob = s.glob();
@@ -289,9 +334,15 @@ public final class Suppressor {
             }
             if (!used && judged) {
                 Span at = s.span() == null ? Span.ofFile(".faultline.yml") : s.span();
-                added.add(configFinding(InputRules.CONFIG_UNUSED.id(), "Config suppression of " + s.rule()
-                        + (s.paths().isEmpty() ? "" : " for " + String.join(", ", s.paths()))
-                        + " matches no finding; remove it.", at, null, null, "suppress/" + n));
+                added.add(configFinding(
+                        InputRules.CONFIG_UNUSED.id(),
+                        "Config suppression of " + s.rule()
+                                + (s.paths().isEmpty() ? "" : " for " + String.join(", ", s.paths()))
+                                + " matches no finding; remove it.",
+                        at,
+                        null,
+                        null,
+                        "suppress/" + n));
             }
         }
     }
@@ -313,10 +364,15 @@ public final class Suppressor {
                     mark(findings, i, SuppressionKind.BASELINE_REASON);
                 }
             } else if (reported.add(e.fingerprint())) {
-                added.add(configFinding(InputRules.CONFIG_UNUSED.id(), "Baseline entry " + e.ruleId() + " in "
-                        + e.path() + (e.logicalLocation() == null ? "" : " at " + e.logicalLocation())
-                        + " matches no finding any more; regenerate the baseline.", Span.ofFile(where),
-                        null, null, "baseline/" + e.fingerprint()));
+                added.add(configFinding(
+                        InputRules.CONFIG_UNUSED.id(),
+                        "Baseline entry " + e.ruleId() + " in "
+                                + e.path() + (e.logicalLocation() == null ? "" : " at " + e.logicalLocation())
+                                + " matches no finding any more; regenerate the baseline.",
+                        Span.ofFile(where),
+                        null,
+                        null,
+                        "baseline/" + e.fingerprint()));
             }
         }
     }

@@ -13,8 +13,7 @@ import java.util.Objects;
 public final class MapNode implements Node {
 
     /** One key and its value. */
-    public record Entry(String key, Span keySpan, Node value) {
-    }
+    public record Entry(String key, Span keySpan, Node value) {}
 
     private static final int LINEAR_MAX = 8;
 
@@ -22,6 +21,7 @@ public final class MapNode implements Node {
     private final List<Entry> entries;
     /** The first entry per key, or {@code null} when the map is small enough to search in order. */
     private final Map<String, Entry> index;
+
     private final boolean containsIntrinsic;
 
     /**
@@ -35,8 +35,7 @@ public final class MapNode implements Node {
         this.entries = List.copyOf(entries);
         // small maps (most of a template) are searched in order: a hash index per map was a large part
         // of the memory the trees keep alive during a lint
-        Map<String, Entry> idx = this.entries.size() > LINEAR_MAX
-                ? new HashMap<>(this.entries.size() * 2) : null;
+        Map<String, Entry> idx = this.entries.size() > LINEAR_MAX ? new HashMap<>(this.entries.size() * 2) : null;
         boolean intrinsic = false;
         for (int i = 0, n = this.entries.size(); i < n; i++) {
             Entry e = this.entries.get(i);

@@ -15,8 +15,7 @@ import java.util.function.Function;
  */
 public final class InOrder {
 
-    private InOrder() {
-    }
+    private InOrder() {}
 
     /**
      * Applies {@code f} to every item on up to {@code threads} daemon threads named {@code threadName}

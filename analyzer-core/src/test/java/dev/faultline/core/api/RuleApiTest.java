@@ -23,13 +23,19 @@ import org.junit.jupiter.api.Test;
 class RuleApiTest {
 
     /** The packages rule authors use. */
-    static final List<String> API = List.of("dev.faultline.core.rule", "dev.faultline.core.graph",
-            "dev.faultline.core.asl", "dev.faultline.core.eval", "dev.faultline.core.tree",
+    static final List<String> API = List.of(
+            "dev.faultline.core.rule",
+            "dev.faultline.core.graph",
+            "dev.faultline.core.asl",
+            "dev.faultline.core.eval",
+            "dev.faultline.core.tree",
             "dev.faultline.core.model");
 
     /** Types that are public for other Faultline modules but not part of the rule API. */
-    static final Set<String> INTERNAL_TYPES = Set.of("dev.faultline.core.graph.GraphBuilder",
-            "dev.faultline.core.graph.GraphWriter", "dev.faultline.core.graph.ResourceTypes",
+    static final Set<String> INTERNAL_TYPES = Set.of(
+            "dev.faultline.core.graph.GraphBuilder",
+            "dev.faultline.core.graph.GraphWriter",
+            "dev.faultline.core.graph.ResourceTypes",
             "dev.faultline.core.rule.InputRules");
 
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -48,15 +54,19 @@ class RuleApiTest {
     void publicSignaturesOfTheRuleApiUseOnlyTheRuleApiAndTheJdk() {
         Set<String> leaks = new TreeSet<>();
         for (JavaClass c : CLASSES) {
-            if (!API.contains(c.getPackageName()) || INTERNAL_TYPES.contains(c.getName())
+            if (!API.contains(c.getPackageName())
+                    || INTERNAL_TYPES.contains(c.getName())
                     || !c.getModifiers().contains(JavaModifier.PUBLIC)
-                    || c.getEnclosingClass().map(e -> INTERNAL_TYPES.contains(e.getName())).orElse(false)) {
+                    || c.getEnclosingClass()
+                            .map(e -> INTERNAL_TYPES.contains(e.getName()))
+                            .orElse(false)) {
                 continue;
             }
             List<JavaCodeUnit> units = new ArrayList<>(c.getMethods());
             units.addAll(c.getConstructors());
             for (JavaCodeUnit u : units) {
-                if (!u.getModifiers().contains(JavaModifier.PUBLIC) || u.getName().startsWith("lambda$")) {
+                if (!u.getModifiers().contains(JavaModifier.PUBLIC)
+                        || u.getName().startsWith("lambda$")) {
                     continue;
                 }
                 List<JavaClass> types = new ArrayList<>(u.getRawParameterTypes());
@@ -73,10 +83,15 @@ class RuleApiTest {
 
     @Test
     void theRuleApiDoesNotDependOnReportingConfigurationOrSuppression() {
-        noClasses().that().resideInAnyPackage(API.toArray(String[]::new))
-                .and().doNotHaveFullyQualifiedName("dev.faultline.core.graph.GraphWriter")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.faultline.core.report..",
-                        "dev.faultline.core.config..", "dev.faultline.core.suppress..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(API.toArray(String[]::new))
+                .and()
+                .doNotHaveFullyQualifiedName("dev.faultline.core.graph.GraphWriter")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.faultline.core.report..", "dev.faultline.core.config..", "dev.faultline.core.suppress..")
                 .check(CLASSES);
     }
 

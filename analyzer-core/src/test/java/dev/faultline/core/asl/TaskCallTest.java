@@ -56,8 +56,8 @@ class TaskCallTest {
             ${WorkerArn}                                                | -                      | UNKNOWN     | UNKNOWN   | REQUEST_RESPONSE
             {% $states.input.arn %}                                     | -                      | UNKNOWN     | UNKNOWN   | REQUEST_RESPONSE
             """)
-    void classifiesTheResource(String resource, String parameters, Integration integration, Effect effect,
-                               Pattern pattern) {
+    void classifiesTheResource(
+            String resource, String parameters, Integration integration, Effect effect, Pattern pattern) {
         MapNode args = parameters == null ? null : (MapNode) JsonTree.parse("t.json", parameters);
         TaskCall call = TaskCall.of(resource, args);
         assertThat(call.integration()).isEqualTo(integration);

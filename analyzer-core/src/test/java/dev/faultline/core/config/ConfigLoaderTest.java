@@ -62,12 +62,15 @@ class ConfigLoaderTest {
                   "colour": true
                 }
                 """;
-        assertThatThrownBy(() -> ConfigLoader.fromTree(JsonTree.parse("repo/.faultline.yml", bad), "repo/.faultline.yml"))
+        assertThatThrownBy(
+                        () -> ConfigLoader.fromTree(JsonTree.parse("repo/.faultline.yml", bad), "repo/.faultline.yml"))
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> {
                     List<String> p = ((ConfigException) e).problems();
                     assertThat(p).anyMatch(s -> s.startsWith("repo/.faultline.yml:3:21: rules.FL-PARSE-003:"));
-                    assertThat(p).anyMatch(s -> s.startsWith("repo/.faultline.yml:6:5: suppress[0]:") && s.contains("reason"));
+                    assertThat(p)
+                            .anyMatch(
+                                    s -> s.startsWith("repo/.faultline.yml:6:5: suppress[0]:") && s.contains("reason"));
                     assertThat(p).anyMatch(s -> s.startsWith("repo/.faultline.yml:8:3:") && s.contains("colour"));
                 });
     }
@@ -88,11 +91,20 @@ class ConfigLoaderTest {
     @Test
     void commandLineWinsOverFile() throws ConfigException {
         FaultlineConfig c = ConfigLoader.fromTree(JsonTree.parse(".faultline.yml", VALID), ".faultline.yml");
-        AnalysisRequest cli = new AnalysisRequest(List.of(Path.of(".")), Path.of("."), List.of(), List.of("x/**"),
-                List.of("FL-CONFIG"), List.of(), Map.of("FL-PARSE-003", Severity.ERROR), Map.of(), 1);
+        AnalysisRequest cli = new AnalysisRequest(
+                List.of(Path.of(".")),
+                Path.of("."),
+                List.of(),
+                List.of("x/**"),
+                List.of("FL-CONFIG"),
+                List.of(),
+                Map.of("FL-PARSE-003", Severity.ERROR),
+                Map.of(),
+                1);
         AnalysisRequest merged = c.applyTo(cli);
         assertThat(merged.disabledRules()).doesNotContain("FL-CONFIG-002");
-        assertThat(merged.severityOverrides()).containsEntry("FL-PARSE-003", Severity.ERROR)
+        assertThat(merged.severityOverrides())
+                .containsEntry("FL-PARSE-003", Severity.ERROR)
                 .containsEntry("FL-CONFIG-001", Severity.ERROR);
         assertThat(merged.includes()).containsExactly("templates/**");
         assertThat(merged.excludes()).containsExactly("**/node_modules/**", "x/**");
@@ -112,9 +124,11 @@ class ConfigLoaderTest {
         Files.writeString(tmp.resolve(".faultline.yml"), "{}", StandardCharsets.UTF_8);
         assertThat(ConfigLoader.discover(deep)).isEmpty();
         Files.writeString(repo.resolve(".faultline.yaml"), "{}", StandardCharsets.UTF_8);
-        assertThat(ConfigLoader.discover(deep)).contains(repo.resolve(".faultline.yaml").toAbsolutePath());
+        assertThat(ConfigLoader.discover(deep))
+                .contains(repo.resolve(".faultline.yaml").toAbsolutePath());
         Files.writeString(deep.resolve(".faultline.yml"), "{}", StandardCharsets.UTF_8);
-        assertThat(ConfigLoader.discover(deep)).contains(deep.resolve(".faultline.yml").toAbsolutePath());
+        assertThat(ConfigLoader.discover(deep))
+                .contains(deep.resolve(".faultline.yml").toAbsolutePath());
     }
 
     @Test

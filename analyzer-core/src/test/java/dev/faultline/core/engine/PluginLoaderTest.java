@@ -36,8 +36,13 @@ class PluginLoaderTest {
     static final class BuiltIn implements Rule {
         @Override
         public RuleMetadata metadata() {
-            return RuleMetadata.builder("ACME-SQS-001").name("Taken").severity(Severity.WARNING)
-                    .summary("s").rationale("r").howToFix("h").build();
+            return RuleMetadata.builder("ACME-SQS-001")
+                    .name("Taken")
+                    .severity(Severity.WARNING)
+                    .summary("s")
+                    .rationale("r")
+                    .howToFix("h")
+                    .build();
         }
 
         @Override
@@ -62,8 +67,8 @@ class PluginLoaderTest {
     private Path jar(String name, Map<String, String> sources, String services) throws IOException {
         Path src = Files.createDirectories(tmp.resolve(name + "-src/acme"));
         Path out = Files.createDirectories(tmp.resolve(name + "-classes"));
-        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", System.getProperty("java.class.path"),
-                "--release", "17", "-nowarn"));
+        List<String> args = new ArrayList<>(List.of(
+                "-d", out.toString(), "-cp", System.getProperty("java.class.path"), "--release", "17", "-nowarn"));
         for (Map.Entry<String, String> e : sources.entrySet()) {
             Path f = src.resolve(e.getKey() + ".java");
             Files.writeString(f, e.getValue());
@@ -73,7 +78,7 @@ class PluginLoaderTest {
         assertThat(javac.run(null, null, null, args.toArray(String[]::new))).isZero();
         Path jar = tmp.resolve(name + ".jar");
         try (JarOutputStream jos = new JarOutputStream(Files.newOutputStream(jar));
-             Stream<Path> classes = Files.walk(out)) {
+                Stream<Path> classes = Files.walk(out)) {
             for (Path c : classes.filter(Files::isRegularFile).sorted().toList()) {
                 jos.putNextEntry(new JarEntry(out.relativize(c).toString().replace('\\', '/')));
                 Files.copy(c, jos);
@@ -106,17 +111,21 @@ class PluginLoaderTest {
         Path jar = jar("good", Map.of("Dlq", ruleSource("Dlq", "ACME-SQS-002", "")), "acme.Dlq\n");
         RuleRegistry r = plus(builtIns(), jar);
         assertThat(r.rule("ACME-SQS-002")).isNotNull();
-        assertThat(r.rule("ACME-SQS-002").getClass().getClassLoader()).isNotSameAs(getClass().getClassLoader());
+        assertThat(r.rule("ACME-SQS-002").getClass().getClassLoader())
+                .isNotSameAs(getClass().getClassLoader());
         assertThat(r.origin("ACME-SQS-002")).contains("good.jar");
         assertThat(r.origin("ACME-SQS-001")).isEmpty();
         assertThat(r.rules()).extracting(x -> x.metadata().id()).containsSubsequence("ACME-SQS-001", "ACME-SQS-002");
-        assertThat(builtIns().exists("ACME-SQS-002")).as("the original registry is unchanged").isFalse();
+        assertThat(builtIns().exists("ACME-SQS-002"))
+                .as("the original registry is unchanged")
+                .isFalse();
     }
 
     @Test
     void anIdTakenByABuiltInRuleIsRefused() throws Exception {
         Path jar = jar("clash", Map.of("Clash", ruleSource("Clash", "ACME-SQS-001", "")), "acme.Clash\n");
-        assertThatThrownBy(() -> plus(builtIns(), jar)).isInstanceOf(PluginException.class)
+        assertThatThrownBy(() -> plus(builtIns(), jar))
+                .isInstanceOf(PluginException.class)
                 .hasMessage("plugin clash.jar: rule ACME-SQS-001 (acme.Clash) has the same id as a built-in rule");
     }
 
@@ -131,14 +140,22 @@ class PluginLoaderTest {
     @Test
     void theReservedPrefixIsRefused() throws Exception {
         Path jar = jar("fl", Map.of("Mine", ruleSource("Mine", "FL-SQS-901", "")), "acme.Mine\n");
-        assertThatThrownBy(() -> plus(builtIns(), jar)).hasMessageStartingWith(
-                "plugin fl.jar: rule FL-SQS-901 (acme.Mine) uses the prefix FL-, which is reserved");
+        assertThatThrownBy(() -> plus(builtIns(), jar))
+                .hasMessageStartingWith(
+                        "plugin fl.jar: rule FL-SQS-901 (acme.Mine) uses the prefix FL-, which is reserved");
     }
 
     @Test
     void aRuleThatThrowsInItsConstructorIsNamed() throws Exception {
-        Path jar = jar("boom", Map.of("Boom", ruleSource("Boom", "ACME-SQS-003",
-                "if (true) { throw new IllegalStateException(\"no config\"); }")), "acme.Boom\n");
+        Path jar = jar(
+                "boom",
+                Map.of(
+                        "Boom",
+                        ruleSource(
+                                "Boom",
+                                "ACME-SQS-003",
+                                "if (true) { throw new IllegalStateException(\"no config\"); }")),
+                "acme.Boom\n");
         assertThatThrownBy(() -> plus(builtIns(), jar))
                 .hasMessage("plugin boom.jar: rule acme.Boom cannot be created: IllegalStateException: no config");
     }
@@ -146,8 +163,9 @@ class PluginLoaderTest {
     @Test
     void badMetadataIsNamed() throws Exception {
         Path jar = jar("badid", Map.of("Bad", ruleSource("Bad", "acme-1", "")), "acme.Bad\n");
-        assertThatThrownBy(() -> plus(builtIns(), jar)).hasMessageStartingWith(
-                "plugin badid.jar: rule acme.Bad cannot describe itself: IllegalArgumentException: rule id must look like");
+        assertThatThrownBy(() -> plus(builtIns(), jar))
+                .hasMessageStartingWith(
+                        "plugin badid.jar: rule acme.Bad cannot describe itself: IllegalArgumentException: rule id must look like");
     }
 
     @Test
@@ -161,37 +179,48 @@ class PluginLoaderTest {
     @Test
     void aJarWithoutRulesIsRefused() throws Exception {
         Path jar = jar("empty", Map.of("Dlq", ruleSource("Dlq", "ACME-SQS-002", "")), null);
-        assertThatThrownBy(() -> plus(builtIns(), jar)).hasMessage(
-                "plugin empty.jar: registers no rule (expected META-INF/services/dev.faultline.core.rule.Rule)");
+        assertThatThrownBy(() -> plus(builtIns(), jar))
+                .hasMessage(
+                        "plugin empty.jar: registers no rule (expected META-INF/services/dev.faultline.core.rule.Rule)");
     }
 
     @Test
     void aMissingFileOrANonJarIsRefused() throws Exception {
-        assertThatThrownBy(() -> plus(builtIns(), tmp.resolve("nope.jar")))
-                .hasMessage("plugin nope.jar: no such file");
+        assertThatThrownBy(() -> plus(builtIns(), tmp.resolve("nope.jar"))).hasMessage("plugin nope.jar: no such file");
         Path text = Files.writeString(tmp.resolve("text.jar"), "not a zip");
-        assertThatThrownBy(() -> plus(builtIns(), text)).isInstanceOf(PluginException.class)
+        assertThatThrownBy(() -> plus(builtIns(), text))
+                .isInstanceOf(PluginException.class)
                 .hasMessageStartingWith("plugin text.jar: not a readable jar (");
     }
 
     @Test
     void aRuleOnTheClassPathMayNotUseTheReservedPrefix() throws Exception {
         Path jar = jar("cp", Map.of("Mine", ruleSource("Mine", "FL-SQS-901", "")), "acme.Mine\n");
-        try (java.net.URLClassLoader cl = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
-                getClass().getClassLoader())) {
-            assertThatThrownBy(() -> RuleRegistry.load(cl)).isInstanceOf(IllegalStateException.class)
+        try (java.net.URLClassLoader cl = new java.net.URLClassLoader(
+                new java.net.URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            assertThatThrownBy(() -> RuleRegistry.load(cl))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("acme.Mine uses the id FL-SQS-901");
         }
     }
 
     @Test
     void aRuleOnTheClassPathThatThrowsIsAClearError() throws Exception {
-        Path jar = jar("cpboom", Map.of("Boom", ruleSource("Boom", "ACME-SQS-003",
-                "if (true) { throw new IllegalStateException(\"no config\"); }")), "acme.Boom\n");
-        try (java.net.URLClassLoader cl = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
-                getClass().getClassLoader())) {
-            assertThatThrownBy(() -> RuleRegistry.load(cl)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("cannot load a rule: ").hasMessageEndingWith("no config");
+        Path jar = jar(
+                "cpboom",
+                Map.of(
+                        "Boom",
+                        ruleSource(
+                                "Boom",
+                                "ACME-SQS-003",
+                                "if (true) { throw new IllegalStateException(\"no config\"); }")),
+                "acme.Boom\n");
+        try (java.net.URLClassLoader cl = new java.net.URLClassLoader(
+                new java.net.URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            assertThatThrownBy(() -> RuleRegistry.load(cl))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("cannot load a rule: ")
+                    .hasMessageEndingWith("no config");
         }
     }
 }

@@ -37,7 +37,8 @@ class JsonDocumentsTest {
 
     @Test
     void parsesAJsonStringWithTheSpanOfTheString() {
-        Node raw = node("\"{\\\"deadLetterTargetArn\\\": \\\"arn:aws:sqs:us-east-1:123456789012:dlq\\\", \\\"maxReceiveCount\\\": \\\"3\\\"}\"");
+        Node raw = node(
+                "\"{\\\"deadLetterTargetArn\\\": \\\"arn:aws:sqs:us-east-1:123456789012:dlq\\\", \\\"maxReceiveCount\\\": \\\"3\\\"}\"");
         Value v = JsonDocuments.read(raw, ev);
         assertThat(field(v, "maxReceiveCount").asLong()).hasValue(3);
         assertThat(field(v, "deadLetterTargetArn").asString()).hasValue("arn:aws:sqs:us-east-1:123456789012:dlq");
@@ -46,7 +47,8 @@ class JsonDocumentsTest {
 
     @Test
     void keepsTheReferencesOfAnFnSub() {
-        Value v = read("{\"Fn::Sub\": \"{\\\"deadLetterTargetArn\\\": \\\"${Dlq.Arn}\\\", \\\"maxReceiveCount\\\": ${Receives}}\"}");
+        Value v = read(
+                "{\"Fn::Sub\": \"{\\\"deadLetterTargetArn\\\": \\\"${Dlq.Arn}\\\", \\\"maxReceiveCount\\\": ${Receives}}\"}");
         assertThat(field(v, "deadLetterTargetArn")).isEqualTo(new Value.Attr("Dlq", "Arn"));
         assertThat(field(v, "maxReceiveCount").asLong()).hasValue(2);
     }
@@ -62,8 +64,9 @@ class JsonDocumentsTest {
 
     @Test
     void readsTheTextOfAnFnJoin() {
-        Value v = read("{\"Fn::Join\": [\"\", [\"{\\\"deadLetterTargetArn\\\":\\\"\", {\"Fn::GetAtt\": [\"Dlq\", \"Arn\"]}, "
-                + "\"\\\",\\\"maxReceiveCount\\\":4}\"]]}");
+        Value v = read(
+                "{\"Fn::Join\": [\"\", [\"{\\\"deadLetterTargetArn\\\":\\\"\", {\"Fn::GetAtt\": [\"Dlq\", \"Arn\"]}, "
+                        + "\"\\\",\\\"maxReceiveCount\\\":4}\"]]}");
         assertThat(field(v, "deadLetterTargetArn")).isEqualTo(new Value.Attr("Dlq", "Arn"));
         assertThat(field(v, "maxReceiveCount").asLong()).hasValue(4);
     }
@@ -72,7 +75,8 @@ class JsonDocumentsTest {
     void keepsBothBranchesOfAnFnIfAndFollowsParameterDefaults() {
         Value v = read("{\"Fn::If\": [\"C\", {\"Ref\": \"Policy\"}, {\"Ref\": \"AWS::NoValue\"}]}");
         assertThat(v.alternatives()).hasSize(2);
-        assertThat(field(v.alternatives().get(0), "redrivePermission").asString()).hasValue("denyAll");
+        assertThat(field(v.alternatives().get(0), "redrivePermission").asString())
+                .hasValue("denyAll");
         assertThat(v.alternatives().get(1)).isInstanceOf(Value.Absent.class);
     }
 
@@ -99,8 +103,10 @@ class JsonDocumentsTest {
 
     private static Node intrinsics(Node n) {
         if (n instanceof MapNode m) {
-            if (m.size() == 1 && (m.keys().get(0).equals("Ref") || m.keys().get(0).startsWith("Fn::"))) {
-                return new IntrinsicNode(m.span(), m.keys().get(0), intrinsics(m.entries().get(0).value()));
+            if (m.size() == 1
+                    && (m.keys().get(0).equals("Ref") || m.keys().get(0).startsWith("Fn::"))) {
+                return new IntrinsicNode(
+                        m.span(), m.keys().get(0), intrinsics(m.entries().get(0).value()));
             }
             List<MapNode.Entry> entries = new ArrayList<>();
             for (MapNode.Entry e : m.entries()) {
@@ -109,7 +115,9 @@ class JsonDocumentsTest {
             return new MapNode(m.span(), entries);
         }
         if (n instanceof ListNode l) {
-            return new ListNode(l.span(), l.items().stream().map(JsonDocumentsTest::intrinsics).toList());
+            return new ListNode(
+                    l.span(),
+                    l.items().stream().map(JsonDocumentsTest::intrinsics).toList());
         }
         return n;
     }
@@ -120,11 +128,26 @@ class JsonDocumentsTest {
         Map<String, Parameter> params = new LinkedHashMap<>();
         params.put("Receives", new Parameter("Receives", "Number", new ScalarNode(s, "2", ScalarNode.Kind.STRING), s));
         params.put("NoDefault", new Parameter("NoDefault", "Number", null, s));
-        params.put("Policy", new Parameter("Policy", "String",
-                new ScalarNode(s, "{\"redrivePermission\": \"denyAll\"}", ScalarNode.Kind.STRING), s));
+        params.put(
+                "Policy",
+                new Parameter(
+                        "Policy",
+                        "String",
+                        new ScalarNode(s, "{\"redrivePermission\": \"denyAll\"}", ScalarNode.Kind.STRING),
+                        s));
         Map<String, Resource> resources = new LinkedHashMap<>();
         resources.put("Dlq", new Resource("Dlq", "AWS::SQS::Queue", empty, empty, null, List.of(), empty, s, null));
-        return new Template(new InputFile(Path.of(FILE), FILE, InputKind.CLOUDFORMATION), empty, false, params,
-                empty, empty, empty, resources, empty, empty, null);
+        return new Template(
+                new InputFile(Path.of(FILE), FILE, InputKind.CLOUDFORMATION),
+                empty,
+                false,
+                params,
+                empty,
+                empty,
+                empty,
+                resources,
+                empty,
+                empty,
+                null);
     }
 }

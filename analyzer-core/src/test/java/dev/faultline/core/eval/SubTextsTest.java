@@ -15,7 +15,8 @@ class SubTextsTest {
 
     @Test
     void unclosedVariablesAndNullAreKept() {
-        assertThat(SubTexts.wildcard("a-${AWS::Region}-${open", SubTexts.ANY_VARIABLE)).isEqualTo("a-*-${open");
+        assertThat(SubTexts.wildcard("a-${AWS::Region}-${open", SubTexts.ANY_VARIABLE))
+                .isEqualTo("a-*-${open");
         assertThat(SubTexts.wildcard("no-variables", SubTexts.PSEUDO_PARAMETER)).isEqualTo("no-variables");
         assertThat(SubTexts.wildcard(null, SubTexts.ANY_VARIABLE)).isNull();
     }

@@ -81,8 +81,14 @@ final class Trees4Test {
 
     IntrinsicNode getAtt(String name, String att) {
         Span s = next();
-        return new IntrinsicNode(s, "Fn::GetAtt", new ListNode(s, List.of(
-                new ScalarNode(s, name, ScalarNode.Kind.STRING), new ScalarNode(s, att, ScalarNode.Kind.STRING))));
+        return new IntrinsicNode(
+                s,
+                "Fn::GetAtt",
+                new ListNode(
+                        s,
+                        List.of(
+                                new ScalarNode(s, name, ScalarNode.Kind.STRING),
+                                new ScalarNode(s, att, ScalarNode.Kind.STRING))));
     }
 
     IntrinsicNode fn(String function, Object arg) {
@@ -114,9 +120,18 @@ final class Trees4Test {
                     deps.add(d.text());
                 }
                 String cdk = md == null ? null : md.getText("aws:cdk:path");
-                resources.put(e.key(), new Resource(e.key(), type, props == null ? MapNode.empty(body.span()) : props,
-                        md == null ? MapNode.empty(body.span()) : md, body.getText("Condition"), deps, body,
-                        e.keySpan(), cdk));
+                resources.put(
+                        e.key(),
+                        new Resource(
+                                e.key(),
+                                type,
+                                props == null ? MapNode.empty(body.span()) : props,
+                                md == null ? MapNode.empty(body.span()) : md,
+                                body.getText("Condition"),
+                                deps,
+                                body,
+                                e.keySpan(),
+                                cdk));
             }
         }
         Map<String, Parameter> params = new LinkedHashMap<>();
@@ -128,10 +143,18 @@ final class Trees4Test {
             }
         }
         Span s = root.span();
-        return new Template(new InputFile(Path.of(file), file, sam ? InputKind.SAM : InputKind.CLOUDFORMATION), root,
-                sam, params, orEmpty(root.getMap("Conditions"), s), orEmpty(root.getMap("Mappings"), s),
-                orEmpty(root.getMap("Globals"), s), resources, orEmpty(root.getMap("Outputs"), s),
-                orEmpty(root.getMap("Metadata"), s), null);
+        return new Template(
+                new InputFile(Path.of(file), file, sam ? InputKind.SAM : InputKind.CLOUDFORMATION),
+                root,
+                sam,
+                params,
+                orEmpty(root.getMap("Conditions"), s),
+                orEmpty(root.getMap("Mappings"), s),
+                orEmpty(root.getMap("Globals"), s),
+                resources,
+                orEmpty(root.getMap("Outputs"), s),
+                orEmpty(root.getMap("Metadata"), s),
+                null);
     }
 
     private static MapNode orEmpty(MapNode m, Span s) {

@@ -41,17 +41,36 @@ class SuppressorTest {
         for (Resource r : resources) {
             rs.put(r.logicalId(), r);
         }
-        return new Template(new InputFile(Path.of(FILE), FILE, InputKind.CLOUDFORMATION), empty, false, Map.of(),
-                empty, empty, empty, rs, empty, templateMeta, null);
+        return new Template(
+                new InputFile(Path.of(FILE), FILE, InputKind.CLOUDFORMATION),
+                empty,
+                false,
+                Map.of(),
+                empty,
+                empty,
+                empty,
+                rs,
+                empty,
+                templateMeta,
+                null);
     }
 
     static Finding finding(String rule, String resource, String logicalPath, int line) {
-        return new Finding(rule, Severity.WARNING, rule + " on " + resource, Span.at(FILE, line, 1), resource, null,
-                logicalPath, null, null);
+        return new Finding(
+                rule,
+                Severity.WARNING,
+                rule + " on " + resource,
+                Span.at(FILE, line, 1),
+                resource,
+                null,
+                logicalPath,
+                null,
+                null);
     }
 
     static Suppressor suppressor() {
-        return new Suppressor(KNOWN::contains, id -> true, id -> id.equals("FL-CONFIG-002") ? Severity.INFO : Severity.WARNING);
+        return new Suppressor(
+                KNOWN::contains, id -> true, id -> id.equals("FL-CONFIG-002") ? Severity.INFO : Severity.WARNING);
     }
 
     static List<Finding> sorted(Finding... fs) {
@@ -71,21 +90,30 @@ class SuppressorTest {
                 ]}}
                 """));
         Resource other = resource("Other", MapNode.empty(Span.ofFile(FILE)));
-        List<Finding> out = suppressor().apply(sorted(
-                finding("FL-SQS-001", "Queue", "Resources/Queue", 20),
-                finding("FL-SQS-001", "Other", "Resources/Other", 30)),
-                List.of(template(MapNode.empty(Span.ofFile(FILE)), queue, other)), SuppressionSettings.NONE);
+        List<Finding> out = suppressor()
+                .apply(
+                        sorted(
+                                finding("FL-SQS-001", "Queue", "Resources/Queue", 20),
+                                finding("FL-SQS-001", "Other", "Resources/Other", 30)),
+                        List.of(template(MapNode.empty(Span.ofFile(FILE)), queue, other)),
+                        SuppressionSettings.NONE);
 
-        assertThat(out).filteredOn(f -> f.ruleId().equals("FL-SQS-001"))
+        assertThat(out)
+                .filteredOn(f -> f.ruleId().equals("FL-SQS-001"))
                 .extracting(Finding::resource, Finding::suppression)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Queue", "replayed from S3"),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Queue", "replayed from S3"),
                         org.assertj.core.groups.Tuple.tuple("Other", null));
-        assertThat(out).filteredOn(f -> f.ruleId().equals("FL-CONFIG-001"))
+        assertThat(out)
+                .filteredOn(f -> f.ruleId().equals("FL-CONFIG-001"))
                 .extracting(f -> f.span().line() + " " + f.message())
-                .containsExactly("3 Suppression of FL-SQS-001 has no 'reason'; say why the finding does not apply.",
+                .containsExactly(
+                        "3 Suppression of FL-SQS-001 has no 'reason'; say why the finding does not apply.",
                         "4 Suppression names unknown rule 'FL-NOPE-001'.");
-        assertThat(out).filteredOn(f -> f.ruleId().equals("FL-CONFIG-002"))
-                .singleElement().satisfies(f -> {
+        assertThat(out)
+                .filteredOn(f -> f.ruleId().equals("FL-CONFIG-002"))
+                .singleElement()
+                .satisfies(f -> {
                     assertThat(f.span().line()).isEqualTo(5);
                     assertThat(f.severity()).isEqualTo(Severity.INFO);
                     assertThat(f.resource()).isEqualTo("Queue");
@@ -99,11 +127,14 @@ class SuppressorTest {
                 {"faultline": {"suppress": [{"rule": "FL-SFN-001", "reason": "idempotent", "states": ["Charge"]}]}}
                 """));
         String base = "Resources/Machine/Properties/Definition/States/";
-        List<Finding> out = suppressor().apply(sorted(
-                finding("FL-SFN-001", "Machine", base + "Charge", 10),
-                finding("FL-SFN-001", "Machine", base + "ChargeAgain", 11),
-                finding("FL-SFN-001", "Machine", base + "Map/ItemProcessor/States/Charge/Retry", 12)),
-                List.of(template(MapNode.empty(Span.ofFile(FILE)), machine)), SuppressionSettings.NONE);
+        List<Finding> out = suppressor()
+                .apply(
+                        sorted(
+                                finding("FL-SFN-001", "Machine", base + "Charge", 10),
+                                finding("FL-SFN-001", "Machine", base + "ChargeAgain", 11),
+                                finding("FL-SFN-001", "Machine", base + "Map/ItemProcessor/States/Charge/Retry", 12)),
+                        List.of(template(MapNode.empty(Span.ofFile(FILE)), machine)),
+                        SuppressionSettings.NONE);
         assertThat(out).extracting(Finding::suppressed).containsExactly(true, false, true);
     }
 
@@ -112,9 +143,13 @@ class SuppressorTest {
         Template t = template(meta("""
                 {"faultline": {"suppress": [{"rule": "FL-SQS-001", "reason": "dev stack"}]}}
                 """), resource("A", MapNode.empty(Span.ofFile(FILE))));
-        List<Finding> out = suppressor().apply(sorted(
-                finding("FL-SQS-001", "A", "Resources/A", 10),
-                finding("FL-SQS-001", "B", "Resources/B", 20)), List.of(t), SuppressionSettings.NONE);
+        List<Finding> out = suppressor()
+                .apply(
+                        sorted(
+                                finding("FL-SQS-001", "A", "Resources/A", 10),
+                                finding("FL-SQS-001", "B", "Resources/B", 20)),
+                        List.of(t),
+                        SuppressionSettings.NONE);
         assertThat(out).allMatch(f -> "dev stack".equals(f.suppression()));
     }
 
@@ -135,24 +170,30 @@ class SuppressorTest {
         List<Finding> findings = sorted(
                 finding("FL-SQS-001", "A", "Resources/A", 10),
                 finding("FL-SFN-001", "M", "Resources/M/Properties/Definition/States/S", 20));
-        Baseline baseline = Baseline.of(List.of(findings.get(1),
-                finding("FL-SQS-001", "Gone", "Resources/Gone", 99)));
+        Baseline baseline = Baseline.of(List.of(findings.get(1), finding("FL-SQS-001", "Gone", "Resources/Gone", 99)));
         StringWriter w = new StringWriter();
         baseline.write(w);
         Baseline read = Baseline.read(new StringReader(w.toString()), "b.json");
         assertThat(read).isEqualTo(baseline);
         assertThat(w.toString()).contains("\"version\" : 1").doesNotContain("line");
 
-        SuppressionSettings settings = new SuppressionSettings(List.of(
-                new PathSuppression("FL-SQS-001", List.of("**/*.json"), "generated", Span.at(".faultline.yml", 4, 5)),
-                new PathSuppression("FL-SQS-001", List.of("other/**"), "nothing here", Span.at(".faultline.yml", 7, 5))),
-                read, ".faultline-baseline.json");
+        SuppressionSettings settings = new SuppressionSettings(
+                List.of(
+                        new PathSuppression(
+                                "FL-SQS-001", List.of("**/*.json"), "generated", Span.at(".faultline.yml", 4, 5)),
+                        new PathSuppression(
+                                "FL-SQS-001", List.of("other/**"), "nothing here", Span.at(".faultline.yml", 7, 5))),
+                read,
+                ".faultline-baseline.json");
         List<Finding> out = suppressor().apply(findings, List.of(), settings);
-        assertThat(out).filteredOn(f -> f.file().equals(FILE)).extracting(Finding::suppression)
+        assertThat(out)
+                .filteredOn(f -> f.file().equals(FILE))
+                .extracting(Finding::suppression)
                 .containsExactly("config: generated", "baseline");
         assertThat(SuppressionKind.of("config: generated")).isEqualTo(SuppressionKind.EXTERNAL);
         assertThat(SuppressionKind.of("baseline")).isEqualTo(SuppressionKind.EXTERNAL);
-        assertThat(out).filteredOn(f -> f.ruleId().equals("FL-CONFIG-002"))
+        assertThat(out)
+                .filteredOn(f -> f.ruleId().equals("FL-CONFIG-002"))
                 .extracting(f -> f.span().toString() + " " + f.message())
                 .containsExactly(
                         ".faultline-baseline.json:1:1 Baseline entry FL-SQS-001 in t.json at Resources/Gone matches no finding any more; regenerate the baseline.",
@@ -161,18 +202,21 @@ class SuppressorTest {
 
     @Test
     void baselineSurvivesInsertedLinesAndReorderedResources() {
-        List<Finding> before = sorted(finding("FL-SQS-001", "A", "Resources/A", 10),
-                finding("FL-SQS-001", "B", "Resources/B", 20));
+        List<Finding> before =
+                sorted(finding("FL-SQS-001", "A", "Resources/A", 10), finding("FL-SQS-001", "B", "Resources/B", 20));
         Baseline baseline = Baseline.of(before);
         // the same resources, 7 lines further down and in the other order
-        List<Finding> after = sorted(finding("FL-SQS-001", "B", "Resources/B", 17),
+        List<Finding> after = sorted(
+                finding("FL-SQS-001", "B", "Resources/B", 17),
                 finding("FL-SQS-001", "A", "Resources/A", 27),
                 finding("FL-SQS-001", "C", "Resources/C", 40));
-        List<Finding> out = suppressor().apply(after, List.of(),
-                SuppressionSettings.NONE.withBaseline(baseline, "baseline.json"));
-        assertThat(out).extracting(Finding::resource, Finding::suppressed).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("B", true),
-                org.assertj.core.groups.Tuple.tuple("A", true),
-                org.assertj.core.groups.Tuple.tuple("C", false));
+        List<Finding> out =
+                suppressor().apply(after, List.of(), SuppressionSettings.NONE.withBaseline(baseline, "baseline.json"));
+        assertThat(out)
+                .extracting(Finding::resource, Finding::suppressed)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("B", true),
+                        org.assertj.core.groups.Tuple.tuple("A", true),
+                        org.assertj.core.groups.Tuple.tuple("C", false));
     }
 }

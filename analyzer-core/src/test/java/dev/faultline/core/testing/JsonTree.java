@@ -15,8 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Test helper: JSON text to a located tree (the parsers module does this for real). */
 public final class JsonTree {
 
-    private JsonTree() {
-    }
+    private JsonTree() {}
 
     public static Node parse(String file, String json) {
         try (JsonParser p = JsonMapper.builder().build().createParser(json)) {

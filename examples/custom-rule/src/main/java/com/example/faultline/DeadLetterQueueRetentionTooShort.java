@@ -23,8 +23,8 @@ public final class DeadLetterQueueRetentionTooShort extends AbstractRule {
     static final long DEFAULT_RETENTION_SECONDS = 345_600;
 
     /** How many days a dead-letter queue must keep messages; {@code ACME-SQS-001.minimumDays} in .faultline.yml. */
-    static final RuleOption<Long> MINIMUM_DAYS = new RuleOption<>("minimumDays", Long.class, 14L,
-            "Days a dead-letter queue must keep its messages");
+    static final RuleOption<Long> MINIMUM_DAYS =
+            new RuleOption<>("minimumDays", Long.class, 14L, "Days a dead-letter queue must keep its messages");
 
     static final RuleMetadata METADATA = RuleMetadata.builder("ACME-SQS-001")
             .name("DeadLetterQueueRetentionTooShort")
@@ -35,7 +35,8 @@ public final class DeadLetterQueueRetentionTooShort extends AbstractRule {
                     + "on a Friday evening can be gone before anyone looks at it after a long weekend.")
             .howToFix("Set MessageRetentionPeriod: 1209600 (14 days) on every dead-letter queue.")
             .tags("acme", "sqs", "dead-letter-queue")
-            .docsUrl("https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html")
+            .docsUrl(
+                    "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html")
             .badExample("""
                     Orders:
                       Type: AWS::SQS::Queue
@@ -70,13 +71,19 @@ public final class DeadLetterQueueRetentionTooShort extends AbstractRule {
         long minimum = ctx.option(MINIMUM_DAYS) * 86_400;
         Value retention = ctx.property(queue, "MessageRetentionPeriod");
         if (retention.isAbsent()) {
-            ctx.report(Location.of(queue, "Properties/MessageRetentionPeriod"), message(queue, sources,
-                    "keeps messages " + DEFAULT_RETENTION_SECONDS + " s (the default)", minimum));
+            ctx.report(
+                    Location.of(queue, "Properties/MessageRetentionPeriod"),
+                    message(
+                            queue,
+                            sources,
+                            "keeps messages " + DEFAULT_RETENTION_SECONDS + " s (the default)",
+                            minimum));
             return;
         }
         for (long seconds : retention.knownLongs()) {
             if (seconds < minimum) {
-                ctx.report(Location.of(queue, "Properties/MessageRetentionPeriod"),
+                ctx.report(
+                        Location.of(queue, "Properties/MessageRetentionPeriod"),
                         message(queue, sources, "keeps messages " + seconds + " s", minimum));
                 return; // one finding per queue, even when several Fn::If branches are short
             }

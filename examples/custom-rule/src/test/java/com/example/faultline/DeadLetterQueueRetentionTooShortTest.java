@@ -19,6 +19,7 @@ class DeadLetterQueueRetentionTooShortTest {
     /** What {@code faultline explain ACME-SQS-001} shows is true: the bad example fires, the good one does not. */
     @Test
     void examples(@TempDir Path dir) {
-        assertEquals(List.of(), MetadataExamples.fromClassPath().problems(DeadLetterQueueRetentionTooShort.METADATA, dir));
+        assertEquals(
+                List.of(), MetadataExamples.fromClassPath().problems(DeadLetterQueueRetentionTooShort.METADATA, dir));
     }
 }

@@ -47,8 +47,7 @@ import java.util.Map;
  */
 public final class AslLoader {
 
-    private AslLoader() {
-    }
+    private AslLoader() {}
 
     /** Whether a parsed document looks like an ASL definition ({@code StartAt} and {@code States}). */
     public static boolean isDefinition(Node root) {
@@ -129,8 +128,13 @@ public final class AslLoader {
             }
         }
 
-        private void definitionString(Resource r, Node value, String path, boolean express, MapNode substitutions,
-                                      Map<String, Placeholder> placeholders) {
+        private void definitionString(
+                Resource r,
+                Node value,
+                String path,
+                boolean express,
+                MapNode substitutions,
+                Map<String, Placeholder> placeholders) {
             String display = template.displayPath();
             DefinitionText text = new DefinitionText(source(), display, placeholders, substitutions);
             if (!text.append(value)) {
@@ -164,8 +168,14 @@ public final class AslLoader {
             return uri.text();
         }
 
-        private void localDefinition(Resource r, Node uri, String location, String path, boolean express,
-                                     MapNode substitutions, Map<String, Placeholder> placeholders) {
+        private void localDefinition(
+                Resource r,
+                Node uri,
+                String location,
+                String path,
+                boolean express,
+                MapNode substitutions,
+                Map<String, Placeholder> placeholders) {
             if (location == null || location.isEmpty() || location.startsWith("s3://")) {
                 return; // {Bucket, Key}, an intrinsic, or an S3 URI: remote, nothing to read
             }
@@ -184,7 +194,10 @@ public final class AslLoader {
             try {
                 real = file.toRealPath();
                 if (!real.startsWith(realRoot(root))) {
-                    findings.add(badPath(r, uri, path,
+                    findings.add(badPath(
+                            r,
+                            uri,
+                            path,
                             "'" + location + "' leads outside the project root through a link; it is not read"));
                     return;
                 }
@@ -200,9 +213,11 @@ public final class AslLoader {
             }
             String text = read.text();
             String lower = display.toLowerCase(Locale.ROOT);
-            TreeParser.ParseResult parsed = lower.endsWith(".json") ? TreeParser.parseJson(text, display)
-                    : lower.endsWith(".yaml") || lower.endsWith(".yml") ? TreeParser.parseYaml(text, display)
-                    : TreeParser.parseAuto(text, display);
+            TreeParser.ParseResult parsed = lower.endsWith(".json")
+                    ? TreeParser.parseJson(text, display)
+                    : lower.endsWith(".yaml") || lower.endsWith(".yml")
+                            ? TreeParser.parseYaml(text, display)
+                            : TreeParser.parseAuto(text, display);
             findings.addAll(parsed.findings());
             MapNode defRoot = parsed.root() == null ? null : parsed.root().asMap();
             if (defRoot == null) {
@@ -232,23 +247,48 @@ public final class AslLoader {
             return normal.isEmpty() ? "." : normal;
         }
 
-        private StateMachine machine(Resource r, InputFile file, MapNode root, String path, boolean express,
-                                     Map<String, Placeholder> placeholders) {
+        private StateMachine machine(
+                Resource r,
+                InputFile file,
+                MapNode root,
+                String path,
+                boolean express,
+                Map<String, Placeholder> placeholders) {
             Scope top = AslModelBuilder.build(root, path);
-            return new StateMachine(r.logicalId(), file, template, r, top, express, root.span(),
+            return new StateMachine(
+                    r.logicalId(),
+                    file,
+                    template,
+                    r,
+                    top,
+                    express,
+                    root.span(),
                     Collections.unmodifiableMap(new LinkedHashMap<>(placeholders)));
         }
 
         private Finding badPath(Resource r, Node at, String path, String why) {
-            return new Finding(InputRules.PARSE_LOCAL_PATH.id(), InputRules.PARSE_LOCAL_PATH.severity(),
-                    "State machine '" + r.logicalId() + "' definition path " + why + ".", at.span(),
-                    r.logicalId(), r.cdkPath(), path, null, null);
+            return new Finding(
+                    InputRules.PARSE_LOCAL_PATH.id(),
+                    InputRules.PARSE_LOCAL_PATH.severity(),
+                    "State machine '" + r.logicalId() + "' definition path " + why + ".",
+                    at.span(),
+                    r.logicalId(),
+                    r.cdkPath(),
+                    path,
+                    null,
+                    null);
         }
 
         private static Finding rehome(Finding f, Resource r, String path) {
-            return new Finding(f.ruleId(), f.severity(),
-                    "In the definition of state machine '" + r.logicalId() + "': " + f.message(), f.span(),
-                    r.logicalId(), r.cdkPath(), f.logicalPath() == null ? path : f.logicalPath(), f.fix(),
+            return new Finding(
+                    f.ruleId(),
+                    f.severity(),
+                    "In the definition of state machine '" + r.logicalId() + "': " + f.message(),
+                    f.span(),
+                    r.logicalId(),
+                    r.cdkPath(),
+                    f.logicalPath() == null ? path : f.logicalPath(),
+                    f.fix(),
                     f.suppression());
         }
 
@@ -269,8 +309,8 @@ public final class AslLoader {
     }
 
     /** Records {@code ${name}} strings of a definition that name a DefinitionSubstitutions entry. */
-    private static void substitutionPlaceholders(Node n, MapNode substitutions, Map<String, Placeholder> out,
-                                                 int depth) {
+    private static void substitutionPlaceholders(
+            Node n, MapNode substitutions, Map<String, Placeholder> out, int depth) {
         if (substitutions == null || substitutions.isEmpty() || depth > AslModelBuilder.MAX_DEPTH * 4) {
             return;
         }

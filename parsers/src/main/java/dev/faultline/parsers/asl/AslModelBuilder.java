@@ -37,8 +37,7 @@ public final class AslModelBuilder {
     /** Deeper nesting than this is not modelled (a hostile input cannot exhaust the stack). */
     static final int MAX_DEPTH = 64;
 
-    private AslModelBuilder() {
-    }
+    private AslModelBuilder() {}
 
     /** Builds the top-level scope of a definition rooted at {@code root}. */
     public static Scope build(MapNode root, String basePath) {
@@ -73,8 +72,16 @@ public final class AslModelBuilder {
         String type = body.getText("Type");
         QueryLanguage lang = parseLanguage(body.get("QueryLanguage"), inherited);
         List<Scope> children = new ArrayList<>();
-        State self = new State(e.key(), type == null ? "" : type, body, e.keySpan(), path, lang,
-                retriers(body), catchers(body), Collections.unmodifiableList(children));
+        State self = new State(
+                e.key(),
+                type == null ? "" : type,
+                body,
+                e.keySpan(),
+                path,
+                lang,
+                retriers(body),
+                catchers(body),
+                Collections.unmodifiableList(children));
         // children refer to their owner, so they are added after the owner exists
         ListNode branches = body.getList("Branches");
         if (branches != null) {

@@ -79,7 +79,9 @@ final class DefinitionText {
 
     private boolean join(IntrinsicNode in) {
         ListNode args = in.argument() == null ? null : in.argument().asList();
-        if (args == null || args.size() != 2 || !(args.get(0) instanceof ScalarNode sep)
+        if (args == null
+                || args.size() != 2
+                || !(args.get(0) instanceof ScalarNode sep)
                 || args.get(1).asList() == null) {
             return false;
         }
@@ -189,9 +191,11 @@ final class DefinitionText {
     static IntrinsicNode synthesize(String name, Span span) {
         int dot = name.indexOf('.');
         if (dot > 0 && !name.startsWith("AWS::")) {
-            ListNode args = new ListNode(span, List.of(
-                    new ScalarNode(span, name.substring(0, dot), ScalarNode.Kind.STRING),
-                    new ScalarNode(span, name.substring(dot + 1), ScalarNode.Kind.STRING)));
+            ListNode args = new ListNode(
+                    span,
+                    List.of(
+                            new ScalarNode(span, name.substring(0, dot), ScalarNode.Kind.STRING),
+                            new ScalarNode(span, name.substring(dot + 1), ScalarNode.Kind.STRING)));
             return new IntrinsicNode(span, "Fn::GetAtt", args);
         }
         return new IntrinsicNode(span, "Ref", new ScalarNode(span, name, ScalarNode.Kind.STRING));

@@ -164,25 +164,46 @@ record LocatedString(String value, int[] lines, int[] cols, int[] widths) {
             char e = src.charAt(p + 1);
             p += 2;
             switch (e) {
-                case '"': case '\\': case '/': case ' ': case '\t':
+                case '"':
+                case '\\':
+                case '/':
+                case ' ':
+                case '\t':
                     return emit(e, at);
-                case 'b': return emit('\b', at);
-                case 'f': return emit('\f', at);
-                case 'n': return emit('\n', at);
-                case 'r': return emit('\r', at);
-                case 't': return emit('\t', at);
-                case '0': return emit('\0', at);
-                case 'a': return emit('\u0007', at);
-                case 'e': return emit('\u001b', at);
-                case 'v': return emit('\u000b', at);
-                case 'N': return emit('\u0085', at);
-                case '_': return emit('\u00a0', at);
-                case 'L': return emit('\u2028', at);
-                case 'P': return emit('\u2029', at);
-                case 'x': return hex(2, at);
-                case 'u': return hex(4, at);
-                case 'U': return hex(8, at);
-                case '\r': case '\n':
+                case 'b':
+                    return emit('\b', at);
+                case 'f':
+                    return emit('\f', at);
+                case 'n':
+                    return emit('\n', at);
+                case 'r':
+                    return emit('\r', at);
+                case 't':
+                    return emit('\t', at);
+                case '0':
+                    return emit('\0', at);
+                case 'a':
+                    return emit('\u0007', at);
+                case 'e':
+                    return emit('\u001b', at);
+                case 'v':
+                    return emit('\u000b', at);
+                case 'N':
+                    return emit('\u0085', at);
+                case '_':
+                    return emit('\u00a0', at);
+                case 'L':
+                    return emit('\u2028', at);
+                case 'P':
+                    return emit('\u2029', at);
+                case 'x':
+                    return hex(2, at);
+                case 'u':
+                    return hex(4, at);
+                case 'U':
+                    return hex(8, at);
+                case '\r':
+                case '\n':
                     // an escaped line break joins lines without a space
                     if (e == '\r' && p < src.length() && src.charAt(p) == '\n') {
                         p++;
@@ -267,8 +288,11 @@ record LocatedString(String value, int[] lines, int[] cols, int[] widths) {
         private boolean fold() {
             int at = p;
             int breaks = 0;
-            while (p < src.length() && (src.charAt(p) == '\n' || src.charAt(p) == '\r'
-                    || src.charAt(p) == ' ' || src.charAt(p) == '\t')) {
+            while (p < src.length()
+                    && (src.charAt(p) == '\n'
+                            || src.charAt(p) == '\r'
+                            || src.charAt(p) == ' '
+                            || src.charAt(p) == '\t')) {
                 if (src.charAt(p) == '\n') {
                     breaks++;
                 }

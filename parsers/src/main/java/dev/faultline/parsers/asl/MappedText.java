@@ -17,6 +17,7 @@ final class MappedText {
     private int[] widths = new int[64];
     /** JSON lexical state of the text so far: inside a string, and after a backslash in one. */
     private boolean inString;
+
     private boolean escaped;
 
     MappedText(String file) {

@@ -42,7 +42,9 @@ class AslCorpusTest {
         for (String row : rows.subList(1, rows.size())) {
             String rel = row.substring(0, row.indexOf('\t'));
             String lower = rel.toLowerCase(Locale.ROOT);
-            if (!(lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml")
+            if (!(lower.endsWith(".json")
+                    || lower.endsWith(".yaml")
+                    || lower.endsWith(".yml")
                     || lower.endsWith(".template"))) {
                 continue;
             }
@@ -63,8 +65,9 @@ class AslCorpusTest {
                 standalone++;
                 machines++;
                 states += m.allStates().size();
-            } else if (root.getMap("Resources") != null && (text.contains("AWS::StepFunctions::StateMachine")
-                    || text.contains("AWS::Serverless::StateMachine"))) {
+            } else if (root.getMap("Resources") != null
+                    && (text.contains("AWS::StepFunctions::StateMachine")
+                            || text.contains("AWS::Serverless::StateMachine"))) {
                 templates++;
                 AslLoadResult r = AslLoader.load(
                         TemplateModelBuilder.build(new InputFile(file, rel, InputKind.CLOUDFORMATION), root, null),
@@ -75,18 +78,28 @@ class AslCorpusTest {
                     placeholders += m.placeholders().size();
                     String path = m.top().logicalPath();
                     byForm.merge(path.substring(path.lastIndexOf('/') + 1), 1, Integer::sum);
-                    assertThat(m.allStates()).allSatisfy(s -> assertThat(s.keySpan().file())
-                            .isEqualTo(m.file().displayPath()));
+                    assertThat(m.allStates())
+                            .allSatisfy(s -> assertThat(s.keySpan().file())
+                                    .isEqualTo(m.file().displayPath()));
                 }
                 findings += r.findings().size();
-                r.findings().forEach(f -> System.out.println("  finding: " + f.span() + " " + f.ruleId() + " "
-                        + f.message()));
+                r.findings()
+                        .forEach(f ->
+                                System.out.println("  finding: " + f.span() + " " + f.ruleId() + " " + f.message()));
                 r.unparsed().forEach(u -> unparsed.add(rel + " " + u));
             }
         }
-        System.out.printf(Locale.ROOT, "ASL corpus: %d standalone definitions, %d templates with state machines,"
+        System.out.printf(
+                Locale.ROOT,
+                "ASL corpus: %d standalone definitions, %d templates with state machines,"
                         + " %d machines, %d states, %d placeholders, %d findings, %d definitions not parsed%n",
-                standalone, templates, machines, states, placeholders, findings, unparsed.size());
+                standalone,
+                templates,
+                machines,
+                states,
+                placeholders,
+                findings,
+                unparsed.size());
         System.out.println("  template machines by property: " + byForm);
         unparsed.forEach(u -> System.out.println("  not parsed: " + u));
         assertThat(machines).isGreaterThan(300);

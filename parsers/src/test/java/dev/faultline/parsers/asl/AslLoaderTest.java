@@ -28,7 +28,10 @@ class AslLoaderTest {
     Path dir;
 
     private static State state(StateMachine m, String name) {
-        return m.allStates().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        return m.allStates().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -63,8 +66,10 @@ class AslLoaderTest {
         assertThat(charge.logicalPath()).isEqualTo("States/Charge");
         assertThat(pos(charge.keySpan())).isEqualTo("flows/order.asl.json:5:5");
         assertThat(charge.queryLanguage()).isEqualTo(QueryLanguage.JSONPATH);
-        assertThat(charge.retriers()).singleElement().satisfies(r -> assertThat(r.errorEquals())
-                .containsExactly("Lambda.ServiceException", "Lambda.TooManyRequestsException"));
+        assertThat(charge.retriers())
+                .singleElement()
+                .satisfies(r -> assertThat(r.errorEquals())
+                        .containsExactly("Lambda.ServiceException", "Lambda.TooManyRequestsException"));
         assertThat(charge.catchers()).singleElement().satisfies(c -> {
             assertThat(c.errorEquals()).containsExactly("States.ALL");
             assertThat(c.next()).isEqualTo("Failed");
@@ -111,16 +116,24 @@ class AslLoaderTest {
                 """);
         StateMachine m = standalone(dir, "fan.asl.yaml");
 
-        assertThat(m.allScopes()).extracting(Scope::logicalPath).containsExactly(
-                "",
-                "States/Fan/ItemProcessor",
-                "States/Fan/ItemProcessor/States/Par/Branches/0",
-                "States/Fan/ItemProcessor/States/Par/Branches/1",
-                "States/Legacy/Iterator");
+        assertThat(m.allScopes())
+                .extracting(Scope::logicalPath)
+                .containsExactly(
+                        "",
+                        "States/Fan/ItemProcessor",
+                        "States/Fan/ItemProcessor/States/Par/Branches/0",
+                        "States/Fan/ItemProcessor/States/Par/Branches/1",
+                        "States/Legacy/Iterator");
         assertThat(m.allStates()).extracting(State::name).containsExactly("Fan", "Par", "B1", "B2", "Legacy", "It");
-        assertThat(m.allStates()).extracting(State::queryLanguage).containsExactly(QueryLanguage.JSONATA,
-                QueryLanguage.JSONPATH, QueryLanguage.JSONPATH, QueryLanguage.JSONPATH, QueryLanguage.JSONATA,
-                QueryLanguage.JSONATA);
+        assertThat(m.allStates())
+                .extracting(State::queryLanguage)
+                .containsExactly(
+                        QueryLanguage.JSONATA,
+                        QueryLanguage.JSONPATH,
+                        QueryLanguage.JSONPATH,
+                        QueryLanguage.JSONPATH,
+                        QueryLanguage.JSONATA,
+                        QueryLanguage.JSONATA);
         State b2 = state(m, "B2");
         assertThat(b2.logicalPath()).isEqualTo("States/Fan/ItemProcessor/States/Par/Branches/1/States/B2");
         assertThat(pos(b2.keySpan())).isEqualTo("fan.asl.yaml:22:17");
@@ -289,7 +302,8 @@ class AslLoaderTest {
 
         assertThat(r.findings()).isEmpty();
         assertThat(r.unparsed()).isEmpty();
-        assertThat(r.machines()).extracting(StateMachine::name)
+        assertThat(r.machines())
+                .extracting(StateMachine::name)
                 .containsExactly("HardenedOrderFlow4E8C10A0", "NaiveOrderFlow8C5F6B55");
         StateMachine hardened = r.machines().get(0);
         assertThat(hardened.express()).isFalse();
@@ -315,9 +329,11 @@ class AslLoaderTest {
                 assertThat(m.template().resource(target).type()).isEqualTo("AWS::Lambda::Function");
                 // the Fn::GetAtt object starts with its brace, the key is on the next line
                 assertThat(lines.get(getAtt.span().line())).contains("\"Fn::GetAtt\"");
-                assertThat(lines.get(getAtt.argument().asList().get(0).span().line() - 1)).contains(target);
+                assertThat(lines.get(getAtt.argument().asList().get(0).span().line() - 1))
+                        .contains(target);
                 // the FunctionName string (quotes in the literal parts around the token) spans the Fn::GetAtt
-                dev.faultline.core.tree.Span value = s.field("Parameters").asMap().get("FunctionName").span();
+                dev.faultline.core.tree.Span value =
+                        s.field("Parameters").asMap().get("FunctionName").span();
                 assertThat(value.line()).isEqualTo(getAtt.span().line() - 1);
                 assertThat(value.endLine()).isGreaterThanOrEqualTo(getAtt.span().endLine());
                 assertThat(s.resource()).matches("arn:__FL_TOKEN_\\d+__:states:::lambda:invoke");
@@ -328,7 +344,9 @@ class AslLoaderTest {
         assertThat(validate.name()).isEqualTo("Validate");
         assertThat(pos(validate.keySpan())).startsWith(name + ":434:");
         assertThat(validate.retriers()).hasSize(2);
-        assertThat(validate.catchers()).singleElement().satisfies(c -> assertThat(c.next()).isEqualTo("QueueForReview"));
+        assertThat(validate.catchers())
+                .singleElement()
+                .satisfies(c -> assertThat(c.next()).isEqualTo("QueueForReview"));
     }
 
     @Test
@@ -395,10 +413,12 @@ class AslLoaderTest {
 
         assertThat(r.machines()).isEmpty();
         assertThat(r.findings()).extracting(Finding::ruleId).containsOnly("FL-PARSE-004");
-        assertThat(r.findings()).extracting(f -> pos(f.span()), Finding::resource).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("app/template.yaml:5:22", "Escapes"),
-                org.assertj.core.groups.Tuple.tuple("app/template.yaml:9:22", "Sibling"),
-                org.assertj.core.groups.Tuple.tuple("app/template.yaml:13:29", "Missing"));
+        assertThat(r.findings())
+                .extracting(f -> pos(f.span()), Finding::resource)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("app/template.yaml:5:22", "Escapes"),
+                        org.assertj.core.groups.Tuple.tuple("app/template.yaml:9:22", "Sibling"),
+                        org.assertj.core.groups.Tuple.tuple("app/template.yaml:13:29", "Missing"));
         assertThat(r.findings().get(0).message()).contains("outside the project root");
         assertThat(r.findings().get(2).message()).contains("does not exist");
         assertThat(r.findings().get(0).logicalPath()).isEqualTo("Resources/Escapes/Properties/DefinitionUri");

@@ -19,8 +19,7 @@ import java.nio.file.Path;
 /** Writes, parses and loads test inputs. */
 final class AslTestSupport {
 
-    private AslTestSupport() {
-    }
+    private AslTestSupport() {}
 
     static Path write(Path dir, String name, String text) throws IOException {
         Path p = dir.resolve(name);
@@ -51,7 +50,8 @@ final class AslTestSupport {
 
     /** The text a span covers, read from the file on disk. */
     static String covered(Path root, Span s) throws IOException {
-        String[] lines = Files.readString(root.resolve(s.file()), StandardCharsets.UTF_8).split("\n", -1);
+        String[] lines =
+                Files.readString(root.resolve(s.file()), StandardCharsets.UTF_8).split("\n", -1);
         if (s.line() == s.endLine()) {
             return lines[s.line() - 1].substring(s.column() - 1, s.endColumn() - 1);
         }
@@ -59,7 +59,9 @@ final class AslTestSupport {
         for (int l = s.line(); l < s.endLine() - 1; l++) {
             b.append('\n').append(lines[l]);
         }
-        return b.append('\n').append(lines[s.endLine() - 1], 0, s.endColumn() - 1).toString();
+        return b.append('\n')
+                .append(lines[s.endLine() - 1], 0, s.endColumn() - 1)
+                .toString();
     }
 
     static String pos(Node n) {

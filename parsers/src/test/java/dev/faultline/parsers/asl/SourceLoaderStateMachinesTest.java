@@ -35,9 +35,11 @@ class SourceLoaderStateMachinesTest {
                       DefinitionUri: ../../etc/passwd
                       Definition: {StartAt: X, States: {X: {Type: Pass, End: true}}}
                 """);
-        Project p = new DefaultSourceLoader().load(AnalysisRequest.of(dir, List.of(dir)).withThreads(2));
+        Project p = new DefaultSourceLoader()
+                .load(AnalysisRequest.of(dir, List.of(dir)).withThreads(2));
 
-        assertThat(p.stateMachines()).extracting(StateMachine::name, m -> m.file().displayPath())
+        assertThat(p.stateMachines())
+                .extracting(StateMachine::name, m -> m.file().displayPath())
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Second", "a/flow.asl.json"),
                         org.assertj.core.groups.Tuple.tuple("First", "a/template.yaml"),

@@ -47,16 +47,21 @@ public final class BrokenTransition extends AbstractRule {
             }
             Node startAt = scope.body().get("StartAt");
             if (startAt != null && startAt.text() != null && !scope.states().containsKey(startAt.text())) {
-                ctx.report(Location.of(machine, ScopePaths.relative(machine, scope, "StartAt")).at(startAt), "StartAt '"
-                        + startAt.text() + "' " + ScopePaths.describe(scope) + " names no state of that scope; "
-                        + "Step Functions rejects the definition");
+                ctx.report(
+                        Location.of(machine, ScopePaths.relative(machine, scope, "StartAt"))
+                                .at(startAt),
+                        "StartAt '"
+                                + startAt.text() + "' " + ScopePaths.describe(scope) + " names no state of that scope; "
+                                + "Step Functions rejects the definition");
             }
             for (State state : scope.states().values()) {
                 for (Transitions.Target t : Transitions.of(state)) {
                     if (!scope.states().containsKey(t.name())) {
-                        ctx.report(Location.of(machine, state, t.subPath()).at(t.at()), "State '" + state.name() + "' "
-                                + t.label() + " '" + t.name() + "' names no state of its scope"
-                                + hint(machine, scope, t.name()) + "; Step Functions rejects the definition");
+                        ctx.report(
+                                Location.of(machine, state, t.subPath()).at(t.at()),
+                                "State '" + state.name() + "' "
+                                        + t.label() + " '" + t.name() + "' names no state of its scope"
+                                        + hint(machine, scope, t.name()) + "; Step Functions rejects the definition");
                     }
                 }
             }

@@ -64,18 +64,24 @@ public final class InvalidStateStructure extends AbstractRule {
         String where = ScopePaths.describe(scope);
         Node statesNode = scope.body().get("States");
         if (scope.body().get("StartAt") == null) {
-            ctx.report(Location.of(machine, ScopePaths.relative(machine, scope, null)).at(scope.body()),
+            ctx.report(
+                    Location.of(machine, ScopePaths.relative(machine, scope, null))
+                            .at(scope.body()),
                     "The definition " + where + " has no StartAt; Step Functions rejects it");
         }
         MapNode states = statesNode == null ? null : statesNode.asMap();
         if (states == null) {
-            ctx.report(Location.of(machine, ScopePaths.relative(machine, scope, statesNode == null ? null : "States")).at(statesNode == null ? scope.body() : statesNode),
+            ctx.report(
+                    Location.of(machine, ScopePaths.relative(machine, scope, statesNode == null ? null : "States"))
+                            .at(statesNode == null ? scope.body() : statesNode),
                     "The definition " + where + " has no States object; Step Functions rejects it");
             return;
         }
         for (MapNode.Entry e : states.entries()) {
             if (e.value().asMap() == null) {
-                ctx.report(Location.of(machine, ScopePaths.relative(machine, scope, "States/" + e.key())).at(e.value()),
+                ctx.report(
+                        Location.of(machine, ScopePaths.relative(machine, scope, "States/" + e.key()))
+                                .at(e.value()),
                         "State '" + e.key() + "' is not an object; Step Functions rejects the definition");
             }
         }
@@ -87,21 +93,30 @@ public final class InvalidStateStructure extends AbstractRule {
             }
         }
         if (!terminal && !states.isEmpty()) {
-            Node at = scope.body().get("StartAt") == null ? statesNode : scope.body().get("StartAt");
-            ctx.report(Location.of(machine, ScopePaths.relative(machine, scope, "StartAt")).at(at), "The definition " + where
-                    + " has no terminal state (End: true, Succeed or Fail); Step Functions rejects it");
+            Node at = scope.body().get("StartAt") == null
+                    ? statesNode
+                    : scope.body().get("StartAt");
+            ctx.report(
+                    Location.of(machine, ScopePaths.relative(machine, scope, "StartAt"))
+                            .at(at),
+                    "The definition " + where
+                            + " has no terminal state (End: true, Succeed or Fail); Step Functions rejects it");
         }
         if (states.isEmpty()) {
-            ctx.report(Location.of(machine, ScopePaths.relative(machine, scope, "States")).at(statesNode), "The definition "
-                    + where + " has no states; Step Functions rejects it");
+            ctx.report(
+                    Location.of(machine, ScopePaths.relative(machine, scope, "States"))
+                            .at(statesNode),
+                    "The definition " + where + " has no states; Step Functions rejects it");
         }
     }
 
     private static void checkState(StateMachine machine, State state, RuleContext ctx) {
         String name = "State '" + state.name() + "'";
         if (state.name().length() > StepFunctionsLimits.MAX_STATE_NAME_LENGTH) {
-            ctx.report(Location.of(machine, state), name + " has a name of " + state.name().length()
-                    + " characters; Step Functions accepts at most 80");
+            ctx.report(
+                    Location.of(machine, state),
+                    name + " has a name of " + state.name().length()
+                            + " characters; Step Functions accepts at most 80");
         }
         Node typeNode = state.field("Type");
         if (typeNode == null) {
@@ -109,10 +124,12 @@ public final class InvalidStateStructure extends AbstractRule {
             return;
         }
         String type = state.type();
-        if (!StepFunctionsLimits.STATE_TYPES.contains(type) && !type.contains("${")
+        if (!StepFunctionsLimits.STATE_TYPES.contains(type)
+                && !type.contains("${")
                 && !Asl.hasPlaceholder(machine, type)) {
-            ctx.report(Location.of(machine, state, "Type").at(typeNode), name + " has unknown Type '" + typeNode.text()
-                    + "'; Step Functions rejects the definition");
+            ctx.report(
+                    Location.of(machine, state, "Type").at(typeNode),
+                    name + " has unknown Type '" + typeNode.text() + "'; Step Functions rejects the definition");
             return;
         }
         if (!StepFunctionsLimits.STATE_TYPES.contains(type)) {
@@ -122,20 +139,25 @@ public final class InvalidStateStructure extends AbstractRule {
         Node end = state.field("End");
         if (NEXT_OR_END.contains(type)) {
             if (hasNext && end != null) {
-                ctx.report(Location.of(machine, state, "End").at(end), name + " (" + type + ") has both Next and End; it needs "
-                        + "exactly one");
+                ctx.report(
+                        Location.of(machine, state, "End").at(end),
+                        name + " (" + type + ") has both Next and End; it needs " + "exactly one");
             } else if (!hasNext && !isTrue(end)) {
-                ctx.report(Location.of(machine, state, end == null ? null : "End").at(end), name + " (" + type + ") has neither "
-                        + "Next nor \"End\": true; Step Functions rejects the definition");
+                ctx.report(
+                        Location.of(machine, state, end == null ? null : "End").at(end),
+                        name + " (" + type + ") has neither "
+                                + "Next nor \"End\": true; Step Functions rejects the definition");
             }
         } else {
             if (end != null) {
-                ctx.report(Location.of(machine, state, "End").at(end), name + " (" + type + ") must not have End; Step Functions "
-                        + "rejects the definition");
+                ctx.report(
+                        Location.of(machine, state, "End").at(end),
+                        name + " (" + type + ") must not have End; Step Functions " + "rejects the definition");
             }
             if (hasNext) {
-                ctx.report(Location.of(machine, state, "Next"), name + " (" + type
-                        + ") must not have Next; Step Functions rejects the definition");
+                ctx.report(
+                        Location.of(machine, state, "Next"),
+                        name + " (" + type + ") must not have Next; Step Functions rejects the definition");
             }
         }
         requiredFields(machine, state, name, ctx);
@@ -158,8 +180,10 @@ public final class InvalidStateStructure extends AbstractRule {
                 }
                 for (int i = 0; i < branches.size(); i++) {
                     if (branches.get(i).asMap() == null) {
-                        ctx.report(Location.of(machine, state, "Branches/" + i).at(branches.get(i)), name + " branch " + i
-                                + " is not an object with StartAt and States; Step Functions rejects the definition");
+                        ctx.report(
+                                Location.of(machine, state, "Branches/" + i).at(branches.get(i)),
+                                name + " branch " + i
+                                        + " is not an object with StartAt and States; Step Functions rejects the definition");
                     }
                 }
             }
@@ -182,8 +206,9 @@ public final class InvalidStateStructure extends AbstractRule {
                 for (int i = 0; i < choices.size(); i++) {
                     MapNode rule = choices.get(i).asMap();
                     if (rule != null && !rule.has("Next")) {
-                        ctx.report(Location.of(machine, state, "Choices/" + i).at(rule), name + " Choice rule " + i
-                                + " has no Next; Step Functions rejects the definition");
+                        ctx.report(
+                                Location.of(machine, state, "Choices/" + i).at(rule),
+                                name + " Choice rule " + i + " has no Next; Step Functions rejects the definition");
                     }
                 }
             }
@@ -207,20 +232,24 @@ public final class InvalidStateStructure extends AbstractRule {
                 }
                 ListNode errors = h.getList("ErrorEquals");
                 if (errors == null || errors.size() == 0) {
-                    ctx.report(Location.of(machine, state, field + "/" + i).at(h), name + " " + what + " " + i
-                            + " has no ErrorEquals (a non-empty list); Step Functions rejects the definition");
+                    ctx.report(
+                            Location.of(machine, state, field + "/" + i).at(h),
+                            name + " " + what + " " + i
+                                    + " has no ErrorEquals (a non-empty list); Step Functions rejects the definition");
                 }
                 if (field.equals("Catch") && !h.has("Next")) {
-                    ctx.report(Location.of(machine, state, field + "/" + i).at(h), name + " catcher " + i
-                            + " has no Next; Step Functions rejects the definition");
+                    ctx.report(
+                            Location.of(machine, state, field + "/" + i).at(h),
+                            name + " catcher " + i + " has no Next; Step Functions rejects the definition");
                 }
             }
         }
     }
 
     private static void missing(StateMachine machine, State state, String name, String field, RuleContext ctx) {
-        ctx.report(Location.of(machine, state), name + " (" + state.type() + ") has no " + field
-                + "; Step Functions rejects the definition");
+        ctx.report(
+                Location.of(machine, state),
+                name + " (" + state.type() + ") has no " + field + "; Step Functions rejects the definition");
     }
 
     static boolean isTrue(Node n) {

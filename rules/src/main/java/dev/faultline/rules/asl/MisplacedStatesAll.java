@@ -54,13 +54,20 @@ public final class MisplacedStatesAll extends AbstractRule {
                     continue;
                 }
                 if (errors.size() > 1) {
-                    ctx.report(Location.of(machine, state, field + "/" + i + "/ErrorEquals").at(errors), "State '" + state.name()
-                            + "' " + what + " " + i + " lists States.ALL together with other error names; "
-                            + "States.ALL must appear alone");
+                    ctx.report(
+                            Location.of(machine, state, field + "/" + i + "/ErrorEquals")
+                                    .at(errors),
+                            "State '" + state.name()
+                                    + "' " + what + " " + i + " lists States.ALL together with other error names; "
+                                    + "States.ALL must appear alone");
                 } else if (i < list.size() - 1) {
-                    ctx.report(Location.of(machine, state, field + "/" + i + "/ErrorEquals").at(errors), "State '" + state.name()
-                            + "' " + what + " " + i + " matches States.ALL but is not the last " + what
-                            + "; the " + what + (list.size() - 1 - i == 1 ? "" : "s") + " after it can never match");
+                    ctx.report(
+                            Location.of(machine, state, field + "/" + i + "/ErrorEquals")
+                                    .at(errors),
+                            "State '" + state.name()
+                                    + "' " + what + " " + i + " matches States.ALL but is not the last " + what
+                                    + "; the " + what + (list.size() - 1 - i == 1 ? "" : "s")
+                                    + " after it can never match");
                 }
             }
         }

@@ -46,8 +46,16 @@ public final class OutOfRangeField extends AbstractRule {
             .precision(Precision.VERY_HIGH)
             .build();
 
-    private static final String[] EXCLUSIVE = {"TimeoutSeconds", "HeartbeatSeconds", "MaxConcurrency",
-        "ToleratedFailurePercentage", "ToleratedFailureCount", "Seconds", "Timestamp", "Items"};
+    private static final String[] EXCLUSIVE = {
+        "TimeoutSeconds",
+        "HeartbeatSeconds",
+        "MaxConcurrency",
+        "ToleratedFailurePercentage",
+        "ToleratedFailureCount",
+        "Seconds",
+        "Timestamp",
+        "Items"
+    };
 
     public OutOfRangeField() {
         super(METADATA, Subscription.states("*"));
@@ -66,14 +74,16 @@ public final class OutOfRangeField extends AbstractRule {
                 }
             }
         }
-        OptionalLong timeout = range(machine, state, b, "", "TimeoutSeconds", 1, StepFunctionsLimits.MAX_INTEGER_FIELD,
-                name + " ", ctx);
-        OptionalLong heartbeat = range(machine, state, b, "", "HeartbeatSeconds", 1,
-                StepFunctionsLimits.MAX_INTEGER_FIELD, name + " ", ctx);
+        OptionalLong timeout = range(
+                machine, state, b, "", "TimeoutSeconds", 1, StepFunctionsLimits.MAX_INTEGER_FIELD, name + " ", ctx);
+        OptionalLong heartbeat = range(
+                machine, state, b, "", "HeartbeatSeconds", 1, StepFunctionsLimits.MAX_INTEGER_FIELD, name + " ", ctx);
         if (timeout.isPresent() && heartbeat.isPresent() && heartbeat.getAsLong() >= timeout.getAsLong()) {
-            ctx.report(Location.of(machine, state, "HeartbeatSeconds").at(b.get("HeartbeatSeconds")), name + " HeartbeatSeconds "
-                    + heartbeat.getAsLong() + " is not less than TimeoutSeconds " + timeout.getAsLong()
-                    + "; Step Functions rejects the definition");
+            ctx.report(
+                    Location.of(machine, state, "HeartbeatSeconds").at(b.get("HeartbeatSeconds")),
+                    name + " HeartbeatSeconds "
+                            + heartbeat.getAsLong() + " is not less than TimeoutSeconds " + timeout.getAsLong()
+                            + "; Step Functions rejects the definition");
         }
         if (state.isType("Map")) {
             range(machine, state, b, "", "ToleratedFailurePercentage", 0, 100, name + " ", ctx);
@@ -87,50 +97,89 @@ public final class OutOfRangeField extends AbstractRule {
         if (state.isType("Map")) {
             MapNode batcher = b.getMap("ItemBatcher");
             if (batcher != null) {
-                exclusive(machine, state, batcher, "ItemBatcher/", new String[] {"MaxItemsPerBatch",
-                    "MaxInputBytesPerBatch"}, name + " ItemBatcher", ctx);
+                exclusive(
+                        machine,
+                        state,
+                        batcher,
+                        "ItemBatcher/",
+                        new String[] {"MaxItemsPerBatch", "MaxInputBytesPerBatch"},
+                        name + " ItemBatcher",
+                        ctx);
             }
             Node readerConfig = b.path("ItemReader", "ReaderConfig");
             if (readerConfig != null && readerConfig.asMap() != null) {
-                exclusive(machine, state, readerConfig.asMap(), "ItemReader/ReaderConfig/", new String[] {"MaxItems"},
-                        name + " ItemReader", ctx);
+                exclusive(
+                        machine,
+                        state,
+                        readerConfig.asMap(),
+                        "ItemReader/ReaderConfig/",
+                        new String[] {"MaxItems"},
+                        name + " ItemReader",
+                        ctx);
             }
         }
     }
 
-    private static void exclusive(StateMachine machine, State state, MapNode b, String prefix, String[] fields,
-                                  String name, RuleContext ctx) {
+    private static void exclusive(
+            StateMachine machine,
+            State state,
+            MapNode b,
+            String prefix,
+            String[] fields,
+            String name,
+            RuleContext ctx) {
         for (String f : fields) {
             if (b.has(f) && b.has(f + "Path")) {
-                ctx.report(Location.of(machine, state, prefix + f + "Path").at(b.get(f + "Path")), name + " sets both " + f + " and "
-                        + f + "Path; they are mutually exclusive");
+                ctx.report(
+                        Location.of(machine, state, prefix + f + "Path").at(b.get(f + "Path")),
+                        name + " sets both " + f + " and " + f + "Path; they are mutually exclusive");
             }
         }
     }
 
-    private static void retrier(StateMachine machine, State state, MapNode r, String prefix, String head,
-                                RuleContext ctx) {
+    private static void retrier(
+            StateMachine machine, State state, MapNode r, String prefix, String head, RuleContext ctx) {
         range(machine, state, r, prefix, "MaxAttempts", 0, StepFunctionsLimits.MAX_INTEGER_FIELD, head, ctx);
         range(machine, state, r, prefix, "IntervalSeconds", 1, StepFunctionsLimits.MAX_INTEGER_FIELD, head, ctx);
-        range(machine, state, r, prefix, "MaxDelaySeconds", StepFunctionsLimits.MIN_MAX_DELAY_SECONDS,
-                StepFunctionsLimits.MAX_MAX_DELAY_SECONDS, head, ctx);
+        range(
+                machine,
+                state,
+                r,
+                prefix,
+                "MaxDelaySeconds",
+                StepFunctionsLimits.MIN_MAX_DELAY_SECONDS,
+                StepFunctionsLimits.MAX_MAX_DELAY_SECONDS,
+                head,
+                ctx);
         Node rate = r.get("BackoffRate");
         Optional<BigDecimal> rv = Asl.number(machine, rate);
         if (rv.isPresent() && rv.get().compareTo(BigDecimal.ONE) < 0) {
-            ctx.report(Location.of(machine, state, prefix + "BackoffRate").at(rate), head + "BackoffRate "
-                    + rv.get().toPlainString() + " is below 1.0; Step Functions rejects the definition");
+            ctx.report(
+                    Location.of(machine, state, prefix + "BackoffRate").at(rate),
+                    head + "BackoffRate " + rv.get().toPlainString()
+                            + " is below 1.0; Step Functions rejects the definition");
         }
         Node jitter = r.get("JitterStrategy");
         String jt = jitter == null ? null : jitter.text();
         if (jt != null && !jt.equals("FULL") && !jt.equals("NONE") && !Asl.hasPlaceholder(machine, jt)) {
-            ctx.report(Location.of(machine, state, prefix + "JitterStrategy").at(jitter), head + "JitterStrategy '" + jt
-                    + "' is neither FULL nor NONE; Step Functions rejects the definition");
+            ctx.report(
+                    Location.of(machine, state, prefix + "JitterStrategy").at(jitter),
+                    head + "JitterStrategy '" + jt
+                            + "' is neither FULL nor NONE; Step Functions rejects the definition");
         }
     }
 
     /** Checks a literal number against [min, max]; returns it when it is an integer in range. */
-    private static OptionalLong range(StateMachine machine, State state, MapNode body, String prefix, String field,
-                                      long min, long max, String head, RuleContext ctx) {
+    private static OptionalLong range(
+            StateMachine machine,
+            State state,
+            MapNode body,
+            String prefix,
+            String field,
+            long min,
+            long max,
+            String head,
+            RuleContext ctx) {
         Node n = body.get(field);
         Optional<BigDecimal> v = Asl.number(machine, n);
         if (v.isEmpty()) {
@@ -142,9 +191,11 @@ public final class OutOfRangeField extends AbstractRule {
         boolean fraction = d.stripTrailingZeros().scale() > 0;
         if (below || above || fraction) {
             String range = max == Long.MAX_VALUE ? "at least " + min : min + "-" + max;
-            ctx.report(Location.of(machine, state, prefix + field).at(n), head + field + " " + d.toPlainString()
-                    + (fraction && !below && !above ? " is not an integer" : " is outside " + range)
-                    + "; Step Functions rejects the definition");
+            ctx.report(
+                    Location.of(machine, state, prefix + field).at(n),
+                    head + field + " " + d.toPlainString()
+                            + (fraction && !below && !above ? " is not an integer" : " is outside " + range)
+                            + "; Step Functions rejects the definition");
             return OptionalLong.empty();
         }
         return OptionalLong.of(d.longValueExact());

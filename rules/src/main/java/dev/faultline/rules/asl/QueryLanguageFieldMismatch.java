@@ -39,8 +39,8 @@ public final class QueryLanguageFieldMismatch extends AbstractRule {
             .precision(Precision.VERY_HIGH)
             .build();
 
-    private static final List<String> JSONPATH_ONLY = List.of("InputPath", "Parameters", "ResultSelector",
-            "ResultPath", "OutputPath");
+    private static final List<String> JSONPATH_ONLY =
+            List.of("InputPath", "Parameters", "ResultSelector", "ResultPath", "OutputPath");
     private static final List<String> JSONATA_ONLY = List.of("Arguments", "Output");
 
     public QueryLanguageFieldMismatch() {
@@ -53,17 +53,38 @@ public final class QueryLanguageFieldMismatch extends AbstractRule {
         List<String> forbidden = jsonata ? JSONPATH_ONLY : JSONATA_ONLY;
         String lang = jsonata ? "JSONata" : "JSONPath";
         String instead = jsonata ? "; use Arguments, Output and Assign instead" : "; these are JSONata fields";
-        check(machine, state, state.body(), "", forbidden, "State '" + state.name() + "' is a " + lang
-                + " state but has ", instead, ctx);
+        check(
+                machine,
+                state,
+                state.body(),
+                "",
+                forbidden,
+                "State '" + state.name() + "' is a " + lang + " state but has ",
+                instead,
+                ctx);
         for (Catcher c : state.catchers()) {
             List<String> f = jsonata ? List.of("ResultPath") : List.of("Output");
-            check(machine, state, c.body(), "Catch/" + c.index() + "/", f, "State '" + state.name() + "' is a "
-                    + lang + " state but its catcher " + c.index() + " has ", instead, ctx);
+            check(
+                    machine,
+                    state,
+                    c.body(),
+                    "Catch/" + c.index() + "/",
+                    f,
+                    "State '" + state.name() + "' is a " + lang + " state but its catcher " + c.index() + " has ",
+                    instead,
+                    ctx);
         }
     }
 
-    private static void check(StateMachine machine, State state, MapNode body, String prefix, List<String> fields,
-                              String head, String tail, RuleContext ctx) {
+    private static void check(
+            StateMachine machine,
+            State state,
+            MapNode body,
+            String prefix,
+            List<String> fields,
+            String head,
+            String tail,
+            RuleContext ctx) {
         for (String f : fields) {
             MapNode.Entry e = body.entry(f);
             if (e != null) {

@@ -6,8 +6,7 @@ import dev.faultline.core.asl.StateMachine;
 /** Logical paths and descriptions of scopes, for machine-level reports. */
 final class ScopePaths {
 
-    private ScopePaths() {
-    }
+    private ScopePaths() {}
 
     /** The sub-path of a field of a scope below the machine's top-level path. */
     static String relative(StateMachine machine, Scope scope, String field) {
@@ -28,7 +27,8 @@ final class ScopePaths {
         if (scope.owner() == null) {
             return "at the top level";
         }
-        return scope.owner().isType("Parallel") ? "in a branch of Parallel '" + scope.owner().name() + "'"
+        return scope.owner().isType("Parallel")
+                ? "in a branch of Parallel '" + scope.owner().name() + "'"
                 : "in the item processor of Map '" + scope.owner().name() + "'";
     }
 }

@@ -12,11 +12,9 @@ import java.util.List;
 final class Transitions {
 
     /** One named transition and where it is written. */
-    record Target(String name, Node at, String subPath, String label) {
-    }
+    record Target(String name, Node at, String subPath, String label) {}
 
-    private Transitions() {
-    }
+    private Transitions() {}
 
     static List<Target> of(State state) {
         List<Target> out = new ArrayList<>();

@@ -64,8 +64,10 @@ public final class UnreachableState extends AbstractRule {
             }
             for (State s : scope.states().values()) {
                 if (!seen.contains(s.name())) {
-                    ctx.report(Location.of(machine, s), "State '" + s.name() + "' cannot be reached from StartAt '"
-                            + start + "' " + ScopePaths.describe(scope) + "; it never runs");
+                    ctx.report(
+                            Location.of(machine, s),
+                            "State '" + s.name() + "' cannot be reached from StartAt '" + start + "' "
+                                    + ScopePaths.describe(scope) + "; it never runs");
                 }
             }
         }

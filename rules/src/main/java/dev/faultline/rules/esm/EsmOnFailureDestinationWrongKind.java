@@ -53,7 +53,9 @@ public final class EsmOnFailureDestinationWrongKind extends AbstractRule {
         for (Value alt : dest.alternatives()) {
             String problem = problem(esm, family, alt, ctx);
             if (problem != null) {
-                ctx.report(Location.of(esm, "Properties/DestinationConfig/OnFailure/Destination").at(at),
+                ctx.report(
+                        Location.of(esm, "Properties/DestinationConfig/OnFailure/Destination")
+                                .at(at),
                         EventSources.describe(esm, family, ctx) + " has an OnFailure destination " + problem);
                 return;
             }
@@ -66,20 +68,28 @@ public final class EsmOnFailureDestinationWrongKind extends AbstractRule {
             return textProblem(family, s.value());
         }
         if (alt instanceof Value.ResourceRef || alt instanceof Value.Attr) {
-            GraphNode target = ctx.graph().find(esm.template(), alt.referencedResource().orElseThrow());
+            GraphNode target =
+                    ctx.graph().find(esm.template(), alt.referencedResource().orElseThrow());
             if (target == null) {
                 return null;
             }
             String attr = alt instanceof Value.Attr a ? a.attribute() : null;
             return switch (target.kind()) {
-                case QUEUE -> attr == null ? "!Ref '" + target.name() + "', which is the queue URL, not its ARN "
-                        + "(use !GetAtt " + target.name() + ".Arn); Lambda rejects it" : null;
+                case QUEUE ->
+                    attr == null
+                            ? "!Ref '" + target.name() + "', which is the queue URL, not its ARN " + "(use !GetAtt "
+                                    + target.name() + ".Arn); Lambda rejects it"
+                            : null;
                 case TOPIC -> null;
-                case BUCKET -> attr == null ? "!Ref '" + target.name() + "', which is the bucket name, not its ARN "
-                        + "(use !GetAtt " + target.name() + ".Arn); Lambda rejects it" : null;
+                case BUCKET ->
+                    attr == null
+                            ? "!Ref '" + target.name() + "', which is the bucket name, not its ARN " + "(use !GetAtt "
+                                    + target.name() + ".Arn); Lambda rejects it"
+                            : null;
                 case OTHER, CUSTOM_RESOURCE, NESTED_STACK -> null;
-                default -> "'" + target.name() + "' of type " + target.type() + "; only an SQS queue, SNS topic or "
-                        + "S3 bucket can receive discarded batches";
+                default ->
+                    "'" + target.name() + "' of type " + target.type() + "; only an SQS queue, SNS topic or "
+                            + "S3 bucket can receive discarded batches";
             };
         }
         return null;
@@ -90,8 +100,7 @@ public final class EsmOnFailureDestinationWrongKind extends AbstractRule {
             return null;
         }
         if (text.startsWith("kafka://")) {
-            return family.mayBeKafka() ? null
-                    : "'" + text + "', a Kafka topic, which only Kafka sources accept";
+            return family.mayBeKafka() ? null : "'" + text + "', a Kafka topic, which only Kafka sources accept";
         }
         String[] parts = text.split(":", 6);
         if (parts.length < 6 || !parts[0].equals("arn")) {

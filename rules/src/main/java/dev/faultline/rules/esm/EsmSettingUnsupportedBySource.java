@@ -26,8 +26,12 @@ import java.util.List;
 public final class EsmSettingUnsupportedBySource extends AbstractRule {
 
     /** Stream tuning that has no meaning on an SQS source. */
-    private static final List<String> STREAM_ONLY = List.of("BisectBatchOnFunctionError", "MaximumRetryAttempts",
-            "MaximumRecordAgeInSeconds", "ParallelizationFactor", "TumblingWindowInSeconds");
+    private static final List<String> STREAM_ONLY = List.of(
+            "BisectBatchOnFunctionError",
+            "MaximumRetryAttempts",
+            "MaximumRecordAgeInSeconds",
+            "ParallelizationFactor",
+            "TumblingWindowInSeconds");
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-ESM-005")
             .name("EsmSettingUnsupportedBySource")
@@ -44,7 +48,8 @@ public final class EsmSettingUnsupportedBySource extends AbstractRule {
                     + "with a dead-letter queue. For Kinesis, DynamoDB and MSK, set StartingPosition (TRIM_HORIZON or "
                     + "LATEST; AT_TIMESTAMP only for Kinesis and Kafka).")
             .tags("correctness", "lambda", "event-source-mapping", "sqs", "kinesis", "dynamodb", "deployment")
-            .docsUrl("https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html")
+            .docsUrl(
+                    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html")
             .examplesOf(EsmSettingUnsupportedBySource.class)
             .build();
 
@@ -60,32 +65,47 @@ public final class EsmSettingUnsupportedBySource extends AbstractRule {
         }
         String who = EventSources.describe(esm, family, ctx);
         if (family.rejectsDestination() && hasDestination(esm, ctx)) {
-            ctx.report(Location.of(esm, "Properties/DestinationConfig").at(Props.at(esm, "DestinationConfig")), who
-                    + " has a DestinationConfig, which " + family.label() + " sources do not support"
-                    + (family == SourceFamily.SQS ? "; failed messages are captured only by the queue's RedrivePolicy"
-                    : ""));
+            ctx.report(
+                    Location.of(esm, "Properties/DestinationConfig").at(Props.at(esm, "DestinationConfig")),
+                    who
+                            + " has a DestinationConfig, which " + family.label() + " sources do not support"
+                            + (family == SourceFamily.SQS
+                                    ? "; failed messages are captured only by the queue's RedrivePolicy"
+                                    : ""));
         }
         Value start = ctx.property(esm, "StartingPosition");
         if (requiresStartingPosition(family) && hasAbsentBranch(start)) {
-            ctx.report(Location.of(esm, "Properties/StartingPosition"), who + " has no StartingPosition, which "
-                    + family.label() + " sources require; the deployment fails");
+            ctx.report(
+                    Location.of(esm, "Properties/StartingPosition"),
+                    who + " has no StartingPosition, which " + family.label()
+                            + " sources require; the deployment fails");
         }
         if (family == SourceFamily.SQS && start.knownStrings().size() > 0) {
-            ctx.report(Location.of(esm, "Properties/StartingPosition"), who
-                    + " sets StartingPosition " + start.knownStrings().get(0) + ", which SQS sources do not accept; "
-                    + "the deployment fails");
+            ctx.report(
+                    Location.of(esm, "Properties/StartingPosition"),
+                    who
+                            + " sets StartingPosition " + start.knownStrings().get(0)
+                            + ", which SQS sources do not accept; "
+                            + "the deployment fails");
         }
         if (family == SourceFamily.DYNAMODB && start.knownStrings().contains("AT_TIMESTAMP")) {
-            ctx.report(Location.of(esm, "Properties/StartingPosition"), who
-                    + " sets StartingPosition AT_TIMESTAMP, which DynamoDB Streams do not support; the deployment fails");
+            ctx.report(
+                    Location.of(esm, "Properties/StartingPosition"),
+                    who
+                            + " sets StartingPosition AT_TIMESTAMP, which DynamoDB Streams do not support; the deployment fails");
         }
         if (family == SourceFamily.SQS) {
             for (String name : STREAM_ONLY) {
-                if (esm.property(name) != null && !ctx.property(esm, name).isAbsent()
+                if (esm.property(name) != null
+                        && !ctx.property(esm, name).isAbsent()
                         && !ctx.property(esm, name).isUnknown()) {
-                    ctx.report(Location.of(esm, "Properties/" + name), who
-                            + " sets " + name + ", which applies only to stream and Kafka sources and does nothing "
-                            + "for SQS; failures are governed by the queue's RedrivePolicy").withSeverity(Severity.WARNING);
+                    ctx.report(
+                                    Location.of(esm, "Properties/" + name),
+                                    who
+                                            + " sets " + name
+                                            + ", which applies only to stream and Kafka sources and does nothing "
+                                            + "for SQS; failures are governed by the queue's RedrivePolicy")
+                            .withSeverity(Severity.WARNING);
                 }
             }
         }

@@ -51,16 +51,25 @@ public final class EsmValueOutOfRange extends AbstractRule {
         String who = EventSources.describe(esm, family, ctx);
         for (long v : known(ctx.property(esm, "MaximumRetryAttempts"))) {
             if (v < PollLimits.INFINITE || v > PollLimits.RETRY_ATTEMPTS_MAX) {
-                report(ctx, esm, "MaximumRetryAttempts", who + " sets MaximumRetryAttempts " + v
-                        + ", outside -1 to " + PollLimits.RETRY_ATTEMPTS_MAX + "; the deployment fails");
+                report(
+                        ctx,
+                        esm,
+                        "MaximumRetryAttempts",
+                        who + " sets MaximumRetryAttempts " + v + ", outside -1 to " + PollLimits.RETRY_ATTEMPTS_MAX
+                                + "; the deployment fails");
                 break;
             }
         }
         for (long v : known(ctx.property(esm, "MaximumRecordAgeInSeconds"))) {
             if (v != PollLimits.INFINITE && (v < PollLimits.RECORD_AGE_MIN || v > PollLimits.RECORD_AGE_MAX)) {
-                report(ctx, esm, "MaximumRecordAgeInSeconds", who + " sets MaximumRecordAgeInSeconds " + v
-                        + ", which must be -1 or " + PollLimits.RECORD_AGE_MIN + " to " + PollLimits.RECORD_AGE_MAX
-                        + "; the deployment fails");
+                report(
+                        ctx,
+                        esm,
+                        "MaximumRecordAgeInSeconds",
+                        who + " sets MaximumRecordAgeInSeconds " + v
+                                + ", which must be -1 or " + PollLimits.RECORD_AGE_MIN + " to "
+                                + PollLimits.RECORD_AGE_MAX
+                                + "; the deployment fails");
                 break;
             }
         }
@@ -72,8 +81,12 @@ public final class EsmValueOutOfRange extends AbstractRule {
         List<Long> sizes = known(ctx.property(esm, "BatchSize"));
         for (long v : sizes) {
             if (v < PollLimits.BATCH_SIZE_MIN || v > PollLimits.BATCH_SIZE_MAX) {
-                report(ctx, esm, "BatchSize", who + " sets BatchSize " + v + ", outside " + PollLimits.BATCH_SIZE_MIN
-                        + " to " + PollLimits.BATCH_SIZE_MAX + "; the deployment fails");
+                report(
+                        ctx,
+                        esm,
+                        "BatchSize",
+                        who + " sets BatchSize " + v + ", outside " + PollLimits.BATCH_SIZE_MIN + " to "
+                                + PollLimits.BATCH_SIZE_MAX + "; the deployment fails");
                 return;
             }
         }
@@ -86,26 +99,38 @@ public final class EsmValueOutOfRange extends AbstractRule {
         }
         for (GraphNode queue : EventSources.queues(esm, ctx)) {
             if (Fifo.of(queue, ctx).orElse(false)) {
-                report(ctx, esm, "BatchSize", who + " sets BatchSize " + largest + " on FIFO queue '" + queue.name()
-                        + "', which accepts at most " + PollLimits.SQS_BATCH_SIZE_WITHOUT_WINDOW_MAX
-                        + "; the deployment fails");
+                report(
+                        ctx,
+                        esm,
+                        "BatchSize",
+                        who + " sets BatchSize " + largest + " on FIFO queue '" + queue.name()
+                                + "', which accepts at most " + PollLimits.SQS_BATCH_SIZE_WITHOUT_WINDOW_MAX
+                                + "; the deployment fails");
                 return;
             }
         }
         if (fifoArn(ctx.property(esm, "EventSourceArn"))) {
-            report(ctx, esm, "BatchSize", who + " sets BatchSize " + largest + " on a FIFO queue, which accepts at most "
-                    + PollLimits.SQS_BATCH_SIZE_WITHOUT_WINDOW_MAX + "; the deployment fails");
+            report(
+                    ctx,
+                    esm,
+                    "BatchSize",
+                    who + " sets BatchSize " + largest + " on a FIFO queue, which accepts at most "
+                            + PollLimits.SQS_BATCH_SIZE_WITHOUT_WINDOW_MAX + "; the deployment fails");
             return;
         }
-        Optional<List<Long>> window = Props.longs(ctx.property(esm, "MaximumBatchingWindowInSeconds"),
-                PollLimits.BATCHING_WINDOW_DEFAULT);
+        Optional<List<Long>> window =
+                Props.longs(ctx.property(esm, "MaximumBatchingWindowInSeconds"), PollLimits.BATCHING_WINDOW_DEFAULT);
         if (window.isEmpty() || window.get().stream().allMatch(w -> w >= 1)) {
             return;
         }
-        report(ctx, esm, "BatchSize", who + " sets BatchSize " + largest + " with MaximumBatchingWindowInSeconds "
-                + window.get().stream().mapToLong(Long::longValue).min().orElse(0)
-                + "; an SQS batch above " + PollLimits.SQS_BATCH_SIZE_WITHOUT_WINDOW_MAX
-                + " needs a batching window of at least 1 s, so the deployment fails");
+        report(
+                ctx,
+                esm,
+                "BatchSize",
+                who + " sets BatchSize " + largest + " with MaximumBatchingWindowInSeconds "
+                        + window.get().stream().mapToLong(Long::longValue).min().orElse(0)
+                        + "; an SQS batch above " + PollLimits.SQS_BATCH_SIZE_WITHOUT_WINDOW_MAX
+                        + " needs a batching window of at least 1 s, so the deployment fails");
     }
 
     private static void checkMaximumConcurrency(GraphNode esm, SourceFamily family, String who, RuleContext ctx) {
@@ -115,16 +140,22 @@ public final class EsmValueOutOfRange extends AbstractRule {
             return;
         }
         if (family != SourceFamily.SQS && family != SourceFamily.UNKNOWN) {
-            ctx.report(Location.of(esm, "Properties/ScalingConfig").at(Props.at(esm, "ScalingConfig")), who + " sets ScalingConfig.MaximumConcurrency, which only SQS sources "
-                    + "support; the deployment fails");
+            ctx.report(
+                    Location.of(esm, "Properties/ScalingConfig").at(Props.at(esm, "ScalingConfig")),
+                    who + " sets ScalingConfig.MaximumConcurrency, which only SQS sources "
+                            + "support; the deployment fails");
             return;
         }
         for (long v : values) {
             if (v < PollLimits.MAX_CONCURRENCY_MIN || v > PollLimits.MAX_CONCURRENCY_MAX) {
                 Node at = Props.node(esm, "ScalingConfig", "MaximumConcurrency");
-                ctx.report(Location.of(esm, "Properties/ScalingConfig/MaximumConcurrency").at(at), who
-                        + " sets ScalingConfig.MaximumConcurrency " + v + ", outside " + PollLimits.MAX_CONCURRENCY_MIN
-                        + " to " + PollLimits.MAX_CONCURRENCY_MAX + "; the deployment fails");
+                ctx.report(
+                        Location.of(esm, "Properties/ScalingConfig/MaximumConcurrency")
+                                .at(at),
+                        who
+                                + " sets ScalingConfig.MaximumConcurrency " + v + ", outside "
+                                + PollLimits.MAX_CONCURRENCY_MIN
+                                + " to " + PollLimits.MAX_CONCURRENCY_MAX + "; the deployment fails");
                 return;
             }
         }

@@ -57,8 +57,10 @@ public final class SqsBatchWithoutPartialFailure extends AbstractRule {
             return;
         }
         boolean isDefault = esm.property("BatchSize") == null;
-        ctx.report(Location.of(esm, "Properties/BatchSize"), EventSources.describe(esm, family, ctx)
-                + " takes batches of up to " + largest + (isDefault ? " messages (default)" : " messages")
-                + " without ReportBatchItemFailures: one failing message returns the whole batch to the queue");
+        ctx.report(
+                Location.of(esm, "Properties/BatchSize"),
+                EventSources.describe(esm, family, ctx)
+                        + " takes batches of up to " + largest + (isDefault ? " messages (default)" : " messages")
+                        + " without ReportBatchItemFailures: one failing message returns the whole batch to the queue");
     }
 }

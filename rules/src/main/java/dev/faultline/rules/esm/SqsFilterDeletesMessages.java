@@ -55,11 +55,15 @@ public final class SqsFilterDeletesMessages extends AbstractRule {
         if (family != SourceFamily.SQS || !hasFilters(Props.path(ctx, esm, "FilterCriteria", "Filters"))) {
             return;
         }
-        String queue = EventSources.queues(esm, ctx).stream().findFirst().map(q -> " of queue '" + q.name() + "'")
+        String queue = EventSources.queues(esm, ctx).stream()
+                .findFirst()
+                .map(q -> " of queue '" + q.name() + "'")
                 .orElse("");
-        ctx.report(Location.of(esm, "Properties/FilterCriteria").at(Props.at(esm, "FilterCriteria")), EventSources.describe(esm, family, ctx)
-                + " has FilterCriteria: messages" + queue + " that match no filter are deleted, not left for "
-                + "another consumer or the dead-letter queue");
+        ctx.report(
+                Location.of(esm, "Properties/FilterCriteria").at(Props.at(esm, "FilterCriteria")),
+                EventSources.describe(esm, family, ctx)
+                        + " has FilterCriteria: messages" + queue + " that match no filter are deleted, not left for "
+                        + "another consumer or the dead-letter queue");
     }
 
     /** A pipe that reads an SQS queue and filters: EventBridge Pipes filter like Lambda, deleting non-matching messages. */
@@ -68,16 +72,19 @@ public final class SqsFilterDeletesMessages extends AbstractRule {
             return;
         }
         GraphNode source = ctx.graph().sourceOf(pipe);
-        boolean sqs = source != null ? source.kind() == NodeKind.QUEUE
+        boolean sqs = source != null
+                ? source.kind() == NodeKind.QUEUE
                 : Props.node(pipe, "SourceParameters", "SqsQueueParameters") != null
-                || EventSources.arnFamily(Patterns.of(pipe.property("Source"))) == SourceFamily.SQS
-                || ctx.property(pipe, "Source").knownStrings().stream()
-                .anyMatch(s -> EventSources.arnFamily(s) == SourceFamily.SQS);
+                        || EventSources.arnFamily(Patterns.of(pipe.property("Source"))) == SourceFamily.SQS
+                        || ctx.property(pipe, "Source").knownStrings().stream()
+                                .anyMatch(s -> EventSources.arnFamily(s) == SourceFamily.SQS);
         if (!sqs) {
             return;
         }
         String queue = source == null ? "" : " of queue '" + source.name() + "'";
-        ctx.report(Location.of(pipe, "Properties/SourceParameters/FilterCriteria").at(Props.node(pipe, "SourceParameters", "FilterCriteria")),
+        ctx.report(
+                Location.of(pipe, "Properties/SourceParameters/FilterCriteria")
+                        .at(Props.node(pipe, "SourceParameters", "FilterCriteria")),
                 "Pipe '" + pipe.name() + "' reads an SQS queue and has FilterCriteria: messages" + queue
                         + " that match no filter are deleted, not left for another consumer or the dead-letter queue");
     }

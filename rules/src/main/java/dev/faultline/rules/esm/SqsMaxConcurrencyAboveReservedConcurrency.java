@@ -62,10 +62,15 @@ public final class SqsMaxConcurrencyAboveReservedConcurrency extends AbstractRul
             Node at = Props.node(esm, "ScalingConfig", "MaximumConcurrency");
             String who = EventSources.describe(esm, SourceFamily.SQS, ctx);
             if (own.get() > reserved.get()) {
-                ctx.report(Location.of(esm, "Properties/ScalingConfig/MaximumConcurrency").at(at), who + " allows MaximumConcurrency "
-                        + own.get() + ", above ReservedConcurrentExecutions " + reserved.get() + " of function '"
-                        + fn.name() + "': throttled batches go back to the queue and healthy messages can reach the "
-                        + "dead-letter queue");
+                ctx.report(
+                        Location.of(esm, "Properties/ScalingConfig/MaximumConcurrency")
+                                .at(at),
+                        who + " allows MaximumConcurrency "
+                                + own.get() + ", above ReservedConcurrentExecutions " + reserved.get()
+                                + " of function '"
+                                + fn.name()
+                                + "': throttled batches go back to the queue and healthy messages can reach the "
+                                + "dead-letter queue");
                 continue;
             }
             List<GraphNode> all = EventSources.sqsMappingsOf(fn, ctx);
@@ -79,10 +84,15 @@ public final class SqsMaxConcurrencyAboveReservedConcurrency extends AbstractRul
                 sum += mc.get();
             }
             if (all.size() > 1 && sum > reserved.get()) {
-                ctx.report(Location.of(esm, "Properties/ScalingConfig/MaximumConcurrency").at(at), who + " allows MaximumConcurrency "
-                        + own.get() + "; with the other SQS mappings of function '" + fn.name() + "' the sum is " + sum
-                        + ", above its ReservedConcurrentExecutions " + reserved.get() + ": throttled batches go back to "
-                        + "the queue and healthy messages can reach the dead-letter queue");
+                ctx.report(
+                        Location.of(esm, "Properties/ScalingConfig/MaximumConcurrency")
+                                .at(at),
+                        who + " allows MaximumConcurrency "
+                                + own.get() + "; with the other SQS mappings of function '" + fn.name()
+                                + "' the sum is " + sum
+                                + ", above its ReservedConcurrentExecutions " + reserved.get()
+                                + ": throttled batches go back to "
+                                + "the queue and healthy messages can reach the dead-letter queue");
             }
         }
     }

@@ -27,7 +27,8 @@ public final class StreamBatchWithoutBisectOrPartialFailure extends AbstractRule
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-ESM-003")
             .name("StreamBatchWithoutBisectOrPartialFailure")
             .severity(Severity.INFO)
-            .summary("A stream mapping retries whole batches: no BisectBatchOnFunctionError, no ReportBatchItemFailures.")
+            .summary(
+                    "A stream mapping retries whole batches: no BisectBatchOnFunctionError, no ReportBatchItemFailures.")
             .rationale("When the function fails, Lambda retries the entire batch. With BatchSize above 1 and "
                     + "neither batch bisection nor partial batch responses, one bad record makes every good "
                     + "record of its batch be processed again on each retry (duplicates), and the retries run "
@@ -60,9 +61,11 @@ public final class StreamBatchWithoutBisectOrPartialFailure extends AbstractRule
             return;
         }
         boolean isDefault = esm.property("BatchSize") == null;
-        ctx.report(Location.of(esm, "Properties/BatchSize"), EventSources.describe(esm, family, ctx)
-                + " takes batches of up to " + largest + (isDefault ? " records (default)" : " records")
-                + " with neither BisectBatchOnFunctionError nor ReportBatchItemFailures: one bad record fails "
-                + "the whole batch on every retry");
+        ctx.report(
+                Location.of(esm, "Properties/BatchSize"),
+                EventSources.describe(esm, family, ctx)
+                        + " takes batches of up to " + largest + (isDefault ? " records (default)" : " records")
+                        + " with neither BisectBatchOnFunctionError nor ReportBatchItemFailures: one bad record fails "
+                        + "the whole batch on every retry");
     }
 }

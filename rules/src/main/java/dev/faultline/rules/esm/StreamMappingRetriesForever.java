@@ -61,16 +61,19 @@ public final class StreamMappingRetriesForever extends AbstractRule {
         if (retries.isEmpty() || age.isEmpty()) {
             return;
         }
-        if (Props.badPair(retries.get(), age.get(),
-                (r, a) -> r == PollLimits.INFINITE && a == PollLimits.INFINITE).isEmpty()) {
+        if (Props.badPair(retries.get(), age.get(), (r, a) -> r == PollLimits.INFINITE && a == PollLimits.INFINITE)
+                .isEmpty()) {
             return;
         }
         Node at = esm.property("MaximumRetryAttempts");
-        ctx.report(Location.of(esm, "Properties/MaximumRetryAttempts").at(at), EventSources.describe(esm, family, ctx)
-                + " leaves MaximumRetryAttempts and MaximumRecordAgeInSeconds at -1 (infinite): one failing record "
-                + "blocks its " + (family.isKafka() ? "partition" : family.isStream() ? "shard" : "shard or partition")
-                + " until it leaves "
-                + retention(esm, family, ctx));
+        ctx.report(
+                Location.of(esm, "Properties/MaximumRetryAttempts").at(at),
+                EventSources.describe(esm, family, ctx)
+                        + " leaves MaximumRetryAttempts and MaximumRecordAgeInSeconds at -1 (infinite): one failing record "
+                        + "blocks its "
+                        + (family.isKafka() ? "partition" : family.isStream() ? "shard" : "shard or partition")
+                        + " until it leaves "
+                        + retention(esm, family, ctx));
     }
 
     private static String retention(GraphNode esm, SourceFamily family, RuleContext ctx) {
@@ -84,13 +87,15 @@ public final class StreamMappingRetriesForever extends AbstractRule {
             return "the source's retention";
         }
         for (Value v : ctx.property(esm, "EventSourceArn").alternatives()) {
-            Optional<GraphNode> stream = v.referencedResource().map(id -> ctx.graph().find(esm.template(), id))
+            Optional<GraphNode> stream = v.referencedResource()
+                    .map(id -> ctx.graph().find(esm.template(), id))
                     .filter(n -> n.type().equals("AWS::Kinesis::Stream"));
             if (stream.isPresent()) {
-                Optional<List<Long>> hours = Props.longs(ctx.property(stream.get(), "RetentionPeriodHours"),
-                        PollLimits.STREAM_RETENTION_HOURS_DEFAULT);
+                Optional<List<Long>> hours = Props.longs(
+                        ctx.property(stream.get(), "RetentionPeriodHours"), PollLimits.STREAM_RETENTION_HOURS_DEFAULT);
                 if (hours.isPresent() && hours.get().size() == 1) {
-                    return "stream '" + stream.get().name() + "' after its " + hours.get().get(0) + " h retention";
+                    return "stream '" + stream.get().name() + "' after its "
+                            + hours.get().get(0) + " h retention";
                 }
             }
         }

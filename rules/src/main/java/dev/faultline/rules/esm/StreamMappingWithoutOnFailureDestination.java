@@ -50,14 +50,17 @@ public final class StreamMappingWithoutOnFailureDestination extends AbstractRule
         if (dest.isUnknown() || !hasMissingBranch(dest)) {
             return;
         }
-        ctx.report(Location.of(esm, "Properties/DestinationConfig/OnFailure").at(Props.at(esm, "DestinationConfig")), EventSources.describe(esm, family, ctx)
-                + " has no DestinationConfig.OnFailure: records discarded after the retries or at the maximum "
-                + "age leave no trace");
+        ctx.report(
+                Location.of(esm, "Properties/DestinationConfig/OnFailure").at(Props.at(esm, "DestinationConfig")),
+                EventSources.describe(esm, family, ctx)
+                        + " has no DestinationConfig.OnFailure: records discarded after the retries or at the maximum "
+                        + "age leave no trace");
     }
 
     private static boolean hasMissingBranch(Value dest) {
         for (Value alt : dest.alternatives()) {
-            if (alt instanceof Value.Absent || alt.asString().filter(String::isBlank).isPresent()) {
+            if (alt instanceof Value.Absent
+                    || alt.asString().filter(String::isBlank).isPresent()) {
                 return true;
             }
         }

@@ -7,7 +7,6 @@ import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -84,14 +83,18 @@ public final class DeadLetterQueueNotWritable extends AbstractRule {
             return;
         }
         if (policies.isEmpty()) {
-            ctx.report(Location.of(dlq), "Queue '" + dlq.name() + "' is the dead-letter queue of EventBridge rule '" + rule.name()
-                    + "' but no queue policy in the template lets events.amazonaws.com send to it; dead-lettering "
-                    + "fails and undeliverable events are lost");
+            ctx.report(
+                    Location.of(dlq),
+                    "Queue '" + dlq.name() + "' is the dead-letter queue of EventBridge rule '" + rule.name()
+                            + "' but no queue policy in the template lets events.amazonaws.com send to it; dead-lettering "
+                            + "fails and undeliverable events are lost");
         } else {
             GraphNode p = policies.get(0);
-            ctx.report(Location.of(p), "Queue policy '" + p.name() + "' of queue '" + dlq.name()
-                    + "', the dead-letter queue of EventBridge rule '" + rule.name() + "', does not let "
-                    + "events.amazonaws.com send to it; dead-lettering fails and undeliverable events are lost");
+            ctx.report(
+                    Location.of(p),
+                    "Queue policy '" + p.name() + "' of queue '" + dlq.name()
+                            + "', the dead-letter queue of EventBridge rule '" + rule.name() + "', does not let "
+                            + "events.amazonaws.com send to it; dead-lettering fails and undeliverable events are lost");
         }
     }
 
@@ -103,8 +106,11 @@ public final class DeadLetterQueueNotWritable extends AbstractRule {
         if (role == null || Iam.roleAllows(ctx, role, SEND, dlq) != Iam.Answer.NOT_ALLOWED) {
             return;
         }
-        ctx.report(Location.of(role), "Role '" + role.name() + "' of schedule '" + schedule.name()
-                + "' does not allow sqs:SendMessage on its dead-letter queue '" + dlq.name() + "'; dead-lettering "
-                + "fails and undeliverable events are lost");
+        ctx.report(
+                Location.of(role),
+                "Role '" + role.name() + "' of schedule '" + schedule.name()
+                        + "' does not allow sqs:SendMessage on its dead-letter queue '" + dlq.name()
+                        + "'; dead-lettering "
+                        + "fails and undeliverable events are lost");
     }
 }

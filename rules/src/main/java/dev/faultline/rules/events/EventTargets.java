@@ -18,16 +18,15 @@ final class EventTargets {
 
     /** AWS limits for rule and schedule retry policies (docs/failure-semantics.md §6.2, §6.3). */
     static final long MIN_RETRY_ATTEMPTS = 0;
+
     static final long MAX_RETRY_ATTEMPTS = 185;
     static final long MIN_EVENT_AGE_SECONDS = 60;
     static final long MAX_EVENT_AGE_SECONDS = 86400;
 
     /** One target: its map, its logical sub-path below the node, and a name for messages. */
-    record Target(MapNode map, String path, String label) {
-    }
+    record Target(MapNode map, String path, String label) {}
 
-    private EventTargets() {
-    }
+    private EventTargets() {}
 
     /** The literal targets of a rule ({@code Targets[]}) or a schedule ({@code Target}). */
     static List<Target> of(GraphNode node, RuleContext ctx) {
@@ -43,9 +42,14 @@ final class EventTargets {
         }
         for (int i = 0; i < l.size(); i++) {
             if (l.get(i) instanceof MapNode m) {
-                String id = ctx.eval(node, m.get("Id")).asString().map(s -> " '" + s + "'").orElse("");
-                out.add(new Target(m, "Properties/Targets/" + i, "EventBridge rule '" + node.name() + "' target" + id
-                        + arnLabel(node, m, ctx)));
+                String id = ctx.eval(node, m.get("Id"))
+                        .asString()
+                        .map(s -> " '" + s + "'")
+                        .orElse("");
+                out.add(new Target(
+                        m,
+                        "Properties/Targets/" + i,
+                        "EventBridge rule '" + node.name() + "' target" + id + arnLabel(node, m, ctx)));
             }
         }
         return out;

@@ -5,7 +5,6 @@ import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -54,12 +53,16 @@ public final class InvalidEventsDeadLetterQueue extends AbstractRule {
                 if (x.type() == Type.UNKNOWN) {
                     continue;
                 }
-                String why = x.type() != Type.SQS ? "is " + Describe.article(x.type().label()) + x.type().label() + ", not an SQS queue"
+                String why = x.type() != Type.SQS
+                        ? "is " + Describe.article(x.type().label()) + x.type().label() + ", not an SQS queue"
                         : Boolean.TRUE.equals(x.fifo()) ? "is a FIFO queue" : null;
                 if (why != null) {
-                    ctx.report(Location.of(node, t.path() + "/DeadLetterConfig/Arn").at(at), RuleTargetWithoutDeadLetterQueue
-                            .capitalized(t.label()) + " dead-letter queue " + x.describe() + " " + why
-                            + "; only a standard SQS queue can receive undelivered events");
+                    ctx.report(
+                            Location.of(node, t.path() + "/DeadLetterConfig/Arn")
+                                    .at(at),
+                            RuleTargetWithoutDeadLetterQueue.capitalized(t.label()) + " dead-letter queue "
+                                    + x.describe() + " " + why
+                                    + "; only a standard SQS queue can receive undelivered events");
                     break;
                 }
             }

@@ -5,7 +5,6 @@ import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -46,24 +45,47 @@ public final class RetryPolicyOutOfRange extends AbstractRule {
             if (!(t.map().get("RetryPolicy") instanceof MapNode rp)) {
                 continue;
             }
-            check(node, ctx, t, rp, "MaximumRetryAttempts", EventTargets.MIN_RETRY_ATTEMPTS,
-                    EventTargets.MAX_RETRY_ATTEMPTS, "");
-            check(node, ctx, t, rp, "MaximumEventAgeInSeconds", EventTargets.MIN_EVENT_AGE_SECONDS,
-                    EventTargets.MAX_EVENT_AGE_SECONDS, " s");
+            check(
+                    node,
+                    ctx,
+                    t,
+                    rp,
+                    "MaximumRetryAttempts",
+                    EventTargets.MIN_RETRY_ATTEMPTS,
+                    EventTargets.MAX_RETRY_ATTEMPTS,
+                    "");
+            check(
+                    node,
+                    ctx,
+                    t,
+                    rp,
+                    "MaximumEventAgeInSeconds",
+                    EventTargets.MIN_EVENT_AGE_SECONDS,
+                    EventTargets.MAX_EVENT_AGE_SECONDS,
+                    " s");
         }
     }
 
-    private static void check(GraphNode node, RuleContext ctx, EventTargets.Target t, MapNode rp, String prop,
-                              long min, long max, String unit) {
+    private static void check(
+            GraphNode node,
+            RuleContext ctx,
+            EventTargets.Target t,
+            MapNode rp,
+            String prop,
+            long min,
+            long max,
+            String unit) {
         Node at = rp.get(prop);
         if (at == null) {
             return;
         }
         for (long v : ctx.eval(node, at).knownLongs()) {
             if (v < min || v > max) {
-                ctx.report(Location.of(node, t.path() + "/RetryPolicy/" + prop).at(at), RuleTargetWithoutDeadLetterQueue.capitalized(
-                        t.label()) + " RetryPolicy " + prop + " " + v + unit + " is outside " + min + "-" + max + unit
-                        + "; CloudFormation rejects it and the stack fails to deploy");
+                ctx.report(
+                        Location.of(node, t.path() + "/RetryPolicy/" + prop).at(at),
+                        RuleTargetWithoutDeadLetterQueue.capitalized(t.label()) + " RetryPolicy " + prop + " " + v
+                                + unit + " is outside " + min + "-" + max + unit
+                                + "; CloudFormation rejects it and the stack fails to deploy");
                 return;
             }
         }

@@ -5,7 +5,6 @@ import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
@@ -47,8 +46,10 @@ public final class RuleTargetWithoutDeadLetterQueue extends AbstractRule {
             if (t.map().get("DeadLetterConfig") != null) {
                 continue;
             }
-            ctx.report(Location.of(rule, t.path() + "/DeadLetterConfig").at(t.map()), capitalized(t.label())
-                    + " has no DeadLetterConfig; events that cannot be delivered to it are dropped");
+            ctx.report(
+                    Location.of(rule, t.path() + "/DeadLetterConfig").at(t.map()),
+                    capitalized(t.label())
+                            + " has no DeadLetterConfig; events that cannot be delivered to it are dropped");
         }
     }
 

@@ -48,7 +48,9 @@ public final class ScheduleWithoutDeadLetterQueue extends AbstractRule {
         if (target instanceof MapNode m && m.get("DeadLetterConfig") != null) {
             return;
         }
-        ctx.report(Location.of(schedule), "Schedule '" + schedule.name()
-                + "' has no Target.DeadLetterConfig; invocations that cannot be delivered are dropped");
+        ctx.report(
+                Location.of(schedule),
+                "Schedule '" + schedule.name()
+                        + "' has no Target.DeadLetterConfig; invocations that cannot be delivered are dropped");
     }
 }

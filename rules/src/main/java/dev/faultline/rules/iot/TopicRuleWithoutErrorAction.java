@@ -48,7 +48,9 @@ public final class TopicRuleWithoutErrorAction extends AbstractRule {
         if (payload instanceof MapNode m && m.get("ErrorAction") != null) {
             return;
         }
-        ctx.report(Location.of(rule), "IoT rule '" + rule.name()
-                + "' has no ErrorAction; a message whose action fails is lost without a trace");
+        ctx.report(
+                Location.of(rule),
+                "IoT rule '" + rule.name()
+                        + "' has no ErrorAction; a message whose action fails is lost without a trace");
     }
 }

@@ -84,12 +84,16 @@ public final class AsyncFunctionWithoutFailureCapture extends AbstractRule {
                 continue;
             }
             String where = q == null || q.equals(AsyncInvocations.LATEST) ? "" : " (alias or version '" + q + "')";
-            String elsewhere = captured.isEmpty() ? ""
+            String elsewhere = captured.isEmpty()
+                    ? ""
                     : "; the OnFailure destination is configured on '" + String.join("', '", captured) + "' only";
-            ctx.report(Location.of(fn, "Properties/DeadLetterConfig"), "Function '" + fn.name() + "' is invoked "
-                    + "asynchronously by " + AsyncInvocations.invoker(e) + where + " but has neither an OnFailure "
-                    + "destination nor a DeadLetterConfig for it" + elsewhere
-                    + "; after the retries a failed event is discarded");
+            ctx.report(
+                    Location.of(fn, "Properties/DeadLetterConfig"),
+                    "Function '" + fn.name() + "' is invoked "
+                            + "asynchronously by " + AsyncInvocations.invoker(e) + where
+                            + " but has neither an OnFailure "
+                            + "destination nor a DeadLetterConfig for it" + elsewhere
+                            + "; after the retries a failed event is discarded");
             return;
         }
     }

@@ -19,8 +19,7 @@ final class AsyncInvocations {
     /** The qualifier an unqualified invocation runs. */
     static final String LATEST = "$LATEST";
 
-    private AsyncInvocations() {
-    }
+    private AsyncInvocations() {}
 
     /**
      * The asynchronous {@code invokes} edges into a function. CloudFormation custom resources are
@@ -41,8 +40,10 @@ final class AsyncInvocations {
     static List<Edge> triggers(RuleContext ctx, GraphNode fn) {
         List<Edge> out = new ArrayList<>(2);
         for (Edge e : ctx.graph().incoming(fn, EdgeKind.INVOKES)) {
-            if (e.from().kind() != NodeKind.CUSTOM_RESOURCE || (BUCKET_NOTIFICATIONS.equals(e.from().type())
-                    && e.evidence() != null && e.evidence().path().contains("/NotificationConfiguration/"))) {
+            if (e.from().kind() != NodeKind.CUSTOM_RESOURCE
+                    || (BUCKET_NOTIFICATIONS.equals(e.from().type())
+                            && e.evidence() != null
+                            && e.evidence().path().contains("/NotificationConfiguration/"))) {
                 out.add(e);
             }
         }
@@ -54,8 +55,10 @@ final class AsyncInvocations {
 
     /** {@code bucket 'Uploads' (S3 notification at Resources/Uploads/Properties/...)}: the invoker and the evidence. */
     static String invoker(Edge e) {
-        return Describe.node(e.from()) + (e.evidence() == null ? "" : " (" + e.evidence().fact() + " at "
-                + e.evidence().path() + ")");
+        return Describe.node(e.from())
+                + (e.evidence() == null
+                        ? ""
+                        : " (" + e.evidence().fact() + " at " + e.evidence().path() + ")");
     }
 
     /** The qualifier an edge targets: {@code $LATEST} when unqualified, null when unknown. */

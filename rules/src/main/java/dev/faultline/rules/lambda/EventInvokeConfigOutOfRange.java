@@ -22,14 +22,16 @@ public final class EventInvokeConfigOutOfRange extends AbstractRule {
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-LAMBDA-002")
             .name("EventInvokeConfigOutOfRange")
             .severity(Severity.ERROR)
-            .summary("EventInvokeConfig MaximumRetryAttempts is outside 0-2 or MaximumEventAgeInSeconds outside 60-21600.")
+            .summary(
+                    "EventInvokeConfig MaximumRetryAttempts is outside 0-2 or MaximumEventAgeInSeconds outside 60-21600.")
             .rationale("Lambda retries an asynchronous event at most twice and keeps it at most six hours. "
                     + "CloudFormation rejects an EventInvokeConfig with MaximumRetryAttempts outside 0-2 or "
                     + "MaximumEventAgeInSeconds outside 60-21600, so the stack fails to deploy (and rolls back).")
             .howToFix("Use MaximumRetryAttempts 0, 1 or 2 and MaximumEventAgeInSeconds between 60 and 21600. "
                     + "For longer retries, send failures to an OnFailure queue and reprocess from there.")
             .tags("correctness", "lambda", "async", "deployment")
-            .docsUrl("https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html")
+            .docsUrl(
+                    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html")
             .examplesOf(EventInvokeConfigOutOfRange.class)
             .precision(Precision.VERY_HIGH)
             .build();
@@ -41,8 +43,13 @@ public final class EventInvokeConfigOutOfRange extends AbstractRule {
     @Override
     public void visitNode(GraphNode eic, RuleContext ctx) {
         check(eic, ctx, "MaximumRetryAttempts", LambdaLimits.MIN_RETRY_ATTEMPTS, LambdaLimits.MAX_RETRY_ATTEMPTS, "");
-        check(eic, ctx, "MaximumEventAgeInSeconds", LambdaLimits.MIN_EVENT_AGE_SECONDS,
-                LambdaLimits.MAX_EVENT_AGE_SECONDS, " s");
+        check(
+                eic,
+                ctx,
+                "MaximumEventAgeInSeconds",
+                LambdaLimits.MIN_EVENT_AGE_SECONDS,
+                LambdaLimits.MAX_EVENT_AGE_SECONDS,
+                " s");
     }
 
     private static void check(GraphNode eic, RuleContext ctx, String prop, long min, long max, String unit) {
@@ -52,9 +59,12 @@ public final class EventInvokeConfigOutOfRange extends AbstractRule {
         }
         for (long v : ctx.eval(eic, at).knownLongs()) {
             if (v < min || v > max) {
-                ctx.report(Location.of(eic, "Properties/" + prop).at(at), "EventInvokeConfig '" + eic.name() + "' " + prop + " "
-                        + v + unit + " is outside " + min + "-" + max + unit + "; CloudFormation rejects it and the "
-                        + "stack fails to deploy");
+                ctx.report(
+                        Location.of(eic, "Properties/" + prop).at(at),
+                        "EventInvokeConfig '" + eic.name() + "' " + prop + " "
+                                + v + unit + " is outside " + min + "-" + max + unit
+                                + "; CloudFormation rejects it and the "
+                                + "stack fails to deploy");
                 return;
             }
         }

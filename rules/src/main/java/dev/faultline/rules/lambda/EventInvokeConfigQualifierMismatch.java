@@ -63,10 +63,14 @@ public final class EventInvokeConfigQualifierMismatch extends AbstractRule {
             }
             if (!configured.contains(q)) {
                 GraphNode eic = configs.get(0);
-                ctx.report(Location.of(eic, "Properties/Qualifier"), "EventInvokeConfig '"
-                        + eic.name() + "' applies to qualifier '" + configured.get(0) + "' of function '" + fn.name()
-                        + "' but " + Describe.node(e.from()) + " invokes '" + q + "'; that qualifier runs with the "
-                        + "default retries and no destination");
+                ctx.report(
+                        Location.of(eic, "Properties/Qualifier"),
+                        "EventInvokeConfig '"
+                                + eic.name() + "' applies to qualifier '" + configured.get(0) + "' of function '"
+                                + fn.name()
+                                + "' but " + Describe.node(e.from()) + " invokes '" + q
+                                + "'; that qualifier runs with the "
+                                + "default retries and no destination");
                 return;
             }
         }

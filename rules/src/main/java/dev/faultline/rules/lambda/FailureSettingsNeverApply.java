@@ -75,20 +75,26 @@ public final class FailureSettingsNeverApply extends AbstractRule {
                 continue;
             }
             String why = "but nothing invokes it asynchronously: " + invokedBy(fn, ctx);
-            boolean sam = fn.resource() != null && SAM_FUNCTION.equals(fn.resource().type());
+            boolean sam =
+                    fn.resource() != null && SAM_FUNCTION.equals(fn.resource().type());
             MapNode own = sam ? fn.resource().properties() : null;
             if (dlq && (!sam || own.has("DeadLetterQueue"))) {
-                ctx.report(Location.of(fn, sam ? "Properties/DeadLetterQueue"
-                        : "Properties/DeadLetterConfig").at(fn.property("DeadLetterConfig")), "Function '" + fn.name() + "' has a dead-letter queue "
-                        + why);
+                ctx.report(
+                        Location.of(fn, sam ? "Properties/DeadLetterQueue" : "Properties/DeadLetterConfig")
+                                .at(fn.property("DeadLetterConfig")),
+                        "Function '" + fn.name() + "' has a dead-letter queue " + why);
             } else if (!configs.isEmpty() && (!sam || own.has("EventInvokeConfig"))) {
                 GraphNode eic = configs.get(0);
-                ctx.report(Location.of(eic, eic.implied() ? null
-                        : "Properties/DestinationConfig").at(eic.implied() ? null : eic.property("DestinationConfig")), "Function '"
-                        + fn.name() + "' has " + (eic.implied() ? "an EventInvokeConfig" : "EventInvokeConfig '"
-                        + eic.name() + "'") + " " + why);
+                ctx.report(
+                        Location.of(eic, eic.implied() ? null : "Properties/DestinationConfig")
+                                .at(eic.implied() ? null : eic.property("DestinationConfig")),
+                        "Function '"
+                                + fn.name() + "' has "
+                                + (eic.implied() ? "an EventInvokeConfig" : "EventInvokeConfig '" + eic.name() + "'")
+                                + " " + why);
             } else {
-                fromGlobals.computeIfAbsent(dlq ? "DeadLetterQueue" : "EventInvokeConfig", k -> new ArrayList<>())
+                fromGlobals
+                        .computeIfAbsent(dlq ? "DeadLetterQueue" : "EventInvokeConfig", k -> new ArrayList<>())
                         .add(fn);
             }
         }
@@ -100,12 +106,18 @@ public final class FailureSettingsNeverApply extends AbstractRule {
                 names.add(fn.name());
             }
             GraphNode first = g.getValue().get(0);
-            String message = "Globals.Function." + g.getKey() + " applies to " + (names.size() == 1 ? "function '"
-                    : "functions '") + String.join("', '", names) + "', which nothing invokes asynchronously ("
+            String message = "Globals.Function." + g.getKey() + " applies to "
+                    + (names.size() == 1 ? "function '" : "functions '") + String.join("', '", names)
+                    + "', which nothing invokes asynchronously ("
                     + invokedBy(first, ctx) + (names.size() > 1 ? "; likewise for the others" : "") + ")";
             if (setting == null) {
-                ctx.report(Location.of(first).at(first.property(g.getKey().equals("DeadLetterQueue") ? "DeadLetterConfig"
-                        : "EventInvokeConfig")), message);
+                ctx.report(
+                        Location.of(first)
+                                .at(first.property(
+                                        g.getKey().equals("DeadLetterQueue")
+                                                ? "DeadLetterConfig"
+                                                : "EventInvokeConfig")),
+                        message);
             } else {
                 ctx.report(Location.of(t, "Globals/Function/" + g.getKey()).at(setting.value()), message);
             }

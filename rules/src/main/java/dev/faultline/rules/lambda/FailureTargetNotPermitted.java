@@ -64,9 +64,11 @@ public final class FailureTargetNotPermitted extends AbstractRule {
                 continue;
             }
             if (Iam.roleAllows(ctx, role, action, target) == Iam.Answer.NOT_ALLOWED) {
-                ctx.report(Location.of(role), "Execution role '" + role.name() + "' of function '"
-                        + fn.name() + "' does not allow " + action + " on " + Describe.node(target)
-                        + ", its dead-letter queue or destination; Lambda drops the failed event when delivery fails");
+                ctx.report(
+                        Location.of(role),
+                        "Execution role '" + role.name() + "' of function '"
+                                + fn.name() + "' does not allow " + action + " on " + Describe.node(target)
+                                + ", its dead-letter queue or destination; Lambda drops the failed event when delivery fails");
             }
         }
     }

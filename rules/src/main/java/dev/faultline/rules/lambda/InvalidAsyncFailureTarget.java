@@ -55,22 +55,37 @@ public final class InvalidAsyncFailureTarget extends AbstractRule {
     @Override
     public void visitNode(GraphNode node, RuleContext ctx) {
         if (node.kind() == NodeKind.FUNCTION) {
-            check(node, ctx, node.properties().path("DeadLetterConfig", "TargetArn"),
-                    "Properties/DeadLetterConfig/TargetArn", "dead-letter queue", DLQ);
+            check(
+                    node,
+                    ctx,
+                    node.properties().path("DeadLetterConfig", "TargetArn"),
+                    "Properties/DeadLetterConfig/TargetArn",
+                    "dead-letter queue",
+                    DLQ);
             return;
         }
         Node dc = node.property("DestinationConfig");
         if (!(dc instanceof MapNode)) {
             return;
         }
-        check(node, ctx, node.properties().path("DestinationConfig", "OnFailure", "Destination"),
-                "Properties/DestinationConfig/OnFailure/Destination", "OnFailure destination", ON_FAILURE);
-        check(node, ctx, node.properties().path("DestinationConfig", "OnSuccess", "Destination"),
-                "Properties/DestinationConfig/OnSuccess/Destination", "OnSuccess destination", ON_SUCCESS);
+        check(
+                node,
+                ctx,
+                node.properties().path("DestinationConfig", "OnFailure", "Destination"),
+                "Properties/DestinationConfig/OnFailure/Destination",
+                "OnFailure destination",
+                ON_FAILURE);
+        check(
+                node,
+                ctx,
+                node.properties().path("DestinationConfig", "OnSuccess", "Destination"),
+                "Properties/DestinationConfig/OnSuccess/Destination",
+                "OnSuccess destination",
+                ON_SUCCESS);
     }
 
-    private static void check(GraphNode owner, RuleContext ctx, Node value, String path, String role,
-                              Set<Type> allowed) {
+    private static void check(
+            GraphNode owner, RuleContext ctx, Node value, String path, String role, Set<Type> allowed) {
         if (value == null) {
             return;
         }
@@ -78,18 +93,28 @@ public final class InvalidAsyncFailureTarget extends AbstractRule {
             if (t.type() == Type.UNKNOWN) {
                 continue;
             }
-            String who = (owner.kind() == NodeKind.FUNCTION ? "Function '" : "EventInvokeConfig '") + owner.name() + "'";
+            String who =
+                    (owner.kind() == NodeKind.FUNCTION ? "Function '" : "EventInvokeConfig '") + owner.name() + "'";
             if (!allowed.contains(t.type())) {
-                ctx.report(Location.of(owner, path).at(value), who + " " + role + " " + t.describe() + " is " + Describe.article(t.type().label())
-                        + t.type().label() + ", which Lambda cannot use as " + Describe.article(role) + role + "; "
-                        + (role.startsWith("OnSuccess") ? "success records are never delivered"
-                                : "failed events are never recorded"));
+                ctx.report(
+                        Location.of(owner, path).at(value),
+                        who + " " + role + " " + t.describe() + " is "
+                                + Describe.article(t.type().label())
+                                + t.type().label() + ", which Lambda cannot use as " + Describe.article(role) + role
+                                + "; "
+                                + (role.startsWith("OnSuccess")
+                                        ? "success records are never delivered"
+                                        : "failed events are never recorded"));
                 return;
             }
             if (Boolean.TRUE.equals(t.fifo())) {
-                ctx.report(Location.of(owner, path).at(value), who + " " + role + " " + t.describe() + " is a FIFO "
-                        + (t.type() == Type.SQS ? "queue" : "topic") + ", which Lambda cannot deliver to; failed "
-                        + "events are dropped with " + (role.startsWith("dead") ? "DeadLetterErrors" : "DestinationDeliveryFailures"));
+                ctx.report(
+                        Location.of(owner, path).at(value),
+                        who + " " + role + " " + t.describe() + " is a FIFO "
+                                + (t.type() == Type.SQS ? "queue" : "topic")
+                                + ", which Lambda cannot deliver to; failed "
+                                + "events are dropped with "
+                                + (role.startsWith("dead") ? "DeadLetterErrors" : "DestinationDeliveryFailures"));
                 return;
             }
         }

@@ -53,9 +53,12 @@ public final class ReservedConcurrencyZero extends AbstractRule {
         if (triggers.isEmpty()) {
             return;
         }
-        ctx.report(Location.of(fn, "Properties/ReservedConcurrentExecutions").at(at), "Function '" + fn.name()
-                + "' has ReservedConcurrentExecutions 0 but is invoked by " + Describe.node(triggers.get(0).from())
-                + "; every invocation is throttled" + consequence(triggers));
+        ctx.report(
+                Location.of(fn, "Properties/ReservedConcurrentExecutions").at(at),
+                "Function '" + fn.name()
+                        + "' has ReservedConcurrentExecutions 0 but is invoked by "
+                        + Describe.node(triggers.get(0).from())
+                        + "; every invocation is throttled" + consequence(triggers));
     }
 
     private static String consequence(List<Edge> triggers) {

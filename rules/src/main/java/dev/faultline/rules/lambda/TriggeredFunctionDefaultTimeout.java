@@ -56,9 +56,12 @@ public final class TriggeredFunctionDefaultTimeout extends AbstractRule {
             return;
         }
         Edge first = triggers.get(0);
-        ctx.report(Location.of(fn, "Properties/Timeout"), "Function '" + fn.name() + "' is invoked by "
-                + Describe.node(first.from()) + " but leaves Timeout at the default "
-                + Functions.DEFAULT_TIMEOUT_SECONDS + " s; slow invocations fail as timeouts" + consequence(first));
+        ctx.report(
+                Location.of(fn, "Properties/Timeout"),
+                "Function '" + fn.name() + "' is invoked by "
+                        + Describe.node(first.from()) + " but leaves Timeout at the default "
+                        + Functions.DEFAULT_TIMEOUT_SECONDS + " s; slow invocations fail as timeouts"
+                        + consequence(first));
     }
 
     /** What happens to an invocation that times out, by who invoked it: only retries the invoker makes. */
@@ -67,9 +70,10 @@ public final class TriggeredFunctionDefaultTimeout extends AbstractRule {
         return switch (e.mode()) {
             case ASYNC -> ", which Lambda retries as a failed asynchronous invocation (twice by default)";
             case POLL -> ", and the event source mapping retries the whole batch";
-            case SYNC -> from.kind() == NodeKind.STATE_MACHINE
-                    ? " and the task fails (retried only if the state has a Retry for it)"
-                    : " and the caller gets an error (" + Describe.kind(from) + " does not retry)";
+            case SYNC ->
+                from.kind() == NodeKind.STATE_MACHINE
+                        ? " and the task fails (retried only if the state has a Retry for it)"
+                        : " and the caller gets an error (" + Describe.kind(from) + " does not retry)";
             default -> "";
         };
     }

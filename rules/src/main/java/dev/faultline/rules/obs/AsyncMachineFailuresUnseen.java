@@ -41,8 +41,9 @@ public final class AsyncMachineFailuresUnseen extends AbstractRule {
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-OBS-003")
             .name("AsyncMachineFailuresUnseen")
             .severity(Severity.WARNING)
-            .summary("An asynchronously started state machine fails without anyone noticing: no alarm, no status-change "
-                    + "rule, no notifying catcher.")
+            .summary(
+                    "An asynchronously started state machine fails without anyone noticing: no alarm, no status-change "
+                            + "rule, no notifying catcher.")
             .rationale("When an EventBridge rule, a schedule, a pipe, an IoT rule or another machine's "
                     + "startExecution (without .sync) starts a state machine, nobody waits for the execution. If it "
                     + "fails, times out or is aborted, the only traces are the execution history and the "
@@ -60,8 +61,8 @@ public final class AsyncMachineFailuresUnseen extends AbstractRule {
             .precision(Precision.HIGH)
             .build();
 
-    private static final Set<String> FAILURE_METRICS = Set.of("ExecutionsFailed", "ExecutionsTimedOut",
-            "ExecutionsAborted");
+    private static final Set<String> FAILURE_METRICS =
+            Set.of("ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted");
     private static final String STATUS_CHANGE = "Step Functions Execution Status Change";
     private static final Set<String> CAN_FAIL = Set.of("Task", "Parallel", "Map");
 
@@ -89,13 +90,20 @@ public final class AsyncMachineFailuresUnseen extends AbstractRule {
         if (uncovered == null) {
             return;
         }
-        ctx.report(Location.of(node), "State machine '" + node.name() + "' is started asynchronously by "
-                + Describe.node(starter.from()) + (starter.evidence() == null ? "" : " (" + starter.evidence().fact()
-                + " at " + starter.evidence().path() + ")") + " but nobody sees its failed executions: no CloudWatch "
-                + "alarm on ExecutionsFailed, ExecutionsTimedOut or ExecutionsAborted"
-                + (m.express() ? "" : ", no EventBridge rule on '" + STATUS_CHANGE + "'")
-                + ", and state '" + uncovered.name() + "' can fail without a catcher that runs a notification or "
-                + "compensation task");
+        ctx.report(
+                Location.of(node),
+                "State machine '" + node.name() + "' is started asynchronously by "
+                        + Describe.node(starter.from())
+                        + (starter.evidence() == null
+                                ? ""
+                                : " (" + starter.evidence().fact() + " at "
+                                        + starter.evidence().path() + ")")
+                        + " but nobody sees its failed executions: no CloudWatch "
+                        + "alarm on ExecutionsFailed, ExecutionsTimedOut or ExecutionsAborted"
+                        + (m.express() ? "" : ", no EventBridge rule on '" + STATUS_CHANGE + "'")
+                        + ", and state '" + uncovered.name()
+                        + "' can fail without a catcher that runs a notification or "
+                        + "compensation task");
     }
 
     /** Whether an alarm watches one of the machine's failure metrics (an unknown metric counts). */
@@ -136,7 +144,8 @@ public final class AsyncMachineFailuresUnseen extends AbstractRule {
             if (raw == null) {
                 continue;
             }
-            for (Value doc : JsonDocuments.read(raw, ctx.evaluator(rule.template())).alternatives()) {
+            for (Value doc :
+                    JsonDocuments.read(raw, ctx.evaluator(rule.template())).alternatives()) {
                 if (!(doc instanceof Value.Obj o)) {
                     if (doc.isUnknown()) {
                         return true;

@@ -43,13 +43,14 @@ public final class FailureQueueWithoutAlarm extends AbstractRule {
                     + "Dimensions QueueName = !GetAtt <Queue>.QueueName, Threshold 0, GreaterThanThreshold, and an "
                     + "alarm action that reaches a person.")
             .tags("observability", "sqs", "dead-letter-queue", "alarms", "cloudwatch")
-            .docsUrl("https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/dead-letter-queues-alarms-cloudwatch.html")
+            .docsUrl(
+                    "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/dead-letter-queues-alarms-cloudwatch.html")
             .examplesOf(FailureQueueWithoutAlarm.class)
             .precision(Precision.HIGH)
             .build();
 
-    private static final List<String> DEPTH_METRICS = List.of("ApproximateNumberOfMessagesVisible",
-            "ApproximateAgeOfOldestMessage");
+    private static final List<String> DEPTH_METRICS =
+            List.of("ApproximateNumberOfMessagesVisible", "ApproximateAgeOfOldestMessage");
 
     /** Counts messages sent with SendMessage, not those a redrive policy moves into a dead-letter queue. */
     private static final String SENT = "NumberOfMessagesSent";
@@ -76,7 +77,8 @@ public final class FailureQueueWithoutAlarm extends AbstractRule {
         GraphNode sentOnly = null;
         for (GraphNode alarm : ctx.graph().alarmsOn(queue)) {
             List<String> metrics = metrics(alarm, ctx);
-            if (metrics == null || metrics.stream().anyMatch(DEPTH_METRICS::contains)
+            if (metrics == null
+                    || metrics.stream().anyMatch(DEPTH_METRICS::contains)
                     || (!redriveTarget && metrics.contains(SENT))) {
                 return;
             }
@@ -84,13 +86,17 @@ public final class FailureQueueWithoutAlarm extends AbstractRule {
                 sentOnly = alarm;
             }
         }
-        ctx.report(Location.of(queue), "Queue '" + queue.name() + "' receives the failures of " + Describe.node(sources.get(0))
-                + ctx.graph().where(sources.get(0), queue)
-                + (sources.size() > 1 ? " and " + (sources.size() - 1) + " more" : "")
-                + " but no CloudWatch alarm watches its ApproximateNumberOfMessagesVisible or "
-                + "ApproximateAgeOfOldestMessage; failures pile up unseen"
-                + (sentOnly == null ? "" : " (alarm '" + sentOnly.name() + "' watches " + SENT + ", which does not "
-                + "count the messages a redrive policy moves into a dead-letter queue)"));
+        ctx.report(
+                Location.of(queue),
+                "Queue '" + queue.name() + "' receives the failures of " + Describe.node(sources.get(0))
+                        + ctx.graph().where(sources.get(0), queue)
+                        + (sources.size() > 1 ? " and " + (sources.size() - 1) + " more" : "")
+                        + " but no CloudWatch alarm watches its ApproximateNumberOfMessagesVisible or "
+                        + "ApproximateAgeOfOldestMessage; failures pile up unseen"
+                        + (sentOnly == null
+                                ? ""
+                                : " (alarm '" + sentOnly.name() + "' watches " + SENT + ", which does not "
+                                        + "count the messages a redrive policy moves into a dead-letter queue)"));
     }
 
     /** The metric names an alarm watches (its metric-math metrics too), or null when any is unknown. */

@@ -17,8 +17,8 @@ import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.rules.support.Describe;
-import dev.faultline.rules.support.Iam;
 import dev.faultline.rules.support.Functions;
+import dev.faultline.rules.support.Iam;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -79,20 +79,42 @@ public final class FailureTopicWithoutSubscription extends AbstractRule {
             .build();
 
     /** Kinds that reference a topic only to publish to it, grant on it or be configured by it. */
-    private static final Set<NodeKind> PUBLISHERS = EnumSet.of(NodeKind.FUNCTION, NodeKind.ALIAS,
-            NodeKind.VERSION, NodeKind.EVENT_INVOKE_CONFIG, NodeKind.EVENT_SOURCE_MAPPING, NodeKind.PERMISSION,
-            NodeKind.QUEUE, NodeKind.QUEUE_POLICY, NodeKind.TOPIC, NodeKind.TOPIC_POLICY, NodeKind.SUBSCRIPTION,
-            NodeKind.EVENT_RULE, NodeKind.EVENT_BUS, NodeKind.SCHEDULE, NodeKind.PIPE, NodeKind.BUCKET,
-            NodeKind.BUCKET_NOTIFICATION, NodeKind.IOT_RULE, NodeKind.STATE_MACHINE, NodeKind.ALARM,
-            NodeKind.ROLE, NodeKind.POLICY, NodeKind.LOG_GROUP);
+    private static final Set<NodeKind> PUBLISHERS = EnumSet.of(
+            NodeKind.FUNCTION,
+            NodeKind.ALIAS,
+            NodeKind.VERSION,
+            NodeKind.EVENT_INVOKE_CONFIG,
+            NodeKind.EVENT_SOURCE_MAPPING,
+            NodeKind.PERMISSION,
+            NodeKind.QUEUE,
+            NodeKind.QUEUE_POLICY,
+            NodeKind.TOPIC,
+            NodeKind.TOPIC_POLICY,
+            NodeKind.SUBSCRIPTION,
+            NodeKind.EVENT_RULE,
+            NodeKind.EVENT_BUS,
+            NodeKind.SCHEDULE,
+            NodeKind.PIPE,
+            NodeKind.BUCKET,
+            NodeKind.BUCKET_NOTIFICATION,
+            NodeKind.IOT_RULE,
+            NodeKind.STATE_MACHINE,
+            NodeKind.ALARM,
+            NodeKind.ROLE,
+            NodeKind.POLICY,
+            NodeKind.LOG_GROUP);
 
     /**
      * Failure sources for which an SNS topic is a valid target: Lambda DLQ and async OnFailure, event
      * source mapping OnFailure, pipe DLQ, IoT error action. (EventBridge, Scheduler and SNS
      * subscription DLQs must be SQS queues; other rules report a topic there.)
      */
-    private static final Set<NodeKind> SOURCES = EnumSet.of(NodeKind.FUNCTION, NodeKind.EVENT_INVOKE_CONFIG,
-            NodeKind.EVENT_SOURCE_MAPPING, NodeKind.PIPE, NodeKind.IOT_RULE);
+    private static final Set<NodeKind> SOURCES = EnumSet.of(
+            NodeKind.FUNCTION,
+            NodeKind.EVENT_INVOKE_CONFIG,
+            NodeKind.EVENT_SOURCE_MAPPING,
+            NodeKind.PIPE,
+            NodeKind.IOT_RULE);
 
     public FailureTopicWithoutSubscription() {
         super(METADATA, Subscription.nodes(NodeKind.TOPIC));
@@ -101,19 +123,25 @@ public final class FailureTopicWithoutSubscription extends AbstractRule {
     @Override
     public void visitNode(GraphNode topic, RuleContext ctx) {
         List<GraphNode> sources = ctx.graph().failureSources(topic).stream()
-                .filter(n -> SOURCES.contains(n.kind()) && !Functions.failureSettingNeverApplies(n, ctx)).toList();
+                .filter(n -> SOURCES.contains(n.kind()) && !Functions.failureSettingNeverApplies(n, ctx))
+                .toList();
         if (sources.isEmpty() || topic.template() == null || maybeFifo(topic, ctx)) {
             return;
         }
-        if (topic.property("Subscription") != null || !ctx.graph().incoming(topic, EdgeKind.SUBSCRIBES).isEmpty()
-                || unresolvedSubscriptionNearby(topic, ctx) || mentionedInOutputs(topic)
-                || referencedByPossibleSubscriber(topic, ctx) || subscribableByRole(topic, ctx)) {
+        if (topic.property("Subscription") != null
+                || !ctx.graph().incoming(topic, EdgeKind.SUBSCRIBES).isEmpty()
+                || unresolvedSubscriptionNearby(topic, ctx)
+                || mentionedInOutputs(topic)
+                || referencedByPossibleSubscriber(topic, ctx)
+                || subscribableByRole(topic, ctx)) {
             return;
         }
-        ctx.report(Location.of(topic), "SNS topic '" + topic.name() + "' receives the failures of " + Describe.node(sources.get(0))
-                + (sources.size() > 1 ? " and " + (sources.size() - 1) + " more" : "")
-                + " but nothing in the template subscribes to it; failure records are published to nobody "
-                + "and lost");
+        ctx.report(
+                Location.of(topic),
+                "SNS topic '" + topic.name() + "' receives the failures of " + Describe.node(sources.get(0))
+                        + (sources.size() > 1 ? " and " + (sources.size() - 1) + " more" : "")
+                        + " but nothing in the template subscribes to it; failure records are published to nobody "
+                        + "and lost");
     }
 
     /**
@@ -137,7 +165,8 @@ public final class FailureTopicWithoutSubscription extends AbstractRule {
     private static boolean unresolvedSubscriptionNearby(GraphNode topic, RuleContext ctx) {
         List<String> physical = ctx.property(topic, "TopicName").knownStrings();
         for (GraphNode n : ctx.graph().nodesOf(topic.template())) {
-            if (n.kind() != NodeKind.SUBSCRIPTION || !ctx.graph().subscribedTo(n).isEmpty()) {
+            if (n.kind() != NodeKind.SUBSCRIPTION
+                    || !ctx.graph().subscribedTo(n).isEmpty()) {
                 continue;
             }
             Node arn = n.property("TopicArn");
@@ -199,8 +228,7 @@ public final class FailureTopicWithoutSubscription extends AbstractRule {
 
     private static boolean subscribableByRole(GraphNode topic, RuleContext ctx) {
         for (GraphNode n : ctx.graph().nodesOf(topic.template())) {
-            if (n.kind() == NodeKind.ROLE
-                    && Iam.roleAllows(ctx, n, "sns:Subscribe", topic) == Iam.Answer.ALLOWED) {
+            if (n.kind() == NodeKind.ROLE && Iam.roleAllows(ctx, n, "sns:Subscribe", topic) == Iam.Answer.ALLOWED) {
                 return true;
             }
         }
@@ -223,14 +251,17 @@ public final class FailureTopicWithoutSubscription extends AbstractRule {
             }
         } else if (n instanceof IntrinsicNode in) {
             if ((in.is("Ref") || in.is("Fn::GetAtt")) && in.argument() != null) {
-                String t = in.argument() instanceof ListNode l && l.size() > 0 ? l.get(0).text() : in.argument().text();
+                String t = in.argument() instanceof ListNode l && l.size() > 0
+                        ? l.get(0).text()
+                        : in.argument().text();
                 if (t != null && (t.equals(name) || t.startsWith(name + "."))) {
                     return true;
                 }
             }
             if (in.is("Fn::Sub")) {
                 Node arg = in.argument();
-                String text = arg instanceof ListNode l && l.size() > 0 ? l.get(0).text() : arg == null ? null : arg.text();
+                String text =
+                        arg instanceof ListNode l && l.size() > 0 ? l.get(0).text() : arg == null ? null : arg.text();
                 if (text != null && (text.contains("${" + name + "}") || text.contains("${" + name + "."))) {
                     return true;
                 }

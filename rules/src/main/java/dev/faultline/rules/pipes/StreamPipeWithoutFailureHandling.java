@@ -73,8 +73,10 @@ public final class StreamPipeWithoutFailureHandling extends AbstractRule {
         String path = "Properties/SourceParameters/" + key;
         String source = key.startsWith("Kinesis") ? "Kinesis" : "DynamoDB";
         if (params == null || params.get("DeadLetterConfig") == null) {
-            ctx.report(Location.of(pipe), "Pipe '" + pipe.name() + "' reads a " + source
-                    + " stream without a DeadLetterConfig; records that still fail after the retries are discarded");
+            ctx.report(
+                    Location.of(pipe),
+                    "Pipe '" + pipe.name() + "' reads a " + source
+                            + " stream without a DeadLetterConfig; records that still fail after the retries are discarded");
         }
         Node retries = params == null ? null : params.get("MaximumRetryAttempts");
         Node age = params == null ? null : params.get("MaximumRecordAgeInSeconds");
@@ -84,7 +86,15 @@ public final class StreamPipeWithoutFailureHandling extends AbstractRule {
                     + "retention and blocks its shard until then";
             Node at = retries != null ? retries : age;
             if (at != null) {
-                ctx.report(Location.of(pipe, path + "/" + (retries != null ? "MaximumRetryAttempts" : "MaximumRecordAgeInSeconds")).at(at), msg);
+                ctx.report(
+                        Location.of(
+                                        pipe,
+                                        path + "/"
+                                                + (retries != null
+                                                        ? "MaximumRetryAttempts"
+                                                        : "MaximumRecordAgeInSeconds"))
+                                .at(at),
+                        msg);
             } else {
                 ctx.report(Location.of(pipe), msg);
             }

@@ -56,18 +56,24 @@ public final class CallbackTaskWithoutTimeout extends AbstractRule {
         String until = untilExecutionTimesOut(machine);
         if (target.pattern() == TaskTarget.Pattern.SYNC) {
             if (!timeout) {
-                ctx.report(Location.of(machine, state, "Resource"), Asl.named(state)
-                        + " runs a .sync job without TimeoutSeconds; if the job hangs the execution waits " + until);
+                ctx.report(
+                        Location.of(machine, state, "Resource"),
+                        Asl.named(state)
+                                + " runs a .sync job without TimeoutSeconds; if the job hangs the execution waits "
+                                + until);
             }
             return;
         }
         if (timeout || heartbeat) {
             return;
         }
-        String kind = target.kind() == TaskTarget.Kind.ACTIVITY ? "waits for an activity worker"
-                : "waits for a task token";
-        ctx.report(Location.of(machine, state, "Resource"), Asl.named(state) + " " + kind
-                + " without TimeoutSeconds or HeartbeatSeconds; a lost token makes the execution wait " + until);
+        String kind =
+                target.kind() == TaskTarget.Kind.ACTIVITY ? "waits for an activity worker" : "waits for a task token";
+        ctx.report(
+                Location.of(machine, state, "Resource"),
+                Asl.named(state) + " " + kind
+                        + " without TimeoutSeconds or HeartbeatSeconds; a lost token makes the execution wait "
+                        + until);
     }
 
     /**

@@ -58,9 +58,12 @@ public final class CatcherWithoutResultPath extends AbstractRule {
             if (next != null && next.isType("Fail")) {
                 continue;
             }
-            ctx.report(Location.of(machine, state, "Catch/" + c.index()).at(c.body()), Asl.named(state) + " catcher "
-                    + c.index() + " (" + String.join(", ", c.errorEquals()) + ") has no ResultPath; fallback state '"
-                    + c.next() + "' receives only {Error, Cause} and the original input is lost");
+            ctx.report(
+                    Location.of(machine, state, "Catch/" + c.index()).at(c.body()),
+                    Asl.named(state) + " catcher "
+                            + c.index() + " (" + String.join(", ", c.errorEquals())
+                            + ") has no ResultPath; fallback state '"
+                            + c.next() + "' receives only {Error, Cause} and the original input is lost");
         }
     }
 }

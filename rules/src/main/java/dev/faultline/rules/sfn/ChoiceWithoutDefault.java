@@ -44,7 +44,9 @@ public final class ChoiceWithoutDefault extends AbstractRule {
         if (state.body().has("Default")) {
             return;
         }
-        ctx.report(Location.of(machine, state), Asl.named(state) + " (Choice) has no Default; input that "
-                + "matches no rule fails the execution with States.NoChoiceMatched");
+        ctx.report(
+                Location.of(machine, state),
+                Asl.named(state) + " (Choice) has no Default; input that "
+                        + "matches no rule fails the execution with States.NoChoiceMatched");
     }
 }

@@ -44,7 +44,9 @@ public final class DistributedMapWithoutToleratedFailure extends AbstractRule {
         if (!Asl.isDistributedMap(state) || Asl.toleratesFailures(state)) {
             return;
         }
-        ctx.report(Location.of(machine, state), Asl.named(state) + " is a distributed Map with no "
-                + "ToleratedFailurePercentage or ToleratedFailureCount; one failed item fails the whole map run");
+        ctx.report(
+                Location.of(machine, state),
+                Asl.named(state) + " is a distributed Map with no "
+                        + "ToleratedFailurePercentage or ToleratedFailureCount; one failed item fails the whole map run");
     }
 }

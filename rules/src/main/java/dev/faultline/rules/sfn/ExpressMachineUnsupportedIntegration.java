@@ -56,9 +56,11 @@ public final class ExpressMachineUnsupportedIntegration extends AbstractRule {
         } else {
             return;
         }
-        String what = target.kind() == TaskTarget.Kind.ACTIVITY ? "an activity"
+        String what = target.kind() == TaskTarget.Kind.ACTIVITY
+                ? "an activity"
                 : target.pattern() == TaskTarget.Pattern.SYNC ? "a .sync integration" : "a .waitForTaskToken callback";
-        ctx.report(Location.of(machine, state, "Resource"), Asl.named(state) + " uses " + what
-                + " but " + where + "; Express workflows do not support it");
+        ctx.report(
+                Location.of(machine, state, "Resource"),
+                Asl.named(state) + " uses " + what + " but " + where + "; Express workflows do not support it");
     }
 }

@@ -52,8 +52,10 @@ public final class ExpressMachineWithoutLogging extends AbstractRule {
         Node logging = Machines.property(machine, ctx, "LoggingConfiguration", "Logging");
         String name = "EXPRESS state machine '" + machine.name() + "'";
         if (logging == null) {
-            ctx.report(Location.of(node, "Properties/LoggingConfiguration"), name + " has no LoggingConfiguration; "
-                    + "Express executions keep no history, so its failures leave no trace anywhere");
+            ctx.report(
+                    Location.of(node, "Properties/LoggingConfiguration"),
+                    name + " has no LoggingConfiguration; "
+                            + "Express executions keep no history, so its failures leave no trace anywhere");
             return;
         }
         MapNode cfg = logging.asMap();
@@ -63,10 +65,15 @@ public final class ExpressMachineWithoutLogging extends AbstractRule {
         Node level = cfg.get("Level");
         Value v = ctx.eval(node, level);
         List<String> levels = v.knownStrings();
-        boolean off = level != null && !v.isUnknown() && !levels.isEmpty() && levels.stream().allMatch("OFF"::equals);
+        boolean off = level != null
+                && !v.isUnknown()
+                && !levels.isEmpty()
+                && levels.stream().allMatch("OFF"::equals);
         if (off) {
-            ctx.report(Location.of(node, "Properties/LoggingConfiguration/Level").at(level), name + " logs at Level OFF; Express executions keep no history, so its "
-                    + "failures leave no trace anywhere");
+            ctx.report(
+                    Location.of(node, "Properties/LoggingConfiguration/Level").at(level),
+                    name + " logs at Level OFF; Express executions keep no history, so its "
+                            + "failures leave no trace anywhere");
         }
     }
 }

@@ -60,15 +60,19 @@ public final class FailureStrandsCompletedWork extends AbstractRule {
         }
         if (state.isType("Map")) {
             List<State> tasks = StrandedWork.strandingItemTasks(machine, state, ctx.graph());
-            ctx.report(Location.of(machine, state), "Map '" + state.name() + "' has no Catch and its items run "
-                    + StrandedWork.names(tasks) + ", which may write; one item's failure stops the other "
-                    + "iterations and fails the execution, leaving the finished items' writes done and no "
-                    + "record of which items failed");
+            ctx.report(
+                    Location.of(machine, state),
+                    "Map '" + state.name() + "' has no Catch and its items run "
+                            + StrandedWork.names(tasks) + ", which may write; one item's failure stops the other "
+                            + "iterations and fails the execution, leaving the finished items' writes done and no "
+                            + "record of which items failed");
             return;
         }
         List<State> writes = StrandedWork.strandingBranchWrites(machine, state, ctx.graph());
-        ctx.report(Location.of(machine, state), "Parallel '" + state.name() + "' has no Catch and "
-                + writes.size() + " of its branches write (" + StrandedWork.names(writes) + "); one branch's "
-                + "failure stops the others and fails the execution with their writes half done");
+        ctx.report(
+                Location.of(machine, state),
+                "Parallel '" + state.name() + "' has no Catch and "
+                        + writes.size() + " of its branches write (" + StrandedWork.names(writes) + "); one branch's "
+                        + "failure stops the others and fails the execution with their writes half done");
     }
 }

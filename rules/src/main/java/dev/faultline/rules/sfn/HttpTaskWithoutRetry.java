@@ -51,7 +51,9 @@ public final class HttpTaskWithoutRetry extends AbstractRule {
                 return;
             }
         }
-        ctx.report(Location.of(machine, state, state.field("Retry") == null ? null : "Retry").at(state.field("Retry")),
+        ctx.report(
+                Location.of(machine, state, state.field("Retry") == null ? null : "Retry")
+                        .at(state.field("Retry")),
                 Asl.named(state) + " calls an HTTPS API but retries none of States.Http.StatusCode.429, the 5xx "
                         + "codes or States.Http.Socket; one throttled or failed request fails the state");
     }

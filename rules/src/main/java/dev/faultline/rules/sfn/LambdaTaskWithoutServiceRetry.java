@@ -63,11 +63,14 @@ public final class LambdaTaskWithoutServiceRetry extends AbstractRule {
         if (missing.isEmpty()) {
             return;
         }
-        String how = target.kind() == TaskTarget.Kind.LAMBDA_INVOKE ? "invokes Lambda" : "invokes a Lambda function ARN";
+        String how =
+                target.kind() == TaskTarget.Kind.LAMBDA_INVOKE ? "invokes Lambda" : "invokes a Lambda function ARN";
         String what = missing.size() == StepFunctionsLimits.LAMBDA_SERVICE_ERRORS.size()
                 ? "has no retrier for the transient Lambda service errors (" + String.join(", ", missing) + ")"
                 : "does not retry " + String.join(", ", missing);
-        ctx.report(Location.of(machine, state, state.field("Retry") == null ? null : "Retry").at(state.field("Retry")),
+        ctx.report(
+                Location.of(machine, state, state.field("Retry") == null ? null : "Retry")
+                        .at(state.field("Retry")),
                 Asl.named(state) + " " + how + " but " + what
                         + "; a transient Lambda service error fails the state instead of being retried");
     }

@@ -11,8 +11,7 @@ import java.util.List;
 /** Readings of the resource that owns a state machine: its type and logging configuration. */
 public final class Machines {
 
-    private Machines() {
-    }
+    private Machines() {}
 
     /** A property of the owning resource in CloudFormation shape, falling back to the SAM name. */
     public static Node property(StateMachine machine, RuleContext ctx, String cfnName, String samName) {
@@ -46,7 +45,8 @@ public final class Machines {
             return false;
         }
         List<String> alts = v.knownStrings();
-        return !alts.isEmpty() && alts.size() == v.alternatives().size()
+        return !alts.isEmpty()
+                && alts.size() == v.alternatives().size()
                 && alts.stream().allMatch("EXPRESS"::equals);
     }
 }

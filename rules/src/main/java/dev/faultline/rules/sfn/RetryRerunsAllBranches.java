@@ -33,7 +33,8 @@ public final class RetryRerunsAllBranches extends AbstractRule {
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-013")
             .name("RetryRerunsAllBranches")
             .severity(Severity.INFO)
-            .summary("A Retry on a Parallel or inline Map state re-runs every branch or iteration, repeating tasks that already succeeded.")
+            .summary(
+                    "A Retry on a Parallel or inline Map state re-runs every branch or iteration, repeating tasks that already succeeded.")
             .rationale("When a Parallel state (or an inline Map) is retried, Step Functions runs the whole state "
                     + "again: all branches, all iterations - not only the one that failed. Tasks in the branches "
                     + "that already succeeded run a second time, so a notification is sent twice, a payment "
@@ -74,11 +75,13 @@ public final class RetryRerunsAllBranches extends AbstractRule {
                 ? "Parallel state '" + state.name() + "' has a Retry, and a retry re-runs all "
                         + state.children().size() + " branches: " + names
                         + " again even after succeeding when another branch fails"
-                : "Inline Map state '" + state.name() + "' has a Retry, and a retry re-runs every iteration: "
-                        + names + " again for the items that already succeeded";
-        ctx.report(Location.of(machine, state, "Retry"), what
-                + " (duplicate side effects); retry inside the " + (parallel ? "branches" : "item processor")
-                + " instead");
+                : "Inline Map state '" + state.name() + "' has a Retry, and a retry re-runs every iteration: " + names
+                        + " again for the items that already succeeded";
+        ctx.report(
+                Location.of(machine, state, "Retry"),
+                what
+                        + " (duplicate side effects); retry inside the " + (parallel ? "branches" : "item processor")
+                        + " instead");
     }
 
     /** Whether some retrier can retry (its MaxAttempts is not a literal 0). */

@@ -57,8 +57,12 @@ public final class ShadowedRetrier extends AbstractRule {
             .build();
 
     /** Predefined errors that {@code States.TaskFailed} does not match when used as a matcher. */
-    private static final Set<String> NOT_MATCHED_BY_TASK_FAILED = Set.of(StepFunctionsLimits.STATES_TIMEOUT,
-            "States.HeartbeatTimeout", "States.Runtime", "States.DataLimitExceeded", StepFunctionsLimits.STATES_ALL);
+    private static final Set<String> NOT_MATCHED_BY_TASK_FAILED = Set.of(
+            StepFunctionsLimits.STATES_TIMEOUT,
+            "States.HeartbeatTimeout",
+            "States.Runtime",
+            "States.DataLimitExceeded",
+            StepFunctionsLimits.STATES_ALL);
 
     public ShadowedRetrier() {
         super(METADATA, Subscription.states("Task", "Parallel", "Map"));
@@ -91,20 +95,26 @@ public final class ShadowedRetrier extends AbstractRule {
             int index = later.index();
             String where = Asl.named(state) + " retrier " + index;
             if (shadowedAt.size() == errors.size()) {
-                ctx.report(Location.of(machine, state, "Retry/" + index + "/ErrorEquals").at(errors), where + " never applies: "
-                        + listed(later.errorEquals(), shadowedAt, byRetrier, retriers)
-                        + "; its MaxAttempts, interval and backoff are never used");
+                ctx.report(
+                        Location.of(machine, state, "Retry/" + index + "/ErrorEquals")
+                                .at(errors),
+                        where + " never applies: "
+                                + listed(later.errorEquals(), shadowedAt, byRetrier, retriers)
+                                + "; its MaxAttempts, interval and backoff are never used");
                 continue;
             }
             for (int s = 0; s < shadowedAt.size(); s++) {
                 int k = shadowedAt.get(s);
                 Node item = errors.get(k);
                 String name = later.errorEquals().get(k);
-                ctx.report(Location.of(machine, state, "Retry/" + index + "/ErrorEquals/" + k).at(item), where + " lists '" + name
-                        + "', which retrier " + byRetrier.get(s) + " already matches"
-                        + viaTaskFailed(byRetrier.get(s), retriers, name)
-                        + "; that entry never applies and the error is retried with retrier " + byRetrier.get(s)
-                        + "'s settings");
+                ctx.report(
+                        Location.of(machine, state, "Retry/" + index + "/ErrorEquals/" + k)
+                                .at(item),
+                        where + " lists '" + name
+                                + "', which retrier " + byRetrier.get(s) + " already matches"
+                                + viaTaskFailed(byRetrier.get(s), retriers, name)
+                                + "; that entry never applies and the error is retried with retrier " + byRetrier.get(s)
+                                + "'s settings");
             }
         }
     }
@@ -117,7 +127,8 @@ public final class ShadowedRetrier extends AbstractRule {
         for (int i = 0; i < j; i++) {
             List<String> earlier = retriers.get(i).errorEquals();
             if (earlier.contains(name)
-                    || earlier.contains(StepFunctionsLimits.STATES_TASK_FAILED) && !NOT_MATCHED_BY_TASK_FAILED.contains(name)) {
+                    || earlier.contains(StepFunctionsLimits.STATES_TASK_FAILED)
+                            && !NOT_MATCHED_BY_TASK_FAILED.contains(name)) {
                 return retriers.get(i).index();
             }
         }
@@ -141,7 +152,10 @@ public final class ShadowedRetrier extends AbstractRule {
                 sb.append(", ");
             }
             String name = names.get(at.get(s));
-            sb.append('\'').append(name).append("' by retrier ").append(by.get(s))
+            sb.append('\'')
+                    .append(name)
+                    .append("' by retrier ")
+                    .append(by.get(s))
                     .append(viaTaskFailed(by.get(s), retriers, name));
         }
         return sb.append(')').toString();

@@ -4,7 +4,6 @@ import dev.faultline.core.asl.Catcher;
 import dev.faultline.core.asl.Scope;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
-import dev.faultline.core.asl.TaskCall;
 import dev.faultline.core.graph.ResourceGraph;
 import dev.faultline.core.tree.Node;
 import dev.faultline.rules.support.Asl;
@@ -21,8 +20,7 @@ import java.util.OptionalLong;
  */
 final class StrandedWork {
 
-    private StrandedWork() {
-    }
+    private StrandedWork() {}
 
     /** Every Task state inside a Map's processor or a Parallel's branches, nested ones included. */
     static List<State> tasksWithin(State container) {
@@ -82,7 +80,8 @@ final class StrandedWork {
                     && !c.errorEquals().contains(StepFunctionsLimits.STATES_TASK_FAILED)) {
                 continue;
             }
-            State next = scope == null || c.next() == null ? null : scope.states().get(c.next());
+            State next =
+                    scope == null || c.next() == null ? null : scope.states().get(c.next());
             if (next == null || !next.isType("Fail")) {
                 return true;
             }
@@ -194,7 +193,8 @@ final class StrandedWork {
 
     /** Whether FL-SFN-001 would report the state itself (before the nesting check). */
     static boolean strands(StateMachine machine, State state, ResourceGraph graph) {
-        return state.isType("Map") ? !strandingItemTasks(machine, state, graph).isEmpty()
+        return state.isType("Map")
+                ? !strandingItemTasks(machine, state, graph).isEmpty()
                 : !strandingBranchWrites(machine, state, graph).isEmpty();
     }
 
@@ -225,7 +225,10 @@ final class StrandedWork {
     static String names(List<State> states) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < states.size() && i < 3; i++) {
-            b.append(i == 0 ? "" : ", ").append('\'').append(states.get(i).name()).append('\'');
+            b.append(i == 0 ? "" : ", ")
+                    .append('\'')
+                    .append(states.get(i).name())
+                    .append('\'');
         }
         if (states.size() > 3) {
             b.append(" and ").append(states.size() - 3).append(" more");

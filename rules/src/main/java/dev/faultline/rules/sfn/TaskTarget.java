@@ -23,10 +23,20 @@ import dev.faultline.rules.support.Targets;
 public final class TaskTarget {
 
     /** The service integration. */
-    public enum Kind { LAMBDA_INVOKE, LAMBDA_FUNCTION_ARN, HTTP, ACTIVITY, OTHER }
+    public enum Kind {
+        LAMBDA_INVOKE,
+        LAMBDA_FUNCTION_ARN,
+        HTTP,
+        ACTIVITY,
+        OTHER
+    }
 
     /** The integration pattern. */
-    public enum Pattern { REQUEST_RESPONSE, SYNC, CALLBACK }
+    public enum Pattern {
+        REQUEST_RESPONSE,
+        SYNC,
+        CALLBACK
+    }
 
     private final Kind kind;
     private final Pattern pattern;
@@ -65,7 +75,8 @@ public final class TaskTarget {
             }
             return null;
         }
-        Pattern pattern = res.endsWith(".waitForTaskToken") ? Pattern.CALLBACK
+        Pattern pattern = res.endsWith(".waitForTaskToken")
+                ? Pattern.CALLBACK
                 : (res.endsWith(".sync") || res.contains(".sync:")) ? Pattern.SYNC : Pattern.REQUEST_RESPONSE;
         if (res.contains(":states:::lambda:invoke")) {
             return new TaskTarget(Kind.LAMBDA_INVOKE, pattern);

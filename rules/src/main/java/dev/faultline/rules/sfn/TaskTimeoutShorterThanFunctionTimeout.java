@@ -69,8 +69,11 @@ public final class TaskTimeoutShorterThanFunctionTimeout extends AbstractRule {
         if (worst <= stateTimeout.getAsLong()) {
             return;
         }
-        ctx.report(Location.of(machine, state, "TimeoutSeconds").at(timeoutNode), Asl.named(state) + " TimeoutSeconds "
-                + stateTimeout.getAsLong() + " s is shorter than Timeout " + worst + " s of function '" + fn.name()
-                + "'; the state times out while the invocation still runs, and a retry runs the work twice");
+        ctx.report(
+                Location.of(machine, state, "TimeoutSeconds").at(timeoutNode),
+                Asl.named(state) + " TimeoutSeconds "
+                        + stateTimeout.getAsLong() + " s is shorter than Timeout " + worst + " s of function '"
+                        + fn.name()
+                        + "'; the state times out while the invocation still runs, and a retry runs the work twice");
     }
 }

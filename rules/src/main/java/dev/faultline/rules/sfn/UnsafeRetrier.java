@@ -35,8 +35,9 @@ public final class UnsafeRetrier extends AbstractRule {
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-003")
             .name("UnsafeRetrier")
             .severity(Severity.WARNING)
-            .summary("A retrier can outlast the machine's timeout (state timeouts per attempt included), or wait over an hour "
-                    + "uncapped, or backs off exponentially without jitter.")
+            .summary(
+                    "A retrier can outlast the machine's timeout (state timeouts per attempt included), or wait over an hour "
+                            + "uncapped, or backs off exponentially without jitter.")
             .rationale("A retrier waits IntervalSeconds before the first retry and multiplies the wait by "
                     + "BackoffRate after each attempt (defaults 1 s, 2.0, 3 attempts), each wait capped by "
                     + "MaxDelaySeconds when set. When the worst-case sum of these waits outlasts the machine's "
@@ -59,9 +60,11 @@ public final class UnsafeRetrier extends AbstractRule {
     private static final double YEAR = 366.0 * 24 * 3600;
 
     /** The longest total wait accepted for a retrier without MaxDelaySeconds. */
-    static final RuleOption<Long> MAX_UNCAPPED_WAIT = new RuleOption<>("maxUncappedWaitSeconds", Long.class,
-            StepFunctionsLimits.UNCAPPED_RETRY_LIMIT_SECONDS, "the longest total wait, in seconds, accepted for a "
-                    + "retrier without MaxDelaySeconds");
+    static final RuleOption<Long> MAX_UNCAPPED_WAIT = new RuleOption<>(
+            "maxUncappedWaitSeconds",
+            Long.class,
+            StepFunctionsLimits.UNCAPPED_RETRY_LIMIT_SECONDS,
+            "the longest total wait, in seconds, accepted for a " + "retrier without MaxDelaySeconds");
 
     public UnsafeRetrier() {
         super(METADATA, Subscription.states("Task", "Parallel", "Map"), MAX_UNCAPPED_WAIT);
@@ -76,13 +79,20 @@ public final class UnsafeRetrier extends AbstractRule {
 
     private static void check(State state, StateMachine machine, Retrier r, RuleContext ctx) {
         MapNode b = r.body();
-        Optional<Double> interval = field(machine, b.get("IntervalSeconds"), StepFunctionsLimits.DEFAULT_INTERVAL_SECONDS);
+        Optional<Double> interval =
+                field(machine, b.get("IntervalSeconds"), StepFunctionsLimits.DEFAULT_INTERVAL_SECONDS);
         Optional<Double> rate = field(machine, b.get("BackoffRate"), StepFunctionsLimits.DEFAULT_BACKOFF_RATE);
         Optional<Double> attempts = field(machine, b.get("MaxAttempts"), StepFunctionsLimits.DEFAULT_MAX_ATTEMPTS);
         Node capNode = b.get("MaxDelaySeconds");
         Optional<Double> cap = capNode == null ? Optional.of(Double.POSITIVE_INFINITY) : field(machine, capNode, 0);
-        if (interval.isEmpty() || rate.isEmpty() || attempts.isEmpty() || cap.isEmpty()
-                || interval.get() < 1 || rate.get() < 1 || attempts.get() < 0 || cap.get() < 1) {
+        if (interval.isEmpty()
+                || rate.isEmpty()
+                || attempts.isEmpty()
+                || cap.isEmpty()
+                || interval.get() < 1
+                || rate.get() < 1
+                || attempts.get() < 0
+                || cap.get() < 1) {
             return; // unknown, or out of range (FL-ASL-005 reports that)
         }
         long n = attempts.get().longValue();
@@ -95,35 +105,49 @@ public final class UnsafeRetrier extends AbstractRule {
 
         OptionalLong stateTimeout = Asl.integer(machine, state.field("TimeoutSeconds"));
         double attemptsTime = stateTimeout.isPresent() ? (double) (n + 1) * stateTimeout.getAsLong() : 0;
-        String withAttempts = stateTimeout.isPresent() ? "; with the state's TimeoutSeconds "
-                + stateTimeout.getAsLong() + " s per attempt the state can take " + human(total + attemptsTime) : "";
+        String withAttempts = stateTimeout.isPresent()
+                ? "; with the state's TimeoutSeconds " + stateTimeout.getAsLong() + " s per attempt the state can take "
+                        + human(total + attemptsTime)
+                : "";
         OptionalLong machineTimeout = Asl.integer(machine, machine.top().body().get("TimeoutSeconds"));
         if (machineTimeout.isPresent() && total + attemptsTime > machineTimeout.getAsLong()) {
-            ctx.report(Location.of(machine, state, subPath).at(b), where + " " + budget + withAttempts
-                    + ", longer than the machine's TimeoutSeconds " + machineTimeout.getAsLong()
-                    + " s; the execution times out while retrying and fails with States.Timeout, which no Catch "
-                    + "can handle");
+            ctx.report(
+                    Location.of(machine, state, subPath).at(b),
+                    where + " " + budget + withAttempts
+                            + ", longer than the machine's TimeoutSeconds " + machineTimeout.getAsLong()
+                            + " s; the execution times out while retrying and fails with States.Timeout, which no Catch "
+                            + "can handle");
             return;
         }
         if (machine.express() && total + attemptsTime > StepFunctionsLimits.EXPRESS_MAX_DURATION_SECONDS) {
-            ctx.report(Location.of(machine, state, subPath).at(b), where + " " + budget + withAttempts + ", longer than the 300 s "
-                    + "an EXPRESS execution may run; the execution times out while retrying");
+            ctx.report(
+                    Location.of(machine, state, subPath).at(b),
+                    where + " " + budget + withAttempts + ", longer than the 300 s "
+                            + "an EXPRESS execution may run; the execution times out while retrying");
             return;
         }
         long uncappedLimit = ctx.option(MAX_UNCAPPED_WAIT);
         if (capNode == null && total > uncappedLimit) {
-            ctx.report(Location.of(machine, state, subPath).at(b), where + " " + budget + ", more than "
-                    + (uncappedLimit == StepFunctionsLimits.UNCAPPED_RETRY_LIMIT_SECONDS ? "one hour" : human(uncappedLimit)) + "; add "
-                    + "MaxDelaySeconds so a failing dependency does not hold the execution for that long");
+            ctx.report(
+                    Location.of(machine, state, subPath).at(b),
+                    where + " " + budget + ", more than "
+                            + (uncappedLimit == StepFunctionsLimits.UNCAPPED_RETRY_LIMIT_SECONDS
+                                    ? "one hour"
+                                    : human(uncappedLimit))
+                            + "; add "
+                            + "MaxDelaySeconds so a failing dependency does not hold the execution for that long");
             return;
         }
         boolean exponential = rate.get() > 1.0;
         Node jitter = b.get("JitterStrategy");
         boolean noJitter = jitter == null || "NONE".equals(jitter.text());
         if (exponential && noJitter && n > StepFunctionsLimits.ATTEMPTS_BEFORE_JITTER_MATTERS) {
-            ctx.report(Location.of(machine, state, subPath).at(b), where + " backs off exponentially over " + n
-                    + " retries without JitterStrategy FULL; concurrent executions retry in lockstep "
-                    + "against a recovering dependency").withSeverity(Severity.INFO);
+            ctx.report(
+                            Location.of(machine, state, subPath).at(b),
+                            where + " backs off exponentially over " + n
+                                    + " retries without JitterStrategy FULL; concurrent executions retry in lockstep "
+                                    + "against a recovering dependency")
+                    .withSeverity(Severity.INFO);
         }
     }
 

@@ -31,7 +31,8 @@ public final class InvalidSubscriptionDeadLetterQueue extends AbstractRule {
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SNS-002")
             .name("InvalidSubscriptionDeadLetterQueue")
             .severity(Severity.ERROR)
-            .summary("An SNS subscription's dead-letter target is not an SQS queue, or its FIFO type differs from the topic's.")
+            .summary(
+                    "An SNS subscription's dead-letter target is not an SQS queue, or its FIFO type differs from the topic's.")
             .rationale("An SNS subscription dead-letter queue must be an SQS queue, and the subscription of a FIFO "
                     + "topic needs a FIFO queue, of a standard topic a standard queue. Otherwise SNS cannot move "
                     + "undeliverable messages there and they are lost.")
@@ -61,9 +62,11 @@ public final class InvalidSubscriptionDeadLetterQueue extends AbstractRule {
             for (GraphNode n : ctx.graph().failureTargets(sub)) {
                 targets.add(Targets.ofNode(ctx, n));
             }
-            for (Value doc : JsonDocuments.read(rp, ctx.evaluator(sub.template())).alternatives()) {
+            for (Value doc :
+                    JsonDocuments.read(rp, ctx.evaluator(sub.template())).alternatives()) {
                 if (doc instanceof Value.Obj o) {
-                    for (String arn : ctx.eval(sub, o.node().get("deadLetterTargetArn")).knownStrings()) {
+                    for (String arn :
+                            ctx.eval(sub, o.node().get("deadLetterTargetArn")).knownStrings()) {
                         if (arn.startsWith("arn:")) {
                             targets.add(Targets.ofArn(arn));
                         }
@@ -80,15 +83,24 @@ public final class InvalidSubscriptionDeadLetterQueue extends AbstractRule {
                 continue;
             }
             if (t.type() != Type.SQS) {
-                ctx.report(Location.of(sub, "Properties/RedrivePolicy/deadLetterTargetArn").at(at), "SNS subscription '" + sub.name()
-                        + "' dead-letter target " + t.describe() + " is " + Describe.article(t.type().label()) + t.type().label() + ", not an SQS "
-                        + "queue; undeliverable messages cannot be moved there and are lost");
+                ctx.report(
+                        Location.of(sub, "Properties/RedrivePolicy/deadLetterTargetArn")
+                                .at(at),
+                        "SNS subscription '" + sub.name()
+                                + "' dead-letter target " + t.describe() + " is "
+                                + Describe.article(t.type().label()) + t.type().label() + ", not an SQS "
+                                + "queue; undeliverable messages cannot be moved there and are lost");
                 return;
             }
             if (topicFifo != null && t.fifo() != null && !topicFifo.equals(t.fifo())) {
-                ctx.report(Location.of(sub, "Properties/RedrivePolicy/deadLetterTargetArn").at(at), "SNS subscription '" + sub.name()
-                        + "' of a " + (topicFifo ? "FIFO" : "standard") + " topic has the " + (t.fifo() ? "FIFO" : "standard")
-                        + " dead-letter queue " + t.describe() + "; the types must match or undeliverable messages are lost");
+                ctx.report(
+                        Location.of(sub, "Properties/RedrivePolicy/deadLetterTargetArn")
+                                .at(at),
+                        "SNS subscription '" + sub.name()
+                                + "' of a " + (topicFifo ? "FIFO" : "standard") + " topic has the "
+                                + (t.fifo() ? "FIFO" : "standard")
+                                + " dead-letter queue " + t.describe()
+                                + "; the types must match or undeliverable messages are lost");
                 return;
             }
         }

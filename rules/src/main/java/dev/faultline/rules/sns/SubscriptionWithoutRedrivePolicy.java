@@ -59,10 +59,16 @@ public final class SubscriptionWithoutRedrivePolicy extends AbstractRule {
             return;
         }
         Severity sev = severity(ctx.property(node, "Protocol").knownStrings());
-        ctx.report(Location.of(node, "Properties/RedrivePolicy"), "SNS subscription '" + node.name() + "'"
-                + endpoint(node, ctx) + " has no RedrivePolicy; messages SNS cannot deliver are discarded"
-                + (sev == Severity.INFO ? " (a dead-letter queue for an " + PERSON + " subscription is optional: it "
-                + "notifies no one)" : "")).withSeverity(sev);
+        ctx.report(
+                        Location.of(node, "Properties/RedrivePolicy"),
+                        "SNS subscription '" + node.name() + "'"
+                                + endpoint(node, ctx)
+                                + " has no RedrivePolicy; messages SNS cannot deliver are discarded"
+                                + (sev == Severity.INFO
+                                        ? " (a dead-letter queue for an " + PERSON + " subscription is optional: it "
+                                                + "notifies no one)"
+                                        : ""))
+                .withSeverity(sev);
     }
 
     /** Protocols whose endpoint is a person: a dead-letter queue for them is a safer setting, not a must. */
@@ -86,10 +92,14 @@ public final class SubscriptionWithoutRedrivePolicy extends AbstractRule {
             }
             List<String> protocols = ctx.eval(topic, item.get("Protocol")).knownStrings();
             String protocol = protocols.size() == 1 ? protocols.get(0) : "?";
-            ctx.report(Location.of(topic, "Properties/Subscription/" + i).at(item), "Topic '"
-                    + topic.name() + "' has an inline "
-                    + protocol + " subscription, which cannot have a RedrivePolicy; messages SNS cannot deliver "
-                    + "to it are discarded").withSeverity(severity(protocols));
+            ctx.report(
+                            Location.of(topic, "Properties/Subscription/" + i).at(item),
+                            "Topic '"
+                                    + topic.name() + "' has an inline "
+                                    + protocol
+                                    + " subscription, which cannot have a RedrivePolicy; messages SNS cannot deliver "
+                                    + "to it are discarded")
+                    .withSeverity(severity(protocols));
         }
     }
 

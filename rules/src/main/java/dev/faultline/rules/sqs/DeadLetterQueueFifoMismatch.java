@@ -29,7 +29,8 @@ public final class DeadLetterQueueFifoMismatch extends AbstractRule {
             .howToFix("Give a FIFO queue a FIFO dead-letter queue (FifoQueue: true, name ending in .fifo), and a "
                     + "standard queue a standard one.")
             .tags("correctness", "sqs", "fifo", "dead-letter-queue", "deployment")
-            .docsUrl("https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html")
+            .docsUrl(
+                    "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html")
             .examplesOf(DeadLetterQueueFifoMismatch.class)
             .build();
 
@@ -48,11 +49,18 @@ public final class DeadLetterQueueFifoMismatch extends AbstractRule {
             if (dlqFifo.isEmpty() || dlqFifo.get().equals(sourceFifo.get())) {
                 continue;
             }
-            String dlq = r.dlq() != null ? "'" + r.dlq().name() + "'" : r.targetValue().asString().orElse("?");
-            ctx.report(Location.of(queue, "Properties/RedrivePolicy/deadLetterTargetArn").at(r.target()), (sourceFifo.get() ? "FIFO" : "Standard")
-                    + " queue '" + queue.name() + "' has " + (dlqFifo.get() ? "FIFO" : "standard") + " queue " + dlq
-                    + " as its dead-letter queue; SQS requires both to be " + (sourceFifo.get() ? "FIFO" : "standard")
-                    + ", so the redrive policy is rejected");
+            String dlq = r.dlq() != null
+                    ? "'" + r.dlq().name() + "'"
+                    : r.targetValue().asString().orElse("?");
+            ctx.report(
+                    Location.of(queue, "Properties/RedrivePolicy/deadLetterTargetArn")
+                            .at(r.target()),
+                    (sourceFifo.get() ? "FIFO" : "Standard")
+                            + " queue '" + queue.name() + "' has " + (dlqFifo.get() ? "FIFO" : "standard") + " queue "
+                            + dlq
+                            + " as its dead-letter queue; SQS requires both to be "
+                            + (sourceFifo.get() ? "FIFO" : "standard")
+                            + ", so the redrive policy is rejected");
             return;
         }
     }

@@ -31,7 +31,8 @@ public final class DeadLetterQueueRedriveAllowBlocks extends AbstractRule {
             .howToFix("Use redrivePermission allowAll, or byQueue with the source queue's ARN "
                     + "(!GetAtt Source.Arn) in sourceQueueArns.")
             .tags("reliability", "sqs", "dead-letter-queue", "permissions")
-            .docsUrl("https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue.html")
+            .docsUrl(
+                    "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue.html")
             .examplesOf(DeadLetterQueueRedriveAllowBlocks.class)
             .build();
 
@@ -51,21 +52,25 @@ public final class DeadLetterQueueRedriveAllowBlocks extends AbstractRule {
                     continue;
                 }
                 Value permission = ctx.eval(dlq, o.node().get("redrivePermission"));
-                if (permission.alternatives().size() != 1 || permission.asString().isEmpty()) {
+                if (permission.alternatives().size() != 1
+                        || permission.asString().isEmpty()) {
                     continue;
                 }
                 String why = switch (permission.asString().get()) {
                     case "denyAll" -> "redrivePermission denyAll";
-                    case "byQueue" -> listsSource(dlq, Props.step(ctx, dlq, alt, "sourceQueueArns"), source, ctx)
-                            .filter(listed -> !listed).map(x -> "redrivePermission byQueue without it in sourceQueueArns")
-                            .orElse(null);
+                    case "byQueue" ->
+                        listsSource(dlq, Props.step(ctx, dlq, alt, "sourceQueueArns"), source, ctx)
+                                .filter(listed -> !listed)
+                                .map(x -> "redrivePermission byQueue without it in sourceQueueArns")
+                                .orElse(null);
                     default -> null;
                 };
                 if (why != null) {
-                    ctx.report(Location.of(dlq, "Properties/RedriveAllowPolicy").at(Props.at(dlq, "RedriveAllowPolicy")),
+                    ctx.report(
+                            Location.of(dlq, "Properties/RedriveAllowPolicy").at(Props.at(dlq, "RedriveAllowPolicy")),
                             "Dead-letter queue '" + dlq.name() + "' of queue '" + source.name() + "' has a "
-                            + "RedriveAllowPolicy with " + why + "; failed messages of '" + source.name()
-                            + "' cannot be moved there");
+                                    + "RedriveAllowPolicy with " + why + "; failed messages of '" + source.name()
+                                    + "' cannot be moved there");
                     break;
                 }
             }

@@ -8,9 +8,9 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.support.Fifo;
 import dev.faultline.rules.support.PollLimits;
 import dev.faultline.rules.support.Props;
-import dev.faultline.rules.support.Fifo;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +35,8 @@ public final class DeadLetterQueueRetentionNotLonger extends AbstractRule {
             .howToFix("Set the dead-letter queue's MessageRetentionPeriod longer than the source queue's, "
                     + "typically the maximum of 1209600 s (14 days).")
             .tags("reliability", "sqs", "dead-letter-queue", "retention", "data-loss")
-            .docsUrl("https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/setting-up-dead-letter-queue-retention.html")
+            .docsUrl(
+                    "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/setting-up-dead-letter-queue-retention.html")
             .examplesOf(DeadLetterQueueRetentionNotLonger.class)
             .build();
 
@@ -48,8 +49,8 @@ public final class DeadLetterQueueRetentionNotLonger extends AbstractRule {
         if (!Fifo.of(source, ctx).equals(Optional.of(false))) {
             return;
         }
-        Optional<List<Long>> sourceRetention = Props.longs(ctx.property(source, "MessageRetentionPeriod"),
-                PollLimits.MESSAGE_RETENTION_DEFAULT);
+        Optional<List<Long>> sourceRetention =
+                Props.longs(ctx.property(source, "MessageRetentionPeriod"), PollLimits.MESSAGE_RETENTION_DEFAULT);
         if (sourceRetention.isEmpty()) {
             return;
         }
@@ -58,8 +59,8 @@ public final class DeadLetterQueueRetentionNotLonger extends AbstractRule {
             if (dlq == null || dlq == source || !Fifo.of(dlq, ctx).equals(Optional.of(false))) {
                 continue;
             }
-            Optional<List<Long>> dlqRetention = Props.longs(ctx.property(dlq, "MessageRetentionPeriod"),
-                    PollLimits.MESSAGE_RETENTION_DEFAULT);
+            Optional<List<Long>> dlqRetention =
+                    Props.longs(ctx.property(dlq, "MessageRetentionPeriod"), PollLimits.MESSAGE_RETENTION_DEFAULT);
             if (dlqRetention.isEmpty()) {
                 continue;
             }
@@ -67,12 +68,15 @@ public final class DeadLetterQueueRetentionNotLonger extends AbstractRule {
             if (bad.isEmpty()) {
                 continue;
             }
-            ctx.report(Location.of(dlq, "Properties/MessageRetentionPeriod"),
-                    "Dead-letter queue '" + dlq.name() + "' keeps messages " + Props.seconds(bad.get()[0],
-                    dlq.property("MessageRetentionPeriod") == null) + ", no longer than its source queue '"
-                    + source.name() + "'" + ctx.graph().where(source, dlq) + " (" + Props.seconds(bad.get()[1], source.property("MessageRetentionPeriod") == null)
-                    + "); a moved message keeps its original enqueue time and can expire from the dead-letter queue "
-                    + "almost at once");
+            ctx.report(
+                    Location.of(dlq, "Properties/MessageRetentionPeriod"),
+                    "Dead-letter queue '" + dlq.name() + "' keeps messages "
+                            + Props.seconds(bad.get()[0], dlq.property("MessageRetentionPeriod") == null)
+                            + ", no longer than its source queue '"
+                            + source.name() + "'" + ctx.graph().where(source, dlq) + " ("
+                            + Props.seconds(bad.get()[1], source.property("MessageRetentionPeriod") == null)
+                            + "); a moved message keeps its original enqueue time and can expire from the dead-letter queue "
+                            + "almost at once");
         }
     }
 }

@@ -39,9 +39,11 @@ public final class QueueMaxReceiveCountTooLow extends AbstractRule {
             .build();
 
     /** The smallest maxReceiveCount accepted for a Lambda-consumed queue. */
-    static final RuleOption<Long> MINIMUM_RECEIVE_COUNT = new RuleOption<>("minimumReceiveCount", Long.class,
-            PollLimits.MIN_MAX_RECEIVE_COUNT, "the smallest maxReceiveCount accepted for a queue Lambda consumes "
-                    + "(AWS recommends at least 5)");
+    static final RuleOption<Long> MINIMUM_RECEIVE_COUNT = new RuleOption<>(
+            "minimumReceiveCount",
+            Long.class,
+            PollLimits.MIN_MAX_RECEIVE_COUNT,
+            "the smallest maxReceiveCount accepted for a queue Lambda consumes " + "(AWS recommends at least 5)");
 
     public QueueMaxReceiveCountTooLow() {
         super(METADATA, Subscription.nodes(NodeKind.QUEUE), MINIMUM_RECEIVE_COUNT);
@@ -57,14 +59,17 @@ public final class QueueMaxReceiveCountTooLow extends AbstractRule {
         for (Redrives.Redrive r : Redrives.of(queue, ctx)) {
             for (long count : ctx.eval(queue, r.maxReceiveCount()).knownLongs()) {
                 if (count < minimum) {
-                    var reported = ctx.report(Location.of(queue, "Properties/RedrivePolicy/maxReceiveCount")
-                            .at(r.maxReceiveCount()), "Queue '" + queue.name() + "' consumed by "
-                            + consumer(consumers.get(0), ctx) + " has maxReceiveCount " + count + ", below " + minimum
-                            + ": throttling or a failing neighbour in a batch alone can move healthy messages to the "
-                            + "dead-letter queue");
+                    var reported = ctx.report(
+                            Location.of(queue, "Properties/RedrivePolicy/maxReceiveCount")
+                                    .at(r.maxReceiveCount()),
+                            "Queue '" + queue.name() + "' consumed by "
+                                    + consumer(consumers.get(0), ctx) + " has maxReceiveCount " + count + ", below "
+                                    + minimum
+                                    + ": throttling or a failing neighbour in a batch alone can move healthy messages to the "
+                                    + "dead-letter queue");
                     if (r.maxReceiveCount() instanceof ScalarNode literal) {
-                        reported.withFix(new Fix("Set maxReceiveCount to " + minimum, literal.span(),
-                                String.valueOf(minimum)));
+                        reported.withFix(
+                                new Fix("Set maxReceiveCount to " + minimum, literal.span(), String.valueOf(minimum)));
                     }
                     return;
                 }

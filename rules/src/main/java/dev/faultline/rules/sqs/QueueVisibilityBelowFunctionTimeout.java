@@ -9,8 +9,8 @@ import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.rules.support.EventSources;
-import dev.faultline.rules.support.Props;
 import dev.faultline.rules.support.Functions;
+import dev.faultline.rules.support.Props;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,12 +57,15 @@ public final class QueueVisibilityBelowFunctionTimeout extends AbstractRule {
                 if (bad.isEmpty()) {
                     continue;
                 }
-                ctx.report(Location.of(queue, "Properties/VisibilityTimeout"), "Queue '"
-                        + queue.name() + "' VisibilityTimeout " + Props.seconds(bad.get()[0], vtDefault)
-                        + " is less than Timeout " + Props.seconds(bad.get()[1], fn.property("Timeout") == null)
-                        + " of function '" + fn.name() + "'" + ctx.graph().where(fn, queue)
-                        + " that consumes it; Lambda rejects the event source mapping '"
-                        + esm.name() + "'");
+                ctx.report(
+                        Location.of(queue, "Properties/VisibilityTimeout"),
+                        "Queue '"
+                                + queue.name() + "' VisibilityTimeout " + Props.seconds(bad.get()[0], vtDefault)
+                                + " is less than Timeout " + Props.seconds(bad.get()[1], fn.property("Timeout") == null)
+                                + " of function '" + fn.name() + "'"
+                                + ctx.graph().where(fn, queue)
+                                + " that consumes it; Lambda rejects the event source mapping '"
+                                + esm.name() + "'");
                 return;
             }
         }

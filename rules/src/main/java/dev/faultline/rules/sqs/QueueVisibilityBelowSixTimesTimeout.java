@@ -9,9 +9,9 @@ import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.rules.support.EventSources;
+import dev.faultline.rules.support.Functions;
 import dev.faultline.rules.support.PollLimits;
 import dev.faultline.rules.support.Props;
-import dev.faultline.rules.support.Functions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,15 +54,16 @@ public final class QueueVisibilityBelowSixTimesTimeout extends AbstractRule {
         }
         boolean vtDefault = queue.property("VisibilityTimeout") == null;
         for (GraphNode esm : EventSources.consumers(queue, ctx)) {
-            Optional<List<Long>> window = Props.longs(ctx.property(esm, "MaximumBatchingWindowInSeconds"),
-                    PollLimits.BATCHING_WINDOW_DEFAULT);
+            Optional<List<Long>> window = Props.longs(
+                    ctx.property(esm, "MaximumBatchingWindowInSeconds"), PollLimits.BATCHING_WINDOW_DEFAULT);
             if (window.isEmpty()) {
                 continue;
             }
             for (GraphNode fn : EventSources.functions(esm, ctx)) {
                 Optional<List<Long>> timeout = Functions.timeouts(fn, ctx);
                 if (timeout.isEmpty()
-                        || Props.badPair(visibility.get(), timeout.get(), (v, t) -> v < t).isPresent()) {
+                        || Props.badPair(visibility.get(), timeout.get(), (v, t) -> v < t)
+                                .isPresent()) {
                     continue; // unknown, or FL-SQS-002
                 }
                 List<long[]> needs = new ArrayList<>();
@@ -73,17 +74,22 @@ public final class QueueVisibilityBelowSixTimesTimeout extends AbstractRule {
                         needs.add(new long[] {PollLimits.VISIBILITY_TIMEOUT_FACTOR * t + w, t, w});
                     }
                 }
-                Optional<long[]> bad = Props.badPair(visibility.get(), indices, (v, i) -> v < needs.get(i.intValue())[0]);
+                Optional<long[]> bad =
+                        Props.badPair(visibility.get(), indices, (v, i) -> v < needs.get(i.intValue())[0]);
                 if (bad.isEmpty()) {
                     continue;
                 }
                 long[] need = needs.get((int) bad.get()[1]);
-                ctx.report(Location.of(queue, "Properties/VisibilityTimeout"), "Queue '"
-                        + queue.name() + "' VisibilityTimeout " + Props.seconds(bad.get()[0], vtDefault) + " is less than "
-                        + PollLimits.VISIBILITY_TIMEOUT_FACTOR + " × Timeout " + need[1] + " s + batching window "
-                        + need[2] + " s = " + need[0] + " s of function '" + fn.name() + "'"
-                        + ctx.graph().where(fn, queue) + "; batches reappear while "
-                        + "in flight and work is duplicated");
+                ctx.report(
+                        Location.of(queue, "Properties/VisibilityTimeout"),
+                        "Queue '"
+                                + queue.name() + "' VisibilityTimeout " + Props.seconds(bad.get()[0], vtDefault)
+                                + " is less than "
+                                + PollLimits.VISIBILITY_TIMEOUT_FACTOR + " × Timeout " + need[1]
+                                + " s + batching window "
+                                + need[2] + " s = " + need[0] + " s of function '" + fn.name() + "'"
+                                + ctx.graph().where(fn, queue) + "; batches reappear while "
+                                + "in flight and work is duplicated");
                 return;
             }
         }

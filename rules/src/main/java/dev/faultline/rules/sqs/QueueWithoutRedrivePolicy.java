@@ -55,11 +55,14 @@ public final class QueueWithoutRedrivePolicy extends AbstractRule {
             return;
         }
         GraphNode first = consumers.get(0);
-        String by = first.kind() == NodeKind.PIPE ? "pipe '" + first.name() + "'" + ctx.graph().where(first, queue)
+        String by = first.kind() == NodeKind.PIPE
+                ? "pipe '" + first.name() + "'" + ctx.graph().where(first, queue)
                 : consumerName(first, queue, ctx);
-        ctx.report(Location.of(queue, "Properties/RedrivePolicy"), "Queue '" + queue.name() + "' is consumed by "
-                + by + " but has no RedrivePolicy; a poison message is retried until its retention period "
-                + "expires, then deleted without a trace");
+        ctx.report(
+                Location.of(queue, "Properties/RedrivePolicy"),
+                "Queue '" + queue.name() + "' is consumed by "
+                        + by + " but has no RedrivePolicy; a poison message is retried until its retention period "
+                        + "expires, then deleted without a trace");
     }
 
     /** Event source mappings and pipes that read the queue. */

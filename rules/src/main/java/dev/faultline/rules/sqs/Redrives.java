@@ -26,8 +26,7 @@ final class Redrives {
         }
     }
 
-    private Redrives() {
-    }
+    private Redrives() {}
 
     /** The RedrivePolicy as a value: object documents (JSON text parsed), absent or unknown branches. */
     static Value policy(GraphNode queue, RuleContext ctx) {
@@ -61,7 +60,9 @@ final class Redrives {
     /** The one queue a queue's redrive policy links to in the graph, or null. */
     private static GraphNode linkedDlq(GraphNode queue, RuleContext ctx) {
         List<GraphNode> dlqs = ctx.graph().failureTargets(queue).stream()
-                .filter(n -> n.kind() == NodeKind.QUEUE).distinct().toList();
+                .filter(n -> n.kind() == NodeKind.QUEUE)
+                .distinct()
+                .toList();
         return dlqs.size() == 1 ? dlqs.get(0) : null;
     }
 

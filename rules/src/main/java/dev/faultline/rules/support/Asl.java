@@ -22,8 +22,7 @@ import java.util.OptionalLong;
  */
 public final class Asl {
 
-    private Asl() {
-    }
+    private Asl() {}
 
     /**
      * A literal number written at {@code node}; empty when absent, not a number, a JSONata
@@ -127,8 +126,7 @@ public final class Asl {
     }
 
     /** The index of the machine asked last: rules ask state by state, machine after machine. */
-    private record ScopeIndex(StateMachine machine, Map<State, Scope> scopes) {
-    }
+    private record ScopeIndex(StateMachine machine, Map<State, Scope> scopes) {}
 
     /**
      * One entry per thread: the engine runs partitions (templates, machines) on several threads, and a
@@ -189,8 +187,12 @@ public final class Asl {
 
     /** Whether a Map state sets a tolerated failure threshold (or its path). */
     public static boolean toleratesFailures(State map) {
-        for (String f : new String[] {"ToleratedFailurePercentage", "ToleratedFailurePercentagePath",
-                "ToleratedFailureCount", "ToleratedFailureCountPath"}) {
+        for (String f : new String[] {
+            "ToleratedFailurePercentage",
+            "ToleratedFailurePercentagePath",
+            "ToleratedFailureCount",
+            "ToleratedFailureCountPath"
+        }) {
             if (map.body().has(f)) {
                 return true;
             }

@@ -5,8 +5,7 @@ import dev.faultline.core.graph.GraphNode;
 /** How messages name a graph node: {@code SNS subscription 'Signup'}, {@code queue 'Dlq'}. */
 public final class Describe {
 
-    private Describe() {
-    }
+    private Describe() {}
 
     /** The kind of a node in words, followed by its quoted name. */
     public static String node(GraphNode n) {

@@ -22,8 +22,7 @@ public final class EventSources {
 
     private static final String[] ON_FAILURE_DESTINATION = {"DestinationConfig", "OnFailure", "Destination"};
 
-    private EventSources() {
-    }
+    private EventSources() {}
 
     /**
      * The source family of a mapping, from its {@code EventSourceArn} or {@code SelfManagedEventSource};
@@ -34,7 +33,8 @@ public final class EventSources {
     public static SourceFamily family(GraphNode esm, RuleContext ctx) {
         Node arn = esm.property("EventSourceArn");
         if (arn == null) {
-            return esm.property("SelfManagedEventSource") != null ? SourceFamily.SELF_MANAGED_KAFKA
+            return esm.property("SelfManagedEventSource") != null
+                    ? SourceFamily.SELF_MANAGED_KAFKA
                     : hintedFamily(esm, ctx);
         }
         Value v = ctx.eval(esm, arn);
@@ -64,8 +64,8 @@ public final class EventSources {
         return hint.admits(found) ? found : SourceFamily.UNKNOWN;
     }
 
-    private static final List<String> STREAM_ONLY = List.of("BisectBatchOnFunctionError", "ParallelizationFactor",
-            "TumblingWindowInSeconds");
+    private static final List<String> STREAM_ONLY =
+            List.of("BisectBatchOnFunctionError", "ParallelizationFactor", "TumblingWindowInSeconds");
 
     /**
      * The family a mapping's own settings fix, without its source: the SAM event {@code Type} it was
@@ -94,7 +94,8 @@ public final class EventSources {
                     break;
             }
         }
-        if (esm.property("SelfManagedKafkaEventSourceConfig") != null || esm.property("SelfManagedEventSource") != null) {
+        if (esm.property("SelfManagedKafkaEventSourceConfig") != null
+                || esm.property("SelfManagedEventSource") != null) {
             return SourceFamily.SELF_MANAGED_KAFKA;
         }
         if (esm.property("AmazonManagedKafkaEventSourceConfig") != null || esm.property("Topics") != null) {
@@ -281,7 +282,9 @@ public final class EventSources {
                     if (item.isUnknown()) {
                         return Optional.empty();
                     }
-                    has |= item.asString().filter("ReportBatchItemFailures"::equals).isPresent();
+                    has |= item.asString()
+                            .filter("ReportBatchItemFailures"::equals)
+                            .isPresent();
                 }
                 out.add(has);
             } else {

@@ -9,8 +9,7 @@ import java.util.Optional;
 /** Whether a queue or topic is FIFO; the one place the SQS, SNS, ESM and target rules ask. */
 public final class Fifo {
 
-    private Fifo() {
-    }
+    private Fifo() {}
 
     /**
      * Whether a queue ({@code FifoQueue}, else a {@code QueueName} ending in {@code .fifo}) or a topic

@@ -16,8 +16,7 @@ public final class Functions {
     /** Lambda's {@code Timeout} when absent, seconds. */
     public static final long DEFAULT_TIMEOUT_SECONDS = 3;
 
-    private Functions() {
-    }
+    private Functions() {}
 
     /**
      * The function's {@code Timeout} alternatives in seconds (SAM {@code Globals} are already merged

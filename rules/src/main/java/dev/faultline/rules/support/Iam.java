@@ -21,17 +21,24 @@ import java.util.Locale;
 public final class Iam {
 
     /** The answer to "is it allowed?". */
-    public enum Answer { ALLOWED, NOT_ALLOWED, UNKNOWN }
+    public enum Answer {
+        ALLOWED,
+        NOT_ALLOWED,
+        UNKNOWN
+    }
 
     /** Managed policies that are known not to grant anything on queues, topics, functions, buses or buckets. */
     private static final List<String> HARMLESS_MANAGED = List.of(
-            "service-role/AWSLambdaBasicExecutionRole", "service-role/AWSLambdaVPCAccessExecutionRole",
-            "AWSXRayDaemonWriteAccess", "AWSXrayWriteOnlyAccess", "service-role/AWSLambdaSQSQueueExecutionRole",
-            "service-role/AWSLambdaKinesisExecutionRole", "service-role/AWSLambdaDynamoDBExecutionRole",
+            "service-role/AWSLambdaBasicExecutionRole",
+            "service-role/AWSLambdaVPCAccessExecutionRole",
+            "AWSXRayDaemonWriteAccess",
+            "AWSXrayWriteOnlyAccess",
+            "service-role/AWSLambdaSQSQueueExecutionRole",
+            "service-role/AWSLambdaKinesisExecutionRole",
+            "service-role/AWSLambdaDynamoDBExecutionRole",
             "CloudWatchLambdaInsightsExecutionRolePolicy");
 
-    private Iam() {
-    }
+    private Iam() {}
 
     /** The role node a {@code Role}/{@code RoleArn} value names, or null. */
     public static GraphNode role(RuleContext ctx, GraphNode owner, Node roleValue) {
@@ -77,7 +84,8 @@ public final class Iam {
         }
         for (GraphNode n : ctx.graph().nodesOf(role.template())) {
             if (n.kind() == NodeKind.POLICY && namesRole(n.property("Roles"), role)
-                    || "AWS::IAM::RolePolicy".equals(n.type()) && role.name().equals(Targets.referencedName(n.property("RoleName")))) {
+                    || "AWS::IAM::RolePolicy".equals(n.type())
+                            && role.name().equals(Targets.referencedName(n.property("RoleName")))) {
                 statements.add(n.properties().path("PolicyDocument", "Statement"));
             }
         }
@@ -88,10 +96,15 @@ public final class Iam {
      * Whether a resource policy's statements allow {@code action} on {@code target} to a service
      * principal ({@code events.amazonaws.com}).
      */
-    public static Answer resourcePolicyAllows(RuleContext ctx, GraphNode policy, String action, GraphNode target,
-                                              String servicePrincipal) {
-        return allows(ctx, policy, java.util.Collections.singletonList(
-                policy.properties().path("PolicyDocument", "Statement")), action, target, servicePrincipal);
+    public static Answer resourcePolicyAllows(
+            RuleContext ctx, GraphNode policy, String action, GraphNode target, String servicePrincipal) {
+        return allows(
+                ctx,
+                policy,
+                java.util.Collections.singletonList(policy.properties().path("PolicyDocument", "Statement")),
+                action,
+                target,
+                servicePrincipal);
     }
 
     private static boolean namesRole(Node roles, GraphNode role) {
@@ -154,8 +167,13 @@ public final class Iam {
         }
     }
 
-    private static Answer allows(RuleContext ctx, GraphNode owner, List<Node> statementLists, String action,
-                                 GraphNode target, String servicePrincipal) {
+    private static Answer allows(
+            RuleContext ctx,
+            GraphNode owner,
+            List<Node> statementLists,
+            String action,
+            GraphNode target,
+            String servicePrincipal) {
         boolean unknown = false;
         for (Node list : statementLists) {
             if (list == null) {
@@ -173,8 +191,8 @@ public final class Iam {
         return unknown ? Answer.UNKNOWN : Answer.NOT_ALLOWED;
     }
 
-    private static Answer statement(RuleContext ctx, GraphNode owner, Node st, String action, GraphNode target,
-                                    String servicePrincipal) {
+    private static Answer statement(
+            RuleContext ctx, GraphNode owner, Node st, String action, GraphNode target, String servicePrincipal) {
         if (!(st instanceof MapNode m)) {
             return Answer.UNKNOWN;
         }
@@ -188,7 +206,8 @@ public final class Iam {
         if (m.has("NotAction") || m.has("NotResource") || m.has("NotPrincipal")) {
             return Answer.UNKNOWN;
         }
-        Answer act = anyMatches(ctx, owner, m.get("Action"), v -> glob(v.toLowerCase(Locale.ROOT), action.toLowerCase(Locale.ROOT)));
+        Answer act = anyMatches(
+                ctx, owner, m.get("Action"), v -> glob(v.toLowerCase(Locale.ROOT), action.toLowerCase(Locale.ROOT)));
         if (act != Answer.ALLOWED) {
             return act;
         }
@@ -213,7 +232,8 @@ public final class Iam {
         }
         Answer a = Answer.NOT_ALLOWED;
         for (MapNode.Entry e : pm.entries()) {
-            Answer x = anyMatches(ctx, owner, e.value(), v -> v.equals("*") || e.key().equals("Service") && v.equals(service));
+            Answer x = anyMatches(
+                    ctx, owner, e.value(), v -> v.equals("*") || e.key().equals("Service") && v.equals(service));
             if (x == Answer.ALLOWED) {
                 return x;
             }
@@ -270,7 +290,8 @@ public final class Iam {
                 return true;
             }
             if (in.is("Fn::Sub")) {
-                String text = in.argument() instanceof ListNode l && l.size() >= 1 ? l.get(0).text()
+                String text = in.argument() instanceof ListNode l && l.size() >= 1
+                        ? l.get(0).text()
                         : in.argument() == null ? null : in.argument().text();
                 return text != null && (text.contains("${" + name + ".") || text.contains("${" + name + "}"));
             }

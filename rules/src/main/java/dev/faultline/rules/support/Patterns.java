@@ -13,8 +13,7 @@ import dev.faultline.core.tree.ScalarNode;
  */
 public final class Patterns {
 
-    private Patterns() {
-    }
+    private Patterns() {}
 
     /**
      * The text of a scalar, or of an {@code Fn::Sub} / {@code Fn::Join} with every unresolved part
@@ -30,8 +29,11 @@ public final class Patterns {
         if (in.is("Fn::Sub")) {
             return ofSub(subText(in));
         }
-        if (in.is("Fn::Join") && in.argument() instanceof ListNode l && l.size() == 2
-                && l.get(1) instanceof ListNode parts && l.get(0).text() != null) {
+        if (in.is("Fn::Join")
+                && in.argument() instanceof ListNode l
+                && l.size() == 2
+                && l.get(1) instanceof ListNode parts
+                && l.get(0).text() != null) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < parts.size(); i++) {
                 if (i > 0) {

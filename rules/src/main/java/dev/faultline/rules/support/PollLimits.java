@@ -22,6 +22,7 @@ public final class PollLimits {
     public static final long OTHER_BATCH_SIZE_DEFAULT = 100;
     /** ESM {@code BatchSize} range (all sources). */
     public static final long BATCH_SIZE_MIN = 1;
+
     public static final long BATCH_SIZE_MAX = 10_000;
     /** Largest {@code BatchSize} on a FIFO queue, and on a standard queue without a batching window. */
     public static final long SQS_BATCH_SIZE_WITHOUT_WINDOW_MAX = 10;
@@ -30,18 +31,20 @@ public final class PollLimits {
 
     /** {@code MaximumRetryAttempts} / {@code MaximumRecordAgeInSeconds} when absent: infinite. */
     public static final long INFINITE = -1;
+
     public static final long RETRY_ATTEMPTS_MAX = 10_000;
     /** {@code MaximumRecordAgeInSeconds}: -1, or within this range. */
     public static final long RECORD_AGE_MIN = 60;
+
     public static final long RECORD_AGE_MAX = 604_800;
 
     /** {@code ScalingConfig.MaximumConcurrency} range (SQS only). */
     public static final long MAX_CONCURRENCY_MIN = 2;
+
     public static final long MAX_CONCURRENCY_MAX = 1_000;
 
     /** Kinesis {@code RetentionPeriodHours} when absent; DynamoDB Streams keep records this long, fixed. */
     public static final long STREAM_RETENTION_HOURS_DEFAULT = 24;
 
-    private PollLimits() {
-    }
+    private PollLimits() {}
 }

@@ -15,8 +15,7 @@ import java.util.function.BiPredicate;
 /** Reading nested property values with defaults; shared by the ESM and SQS rules. */
 public final class Props {
 
-    private Props() {
-    }
+    private Props() {}
 
     /**
      * The value at {@code Properties/keys...} of a node, following {@code Fn::If} branches; a

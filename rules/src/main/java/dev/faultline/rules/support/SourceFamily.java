@@ -53,7 +53,8 @@ public enum SourceFamily {
 
     /** Whether {@code known}, a family found from the source itself, is one this (hinted) family allows. */
     boolean admits(SourceFamily known) {
-        return this == known || (this == STREAM && known.isStream())
+        return this == known
+                || (this == STREAM && known.isStream())
                 || (this == STREAM_OR_KAFKA && known.isStreamOrKafka());
     }
 

@@ -15,6 +15,7 @@ public final class StepFunctionsLimits {
     public static final long MAX_INTEGER_FIELD = 99_999_999L;
     /** Range of {@code MaxDelaySeconds}. */
     public static final long MIN_MAX_DELAY_SECONDS = 1;
+
     public static final long MAX_MAX_DELAY_SECONDS = 31_622_400L;
     /** A retrier that may wait longer than this in total without a MaxDelaySeconds cap is flagged. */
     public static final long UNCAPPED_RETRY_LIMIT_SECONDS = 3_600;
@@ -30,18 +31,21 @@ public final class StepFunctionsLimits {
     public static final String STATES_TIMEOUT = "States.Timeout";
 
     /** Transient Lambda service errors every Lambda task should retry (bp-lambda-serviceexception). */
-    public static final List<String> LAMBDA_SERVICE_ERRORS = List.of(
-            "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException");
+    public static final List<String> LAMBDA_SERVICE_ERRORS =
+            List.of("Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException");
 
     /** Transient HTTP Task errors: throttling, 5xx and socket failures. */
     public static final List<String> HTTP_TRANSIENT_ERRORS = List.of(
-            "States.Http.StatusCode.429", "States.Http.StatusCode.500", "States.Http.StatusCode.502",
-            "States.Http.StatusCode.503", "States.Http.StatusCode.504", "States.Http.Socket");
+            "States.Http.StatusCode.429",
+            "States.Http.StatusCode.500",
+            "States.Http.StatusCode.502",
+            "States.Http.StatusCode.503",
+            "States.Http.StatusCode.504",
+            "States.Http.Socket");
 
     /** The state types of the States Language. */
-    public static final List<String> STATE_TYPES = List.of(
-            "Task", "Parallel", "Map", "Pass", "Wait", "Choice", "Succeed", "Fail");
+    public static final List<String> STATE_TYPES =
+            List.of("Task", "Parallel", "Map", "Pass", "Wait", "Choice", "Succeed", "Fail");
 
-    private StepFunctionsLimits() {
-    }
+    private StepFunctionsLimits() {}
 }

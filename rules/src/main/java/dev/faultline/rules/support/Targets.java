@@ -19,8 +19,13 @@ public final class Targets {
 
     /** The service a target belongs to. */
     public enum Type {
-        SQS("SQS queue"), SNS("SNS topic"), LAMBDA("Lambda function"), EVENT_BUS("EventBridge event bus"),
-        S3("S3 bucket"), OTHER("resource"), UNKNOWN("unknown");
+        SQS("SQS queue"),
+        SNS("SNS topic"),
+        LAMBDA("Lambda function"),
+        EVENT_BUS("EventBridge event bus"),
+        S3("S3 bucket"),
+        OTHER("resource"),
+        UNKNOWN("unknown");
 
         private final String label;
 
@@ -49,8 +54,7 @@ public final class Targets {
         }
     }
 
-    private Targets() {
-    }
+    private Targets() {}
 
     /** The possible targets of an ARN-valued node ({@code Fn::If} branches each count). */
     public static List<Target> of(RuleContext ctx, GraphNode owner, Node value) {
@@ -58,7 +62,9 @@ public final class Targets {
         if (value == null) {
             return out;
         }
-        if (value instanceof IntrinsicNode in && in.is("Fn::If") && in.argument() instanceof ListNode l
+        if (value instanceof IntrinsicNode in
+                && in.is("Fn::If")
+                && in.argument() instanceof ListNode l
                 && l.size() == 3) {
             out.addAll(of(ctx, owner, l.get(1)));
             out.addAll(of(ctx, owner, l.get(2)));

@@ -68,9 +68,12 @@ public final class ApiTimeoutExceedsIntegrationTimeout extends AbstractRule {
             if (limit == null || timeout * 1000 <= limit) {
                 continue;
             }
-            ctx.report(Location.of(fn, "Properties/Timeout"), "Function '" + fn.name() + "' Timeout " + timeout
-                    + " s exceeds the " + seconds(limit) + " s integration timeout of " + Describe.node(e.from())
-                    + "; the client gets a 504 while the function keeps running, and a client retry repeats the work");
+            ctx.report(
+                    Location.of(fn, "Properties/Timeout"),
+                    "Function '" + fn.name() + "' Timeout " + timeout
+                            + " s exceeds the " + seconds(limit) + " s integration timeout of "
+                            + Describe.node(e.from())
+                            + "; the client gets a 504 while the function keeps running, and a client retry repeats the work");
             return;
         }
     }

@@ -29,7 +29,8 @@ public final class CognitoTriggerTimeoutTooLong extends AbstractRule {
             .howToFix("Set the trigger's Timeout to 5 seconds or less and keep its work short; move slow work "
                     + "to an asynchronous path.")
             .tags("reliability", "lambda", "cognito", "timeout", "sync")
-            .docsUrl("https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html")
+            .docsUrl(
+                    "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html")
             .examplesOf(CognitoTriggerTimeoutTooLong.class)
             .precision(Precision.HIGH)
             .build();
@@ -48,9 +49,13 @@ public final class CognitoTriggerTimeoutTooLong extends AbstractRule {
         }
         for (Edge e : ctx.graph().incoming(fn, EdgeKind.INVOKES)) {
             if (e.from().kind() == NodeKind.USER_POOL) {
-                ctx.report(Location.of(fn, "Properties/Timeout"), "Function '" + fn.name() + "' is a trigger of user "
-                        + "pool '" + e.from().name() + "' with Timeout " + max + " s, but Cognito gives up after "
-                        + COGNITO_BUDGET_SECONDS + " s; the extra time only lets work continue after the sign-in failed");
+                ctx.report(
+                        Location.of(fn, "Properties/Timeout"),
+                        "Function '" + fn.name() + "' is a trigger of user "
+                                + "pool '" + e.from().name() + "' with Timeout " + max
+                                + " s, but Cognito gives up after "
+                                + COGNITO_BUDGET_SECONDS
+                                + " s; the extra time only lets work continue after the sign-in failed");
                 return;
             }
         }

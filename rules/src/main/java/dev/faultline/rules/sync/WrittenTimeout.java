@@ -7,8 +7,7 @@ import java.util.OptionalLong;
 /** The function {@code Timeout} the synchronous-caller rules compare with their caller's budget. */
 final class WrittenTimeout {
 
-    private WrittenTimeout() {
-    }
+    private WrittenTimeout() {}
 
     /**
      * The largest known {@code Timeout} written on a function (any {@code Fn::If} branch); empty when
@@ -18,6 +17,8 @@ final class WrittenTimeout {
         if (fn.property("Timeout") == null) {
             return OptionalLong.empty();
         }
-        return ctx.property(fn, "Timeout").knownLongs().stream().mapToLong(Long::longValue).max();
+        return ctx.property(fn, "Timeout").knownLongs().stream()
+                .mapToLong(Long::longValue)
+                .max();
     }
 }

@@ -26,9 +26,10 @@ class EsmSettingUnsupportedBySourceTest {
                 byLine.put(f.span().line(), f.severity());
             }
         }
-        assertThat(byLine).containsEntry(41, Severity.ERROR)      // StartingPosition on SQS
-                .containsEntry(42, Severity.WARNING)              // MaximumRetryAttempts on SQS
-                .containsEntry(43, Severity.WARNING)              // BisectBatchOnFunctionError on SQS
-                .containsEntry(44, Severity.ERROR);               // DestinationConfig on SQS
+        assertThat(byLine)
+                .containsEntry(41, Severity.ERROR) // StartingPosition on SQS
+                .containsEntry(42, Severity.WARNING) // MaximumRetryAttempts on SQS
+                .containsEntry(43, Severity.WARNING) // BisectBatchOnFunctionError on SQS
+                .containsEntry(44, Severity.ERROR); // DestinationConfig on SQS
     }
 }

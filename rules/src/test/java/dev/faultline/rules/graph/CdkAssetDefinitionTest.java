@@ -18,15 +18,20 @@ import org.junit.jupiter.api.Test;
  */
 class CdkAssetDefinitionTest {
 
-    private static final String ASSET = "cdk.out/asset.5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c.json";
+    private static final String ASSET =
+            "cdk.out/asset.5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c.json";
 
     @Test
     void definitionS3LocationAssetIsLintedWithItsTemplate() throws Exception {
-        Path dir = Path.of(CdkAssetDefinitionTest.class.getResource("/cdk-asset").toURI());
+        Path dir =
+                Path.of(CdkAssetDefinitionTest.class.getResource("/cdk-asset").toURI());
         AnalysisResult r = Analyzer.fromClassPath().analyze(AnalysisRequest.of(dir, List.of(dir)));
-        assertThat(r.files()).filteredOn(f -> f.displayPath().equals(ASSET)).singleElement()
+        assertThat(r.files())
+                .filteredOn(f -> f.displayPath().equals(ASSET))
+                .singleElement()
                 .satisfies(f -> assertThat(f.kind()).isEqualTo(InputKind.ASL));
-        assertThat(r.activeFindings()).extracting(f -> f.file() + ":" + f.span().line() + " " + f.ruleId() + " " + f.resource())
+        assertThat(r.activeFindings())
+                .extracting(f -> f.file() + ":" + f.span().line() + " " + f.ruleId() + " " + f.resource())
                 .containsExactlyInAnyOrder(
                         ASSET + ":5 FL-SFN-002 OrderFlow1E2F3A4B",
                         ASSET + ":14 FL-SFN-006 OrderFlow1E2F3A4B",

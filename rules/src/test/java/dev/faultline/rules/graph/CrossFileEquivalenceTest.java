@@ -32,14 +32,21 @@ class CrossFileEquivalenceTest {
 
     /** The findings of the application, by rule id and logical id (CDK's hash suffix removed). */
     private static final Set<String> EXPECTED = Set.of(
-            "FL-SQS-001 OrdersQueue",
-            "FL-SQS-002 OrdersQueue",
-            "FL-OBS-001 PaymentsDlq",
-            "FL-SQS-006 PaymentsDlq");
+            "FL-SQS-001 OrdersQueue", "FL-SQS-002 OrdersQueue", "FL-OBS-001 PaymentsDlq", "FL-SQS-006 PaymentsDlq");
 
     @ParameterizedTest
-    @ValueSource(strings = {"getatt", "literal-arn", "sub-arn", "join-arn", "nested-stack", "sam", "import",
-            "cdk-exports", "cdk-nested"})
+    @ValueSource(
+            strings = {
+                "getatt",
+                "literal-arn",
+                "sub-arn",
+                "join-arn",
+                "nested-stack",
+                "sam",
+                "import",
+                "cdk-exports",
+                "cdk-nested"
+            })
     void sameFindingsHoweverTheRelationIsWritten(String variant) throws Exception {
         Path dir = dir(variant);
         List<Finding> findings = findings(dir);
@@ -58,24 +65,25 @@ class CrossFileEquivalenceTest {
     void nestedStackFindingsNameTheOtherFileAndTheStack(String variant) throws Exception {
         String parent = variant.equals("sam") ? "template.yaml" : "parent.yaml";
         List<Finding> findings = findings(dir(variant));
-        assertThat(findings).filteredOn(f -> f.resource().equals("OrdersQueue"))
-                .allSatisfy(f -> {
-                    assertThat(f.file()).isEqualTo("queues.yaml");
-                    assertThat(f.message()).contains("function 'Worker' in " + parent + " (through nested stack 'Queues')");
-                });
-        assertThat(findings).filteredOn(f -> f.resource().equals("PaymentsDlq"))
-                .allSatisfy(f -> {
-                    assertThat(f.file()).isEqualTo(parent);
-                    assertThat(f.message()).contains("queue 'PaymentsQueue' in queues.yaml (through nested stack 'Queues')");
-                });
+        assertThat(findings).filteredOn(f -> f.resource().equals("OrdersQueue")).allSatisfy(f -> {
+            assertThat(f.file()).isEqualTo("queues.yaml");
+            assertThat(f.message()).contains("function 'Worker' in " + parent + " (through nested stack 'Queues')");
+        });
+        assertThat(findings).filteredOn(f -> f.resource().equals("PaymentsDlq")).allSatisfy(f -> {
+            assertThat(f.file()).isEqualTo(parent);
+            assertThat(f.message()).contains("queue 'PaymentsQueue' in queues.yaml (through nested stack 'Queues')");
+        });
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"import", "cdk-exports"})
     void importedRelationsNameTheExport(String variant) throws Exception {
         List<Finding> findings = findings(dir(variant));
-        assertThat(findings).filteredOn(f -> f.ruleId().equals("FL-SQS-002")).singleElement()
-                .satisfies(f -> assertThat(f.message()).containsPattern("function 'Worker[0-9A-F]*' in [^ ]+ \\(through export '"));
+        assertThat(findings)
+                .filteredOn(f -> f.ruleId().equals("FL-SQS-002"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .containsPattern("function 'Worker[0-9A-F]*' in [^ ]+ \\(through export '"));
     }
 
     @ParameterizedTest
@@ -84,10 +92,14 @@ class CrossFileEquivalenceTest {
         Path file = dir(parent);
         Path dir = file.getParent();
         AnalysisResult r = Analyzer.fromClassPath().analyze(AnalysisRequest.of(dir, List.of(file)));
-        assertThat(r.files()).extracting(f -> f.displayPath()).containsExactlyInAnyOrder(file.getFileName().toString(), "queues.yaml");
+        assertThat(r.files())
+                .extracting(f -> f.displayPath())
+                .containsExactlyInAnyOrder(file.getFileName().toString(), "queues.yaml");
         Set<String> described = new TreeSet<>();
         for (Finding f : r.activeFindings()) {
-            assertThat(described.add(f.ruleId() + " " + f.resource())).as("reported once: " + f).isTrue();
+            assertThat(described.add(f.ruleId() + " " + f.resource()))
+                    .as("reported once: " + f)
+                    .isTrue();
         }
         assertThat(described).isEqualTo(EXPECTED);
     }
@@ -111,17 +123,23 @@ class CrossFileEquivalenceTest {
                     Properties:
                       TemplateURL: https://s3.amazonaws.com/bucket/child.yaml
                 """);
-        AnalysisResult r = Analyzer.fromClassPath().analyze(AnalysisRequest.of(project, List.of(project.resolve("parent.yaml"))));
+        AnalysisResult r =
+                Analyzer.fromClassPath().analyze(AnalysisRequest.of(project, List.of(project.resolve("parent.yaml"))));
         assertThat(r.files()).extracting(f -> f.displayPath()).containsExactly("parent.yaml");
-        assertThat(r.activeFindings()).extracting(f -> f.span().line() + " " + f.ruleId() + " " + f.resource())
+        assertThat(r.activeFindings())
+                .extracting(f -> f.span().line() + " " + f.ruleId() + " " + f.resource())
                 .containsExactly("5 FL-PARSE-004 Outside", "9 FL-PARSE-004 Missing");
     }
 
     private static Path dir(String variant) throws URISyntaxException {
-        return Path.of(CrossFileEquivalenceTest.class.getResource("/equivalence/" + variant).toURI());
+        return Path.of(CrossFileEquivalenceTest.class
+                .getResource("/equivalence/" + variant)
+                .toURI());
     }
 
     private static List<Finding> findings(Path dir) throws IOException {
-        return Analyzer.fromClassPath().analyze(AnalysisRequest.of(dir, List.of(dir))).activeFindings();
+        return Analyzer.fromClassPath()
+                .analyze(AnalysisRequest.of(dir, List.of(dir)))
+                .activeFindings();
     }
 }

@@ -16,8 +16,7 @@ import java.util.TreeSet;
 /** Loads inputs with the real parsers and builds their graph. */
 final class GraphLoading {
 
-    private GraphLoading() {
-    }
+    private GraphLoading() {}
 
     static Project load(Path workDir, Path... paths) {
         return Analyzer.defaultLoader(GraphLoading.class.getClassLoader())

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 class SamCloudFormationEquivalenceTest {
 
     private static Path resource(String name) throws URISyntaxException {
-        return Path.of(SamCloudFormationEquivalenceTest.class.getResource("/graph/" + name).toURI());
+        return Path.of(SamCloudFormationEquivalenceTest.class
+                .getResource("/graph/" + name)
+                .toURI());
     }
 
     @Test

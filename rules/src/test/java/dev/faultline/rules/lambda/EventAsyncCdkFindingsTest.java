@@ -22,40 +22,48 @@ class EventAsyncCdkFindingsTest {
 
     @Test
     void mainStackFindingsCarryTheirCdkPath() {
-        assertThat(described("FL-LAMBDA-001/cdk-event-async.template.json")).containsExactly(
-                "FL-OBS-001 EventAsyncStack/RuleTargetDlq/Resource",
-                "FL-OBS-001 EventAsyncStack/AsyncFailures/Resource",
-                "FL-LAMBDA-001 EventAsyncStack/NightlyJob/Resource",
-                "FL-EVENTS-001 EventAsyncStack/Nightly/Resource",
-                "FL-OBS-001 EventAsyncStack/SignupSubscriptionDlq/Resource",
-                "FL-OBS-001 EventAsyncStack/AnalyticsHandler/DeadLetterQueue/Resource",
-                "FL-SNS-001 EventAsyncStack/AnalyticsHandler/SignupTopic/Resource",
-                "FL-LAMBDA-001 EventAsyncStack/CrmSyncHandler/Resource",
-                "FL-SNS-001 EventAsyncStack/CrmSyncHandler/SignupTopic/Resource");
+        assertThat(described("FL-LAMBDA-001/cdk-event-async.template.json"))
+                .containsExactly(
+                        "FL-OBS-001 EventAsyncStack/RuleTargetDlq/Resource",
+                        "FL-OBS-001 EventAsyncStack/AsyncFailures/Resource",
+                        "FL-LAMBDA-001 EventAsyncStack/NightlyJob/Resource",
+                        "FL-EVENTS-001 EventAsyncStack/Nightly/Resource",
+                        "FL-OBS-001 EventAsyncStack/SignupSubscriptionDlq/Resource",
+                        "FL-OBS-001 EventAsyncStack/AnalyticsHandler/DeadLetterQueue/Resource",
+                        "FL-SNS-001 EventAsyncStack/AnalyticsHandler/SignupTopic/Resource",
+                        "FL-LAMBDA-001 EventAsyncStack/CrmSyncHandler/Resource",
+                        "FL-SNS-001 EventAsyncStack/CrmSyncHandler/SignupTopic/Resource");
     }
 
     @Test
     void nestedStackFindingsCarryTheirCdkPath() {
-        assertThat(described("FL-SNS-001/cdk-event-async-nested.template.json")).containsExactly(
-                "FL-LAMBDA-001 EventAsyncStack/Notifications/LegacyHandler/Resource",
-                "FL-SNS-001 EventAsyncStack/Notifications/LegacyHandler/LegacyTopic/Resource");
+        assertThat(described("FL-SNS-001/cdk-event-async-nested.template.json"))
+                .containsExactly(
+                        "FL-LAMBDA-001 EventAsyncStack/Notifications/LegacyHandler/Resource",
+                        "FL-SNS-001 EventAsyncStack/Notifications/LegacyHandler/LegacyTopic/Resource");
     }
 
     private static List<String> described(String fixture) {
         Path f = FixtureHarness.builtinFixtures(extracted).resolve(fixture);
         return FixtureHarness.fromClassPath().check(f).findings().stream()
                 .filter(x -> !x.ruleId().equals("FL-LAMBDA-007"))
-                .map(x -> x.ruleId() + " " + x.cdkPath()).toList();
+                .map(x -> x.ruleId() + " " + x.cdkPath())
+                .toList();
     }
 
     @Test
     void triggeredFunctionsWithoutTimeoutAreInfo() {
         Path f = FixtureHarness.builtinFixtures(extracted).resolve("FL-LAMBDA-001/cdk-event-async.template.json");
         List<Finding> info = FixtureHarness.fromClassPath().check(f).findings().stream()
-                .filter(x -> x.ruleId().equals("FL-LAMBDA-007")).toList();
-        assertThat(info).extracting(Finding::cdkPath).containsExactly(
-                "EventAsyncStack/BillingHandler/Resource", "EventAsyncStack/NightlyJob/Resource",
-                "EventAsyncStack/WelcomeHandler/Resource", "EventAsyncStack/AnalyticsHandler/Resource",
-                "EventAsyncStack/CrmSyncHandler/Resource");
+                .filter(x -> x.ruleId().equals("FL-LAMBDA-007"))
+                .toList();
+        assertThat(info)
+                .extracting(Finding::cdkPath)
+                .containsExactly(
+                        "EventAsyncStack/BillingHandler/Resource",
+                        "EventAsyncStack/NightlyJob/Resource",
+                        "EventAsyncStack/WelcomeHandler/Resource",
+                        "EventAsyncStack/AnalyticsHandler/Resource",
+                        "EventAsyncStack/CrmSyncHandler/Resource");
     }
 }

@@ -84,7 +84,9 @@ class AslRulesTest {
                             Next: G
                     Next: A
                 """);
-        assertThat(r).extracting(Reported::message).anySatisfy(m -> assertThat(m).contains("has both Next and End"))
+        assertThat(r)
+                .extracting(Reported::message)
+                .anySatisfy(m -> assertThat(m).contains("has both Next and End"))
                 .anySatisfy(m -> assertThat(m).contains("has no Resource"))
                 .anySatisfy(m -> assertThat(m).contains("Choice rule 0 has no Next"))
                 .anySatisfy(m -> assertThat(m).contains("(Choice) must not have End"))

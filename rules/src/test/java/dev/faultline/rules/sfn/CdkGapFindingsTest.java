@@ -22,7 +22,8 @@ class CdkGapFindingsTest {
     @Test
     void unsubscribedStreamFailureTopicIsReported() {
         assertThat(findings("FL-ESM-001/cdk-stream-lambda.template.json", "FL-OBS-002"))
-                .extracting(Finding::cdkPath).containsExactly("StreamLambdaStack/StreamFailures/Resource");
+                .extracting(Finding::cdkPath)
+                .containsExactly("StreamLambdaStack/StreamFailures/Resource");
     }
 
     @Test
@@ -33,13 +34,16 @@ class CdkGapFindingsTest {
             assertThat(f.message()).contains("'Validate' retrier 1 lists 'Lambda.ServiceException'", "retrier 0");
         });
         List<Finding> rerun = findings("FL-SFN-012/cdk-sfn-workflow.template.json", "FL-SFN-013");
-        assertThat(rerun).singleElement().satisfies(f ->
-                assertThat(f.message()).contains("'Notify'", "all 2 branches", "task 'NotifyCustomer'"));
+        assertThat(rerun)
+                .singleElement()
+                .satisfies(
+                        f -> assertThat(f.message()).contains("'Notify'", "all 2 branches", "task 'NotifyCustomer'"));
     }
 
     private static List<Finding> findings(String fixture, String ruleId) {
         Path f = FixtureHarness.builtinFixtures(extracted).resolve(fixture);
         return FixtureHarness.fromClassPath().check(f).findings().stream()
-                .filter(x -> x.ruleId().equals(ruleId)).toList();
+                .filter(x -> x.ruleId().equals(ruleId))
+                .toList();
     }
 }

@@ -54,7 +54,8 @@ class FailureStrandsCompletedWorkTest {
                 Resource: arn:aws:states:::dynamodb:putItem
                 """));
         assertThat(r).extracting(Reported::line).containsExactly(3);
-        assertThat(r.get(0).message()).startsWith("Map 'All' has no Catch and its items run 'Each'")
+        assertThat(r.get(0).message())
+                .startsWith("Map 'All' has no Catch and its items run 'Each'")
                 .contains("stops the other iterations");
     }
 
@@ -180,7 +181,9 @@ class FailureStrandsCompletedWorkTest {
         assertThat(run(parallel.formatted("arn:aws:states:::dynamodb:getItem"))).isEmpty();
         // a Catch on the Parallel handles the half-done writes
         assertThat(run(parallel.formatted("arn:aws:states:::sns:publish")
-                .replace("    Type: Parallel\n", "    Type: Parallel\n    Catch: [{ErrorEquals: [States.ALL], Next: Fan}]\n")))
+                        .replace(
+                                "    Type: Parallel\n",
+                                "    Type: Parallel\n    Catch: [{ErrorEquals: [States.ALL], Next: Fan}]\n")))
                 .isEmpty();
     }
 }

@@ -59,7 +59,8 @@ class StepFunctionsRulesTest {
         assertThat(UnsafeRetrier.worstCase(10, 2, 10, 60)).isEqualTo(10 + 20 + 40 + 60 * 7);
         assertThat(UnsafeRetrier.worstCase(5, 1, 4, Double.POSITIVE_INFINITY)).isEqualTo(20.0);
         assertThat(UnsafeRetrier.worstCase(1, 2, 0, 10)).isZero();
-        assertThat(UnsafeRetrier.worstCase(1, 3, 99_999_999, Double.POSITIVE_INFINITY)).isGreaterThan(1e15);
+        assertThat(UnsafeRetrier.worstCase(1, 3, 99_999_999, Double.POSITIVE_INFINITY))
+                .isGreaterThan(1e15);
     }
 
     @Test
@@ -105,7 +106,8 @@ class StepFunctionsRulesTest {
                     End: true
                 """);
         assertThat(r).extracting(Reported::line).containsExactly(8, 26);
-        assertThat(r.get(0).message()).contains("can wait up to 1860 s in total over 5 retries")
+        assertThat(r.get(0).message())
+                .contains("can wait up to 1860 s in total over 5 retries")
                 .contains("machine's TimeoutSeconds 600 s");
         assertThat(r.get(1).message()).contains("without JitterStrategy FULL");
 
@@ -123,8 +125,10 @@ class StepFunctionsRulesTest {
                         JitterStrategy: FULL
                     End: true
                 """);
-        assertThat(perAttempt).singleElement().satisfies(x -> assertThat(x.message())
-                .contains("can wait up to 35 s").contains("the state can take 435 s"));
+        assertThat(perAttempt)
+                .singleElement()
+                .satisfies(x ->
+                        assertThat(x.message()).contains("can wait up to 35 s").contains("the state can take 435 s"));
 
         List<Reported> uncapped = TestMachines.run(new UnsafeRetrier(), """
                 StartAt: A
@@ -139,8 +143,10 @@ class StepFunctionsRulesTest {
                         JitterStrategy: FULL
                     End: true
                 """);
-        assertThat(uncapped).singleElement().satisfies(x ->
-                assertThat(x.message()).contains("10230 s (2.8 h)").contains("more than one hour"));
+        assertThat(uncapped)
+                .singleElement()
+                .satisfies(
+                        x -> assertThat(x.message()).contains("10230 s (2.8 h)").contains("more than one hour"));
     }
 
     @Test
@@ -192,9 +198,10 @@ class StepFunctionsRulesTest {
                     End: true
                 """);
         assertThat(r).extracting(Reported::line).containsExactly(6, 10);
-        assertThat(r).allSatisfy(x -> assertThat(x.message())
-                .contains("until the machine's TimeoutSeconds 3600 s ends it with States.Timeout")
-                .doesNotContain("up to a year"));
+        assertThat(r)
+                .allSatisfy(x -> assertThat(x.message())
+                        .contains("until the machine's TimeoutSeconds 3600 s ends it with States.Timeout")
+                        .doesNotContain("up to a year"));
     }
 
     @Test
@@ -270,12 +277,15 @@ class StepFunctionsRulesTest {
                           End: true
                     End: true
                 """;
-        assertThat(TestMachines.run(new DistributedMapWithoutToleratedFailure(), def)).extracting(Reported::line)
+        assertThat(TestMachines.run(new DistributedMapWithoutToleratedFailure(), def))
+                .extracting(Reported::line)
                 .containsExactly(3);
-        assertThat(TestMachines.run(new ExpressMachineUnsupportedIntegration(), def)).singleElement()
+        assertThat(TestMachines.run(new ExpressMachineUnsupportedIntegration(), def))
+                .singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("EXPRESS child executions of distributed Map 'M'"));
         assertThat(TestMachines.run(new ChoiceWithoutDefault(), def)).isEmpty();
-        assertThat(TestMachines.run(new FailureStrandsCompletedWork(), def)).extracting(Reported::line)
+        assertThat(TestMachines.run(new FailureStrandsCompletedWork(), def))
+                .extracting(Reported::line)
                 .containsExactly(3);
     }
 
@@ -290,8 +300,10 @@ class StepFunctionsRulesTest {
                     TimeoutSeconds: 60
                     End: true
                 """;
-        assertThat(TestMachines.run(new ExpressMachineUnsupportedIntegration(), def, true)).hasSize(1);
-        assertThat(TestMachines.run(new ExpressMachineUnsupportedIntegration(), def, false)).isEmpty();
+        assertThat(TestMachines.run(new ExpressMachineUnsupportedIntegration(), def, true))
+                .hasSize(1);
+        assertThat(TestMachines.run(new ExpressMachineUnsupportedIntegration(), def, false))
+                .isEmpty();
     }
 
     @Test

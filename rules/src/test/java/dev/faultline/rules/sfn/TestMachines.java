@@ -41,12 +41,10 @@ final class TestMachines {
 
     private static final String FILE = "test.asl.yaml";
 
-    private TestMachines() {
-    }
+    private TestMachines() {}
 
     /** One reported finding: line and message. */
-    record Reported(int line, String subPath, String message) {
-    }
+    record Reported(int line, String subPath, String message) {}
 
     /** Runs one rule over a standalone definition and returns what it reported. */
     static List<Reported> run(Rule rule, String definition) {
@@ -55,10 +53,18 @@ final class TestMachines {
 
     static List<Reported> run(Rule rule, String definition, boolean express) {
         MapNode root = toTree(new Yaml().compose(new StringReader(definition))).asMap();
-        QueryLanguage ql = "JSONata".equals(root.getText("QueryLanguage")) ? QueryLanguage.JSONATA : QueryLanguage.JSONPATH;
+        QueryLanguage ql =
+                "JSONata".equals(root.getText("QueryLanguage")) ? QueryLanguage.JSONATA : QueryLanguage.JSONPATH;
         Scope top = scope(root, "Definition", null, ql);
-        StateMachine m = new StateMachine("test", new InputFile(Path.of(FILE), FILE, InputKind.ASL), null, null, top,
-                express, root.span(), Map.of());
+        StateMachine m = new StateMachine(
+                "test",
+                new InputFile(Path.of(FILE), FILE, InputKind.ASL),
+                null,
+                null,
+                top,
+                express,
+                root.span(),
+                Map.of());
         Recorder ctx = new Recorder();
         if (rule.subscription().wantsMachines()) {
             rule.visitStateMachine(m, ctx);
@@ -88,7 +94,8 @@ final class TestMachines {
 
     private static State state(MapNode.Entry e, MapNode b, String path, QueryLanguage inherited) {
         String qlText = b.getText("QueryLanguage");
-        QueryLanguage ql = qlText == null ? inherited : "JSONata".equals(qlText) ? QueryLanguage.JSONATA : QueryLanguage.JSONPATH;
+        QueryLanguage ql =
+                qlText == null ? inherited : "JSONata".equals(qlText) ? QueryLanguage.JSONATA : QueryLanguage.JSONPATH;
         List<Retrier> retriers = new ArrayList<>();
         ListNode r = b.getList("Retry");
         for (int i = 0; r != null && i < r.size(); i++) {
@@ -132,8 +139,12 @@ final class TestMachines {
     }
 
     private static Span span(org.yaml.snakeyaml.nodes.Node n) {
-        return new Span(FILE, n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1,
-                n.getEndMark().getLine() + 1, n.getEndMark().getColumn() + 1);
+        return new Span(
+                FILE,
+                n.getStartMark().getLine() + 1,
+                n.getStartMark().getColumn() + 1,
+                n.getEndMark().getLine() + 1,
+                n.getEndMark().getColumn() + 1);
     }
 
     private static Node toTree(org.yaml.snakeyaml.nodes.Node n) {
@@ -154,9 +165,13 @@ final class TestMachines {
         }
         org.yaml.snakeyaml.nodes.ScalarNode s = (org.yaml.snakeyaml.nodes.ScalarNode) n;
         String tag = s.getTag().getValue();
-        ScalarNode.Kind kind = tag.endsWith(":int") ? ScalarNode.Kind.INT : tag.endsWith(":float") ? ScalarNode.Kind.FLOAT
-                : tag.endsWith(":bool") ? ScalarNode.Kind.BOOL : tag.endsWith(":null") ? ScalarNode.Kind.NULL
-                : ScalarNode.Kind.STRING;
+        ScalarNode.Kind kind = tag.endsWith(":int")
+                ? ScalarNode.Kind.INT
+                : tag.endsWith(":float")
+                        ? ScalarNode.Kind.FLOAT
+                        : tag.endsWith(":bool")
+                                ? ScalarNode.Kind.BOOL
+                                : tag.endsWith(":null") ? ScalarNode.Kind.NULL : ScalarNode.Kind.STRING;
         return new ScalarNode(span(n), s.getValue(), kind);
     }
 
@@ -182,9 +197,11 @@ final class TestMachines {
 
         @Override
         public dev.faultline.core.rule.Reported report(Location where, String message) {
-            String subPath = where instanceof Location.OfState s ? s.subPath()
-                    : where instanceof Location.OfNode n ? n.subPath()
-                    : where instanceof Location.OfMachine m ? m.subPath() : null;
+            String subPath = where instanceof Location.OfState s
+                    ? s.subPath()
+                    : where instanceof Location.OfNode n
+                            ? n.subPath()
+                            : where instanceof Location.OfMachine m ? m.subPath() : null;
             reported.add(new Reported(where.span().line(), subPath, message));
             return new dev.faultline.core.rule.Reported() {
                 @Override

@@ -23,11 +23,21 @@ class SubscriptionSeverityByProtocolTest {
     void emailAndSmsAreInfoTheRestWarning() {
         Path fixture = FixtureHarness.builtinFixtures(extracted).resolve("FL-SNS-001/protocols.yaml");
         List<Finding> found = Analyzer.fromClassPath()
-                .analyze(AnalysisRequest.of(fixture.getParent(), List.of(fixture)).withThreads(1)).findings().stream()
-                .filter(f -> f.ruleId().equals("FL-SNS-001")).toList();
-        assertThat(found).extracting(f -> f.span().line(), Finding::severity).containsExactly(
-                tuple(9, Severity.INFO), tuple(13, Severity.INFO), tuple(17, Severity.INFO),
-                tuple(21, Severity.WARNING), tuple(25, Severity.WARNING), tuple(33, Severity.INFO));
+                .analyze(AnalysisRequest.of(fixture.getParent(), List.of(fixture))
+                        .withThreads(1))
+                .findings()
+                .stream()
+                .filter(f -> f.ruleId().equals("FL-SNS-001"))
+                .toList();
+        assertThat(found)
+                .extracting(f -> f.span().line(), Finding::severity)
+                .containsExactly(
+                        tuple(9, Severity.INFO),
+                        tuple(13, Severity.INFO),
+                        tuple(17, Severity.INFO),
+                        tuple(21, Severity.WARNING),
+                        tuple(25, Severity.WARNING),
+                        tuple(33, Severity.INFO));
         assertThat(found.get(0).message()).contains("notifies no one");
     }
 }

@@ -44,7 +44,8 @@ class ReportersGoldenTest {
         "junit, true, report-with-suppressed.junit.xml",
         "github, false, report.github.txt",
     })
-    void matchesGoldenFileAndIsDeterministic(String format, boolean includeSuppressed, String golden) throws IOException {
+    void matchesGoldenFileAndIsDeterministic(String format, boolean includeSuppressed, String golden)
+            throws IOException {
         String actual = render(reporter(format), ReportFixture.result(false), includeSuppressed);
         String fromShuffled = render(reporter(format), ReportFixture.result(true), includeSuppressed);
         assertThat(fromShuffled).as("shuffled input gives identical bytes").isEqualTo(actual);
