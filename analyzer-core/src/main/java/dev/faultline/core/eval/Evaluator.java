@@ -10,6 +10,7 @@ import dev.faultline.core.tree.ScalarNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A small partial evaluator over one template: parameter defaults, {@code Fn::If} (both branches
@@ -21,6 +22,7 @@ public final class Evaluator {
 
     private static final int MAX_DEPTH = 64;
     private final Template template;
+    private final Predicate<Node> illTyped;
 
     /**
      * Internal: rules get evaluators from {@link dev.faultline.core.rule.RuleContext#evaluator}.
@@ -28,7 +30,28 @@ public final class Evaluator {
      * @param template the template whose parameters, conditions and mappings are used
      */
     public Evaluator(Template template) {
+        this(template, n -> false);
+    }
+
+    /**
+     * Internal: an evaluator for which the literals that can never be valid for their property
+     * (reported as FL-PARSE-007 when the graph is built) are {@link Value.Unknown}, so that the
+     * rules that need them stay silent.
+     *
+     * @param template the template whose parameters, conditions and mappings are used
+     * @param illTyped whether a located value was found ill-typed
+     */
+    public Evaluator(Template template, Predicate<Node> illTyped) {
         this.template = template;
+        this.illTyped = illTyped;
+    }
+
+    /**
+     * @param node a located value
+     * @return whether it is a literal that can never be valid where it is written (FL-PARSE-007)
+     */
+    public boolean isIllTyped(Node node) {
+        return node != null && illTyped.test(node);
     }
 
     /**
@@ -49,6 +72,9 @@ public final class Evaluator {
         }
         if (depth > MAX_DEPTH) {
             return new Value.Unknown("nested too deeply");
+        }
+        if (illTyped.test(node)) {
+            return new Value.Unknown("ill-typed value (FL-PARSE-007)");
         }
         if (node instanceof ScalarNode s) {
             return scalar(s);

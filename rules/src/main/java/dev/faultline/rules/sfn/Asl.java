@@ -6,6 +6,7 @@ import dev.faultline.core.asl.Retrier;
 import dev.faultline.core.asl.Scope;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.eval.ValueType;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.ScalarNode;
@@ -26,11 +27,12 @@ public final class Asl {
     }
 
     /**
-     * A literal number written at {@code node}; empty when absent, not a number, a JSONata
-     * expression, or (part of) a placeholder that stood for an intrinsic.
+     * A literal number written at {@code node}; empty when absent, not a JSON number (a string,
+     * even a numeric one, which Step Functions rejects: FL-PARSE-007), a JSONata expression, or
+     * (part of) a placeholder that stood for an intrinsic.
      */
     public static Optional<BigDecimal> number(StateMachine machine, Node node) {
-        if (!(node instanceof ScalarNode s) || s.isNull()) {
+        if (!(node instanceof ScalarNode s) || s.isNull() || ValueType.STRICT_NUMBER.problem(s).isPresent()) {
             return Optional.empty();
         }
         String t = s.value().trim();
