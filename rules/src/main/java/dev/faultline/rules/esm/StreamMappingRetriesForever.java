@@ -110,6 +110,7 @@ public final class StreamMappingRetriesForever implements Rule {
                 if (hours.isPresent() && hours.get().size() == 1) {
                     return "stream '" + stream.get().name() + "' after its " + hours.get().get(0) + " h retention";
                 }
+                return "the stream's retention"; // set, but not known here
             }
         }
         return "the stream's retention (24 h by default)";

@@ -55,7 +55,8 @@ public final class CatcherWithoutResultPath implements Rule {
 
     @Override
     public void visitState(State state, StateMachine machine, RuleContext ctx) {
-        if (state.queryLanguage() != QueryLanguage.JSONPATH || state.catchers().isEmpty()) {
+        if (state.queryLanguage() != QueryLanguage.JSONPATH || state.catchers().isEmpty()
+                || !Asl.queryLanguageKnown(machine, state, ctx)) {
             return;
         }
         Scope scope = Asl.scopeOf(machine, state);

@@ -82,7 +82,7 @@ public final class RetryRerunsAllBranches implements Rule {
 
     @Override
     public void visitState(State state, StateMachine machine, RuleContext ctx) {
-        if (!retries(state, machine) || Asl.isDistributedMap(state)) {
+        if (!retries(state, machine) || Asl.isDistributedMap(state) || Asl.mapModeUnknown(state, ctx)) {
             return;
         }
         boolean parallel = state.isType("Parallel");
