@@ -6,8 +6,8 @@ import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.ScalarNode;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The type and domain of a property (from the AWS resource specification) or of a States Language
@@ -88,6 +88,14 @@ public sealed interface ValueType {
         return "an intrinsic function";
     }
 
+    /** Empty when the node is not a literal or is a scalar that {@code accepts} takes, else what it is. */
+    private static Optional<String> unlessScalar(Node literal, Predicate<ScalarNode> accepts) {
+        if (!literal(literal) || literal instanceof ScalarNode s && accepts.test(s)) {
+            return Optional.empty();
+        }
+        return Optional.of(describe(literal));
+    }
+
     /** Whether a node is judged at all: a non-null scalar, a list or a mapping. */
     private static boolean literal(Node n) {
         return n instanceof ListNode || n instanceof MapNode || n instanceof ScalarNode s && !s.isNull();
@@ -139,16 +147,8 @@ public sealed interface ValueType {
 
         @Override
         public Optional<String> problem(Node literal) {
-            if (!literal(literal)) {
-                return Optional.empty();
-            }
-            if (literal instanceof ScalarNode s) {
-                String t = s.raw().trim().toLowerCase(Locale.ROOT);
-                if (s.kind() == ScalarNode.Kind.BOOL || t.equals("true") || t.equals("false")) {
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(describe(literal));
+            return unlessScalar(literal, s -> s.kind() == ScalarNode.Kind.BOOL
+                    || s.raw().trim().equalsIgnoreCase("true") || s.raw().trim().equalsIgnoreCase("false"));
         }
     }
 
@@ -161,8 +161,7 @@ public sealed interface ValueType {
 
         @Override
         public Optional<String> problem(Node literal) {
-            return literal instanceof ListNode || literal instanceof MapNode
-                    ? Optional.of(describe(literal)) : Optional.empty();
+            return unlessScalar(literal, s -> true);
         }
     }
 
@@ -175,13 +174,7 @@ public sealed interface ValueType {
 
         @Override
         public Optional<String> problem(Node literal) {
-            if (!literal(literal)) {
-                return Optional.empty();
-            }
-            if (literal instanceof ScalarNode s && (s.raw().isEmpty() || s.raw().startsWith("arn:"))) {
-                return Optional.empty();
-            }
-            return Optional.of(describe(literal));
+            return unlessScalar(literal, s -> s.raw().isEmpty() || s.raw().startsWith("arn:"));
         }
     }
 
@@ -226,13 +219,7 @@ public sealed interface ValueType {
 
         @Override
         public Optional<String> problem(Node literal) {
-            if (!literal(literal)) {
-                return Optional.empty();
-            }
-            if (literal instanceof ScalarNode s && values.contains(s.raw().trim())) {
-                return Optional.empty();
-            }
-            return Optional.of(describe(literal));
+            return unlessScalar(literal, s -> values.contains(s.raw().trim()));
         }
     }
 
