@@ -50,7 +50,11 @@ final class TypeChecker {
     }
 
     /** Where a value is reported: the resource (or null) and the logical path of what holds it. */
-    private record Owner(String resource, String cdkPath, String what, String path, String consumer) {
+    private record Owner(String resource, String cdkPath, String what, String path, String consumer,
+                         MapNode written, String writtenPath) {
+        Owner(String resource, String cdkPath, String what, String path, String consumer) {
+            this(resource, cdkPath, what, path, consumer, null, null);
+        }
     }
 
     /** Checks the SAM Globals and every node of a template. */
@@ -65,12 +69,28 @@ final class TypeChecker {
         for (GraphNode n : g.nodesOf(t)) {
             Resource r = n.resource();
             String what = "'" + n.name() + "' property";
-            Owner o = new Owner(n.resourceId(), n.cdkPath(), what, n.logicalPath() + "/Properties", "CloudFormation");
+            Owner o = new Owner(n.resourceId(), n.cdkPath(), what, n.logicalPath() + "/Properties", "CloudFormation",
+                    n.implied() ? eventProperties(n) : null, n.logicalPath() + "/Properties");
             if (!n.implied() && r != null && "AWS::Serverless::Function".equals(r.type())) {
                 typed(r.properties(), PropertyTypes.of(r.type()), o, ev);
             }
             typed(n.properties(), PropertyTypes.of(n.type()), o, ev);
         }
+    }
+
+    /**
+     * The {@code Properties} of the SAM event an implied node comes from, as the user wrote them
+     * (keys such as {@code Queue} become {@code EventSourceArn} on the node), or null.
+     */
+    private static MapNode eventProperties(GraphNode n) {
+        String path = n.logicalPath();
+        int at = path.lastIndexOf("/Events/");
+        if (n.resource() == null || at < 0 || path.indexOf('/', at + "/Events/".length()) >= 0) {
+            return null;
+        }
+        MapNode events = n.resource().properties().getMap("Events");
+        MapNode event = events == null ? null : events.getMap(path.substring(at + "/Events/".length()));
+        return event == null ? null : event.getMap("Properties");
     }
 
     /** Checks the typed fields of a state machine definition. */
@@ -162,6 +182,15 @@ final class TypeChecker {
             return;
         }
         seen.add(value);
+        if (o.written() != null) {
+            // name the key the user wrote in the SAM event (Queue, not EventSourceArn)
+            for (MapNode.Entry e : o.written().entries()) {
+                if (e.value() == value) {
+                    name = e.key();
+                    path = o.writtenPath() + "/" + e.key();
+                }
+            }
+        }
         if (!seenAt.add(value.span() + " " + path)) {
             return;
         }
