@@ -1,6 +1,6 @@
 package dev.faultline.cli;
 
-/** The process exit codes of ARCHITECTURE.md. */
+/** The process exit codes of docs/architecture.md. */
 final class ExitCodes {
 
     /** No finding at or above {@code --fail-on}. */

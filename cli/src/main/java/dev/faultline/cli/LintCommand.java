@@ -40,8 +40,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code faultline lint [PATH...]}: analyze, report, and turn the findings into an exit code. */
@@ -53,6 +55,9 @@ final class LintCommand implements Callable<Integer> {
     enum ColorMode { AUTO, ALWAYS, NEVER }
 
     private final CliEnvironment env;
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
             description = "Files or directories to lint (default: the current directory).")
@@ -385,6 +390,9 @@ final class LintCommand implements Callable<Integer> {
         for (ToolError e : result.toolErrors()) {
             env.err().println("faultline: tool error: rule " + e.ruleId() + " failed at " + e.location() + ": "
                     + e.message());
+            if (e.cause() != null && Main.debug(spec.root().commandLine().getParseResult())) {
+                e.cause().printStackTrace(env.err());
+            }
         }
         boolean anyInput = false;
         for (InputFile f : result.files()) {

@@ -79,7 +79,8 @@ public final class Main {
         return m == null || m.isBlank() ? name : name + ": " + m.replace('\n', ' ');
     }
 
-    private static boolean debug(ParseResult parsed) {
+    /** Whether {@code --debug} was given, before or after the subcommand. */
+    static boolean debug(ParseResult parsed) {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
             if (p.hasMatchedOption("--debug")) {
                 return true;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * SARIF 2.1.0 schema and GitHub's rules. The corpus lies outside the repository, so every uri is a
  * relative reference starting with {@code ..}. Skipped where the corpus is not present.
  */
+@Tag("corpus")
 class CorpusSarifTest {
 
     static final Path CORPUS = Path.of(System.getProperty("faultline.corpus", "/work/shared/corpus"));

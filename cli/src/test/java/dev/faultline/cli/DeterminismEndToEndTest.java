@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The same inputs give byte-identical output in every format whatever the thread count, the order
  * of the paths on the command line and the order in which the files were created on disk.
  */
+@Tag("integration")
 class DeterminismEndToEndTest {
 
     private static final Path REPO = Path.of("").toAbsolutePath().getParent();

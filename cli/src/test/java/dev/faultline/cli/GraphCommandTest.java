@@ -25,10 +25,11 @@ class GraphCommandTest {
     @Test
     void printsJsonDotAndMermaid() throws Exception {
         assertThat(run("graph", "sam-app.yaml")).contains("\"id\" : \"sam-app.yaml#WorkerFromQueue\"")
-                .contains("\"implied\" : true").contains("\"kind\" : \"failsTo\"").contains("\"mode\" : \"poll\"");
+                .contains("\"implied\" : true").contains("\"kind\" : \"failsTo\"").contains("\"mode\" : \"poll\"")
+                .contains("\"fact\" : \"SAM Api event\"").contains("\"path\" : \"Resources/Worker/Properties/Events/Get\"");
         assertThat(run("graph", "--format", "dot", "sam-app.yaml")).startsWith("digraph faultline {")
                 .contains("color=red");
         assertThat(run("graph", "--format", "mermaid", "sam-app.yaml")).startsWith("flowchart LR")
-                .contains("-.->|failsTo|").contains("-->|invokes async|");
+                .contains("-.->|\"failsTo\"|").contains("-->|\"invokes async: SNS subscription (lambda)\"|");
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The parser-level behaviour is tested in the parsers module (TreeParserTest, DiscoveryTest,
  * AslLoaderTest); here the point is that one hostile file does not spoil the run.
  */
+@Tag("integration")
 class HostileInputsEndToEndTest {
 
     /** A queue consumed by a function without a redrive policy: FL-SQS-001 at line 2. */

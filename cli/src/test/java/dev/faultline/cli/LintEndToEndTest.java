@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The real pipeline (parsers and rules from the class path) through the command line. */
+@Tag("integration")
 class LintEndToEndTest {
 
     /** The repository root: Maven runs the tests in {@code cli/}. */

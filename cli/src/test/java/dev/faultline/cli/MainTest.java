@@ -154,6 +154,12 @@ class MainTest {
         assertThat(r.err()).startsWith("faultline: tool error: rule FL-TEST-003 failed at " + FILE
                 + ": IllegalStateException: rule bug\n");
         assertThat(r.err()).endsWith("1 finding (0 errors, 1 warning, 0 infos) in 2 files\n");
+        assertThat(r.err()).doesNotContain("\tat ");
+        Run debug = cli.run("lint", "--debug");
+        assertThat(debug.code()).isEqualTo(3);
+        assertThat(debug.err()).contains(": IllegalStateException: rule bug\njava.lang.IllegalStateException: rule bug\n\tat ")
+                .contains("ThrowingRule");
+        assertThat(cli.run("--debug", "lint").err()).contains("java.lang.IllegalStateException: rule bug\n\tat ");
     }
 
     @Test

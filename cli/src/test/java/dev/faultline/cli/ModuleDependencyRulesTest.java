@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module rules of ARCHITECTURE.md, pinned at package level over every module's main classes
+ * The module rules of docs/architecture.md, pinned at package level over every module's main classes
  * (the cli test class path sees them all). Maven already forbids most edges between modules; this
  * also catches a module reaching into a library it must not use through a transitive dependency.
  */

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The example plugin (examples/custom-rule, built earlier in the reactor and kept off this test
  * class path) loaded with {@code --plugin}, through the real parsers and built-in rules.
  */
+@Tag("integration")
 class PluginEndToEndTest {
 
     /** The example plugin jar; the pom passes its path. */

@@ -104,6 +104,9 @@ final class CheckRunner {
         if (!result.toolErrors().isEmpty()) {
             for (ToolError e : result.toolErrors()) {
                 log.error("Faultline internal error in " + e.ruleId() + " at " + e.location() + ": " + e.message());
+                if (e.cause() != null && log.isDebugEnabled()) {
+                    log.debug("stack trace of the internal error in " + e.ruleId(), e.cause());
+                }
             }
             throw new MojoExecutionException("Faultline could not complete the analysis: "
                     + result.toolErrors().size() + " internal error(s) (see the log above)");

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Loads every file of the shared real-world corpus, when it is present. */
+@Tag("corpus")
 class CorpusTest {
 
     private static final Path CORPUS = dev.faultline.fixtures.TestData.corpus();

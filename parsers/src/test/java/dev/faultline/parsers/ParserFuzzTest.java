@@ -2,6 +2,7 @@ package dev.faultline.parsers;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Jazzer fuzz tests of the parsers and the ASL loader. In the normal build they run in regression
@@ -11,6 +12,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * (one method at a time; {@code maxDuration} bounds it). A crash is written next to the seeds as
  * {@code crash-*}; keep it there as a regression input once fixed.
  */
+@Tag("fuzz")
 class ParserFuzzTest {
 
     @FuzzTest(maxDuration = "5m")

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.TestFactory;
  * rather than jqwik: since 1.10 jqwik's maintainers ask that the library not be used by AI coding
  * agents, which wrote much of this project.
  */
+@Tag("property")
 class ParserPropertiesTest {
 
     private static final int TRIES = 300;

@@ -200,7 +200,7 @@ final class Engine {
 
     private static ToolError toolError(Rule r, String where, Throwable e) {
         return new ToolError(r.metadata().id(), where, e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
     }
 
     /** Findings and tool errors of one run. */

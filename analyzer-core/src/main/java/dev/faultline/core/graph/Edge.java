@@ -8,13 +8,36 @@ import dev.faultline.core.tree.Span;
  * {@code 3}, {@code $LATEST} when written), {@link #UNKNOWN_QUALIFIER} when an alias or version is
  * targeted but its name cannot be known, and null when the invocation is unqualified (which runs
  * {@code $LATEST}). For {@code failsTo}/{@code succeedsTo} edges from a function that come from an
- * EventInvokeConfig, it is the config's {@code Qualifier}.
+ * EventInvokeConfig, it is the config's {@code Qualifier}. {@code evidence} says, for an
+ * {@code invokes} edge, which resource and property decide its mode (null for other edges).
  */
 public record Edge(EdgeKind kind, GraphNode from, GraphNode to, InvocationMode mode, Span span,
-                   String qualifier) {
+                   String qualifier, Evidence evidence) {
 
     /** The qualifier of an invocation that targets an alias or version whose name is not known statically. */
     public static final String UNKNOWN_QUALIFIER = "?";
+
+    /**
+     * Internal: an edge without evidence (not an invocation).
+     *
+     * @param kind      the relation
+     * @param from      the source node
+     * @param to        the target node
+     * @param mode      the invocation mode
+     * @param span      where the relation is written
+     * @param qualifier the alias/version targeted, or null
+     */
+    public Edge(EdgeKind kind, GraphNode from, GraphNode to, InvocationMode mode, Span span, String qualifier) {
+        this(kind, from, to, mode, span, qualifier, null);
+    }
+
+    /**
+     * Whether a client waits for the response within the invoker's timeout (see
+     * {@link Evidence#awaited()}); without evidence, whether the mode is synchronous.
+     */
+    public boolean awaited() {
+        return evidence == null ? mode == InvocationMode.SYNC : evidence.awaited();
+    }
 
     /**
      * Internal: edges are made by the graph builder.

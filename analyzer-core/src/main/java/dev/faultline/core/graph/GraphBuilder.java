@@ -121,9 +121,11 @@ public final class GraphBuilder {
             }
             return new Walked(refs, out);
         });
+        List<Linker> linkers = new ArrayList<>(templates.size());
         for (int ti = 0; ti < templates.size(); ti++) {
             Template t = templates.get(ti);
             Linker linker = new Linker(g, resolvers.get(t));
+            linkers.add(linker);
             List<GraphNode> nodes = g.nodesOf(t);
             List<List<Edge>> refs = walked.get(ti).references();
             for (int i = 0; i < nodes.size(); i++) {
@@ -132,6 +134,9 @@ public final class GraphBuilder {
                 }
                 linker.link(nodes.get(i));
             }
+        }
+        for (Template t : templates) {
+            exports(g, t, resolvers.get(t));
         }
         for (SamExpander.Pending p : pending) {
             new Linker(g, resolvers.get(p.target().template())).linkPending(p);
@@ -148,6 +153,9 @@ public final class GraphBuilder {
                 tasks.link(m, sm, res);
             }
         }
+        for (Linker linker : linkers) {
+            linker.linkUnseen(); // after every other invocation, task targets included
+        }
         List<Finding> findings = new ArrayList<>(typeFindings);
         for (Walked w : walked) {
             findings.addAll(w.findings());
@@ -157,6 +165,22 @@ public final class GraphBuilder {
             g.addFinding(f);
         }
         return g;
+    }
+
+    /** A function whose ARN or name a template exports may be invoked by other stacks, in any mode. */
+    private static void exports(ResourceGraph g, Template t, Resolver res) {
+        if (t.outputs() == null || res == null) {
+            return;
+        }
+        for (MapNode.Entry e : t.outputs().entries()) {
+            if (e.value() instanceof MapNode out && out.get("Export") != null) {
+                for (GraphNode fn : res.nodes(out.get("Value"))) {
+                    if (fn.kind() == NodeKind.FUNCTION) {
+                        g.addOutsideInvoker(fn, "its ARN exported in Outputs/" + e.key());
+                    }
+                }
+            }
+        }
     }
 
     /** What the parallel walk of one template found: per node (in nodesOf order) its references. */

@@ -1,5 +1,6 @@
 package dev.faultline.core.graph;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a {@link ResourceGraph} for people: JSON ({@code {"nodes": [{"id", "type", "file",
- * "line", "cdkPath", "implied"}], "edges": [{"from", "to", "kind", "mode"}]}}), Graphviz DOT, or a
+ * "line", "cdkPath", "implied"}], "edges": [{"from", "to", "kind", "mode", "evidence": {"fact",
+ * "path"}}]}}), Graphviz DOT, or a
  * Mermaid flowchart that GitHub renders in Markdown. Failure paths ({@code failsTo}) are drawn
  * distinctly (dashed, red). Output is sorted and deterministic. {@code references} edges are
  * included only when asked for: they are many and say little about failure handling.
@@ -28,9 +30,26 @@ public final class GraphWriter {
     public record NodeJson(String id, String type, String file, int line, String cdkPath, boolean implied) {
     }
 
-    /** One edge of the JSON form; {@code mode} is null for edges that are not invocations. */
-    @JsonPropertyOrder({"from", "to", "kind", "mode"})
-    public record EdgeJson(String from, String to, String kind, String mode) {
+    /**
+     * One edge of the JSON form; {@code mode} is null for edges that are not invocations, and
+     * {@code evidence} (for invocations) says which resource and property decide the mode.
+     */
+    @JsonPropertyOrder({"from", "to", "kind", "mode", "evidence"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EdgeJson(String from, String to, String kind, String mode, EvidenceJson evidence) {
+
+        /** The label drawn on the edge: {@code invokes async: S3 notification}. */
+        String label(String modeSeparator) {
+            if (mode == null) {
+                return kind;
+            }
+            return kind + modeSeparator + mode + (evidence == null ? "" : ": " + evidence.fact());
+        }
+    }
+
+    /** Why an invocation has its mode: the property ({@code path}) and what it says ({@code fact}). */
+    @JsonPropertyOrder({"fact", "path"})
+    public record EvidenceJson(String fact, String path) {
     }
 
     /** The JSON document. */
@@ -64,7 +83,7 @@ public final class GraphWriter {
         return mapper.writeValueAsString(model(g)).replace("\r\n", "\n") + "\n";
     }
 
-    /** A Graphviz digraph; failure edges dashed red, success edges green, invocations labelled by mode. */
+    /** A Graphviz digraph; failure edges dashed red, success edges green, invocations labelled by mode and evidence. */
     public String dot(ResourceGraph g) {
         StringBuilder sb = new StringBuilder("digraph faultline {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
         for (GraphNode n : sortedNodes(g)) {
@@ -76,7 +95,7 @@ public final class GraphWriter {
         }
         for (EdgeJson e : sortedEdges(g)) {
             sb.append("  ").append(quote(e.from())).append(" -> ").append(quote(e.to())).append(" [label=")
-                    .append(quote(e.mode() == null ? e.kind() : e.kind() + " (" + e.mode() + ")"));
+                    .append(quote(e.label(" ")));
             if (e.kind().equals(EdgeKind.FAILS_TO.label())) {
                 sb.append(", style=dashed, color=red, fontcolor=red");
             } else if (e.kind().equals(EdgeKind.SUCCEEDS_TO.label())) {
@@ -104,10 +123,10 @@ public final class GraphWriter {
         List<Integer> failure = new ArrayList<>();
         int link = 0;
         for (EdgeJson e : sortedEdges(g)) {
-            String label = e.mode() == null ? e.kind() : e.kind() + " " + e.mode();
+            String label = mermaidText(e.label(" "));
             String arrow = e.kind().equals(EdgeKind.FAILS_TO.label()) || e.kind().equals(EdgeKind.SUCCEEDS_TO.label())
                     ? " -.->|" : " -->|";
-            sb.append("  ").append(ids.get(e.from())).append(arrow).append(label).append("| ")
+            sb.append("  ").append(ids.get(e.from())).append(arrow).append('"').append(label).append("\"| ")
                     .append(ids.get(e.to())).append('\n');
             if (e.kind().equals(EdgeKind.FAILS_TO.label())) {
                 failure.add(link);
@@ -136,12 +155,15 @@ public final class GraphWriter {
             if (!withReferences && e.kind() == EdgeKind.REFERENCES) {
                 continue;
             }
+            Evidence ev = e.kind() == EdgeKind.INVOKES ? e.evidence() : null;
             set.add(new EdgeJson(e.from().id(), e.to().id(), e.kind().label(),
-                    e.mode() == InvocationMode.NONE ? null : e.mode().label()));
+                    e.mode() == InvocationMode.NONE ? null : e.mode().label(),
+                    ev == null ? null : new EvidenceJson(ev.fact(), ev.path())));
         }
         List<EdgeJson> out = new ArrayList<>(set);
         out.sort(Comparator.comparing(EdgeJson::from).thenComparing(EdgeJson::to).thenComparing(EdgeJson::kind)
-                .thenComparing(e -> e.mode() == null ? "" : e.mode()));
+                .thenComparing(e -> e.mode() == null ? "" : e.mode())
+                .thenComparing(e -> e.evidence() == null ? "" : e.evidence().path()));
         return out;
     }
 

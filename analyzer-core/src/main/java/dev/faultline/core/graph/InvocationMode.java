@@ -10,6 +10,11 @@ public enum InvocationMode {
     ASYNC,
     /** An event source mapping polls a queue or stream. */
     POLL,
+    /**
+     * An invocation whose mode is chosen per request or cannot be known statically (an API Gateway
+     * {@code X-Amz-Invocation-Type} header mapped from the request): rules that depend on the mode stay silent.
+     */
+    UNKNOWN,
     /** Not an invocation. */
     NONE;
 

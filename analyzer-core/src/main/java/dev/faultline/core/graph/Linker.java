@@ -1,6 +1,7 @@
 package dev.faultline.core.graph;
 
 import dev.faultline.core.eval.JsonDocuments;
+import dev.faultline.core.eval.SubTexts;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.tree.IntrinsicNode;
 import dev.faultline.core.tree.ListNode;
@@ -42,7 +43,8 @@ final class Linker {
                 for (GraphNode s : r.nodes(src)) {
                     connect(EdgeKind.CONSUMES, s, n, src, InvocationMode.NONE, null);
                 }
-                invoke(n, p.get("FunctionName"), InvocationMode.POLL, FUNCTIONS);
+                invoke(n, p.get("FunctionName"), InvocationMode.POLL, FUNCTIONS,
+                        evidence(n, "FunctionName", "event source mapping", null));
                 failsTo(n, p.path("DestinationConfig", "OnFailure", "Destination"), null);
                 succeedsTo(n, p.path("DestinationConfig", "OnSuccess", "Destination"), null);
             }
@@ -54,18 +56,13 @@ final class Linker {
             }
             case QUEUE_POLICY -> configuresEach(n, p.get("Queues"));
             case TOPIC_POLICY -> configuresEach(n, p.get("Topics"));
-            case PERMISSION -> {
-                Node fn = p.get("FunctionName");
-                for (Resolver.Target x : r.resolve(fn)) {
-                    connect(EdgeKind.CONFIGURES, n, x.node(), fn, InvocationMode.NONE, x.qualifier());
-                }
-            }
             case TOPIC -> {
                 ListNode subs = p.getList("Subscription");
                 if (subs != null) {
-                    for (Node s : subs.items()) {
-                        if (s instanceof MapNode sm && isLambdaProtocol(sm.get("Protocol"))) {
-                            invoke(n, sm.get("Endpoint"), InvocationMode.ASYNC, FUNCTIONS);
+                    for (int i = 0; i < subs.size(); i++) {
+                        if (subs.get(i) instanceof MapNode sm && isLambdaProtocol(sm.get("Protocol"))) {
+                            invoke(n, sm.get("Endpoint"), InvocationMode.ASYNC, FUNCTIONS,
+                                    evidence(n, "Subscription/" + i, "SNS topic subscription (lambda)", null));
                         }
                     }
                 }
@@ -76,7 +73,8 @@ final class Linker {
                     connect(EdgeKind.SUBSCRIBES, n, tn, topic, InvocationMode.NONE, null);
                 }
                 if (isLambdaProtocol(p.get("Protocol"))) {
-                    invoke(n, p.get("Endpoint"), InvocationMode.ASYNC, FUNCTIONS);
+                    invoke(n, p.get("Endpoint"), InvocationMode.ASYNC, FUNCTIONS,
+                            evidence(n, "Endpoint", "SNS subscription (lambda)", null));
                 }
                 Node rp = p.get("RedrivePolicy");
                 for (Resolver.Target x : redriveTargets(rp, "deadLetterTargetArn")) {
@@ -92,16 +90,18 @@ final class Linker {
                 }
                 ListNode targets = p.getList("Targets");
                 if (targets != null) {
-                    for (Node tg : targets.items()) {
-                        if (tg instanceof MapNode tm) {
-                            invoke(n, tm.get("Arn"), InvocationMode.ASYNC, INVOCABLE);
+                    for (int i = 0; i < targets.size(); i++) {
+                        if (targets.get(i) instanceof MapNode tm) {
+                            invoke(n, tm.get("Arn"), InvocationMode.ASYNC, INVOCABLE,
+                                    evidence(n, "Targets/" + i + "/Arn", "EventBridge rule target", null));
                             failsTo(n, tm.path("DeadLetterConfig", "Arn"), null);
                         }
                     }
                 }
             }
             case SCHEDULE -> {
-                invoke(n, p.path("Target", "Arn"), InvocationMode.ASYNC, INVOCABLE);
+                invoke(n, p.path("Target", "Arn"), InvocationMode.ASYNC, INVOCABLE,
+                        evidence(n, "Target/Arn", "EventBridge Scheduler target", null));
                 failsTo(n, p.path("Target", "DeadLetterConfig", "Arn"), null);
             }
             case PIPE -> pipe(n, p);
@@ -109,22 +109,27 @@ final class Linker {
             case BUCKET -> {
                 Node lcs = p.path("NotificationConfiguration", "LambdaConfigurations");
                 if (lcs instanceof ListNode l) {
-                    for (Node c : l.items()) {
-                        if (c instanceof MapNode cm) {
-                            invoke(n, cm.get("Function"), InvocationMode.ASYNC, FUNCTIONS);
+                    for (int i = 0; i < l.size(); i++) {
+                        for (MapNode cm : branches(l.get(i))) {
+                            invoke(n, cm.get("Function"), InvocationMode.ASYNC, FUNCTIONS, evidence(n,
+                                    "NotificationConfiguration/LambdaConfigurations/" + i, "S3 notification", null));
                         }
                     }
                 }
             }
-            case LOG_SUBSCRIPTION -> invoke(n, p.get("DestinationArn"), InvocationMode.ASYNC, FUNCTIONS);
+            case LOG_SUBSCRIPTION -> invoke(n, p.get("DestinationArn"), InvocationMode.ASYNC, FUNCTIONS,
+                    evidence(n, "DestinationArn", "CloudWatch Logs subscription filter", null));
             case IOT_RULE -> {
                 Node actions = p.path("TopicRulePayload", "Actions");
                 if (actions instanceof ListNode l) {
-                    for (Node a : l.items()) {
-                        if (a instanceof MapNode am) {
-                            invoke(n, am.path("Lambda", "FunctionArn"), InvocationMode.ASYNC, FUNCTIONS);
+                    for (int i = 0; i < l.size(); i++) {
+                        if (l.get(i) instanceof MapNode am) {
+                            String at = "TopicRulePayload/Actions/" + i;
+                            invoke(n, am.path("Lambda", "FunctionArn"), InvocationMode.ASYNC, FUNCTIONS,
+                                    evidence(n, at + "/Lambda", "IoT rule action", null));
                             invoke(n, am.path("StepFunctions", "StateMachineName"), InvocationMode.ASYNC,
-                                    EnumSet.of(NodeKind.STATE_MACHINE));
+                                    EnumSet.of(NodeKind.STATE_MACHINE),
+                                    evidence(n, at + "/StepFunctions", "IoT rule action", null));
                         }
                     }
                 }
@@ -141,18 +146,28 @@ final class Linker {
                     }
                 }
             }
-            case API_METHOD -> invoke(n, p.path("Integration", "Uri"), InvocationMode.SYNC, FUNCTIONS);
-            case API_INTEGRATION -> invoke(n, p.get("IntegrationUri"), InvocationMode.SYNC, FUNCTIONS);
+            case API_METHOD -> {
+                MapNode integration = p.getMap("Integration");
+                if (integration != null) {
+                    apiInvoke(n, "Uri", integration, "Integration/",
+                            integration.get("RequestParameters"), integration.get("ResponseTransferMode"), true);
+                }
+            }
+            case API_INTEGRATION -> apiInvoke(n, "IntegrationUri", p, "", p.get("RequestParameters"),
+                    p.get("ResponseTransferMode"), !oneWayWebSocket(n));
             case REST_API, HTTP_API -> {
-                invoke(n, p.get("Target"), InvocationMode.SYNC, FUNCTIONS);
-                openApi(n, p.get("Body"), 0);
+                invoke(n, p.get("Target"), InvocationMode.SYNC, FUNCTIONS,
+                        evidence(n, "Target", "API Gateway quick-create integration", null));
+                openApi(n, p.get("Body"), 0, n.resource() != null && SamExpander.isSamType(n.resource().type())
+                        ? "DefinitionBody" : "Body");
             }
             case LOAD_BALANCER_TARGET_GROUP -> {
                 ListNode targets = p.getList("Targets");
                 if (targets != null && "lambda".equalsIgnoreCase(p.getText("TargetType"))) {
-                    for (Node tg : targets.items()) {
-                        if (tg instanceof MapNode tm) {
-                            invoke(n, tm.get("Id"), InvocationMode.SYNC, FUNCTIONS);
+                    for (int i = 0; i < targets.size(); i++) {
+                        if (targets.get(i) instanceof MapNode tm) {
+                            invoke(n, tm.get("Id"), InvocationMode.SYNC, FUNCTIONS,
+                                    evidence(n, "Targets/" + i + "/Id", "load balancer target group", null));
                         }
                     }
                 }
@@ -162,23 +177,38 @@ final class Linker {
                 if (lc != null) {
                     for (String k : COGNITO_TRIGGERS) {
                         Node v = lc.get(k);
+                        Evidence ev = evidence(n, "LambdaConfig/" + k, "Cognito user pool trigger", null);
                         if (v instanceof MapNode vm) {
-                            invoke(n, vm.get("LambdaArn"), InvocationMode.SYNC, FUNCTIONS);
+                            invoke(n, vm.get("LambdaArn"), InvocationMode.SYNC, FUNCTIONS, ev);
                         } else {
-                            invoke(n, v, InvocationMode.SYNC, FUNCTIONS);
+                            invoke(n, v, InvocationMode.SYNC, FUNCTIONS, ev);
                         }
                     }
                 }
             }
-            case APPSYNC_DATA_SOURCE ->
-                    invoke(n, p.path("LambdaConfig", "LambdaFunctionArn"), InvocationMode.SYNC, FUNCTIONS);
+            case APPSYNC_DATA_SOURCE -> invoke(n, p.path("LambdaConfig", "LambdaFunctionArn"), InvocationMode.SYNC,
+                    FUNCTIONS, evidence(n, "LambdaConfig/LambdaFunctionArn", "AppSync data source", null));
             case ALARM -> alarm(n, p);
-            case CUSTOM_RESOURCE -> invoke(n, p.get("ServiceToken"), InvocationMode.ASYNC, FUNCTIONS);
+            case CUSTOM_RESOURCE -> {
+                invoke(n, p.get("ServiceToken"), InvocationMode.ASYNC, FUNCTIONS,
+                        evidence(n, "ServiceToken", "CloudFormation custom resource", null));
+                if ("Custom::S3BucketNotifications".equals(n.type())) {
+                    cdkBucketNotifications(n, p);
+                }
+            }
+            case PERMISSION -> permission(n, p);
             case OTHER -> {
-                if ("AWS::Lambda::Url".equals(n.type())) {
-                    invoke(n, p.get("TargetFunctionArn"), InvocationMode.SYNC, FUNCTIONS);
-                } else if ("AWS::SecretsManager::RotationSchedule".equals(n.type())) {
-                    invoke(n, p.get("RotationLambdaARN"), InvocationMode.SYNC, FUNCTIONS);
+                switch (n.type()) {
+                    case "AWS::Lambda::Url" -> invoke(n, p.get("TargetFunctionArn"), InvocationMode.SYNC, FUNCTIONS,
+                            evidence(n, "TargetFunctionArn", "Lambda function URL", null));
+                    case "AWS::SecretsManager::RotationSchedule" -> invoke(n, p.get("RotationLambdaARN"),
+                            InvocationMode.SYNC, FUNCTIONS,
+                            evidence(n, "RotationLambdaARN", "Secrets Manager rotation", null));
+                    case "AWS::SES::ReceiptRule" -> sesReceiptRule(n, p);
+                    case "AWS::Logs::AccountPolicy" -> logsAccountPolicy(n, p);
+                    default -> {
+                        // no typed edges
+                    }
                 }
             }
             default -> {
@@ -192,7 +222,8 @@ final class Linker {
         List<GraphNode> sources = pe.from() != null ? List.of(pe.from()) : r.nodes(pe.fromRef());
         for (GraphNode s : sources) {
             if (s != pe.target()) {
-                g.connect(new Edge(EdgeKind.INVOKES, s, pe.target(), pe.mode(), pe.span(), pe.qualifier()));
+                g.connect(new Edge(EdgeKind.INVOKES, s, pe.target(), pe.mode(), pe.span(), pe.qualifier(),
+                        settled(pe.evidence(), pe.mode())));
             }
         }
     }
@@ -235,7 +266,9 @@ final class Linker {
             it = r.evaluator().eval(lit != null ? lit : sit).asString().orElse(null);
         }
         InvocationMode mode = "FIRE_AND_FORGET".equals(it) ? InvocationMode.ASYNC : InvocationMode.SYNC;
-        invoke(n, p.get("Target"), mode, INVOCABLE);
+        invoke(n, p.get("Target"), mode, INVOCABLE, mode == InvocationMode.ASYNC
+                ? evidence(n, "TargetParameters", "pipe target with InvocationType FIRE_AND_FORGET", null)
+                : evidence(n, "Target", "pipe target (REQUEST_RESPONSE)", null));
         MapNode sp = p.getMap("SourceParameters");
         if (sp != null) {
             for (MapNode.Entry e : sp.entries()) {
@@ -293,25 +326,320 @@ final class Linker {
     }
 
     /** {@code x-amazon-apigateway-integration.uri} anywhere in an OpenAPI body. */
-    private void openApi(GraphNode n, Node body, int depth) {
+    private void openApi(GraphNode n, Node body, int depth, String path) {
         if (body == null || depth > 12) {
             return;
         }
         if (body instanceof MapNode m) {
             for (MapNode.Entry e : m.entries()) {
+                String at = path + "/" + e.key();
                 if (e.key().equals("x-amazon-apigateway-integration") && e.value() instanceof MapNode im) {
-                    invoke(n, im.get("uri"), InvocationMode.SYNC, FUNCTIONS);
+                    apiInvoke(n, "uri", im, at + "/", im.get("requestParameters"), im.get("responseTransferMode"),
+                            true);
                 } else {
-                    openApi(n, e.value(), depth + 1);
+                    openApi(n, e.value(), depth + 1, at);
                 }
             }
         } else if (body instanceof ListNode l) {
-            for (Node i : l.items()) {
-                openApi(n, i, depth + 1);
+            for (int i = 0; i < l.size(); i++) {
+                openApi(n, l.get(i), depth + 1, path + "/" + i);
             }
-        } else if (body instanceof IntrinsicNode in && in.is("Fn::Transform")) {
+        }
+    }
+
+    /**
+     * An API Gateway integration that invokes a function: synchronous, unless its request parameters
+     * set the {@code X-Amz-Invocation-Type} header to {@code 'Event'} (asynchronous: API Gateway
+     * answers at once) or to a value chosen per request (mode not known: no client is assumed to
+     * wait); a response-streaming integration ({@code ResponseTransferMode: STREAM}, a
+     * {@code response-streaming-invocations} URI) and a one-way WebSocket route are not held to the
+     * integration timeout.
+     */
+    private void apiInvoke(GraphNode n, String uriKey, MapNode integration, String prefix, Node params,
+                           Node transfer, boolean twoWay) {
+        Node uri = integration.get(uriKey);
+        if (uri == null) {
             return;
         }
+        InvocationMode mode = InvocationMode.SYNC;
+        boolean awaited = twoWay;
+        String property = prefix + uriKey;
+        String fact = twoWay ? "API Gateway integration" : "one-way WebSocket route (no route response)";
+        MapNode.Entry header = invocationTypeHeader(params);
+        if (header != null) {
+            property = prefix + (!prefix.contains("Body/") ? "RequestParameters/"
+                    : "requestParameters/") + header.key();
+            String v = r.evaluator().eval(header.value()).asString().map(Linker::unquote).orElse(null);
+            if ("Event".equalsIgnoreCase(v)) {
+                mode = InvocationMode.ASYNC;
+                awaited = false;
+                fact = "X-Amz-Invocation-Type 'Event'";
+            } else if (!"RequestResponse".equalsIgnoreCase(v)) {
+                mode = InvocationMode.UNKNOWN;
+                awaited = false;
+                fact = "X-Amz-Invocation-Type set per request";
+            }
+        }
+        if (mode == InvocationMode.SYNC && (r.evaluator().eval(transfer).knownStrings().contains("STREAM")
+                || textOf(uri).contains("response-streaming-invocations"))) {
+            awaited = false;
+            fact = "response-streaming integration";
+            property = transfer != null ? prefix + (prefix.contains("Body/") ? "responseTransferMode"
+                    : "ResponseTransferMode") : property;
+        }
+        String path = n.implied() ? n.logicalPath() : n.logicalPath() + "/Properties/" + property;
+        invoke(n, uri, mode, FUNCTIONS, new Evidence(path, fact, awaited, integration));
+    }
+
+    /** The {@code integration.request.header.X-Amz-Invocation-Type} entry of request parameters, or null. */
+    private static MapNode.Entry invocationTypeHeader(Node params) {
+        if (params instanceof MapNode m) {
+            for (MapNode.Entry e : m.entries()) {
+                if (e.key().equalsIgnoreCase("integration.request.header.X-Amz-Invocation-Type")) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String unquote(String s) {
+        String t = s.trim();
+        return t.length() >= 2 && t.startsWith("'") && t.endsWith("'") ? t.substring(1, t.length() - 1) : t;
+    }
+
+    /** The literal text of a scalar or {@code Fn::Sub}, else the empty string. */
+    private static String textOf(Node n) {
+        if (n instanceof IntrinsicNode in && in.is("Fn::Sub")) {
+            Node arg = in.argument();
+            Node text = arg instanceof ListNode l && l.size() > 0 ? l.get(0) : arg;
+            return text == null || text.text() == null ? "" : text.text();
+        }
+        return n == null || n.text() == null ? "" : n.text();
+    }
+
+    /**
+     * Whether a WebSocket API integration is reached only through one-way routes: routes that name
+     * it in their {@code Target} and have neither a {@code RouteResponseSelectionExpression} nor an
+     * {@code AWS::ApiGatewayV2::RouteResponse}, and are not {@code $connect} (the connection is accepted only
+     * when its integration answers). False when the API is not WebSocket or no route is found.
+     */
+    private boolean oneWayWebSocket(GraphNode integration) {
+        boolean webSocket = false;
+        for (GraphNode api : r.nodes(integration.property("ApiId"))) {
+            webSocket |= api.kind() == NodeKind.WEBSOCKET_API
+                    || r.evaluator().eval(api.property("ProtocolType")).knownStrings().contains("WEBSOCKET");
+        }
+        if (!webSocket) {
+            return false;
+        }
+        List<GraphNode> routes = new ArrayList<>(2);
+        List<GraphNode> responses = new ArrayList<>(2);
+        for (GraphNode x : g.nodesOf(integration.template())) {
+            if (x.kind() == NodeKind.API_ROUTE && r.nodes(x.property("Target")).contains(integration)) {
+                routes.add(x);
+            } else if ("AWS::ApiGatewayV2::RouteResponse".equals(x.type())) {
+                responses.add(x);
+            }
+        }
+        if (routes.isEmpty()) {
+            return false;
+        }
+        for (GraphNode route : routes) {
+            if (route.property("RouteResponseSelectionExpression") != null
+                    || r.evaluator().eval(route.property("RouteKey")).knownStrings().contains("$connect")) {
+                return false; // a route response, or $connect: the client's handshake waits for the integration
+            }
+            for (GraphNode rr : responses) {
+                if (r.nodes(rr.property("RouteId")).contains(route)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** CDK's {@code Custom::S3BucketNotifications}: the bucket (or the custom resource) invokes asynchronously. */
+    private void cdkBucketNotifications(GraphNode n, MapNode p) {
+        Node lcs = p.path("NotificationConfiguration", "LambdaFunctionConfigurations");
+        if (!(lcs instanceof ListNode l)) {
+            return;
+        }
+        List<GraphNode> buckets = new ArrayList<>(1);
+        for (GraphNode b : r.nodes(p.get("BucketName"))) {
+            if (b.kind() == NodeKind.BUCKET) {
+                buckets.add(b);
+            }
+        }
+        for (int i = 0; i < l.size(); i++) {
+            if (l.get(i) instanceof MapNode cm) {
+                Evidence ev = evidence(n, "NotificationConfiguration/LambdaFunctionConfigurations/" + i,
+                        "S3 notification (CDK Custom::S3BucketNotifications)", null);
+                for (GraphNode from : buckets.isEmpty() ? List.of(n) : buckets) {
+                    invoke(from, cm.get("LambdaFunctionArn"), InvocationMode.ASYNC, FUNCTIONS, ev);
+                }
+            }
+        }
+    }
+
+    /**
+     * A permission names the function it applies to; when it lets an asynchronous service (SNS,
+     * EventBridge, Scheduler, S3, CloudWatch Logs, IoT, SES) invoke the function from a source that is
+     * not in the template (no {@code SourceArn}, or one that names no resource of the template), the
+     * permission stands for an invoker the graph cannot see: an asynchronous edge from the permission.
+     */
+    private void permission(GraphNode n, MapNode p) {
+        Node fn = p.get("FunctionName");
+        List<Resolver.Target> targets = r.resolve(fn);
+        for (Resolver.Target x : targets) {
+            connect(EdgeKind.CONFIGURES, n, x.node(), fn, InvocationMode.NONE, x.qualifier());
+        }
+        Value action = r.evaluator().eval(p.get("Action"));
+        if (!action.isUnknown() && !action.knownStrings().contains("lambda:InvokeFunction")
+                && !action.knownStrings().contains("lambda:*")) {
+            return;
+        }
+        Node source = p.get("SourceArn");
+        if (source != null && !r.nodes(source).isEmpty()) {
+            return; // the source is in the template: its own edge says how it invokes
+        }
+        List<String> principals = r.evaluator().eval(p.get("Principal")).knownStrings();
+        if (principals.isEmpty() || !SYNC_SERVICES.containsAll(principals)) {
+            for (Resolver.Target x : targets) {
+                if (x.node().kind() == NodeKind.FUNCTION) {
+                    g.addOutsideInvoker(x.node(), "permission '" + n.name() + "' for "
+                            + (principals.isEmpty() ? "a principal not known statically" : String.join(", ", principals)));
+                }
+            }
+        }
+        String service = asyncServicePrincipal(p.get("Principal"));
+        if (service == null || action.isUnknown()) {
+            return;
+        }
+        Evidence ev = evidence(n, "Principal", "permission for " + service + " from outside the template", null);
+        Node principal = p.get("Principal");
+        for (Resolver.Target x : targets) {
+            if (x.node().kind() == NodeKind.FUNCTION && x.node() != n) {
+                unseen.add(new Edge(EdgeKind.INVOKES, n, x.node(), InvocationMode.ASYNC,
+                        principal == null ? n.span() : principal.span(), x.qualifier(), settled(ev, InvocationMode.ASYNC)));
+            }
+        }
+    }
+
+    /** The unseen asynchronous invocations that permissions stand for, added once every other edge exists. */
+    private final List<Edge> unseen = new ArrayList<>(0);
+
+    /**
+     * Adds the unseen invocations of the permissions linked by this linker, for functions that no
+     * resource of the templates invokes asynchronously (a permission without {@code SourceArn} next to
+     * a bucket or topic of the template stands for that invoker, which has its own edge).
+     */
+    void linkUnseen() {
+        for (Edge e : unseen) {
+            boolean seen = false;
+            for (Edge in : g.incoming(e.to(), EdgeKind.INVOKES)) {
+                seen |= in.mode() == InvocationMode.ASYNC && in.from().kind() != NodeKind.PERMISSION;
+            }
+            if (!seen) {
+                g.connect(e);
+            }
+        }
+    }
+
+    /** A list item, or both branches of an {@code Fn::If} item, as maps. */
+    private static List<MapNode> branches(Node item) {
+        if (item instanceof MapNode m) {
+            return List.of(m);
+        }
+        if (item instanceof IntrinsicNode in && in.is("Fn::If") && in.argument() instanceof ListNode l && l.size() == 3) {
+            List<MapNode> out = new ArrayList<>(2);
+            for (int i = 1; i < 3; i++) {
+                if (l.get(i) instanceof MapNode m) {
+                    out.add(m);
+                }
+            }
+            return out;
+        }
+        return List.of();
+    }
+
+    /** Service principals that only invoke request-response (their callers wait for the answer). */
+    private static final Set<String> SYNC_SERVICES = Set.of("apigateway.amazonaws.com",
+            "elasticloadbalancing.amazonaws.com", "cognito-idp.amazonaws.com", "appsync.amazonaws.com",
+            "lex.amazonaws.com", "secretsmanager.amazonaws.com");
+
+    private static final Set<String> ASYNC_SERVICES = Set.of("sns", "events", "scheduler", "s3", "logs", "iot",
+            "ses");
+
+    /** The service principal ({@code s3.amazonaws.com}) when it is one that invokes asynchronously, else null. */
+    private String asyncServicePrincipal(Node principal) {
+        List<String> texts = new ArrayList<>(r.evaluator().eval(principal).knownStrings());
+        if (texts.isEmpty()) {
+            String sub = textOf(principal);
+            if (!sub.isEmpty()) {
+                texts.add(SubTexts.wildcard(sub, SubTexts.ANY_VARIABLE));
+            }
+        }
+        for (String t : texts) {
+            int dot = t.indexOf('.');
+            if (dot > 0 && t.endsWith(".amazonaws.com") && ASYNC_SERVICES.contains(t.substring(0, dot))) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** An SES receipt rule's Lambda actions: asynchronous unless {@code InvocationType: RequestResponse}. */
+    private void sesReceiptRule(GraphNode n, MapNode p) {
+        Node actions = p.path("Rule", "Actions");
+        if (!(actions instanceof ListNode l)) {
+            return;
+        }
+        for (int i = 0; i < l.size(); i++) {
+            if (!(l.get(i) instanceof MapNode am) || !(am.get("LambdaAction") instanceof MapNode la)) {
+                continue;
+            }
+            Node it = la.get("InvocationType");
+            Value v = r.evaluator().eval(it);
+            String at = "Rule/Actions/" + i + "/LambdaAction";
+            if (v.isAbsent() || v.knownStrings().equals(List.of("Event"))) {
+                invoke(n, la.get("FunctionArn"), InvocationMode.ASYNC, FUNCTIONS,
+                        evidence(n, at, "SES receipt rule Lambda action (InvocationType Event)", null));
+            } else {
+                boolean known = v.knownStrings().equals(List.of("RequestResponse"));
+                invoke(n, la.get("FunctionArn"), known ? InvocationMode.SYNC : InvocationMode.UNKNOWN, FUNCTIONS,
+                        evidence(n, at + "/InvocationType", known ? "SES receipt rule Lambda action (RequestResponse)"
+                                : "SES receipt rule Lambda action (InvocationType not known)", null));
+            }
+        }
+    }
+
+    /** {@code AWS::Logs::AccountPolicy} of type {@code SUBSCRIPTION_FILTER_POLICY}: its {@code DestinationArn}. */
+    private void logsAccountPolicy(GraphNode n, MapNode p) {
+        if (!r.evaluator().eval(p.get("PolicyType")).knownStrings().contains("SUBSCRIPTION_FILTER_POLICY")) {
+            return;
+        }
+        for (Value doc : JsonDocuments.read(p.get("PolicyDocument"), r.evaluator()).alternatives()) {
+            if (doc instanceof Value.Obj o) {
+                invoke(n, o.node().get("DestinationArn"), InvocationMode.ASYNC, FUNCTIONS,
+                        evidence(n, "PolicyDocument/DestinationArn", "CloudWatch Logs account subscription policy",
+                                null));
+            }
+        }
+    }
+
+    /** The evidence of an invocation written at {@code property} of {@code n} (an implied node: its SAM event). */
+    static Evidence evidence(GraphNode n, String property, String fact, MapNode integration) {
+        return new Evidence(n.implied() ? n.logicalPath() : n.logicalPath() + "/Properties/" + property, fact,
+                true, integration);
+    }
+
+    /** The evidence as it holds for an edge of {@code mode}: only a synchronous caller can wait for the response. */
+    static Evidence settled(Evidence ev, InvocationMode mode) {
+        if (ev == null || mode == InvocationMode.SYNC || !ev.awaited()) {
+            return ev;
+        }
+        return new Evidence(ev.path(), ev.fact(), false, ev.integration());
     }
 
     private void configuresEach(GraphNode n, Node list) {
@@ -332,13 +660,13 @@ final class Linker {
         return r.evaluator().eval(protocol).knownStrings().contains("lambda");
     }
 
-    private void invoke(GraphNode from, Node ref, InvocationMode mode, Set<NodeKind> kinds) {
+    private void invoke(GraphNode from, Node ref, InvocationMode mode, Set<NodeKind> kinds, Evidence ev) {
         if (ref == null) {
             return;
         }
         for (Resolver.Target x : r.resolve(ref)) {
             if (kinds.contains(x.node().kind())) {
-                connect(EdgeKind.INVOKES, from, x.node(), ref, mode, x.qualifier());
+                connect(EdgeKind.INVOKES, from, x.node(), ref, mode, x.qualifier(), settled(ev, mode));
             }
         }
     }
@@ -362,10 +690,15 @@ final class Linker {
     }
 
     private void connect(EdgeKind kind, GraphNode from, GraphNode to, Node at, InvocationMode mode, String q) {
+        connect(kind, from, to, at, mode, q, null);
+    }
+
+    private void connect(EdgeKind kind, GraphNode from, GraphNode to, Node at, InvocationMode mode, String q,
+                         Evidence ev) {
         if (from == to) {
             return;
         }
-        g.connect(new Edge(kind, from, to, mode, at == null ? from.span() : at.span(), q));
+        g.connect(new Edge(kind, from, to, mode, at == null ? from.span() : at.span(), q, ev));
     }
 
     /**

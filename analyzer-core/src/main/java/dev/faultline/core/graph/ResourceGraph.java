@@ -42,6 +42,7 @@ public final class ResourceGraph {
     private final Map<Template, List<GraphNode>> nodesByTemplate = new IdentityHashMap<>();
     private final List<Finding> findings = new ArrayList<>();
     private final Set<Node> illTyped = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<GraphNode, String> outsideInvokers = new HashMap<>();
 
     /**
      * Adds a node; its id must be new. Internal: called by the graph builder, not by rules.
@@ -273,6 +274,27 @@ public final class ResourceGraph {
         return find(m.template(), m.resource().logicalId());
     }
 
+    /**
+     * Records that something outside the templates may invoke a function, in any mode: a permission
+     * for a principal other than a request-response service, whose source is not in the template, or
+     * an exported ARN. Internal: called by the graph builder; the first reason is kept.
+     *
+     * @param fn  the function
+     * @param why what shows it ({@code permission 'P' for 123456789012})
+     */
+    public void addOutsideInvoker(GraphNode fn, String why) {
+        outsideInvokers.putIfAbsent(fn, why);
+    }
+
+    /**
+     * What shows that something outside the templates may invoke {@code fn} in a mode the graph
+     * cannot know (a permission for an account, an unknown or asynchronous principal whose source is
+     * not in the template; an {@code Export} of its ARN), or null when nothing does.
+     */
+    public String outsideInvoker(GraphNode fn) {
+        return outsideInvokers.get(fn);
+    }
+
     // ---- queries for rules ------------------------------------------------------------------
 
     /**
@@ -296,7 +318,10 @@ public final class ResourceGraph {
         return distinctFrom(invocations(fn), mode);
     }
 
-    /** Whether anything in the graph invokes {@code fn} asynchronously (its async settings matter). */
+    /**
+     * Whether anything in the graph invokes {@code fn} asynchronously (its async settings matter),
+     * including a permission that lets an asynchronous service invoke it from outside the template.
+     */
     public boolean isAsyncInvoked(GraphNode fn) {
         for (Edge e : invocations(fn)) {
             if (e.mode() == InvocationMode.ASYNC) {

@@ -22,7 +22,7 @@ final class SamExpander {
 
     /** An invocation edge whose source is a reference to resolve once every node exists. */
     record Pending(GraphNode from, Node fromRef, GraphNode target, String qualifier, InvocationMode mode,
-                   Span span) {
+                   Span span, Evidence evidence) {
     }
 
     private final ResourceGraph g;
@@ -240,13 +240,13 @@ final class SamExpander {
                             Trees.map(p.span(), "TopicRulePayload", Trees.map(p.span(), payload)), s, path);
                 }
                 case "S3" -> pending.add(new Pending(null, p.get("Bucket"), target, alias,
-                        InvocationMode.ASYNC, s));
+                        InvocationMode.ASYNC, s, new Evidence(path, "SAM S3 event", false, null)));
                 case "Cognito" -> pending.add(new Pending(null, p.get("UserPool"), target, alias,
-                        InvocationMode.SYNC, s));
+                        InvocationMode.SYNC, s, new Evidence(path, "SAM Cognito event", true, null)));
                 case "Api" -> api(p.get("RestApiId"), "ServerlessRestApi", "AWS::ApiGateway::RestApi", r, target,
-                        alias, s, path);
+                        alias, s, path, p);
                 case "HttpApi" -> api(p.get("ApiId"), "ServerlessHttpApi", "AWS::ApiGatewayV2::Api", r, target,
-                        alias, s, path);
+                        alias, s, path, p);
                 default -> {
                     // other event types carry no failure-handling semantics we model
                 }
@@ -367,9 +367,11 @@ final class SamExpander {
     }
 
     private void api(Node apiRef, String implicitId, String implicitType, Resource r, GraphNode target,
-                     String alias, Span s, String path) {
+                     String alias, Span s, String path, MapNode props) {
+        Evidence ev = new Evidence(path, "SAM " + (implicitType.contains("V2") ? "HttpApi" : "Api") + " event", true,
+                props);
         if (apiRef != null) {
-            pending.add(new Pending(null, apiRef, target, alias, InvocationMode.SYNC, s));
+            pending.add(new Pending(null, apiRef, target, alias, InvocationMode.SYNC, s, ev));
             return;
         }
         GraphNode api = g.find(t, implicitId);
@@ -378,7 +380,7 @@ final class SamExpander {
         } else if (api.kind() != NodeKind.REST_API && api.kind() != NodeKind.HTTP_API) {
             return; // the implicit API's name is taken by another kind of resource: SAM rejects the template
         }
-        pending.add(new Pending(api, null, target, alias, InvocationMode.SYNC, s));
+        pending.add(new Pending(api, null, target, alias, InvocationMode.SYNC, s, ev));
     }
 
     /** Adds an implied node unless the template already has a node of that name (then returns it). */

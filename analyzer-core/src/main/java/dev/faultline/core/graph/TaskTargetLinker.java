@@ -39,7 +39,9 @@ final class TaskTargetLinker {
                 params = st.body().getMap("Arguments");
             }
             boolean lambda = false;
+            boolean machine = false;
             InvocationMode mode = InvocationMode.SYNC;
+            String fact = "Step Functions Lambda task (request-response)";
             Node targetNode = null;
             String field = null;
             if (res != null && res.contains(":states:::")) {
@@ -51,6 +53,7 @@ final class TaskTargetLinker {
                         String it = params.getText("InvocationType");
                         if ("Event".equals(it)) {
                             mode = InvocationMode.ASYNC;
+                            fact = "Step Functions lambda:invoke task with InvocationType Event";
                         }
                     }
                 } else if (api.startsWith("sqs:")) {
@@ -59,6 +62,10 @@ final class TaskTargetLinker {
                     field = "TopicArn";
                 } else if (api.startsWith("states:startExecution")) {
                     field = "StateMachineArn";
+                    machine = true;
+                    mode = api.contains(".sync") ? InvocationMode.SYNC : InvocationMode.ASYNC;
+                    fact = mode == InvocationMode.SYNC ? "Step Functions startExecution.sync task"
+                            : "Step Functions startExecution task without .sync";
                 } else if (api.startsWith("dynamodb:")) {
                     field = "TableName";
                 } else if (api.startsWith("events:putEvents")) {
@@ -87,8 +94,10 @@ final class TaskTargetLinker {
                         targetNode.span(), x.qualifier());
                 g.connect(e);
                 edges.add(e);
-                if (lambda) {
-                    g.connect(new Edge(EdgeKind.INVOKES, sm, x.node(), mode, targetNode.span(), x.qualifier()));
+                if (lambda || (machine && x.node().kind() == NodeKind.STATE_MACHINE)) {
+                    Evidence ev = new Evidence(st.logicalPath(), fact,
+                            mode == InvocationMode.SYNC, null);
+                    g.connect(new Edge(EdgeKind.INVOKES, sm, x.node(), mode, targetNode.span(), x.qualifier(), ev));
                 }
             }
             g.recordTaskTargets(st, edges);

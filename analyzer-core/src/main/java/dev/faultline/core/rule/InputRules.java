@@ -37,8 +37,10 @@ public final class InputRules {
                     + "template does not say what its author thinks.")
             .howToFix("Remove or rename one of the two keys.")
             .tags("input", "parse").docsUrl(TEMPLATE_DOCS)
-            .badExample("Properties:\n  Timeout: 10\n  Timeout: 30\n")
-            .goodExample("Properties:\n  Timeout: 30\n")
+            .badExample("Resources:\n  Worker:\n    Type: AWS::Lambda::Function\n    Properties:\n"
+                    + "      Timeout: 10\n      Timeout: 30\n")
+            .goodExample("Resources:\n  Worker:\n    Type: AWS::Lambda::Function\n    Properties:\n"
+                    + "      Timeout: 30\n")
             .precision(Precision.VERY_HIGH).build();
 
     /** FL-PARSE-003: a reference to something that does not exist. */
@@ -50,8 +52,10 @@ public final class InputRules {
             .howToFix("Correct the name, or declare the missing resource or parameter.")
             .tags("input", "reference")
             .docsUrl("https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-ref.html")
-            .badExample("Properties:\n  QueueName: !GetAtt OrderQueue.QueueName  # no OrderQueue\n")
-            .goodExample("Properties:\n  QueueName: !GetAtt OrdersQueue.QueueName\n")
+            .badExample("Resources:\n  OrdersQueue:\n    Type: AWS::SQS::Queue\n"
+                    + "Outputs:\n  QueueName:\n    Value: !GetAtt OrderQueue.QueueName  # no OrderQueue\n")
+            .goodExample("Resources:\n  OrdersQueue:\n    Type: AWS::SQS::Queue\n"
+                    + "Outputs:\n  QueueName:\n    Value: !GetAtt OrdersQueue.QueueName\n")
             .precision(Precision.HIGH).build();
 
     /** FL-PARSE-004: a missing or escaping local definition path. */
@@ -63,8 +67,12 @@ public final class InputRules {
             .howToFix("Point the path at a definition file inside the project.")
             .tags("input", "step-functions")
             .docsUrl("https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-statemachine.html")
-            .badExample("DefinitionUri: ../../../etc/passwd\n")
-            .goodExample("DefinitionUri: statemachine/orders.asl.json\n")
+            .badExample("Transform: AWS::Serverless-2016-10-31\nResources:\n  Orders:\n"
+                    + "    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+                    + "      DefinitionUri: ../../../etc/passwd\n")
+            .goodExample("Transform: AWS::Serverless-2016-10-31\nResources:\n  Orders:\n"
+                    + "    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+                    + "      DefinitionUri: statemachine/orders.asl.json  # a file of the project\n")
             .precision(Precision.VERY_HIGH).build();
 
     /** FL-PARSE-005: a safety limit exceeded. */
@@ -88,8 +96,10 @@ public final class InputRules {
             .howToFix("Use the documented form of the function, and write repeated values out in full.")
             .tags("input", "parse")
             .docsUrl("https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html")
-            .badExample("Arn: !GetAtt Queue\n")
-            .goodExample("Arn: !GetAtt Queue.Arn\n")
+            .badExample("Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n"
+                    + "Outputs:\n  Arn:\n    Value: !GetAtt Queue\n")
+            .goodExample("Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n"
+                    + "Outputs:\n  Arn:\n    Value: !GetAtt Queue.Arn\n")
             .precision(Precision.VERY_HIGH).build();
 
     /** FL-PARSE-007: a literal of the wrong type or form for its property. */
@@ -120,8 +130,10 @@ public final class InputRules {
             .howToFix("Add a reason, or correct the rule id.")
             .tags("config")
             .docsUrl("https://github.com/faultline-dev/faultline#suppressions")
-            .badExample("Metadata:\n  faultline:\n    suppress:\n      - rule: FL-SQS-001\n")
-            .goodExample("Metadata:\n  faultline:\n    suppress:\n      - rule: FL-SQS-001\n        reason: replayed from S3\n")
+            .badExample("Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Metadata:\n      faultline:\n"
+                    + "        suppress:\n          - rule: FL-SQS-001\n")
+            .goodExample("Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Metadata:\n      faultline:\n"
+                    + "        suppress:\n          - rule: FL-SQS-001\n            reason: replayed from S3\n")
             .precision(Precision.VERY_HIGH).build();
 
     /** FL-CONFIG-002: a suppression or baseline entry that matched nothing. */
@@ -132,8 +144,9 @@ public final class InputRules {
             .howToFix("Remove the entry.")
             .tags("config")
             .docsUrl("https://github.com/faultline-dev/faultline#baseline")
-            .badExample("suppress:\n  - rule: FL-SQS-001   # on a resource that is no longer a queue\n    reason: old\n")
-            .goodExample("# no entry\n")
+            .badExample("Resources:\n  Orders:\n    Type: AWS::SNS::Topic  # no longer a queue\n    Metadata:\n"
+                    + "      faultline:\n        suppress:\n          - rule: FL-SQS-001\n            reason: old\n")
+            .goodExample("Resources:\n  Orders:\n    Type: AWS::SNS::Topic\n")
             .precision(Precision.VERY_HIGH).build();
 
     /** All of them, sorted by id. */

@@ -315,11 +315,13 @@ class GraphBuilderTest {
         GraphWriter w = new GraphWriter(false);
         String json = w.json(g);
         assertThat(json).contains("\"id\" : \"w.yaml#D\"").contains("\"kind\" : \"failsTo\"")
-                .contains("\"mode\" : \"poll\"").doesNotContain("references");
+                .contains("\"mode\" : \"poll\"").doesNotContain("references")
+                .contains("\"fact\" : \"event source mapping\"").contains("\"path\" : \"Resources/M/Properties/FunctionName\"");
         assertThat(json.indexOf("w.yaml#D")).isLessThan(json.indexOf("w.yaml#Fn"));
-        assertThat(w.mermaid(g)).startsWith("flowchart LR\n").contains("-.->|failsTo|").contains("-->|invokes poll|")
+        assertThat(w.mermaid(g)).startsWith("flowchart LR\n").contains("-.->|\"failsTo\"|").contains("-->|\"invokes poll: event source mapping\"|")
                 .contains("linkStyle");
-        assertThat(w.dot(g)).startsWith("digraph faultline {").contains("style=dashed, color=red");
+        assertThat(w.dot(g)).startsWith("digraph faultline {").contains("style=dashed, color=red")
+                .contains("[label=\"invokes poll: event source mapping\"]");
         assertThat(new GraphWriter(true).json(g)).contains("references");
         assertThat(w.json(g)).isEqualTo(json);
     }

@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Loads every definition and state machine template of the shared corpus. */
+@Tag("corpus")
 class AslCorpusTest {
 
     private static final Path CORPUS = dev.faultline.fixtures.TestData.corpus();

@@ -39,10 +39,12 @@ public final class InvalidStateStructure implements Rule {
             .tags("correctness", "step-functions", "asl")
             .docsUrl("https://states-language.net/spec.html")
             .badExample("""
-                    "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Next": "Ship", "End": true}
+                    "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Next": "Ship", "End": true},
+                    "Ship": {"Type": "Succeed"}
                     """)
             .goodExample("""
-                    "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Next": "Ship"}
+                    "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Next": "Ship"},
+                    "Ship": {"Type": "Succeed"}
                     """)
             .precision(Precision.VERY_HIGH)
             .build();

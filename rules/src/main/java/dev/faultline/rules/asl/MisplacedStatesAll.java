@@ -31,16 +31,32 @@ public final class MisplacedStatesAll implements Rule {
             .tags("correctness", "step-functions", "asl", "error-handling")
             .docsUrl("https://states-language.net/spec.html#retrying-after-error")
             .badExample("""
-                    "Catch": [
-                      {"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Fallback"},
-                      {"ErrorEquals": ["States.Timeout"], "ResultPath": "$.error", "Next": "TimedOut"}
-                    ]
+                    "Charge": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::lambda:invoke",
+                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
+                      "Catch": [
+                        {"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Fallback"},
+                        {"ErrorEquals": ["States.Timeout"], "ResultPath": "$.error", "Next": "TimedOut"}
+                      ],
+                      "End": true
+                    },
+                    "Fallback": {"Type": "Fail"},
+                    "TimedOut": {"Type": "Fail"}
                     """)
             .goodExample("""
-                    "Catch": [
-                      {"ErrorEquals": ["States.Timeout"], "ResultPath": "$.error", "Next": "TimedOut"},
-                      {"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Fallback"}
-                    ]
+                    "Charge": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::lambda:invoke",
+                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
+                      "Catch": [
+                        {"ErrorEquals": ["States.Timeout"], "ResultPath": "$.error", "Next": "TimedOut"},
+                        {"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Fallback"}
+                      ],
+                      "End": true
+                    },
+                    "Fallback": {"Type": "Fail"},
+                    "TimedOut": {"Type": "Fail"}
                     """)
             .precision(Precision.VERY_HIGH)
             .build();

@@ -44,10 +44,22 @@ public final class OutOfRangeField implements Rule {
             .tags("correctness", "step-functions", "asl", "retry", "timeout")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html")
             .badExample("""
-                    "Retry": [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 0, "BackoffRate": 0.5}]
+                    "Charge": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::lambda:invoke",
+                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
+                      "Retry": [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 0, "BackoffRate": 0.5}],
+                      "End": true
+                    }
                     """)
             .goodExample("""
-                    "Retry": [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 1, "BackoffRate": 1.5}]
+                    "Charge": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::lambda:invoke",
+                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
+                      "Retry": [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 1, "BackoffRate": 1.5}],
+                      "End": true
+                    }
                     """)
             .precision(Precision.VERY_HIGH)
             .build();

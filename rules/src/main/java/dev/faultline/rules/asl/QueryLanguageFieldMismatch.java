@@ -36,6 +36,7 @@ public final class QueryLanguageFieldMismatch implements Rule {
             .tags("correctness", "step-functions", "asl", "jsonata")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html")
             .badExample("""
+                    "StartAt": "Charge",
                     "QueryLanguage": "JSONata",
                     "States": {
                       "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
@@ -43,6 +44,7 @@ public final class QueryLanguageFieldMismatch implements Rule {
                     }
                     """)
             .goodExample("""
+                    "StartAt": "Charge",
                     "QueryLanguage": "JSONata",
                     "States": {
                       "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",

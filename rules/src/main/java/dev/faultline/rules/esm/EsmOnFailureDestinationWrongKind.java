@@ -42,6 +42,14 @@ public final class EsmOnFailureDestinationWrongKind implements Rule {
                         DestinationConfig:
                           OnFailure:
                             Destination: !Ref ClicksFailures   # the queue URL, not its ARN
+                    Clicks:
+                      Type: AWS::Kinesis::Stream
+                      Properties: {ShardCount: 1}
+                    ClicksFailures:
+                      Type: AWS::SQS::Queue
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     ClicksMapping:
@@ -53,6 +61,14 @@ public final class EsmOnFailureDestinationWrongKind implements Rule {
                         DestinationConfig:
                           OnFailure:
                             Destination: !GetAtt ClicksFailures.Arn
+                    Clicks:
+                      Type: AWS::Kinesis::Stream
+                      Properties: {ShardCount: 1}
+                    ClicksFailures:
+                      Type: AWS::SQS::Queue
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .build();
 
@@ -114,7 +130,7 @@ public final class EsmOnFailureDestinationWrongKind implements Rule {
             return null;
         }
         if (text.startsWith("kafka://")) {
-            return family.isKafka() || family == SourceFamily.UNKNOWN ? null
+            return family.mayBeKafka() ? null
                     : "'" + text + "', a Kafka topic, which only Kafka sources accept";
         }
         String[] parts = text.split(":", 6);

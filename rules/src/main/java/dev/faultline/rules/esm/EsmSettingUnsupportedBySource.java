@@ -51,6 +51,13 @@ public final class EsmSettingUnsupportedBySource implements Rule {
                         DestinationConfig:
                           OnFailure:
                             Destination: !GetAtt OrdersDlq.Arn
+                    Orders:
+                      Type: AWS::SQS::Queue
+                    OrdersDlq:
+                      Type: AWS::SQS::Queue
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     OrdersMapping:
@@ -64,6 +71,11 @@ public final class EsmSettingUnsupportedBySource implements Rule {
                         RedrivePolicy:
                           deadLetterTargetArn: !GetAtt OrdersDlq.Arn
                           maxReceiveCount: 5
+                    OrdersDlq:
+                      Type: AWS::SQS::Queue
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .build();
 

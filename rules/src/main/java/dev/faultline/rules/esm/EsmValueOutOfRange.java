@@ -40,6 +40,11 @@ public final class EsmValueOutOfRange implements Rule {
                         EventSourceArn: !GetAtt Orders.Arn
                         FunctionName: !Ref Worker
                         BatchSize: 100
+                    Orders:
+                      Type: AWS::SQS::Queue
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     OrdersMapping:
@@ -49,6 +54,11 @@ public final class EsmValueOutOfRange implements Rule {
                         FunctionName: !Ref Worker
                         BatchSize: 100
                         MaximumBatchingWindowInSeconds: 5
+                    Orders:
+                      Type: AWS::SQS::Queue
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .build();
 

@@ -2,7 +2,7 @@ package dev.faultline.rules.esm;
 
 /**
  * AWS limits and defaults for event source mappings, SQS queues as sources and DLQs, and the
- * function settings they are compared with. From failure-semantics.md §3, §4, §5; when AWS changes
+ * function settings they are compared with. From docs/failure-semantics.md §3, §4, §5; when AWS changes
  * a number, change it here.
  */
 public final class PollLimits {

@@ -9,6 +9,14 @@ public enum SourceFamily {
     SELF_MANAGED_KAFKA("self-managed Kafka"),
     MQ("Amazon MQ"),
     DOCUMENTDB("DocumentDB"),
+    /**
+     * Kinesis or DynamoDB Streams, not known which: the source is not resolved, but a property only
+     * stream mappings have says so ({@code BisectBatchOnFunctionError}, {@code ParallelizationFactor},
+     * {@code TumblingWindowInSeconds} with a {@code StartingPosition}).
+     */
+    STREAM("stream"),
+    /** A stream or Kafka source, not known which: the source is not resolved, a {@code StartingPosition} is set. */
+    STREAM_OR_KAFKA("stream or Kafka"),
     /** Not known statically: rules stay silent. */
     UNKNOWN("unknown");
 
@@ -25,7 +33,12 @@ public enum SourceFamily {
 
     /** Kinesis Data Streams or DynamoDB Streams. */
     public boolean isStream() {
-        return this == KINESIS || this == DYNAMODB;
+        return this == KINESIS || this == DYNAMODB || this == STREAM;
+    }
+
+    /** Whether the source may be Kafka (it is, or a stream-or-Kafka source not known which). */
+    public boolean mayBeKafka() {
+        return isKafka() || this == STREAM_OR_KAFKA || this == UNKNOWN;
     }
 
     /** Amazon MSK or self-managed Kafka. */
@@ -35,7 +48,13 @@ public enum SourceFamily {
 
     /** Sources whose failed batches are retried in order until retries, age or retention run out. */
     public boolean isStreamOrKafka() {
-        return isStream() || isKafka();
+        return isStream() || isKafka() || this == STREAM_OR_KAFKA;
+    }
+
+    /** Whether {@code known}, a family found from the source itself, is one this (hinted) family allows. */
+    boolean admits(SourceFamily known) {
+        return this == known || (this == STREAM && known.isStream())
+                || (this == STREAM_OR_KAFKA && known.isStreamOrKafka());
     }
 
     /** Sources that accept no {@code DestinationConfig}. */

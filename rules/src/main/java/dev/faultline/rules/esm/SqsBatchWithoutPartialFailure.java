@@ -36,6 +36,11 @@ public final class SqsBatchWithoutPartialFailure implements Rule {
                         EventSourceArn: !GetAtt Orders.Arn
                         FunctionName: !Ref Worker
                         BatchSize: 10
+                    Orders:
+                      Type: AWS::SQS::Queue
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     OrdersMapping:
@@ -45,6 +50,11 @@ public final class SqsBatchWithoutPartialFailure implements Rule {
                         FunctionName: !Ref Worker
                         BatchSize: 10
                         FunctionResponseTypes: [ReportBatchItemFailures]
+                    Orders:
+                      Type: AWS::SQS::Queue
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .build();
 

@@ -46,6 +46,8 @@ public final class SqsMaxConcurrencyAboveReservedConcurrency implements Rule {
                         FunctionName: !Ref Worker
                         ScalingConfig:
                           MaximumConcurrency: 20
+                    Orders:
+                      Type: AWS::SQS::Queue
                     """)
             .goodExample("""
                     Worker:
@@ -59,6 +61,8 @@ public final class SqsMaxConcurrencyAboveReservedConcurrency implements Rule {
                         FunctionName: !Ref Worker
                         ScalingConfig:
                           MaximumConcurrency: 20
+                    Orders:
+                      Type: AWS::SQS::Queue
                     """)
             .build();
 

@@ -39,6 +39,12 @@ public final class StreamBatchWithoutBisectOrPartialFailure implements Rule {
                         FunctionName: !Ref Worker
                         StartingPosition: LATEST
                         BatchSize: 100
+                    Metrics:
+                      Type: AWS::Kinesis::Stream
+                      Properties: {ShardCount: 1}
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     MetricsMapping:
@@ -50,6 +56,12 @@ public final class StreamBatchWithoutBisectOrPartialFailure implements Rule {
                         BatchSize: 100
                         BisectBatchOnFunctionError: true
                         FunctionResponseTypes: [ReportBatchItemFailures]
+                    Metrics:
+                      Type: AWS::Kinesis::Stream
+                      Properties: {ShardCount: 1}
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .build();
 

@@ -42,6 +42,12 @@ public final class StreamMappingRetriesForever implements Rule {
                         EventSourceArn: !GetAtt Clicks.Arn
                         FunctionName: !Ref Worker
                         StartingPosition: LATEST
+                    Clicks:
+                      Type: AWS::Kinesis::Stream
+                      Properties: {ShardCount: 1}
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     ClicksMapping:
@@ -56,6 +62,14 @@ public final class StreamMappingRetriesForever implements Rule {
                         DestinationConfig:
                           OnFailure:
                             Destination: !GetAtt ClicksFailures.Arn
+                    Clicks:
+                      Type: AWS::Kinesis::Stream
+                      Properties: {ShardCount: 1}
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
+                    ClicksFailures:
+                      Type: AWS::SQS::Queue
                     """)
             .build();
 
@@ -75,7 +89,7 @@ public final class StreamMappingRetriesForever implements Rule {
         if (!family.isStreamOrKafka()) {
             return;
         }
-        if (family.isKafka() && !EventSources.onFailureDestination(esm, ctx).isAbsent()) {
+        if (family.mayBeKafka() && !EventSources.onFailureDestination(esm, ctx).isAbsent()) {
             return; // Kafka: infinite retries with an OnFailure destination are capped at 10 by Lambda
         }
         Optional<List<Long>> retries = Props.longs(ctx.property(esm, "MaximumRetryAttempts"), PollLimits.INFINITE);
@@ -90,7 +104,8 @@ public final class StreamMappingRetriesForever implements Rule {
         Node at = esm.property("MaximumRetryAttempts");
         ctx.report(esm, at, "Properties/MaximumRetryAttempts", EventSources.describe(esm, family, ctx)
                 + " leaves MaximumRetryAttempts and MaximumRecordAgeInSeconds at -1 (infinite): one failing record "
-                + "blocks its " + (family.isKafka() ? "partition" : "shard") + " until it leaves "
+                + "blocks its " + (family.isKafka() ? "partition" : family.isStream() ? "shard" : "shard or partition")
+                + " until it leaves "
                 + retention(esm, family, ctx));
     }
 
@@ -100,6 +115,9 @@ public final class StreamMappingRetriesForever implements Rule {
         }
         if (family.isKafka()) {
             return "the topic's retention";
+        }
+        if (!family.isStream()) {
+            return "the source's retention";
         }
         for (Value v : ctx.property(esm, "EventSourceArn").alternatives()) {
             Optional<GraphNode> stream = v.referencedResource().map(id -> ctx.graph().find(esm.template(), id))

@@ -37,6 +37,13 @@ public final class StreamMappingWithoutOnFailureDestination implements Rule {
                         FunctionName: !Ref Projector
                         StartingPosition: TRIM_HORIZON
                         MaximumRetryAttempts: 10
+                    Accounts:
+                      Type: AWS::DynamoDB::Table
+                      Properties:
+                        StreamSpecification: {StreamViewType: NEW_IMAGE}
+                    Projector:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     AccountsMapping:
@@ -49,6 +56,15 @@ public final class StreamMappingWithoutOnFailureDestination implements Rule {
                         DestinationConfig:
                           OnFailure:
                             Destination: !GetAtt AccountsFailures.Arn
+                    Accounts:
+                      Type: AWS::DynamoDB::Table
+                      Properties:
+                        StreamSpecification: {StreamViewType: NEW_IMAGE}
+                    Projector:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
+                    AccountsFailures:
+                      Type: AWS::SQS::Queue
                     """)
             .build();
 

@@ -48,8 +48,19 @@ public final class DeadLetterQueueNotWritable implements Rule {
                         ScheduleExpression: rate(1 day)
                         Targets:
                           - {Id: job, Arn: !GetAtt Job.Arn, DeadLetterConfig: {Arn: !GetAtt NightlyDlq.Arn}}
+                    Job:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
+                    NightlyDlq:
+                      Type: AWS::SQS::Queue
+                    Nightly:
+                      Type: AWS::Events::Rule
+                      Properties:
+                        ScheduleExpression: rate(1 day)
+                        Targets:
+                          - {Id: job, Arn: !GetAtt Job.Arn, DeadLetterConfig: {Arn: !GetAtt NightlyDlq.Arn}}
                     NightlyDlqPolicy:
                       Type: AWS::SQS::QueuePolicy
                       Properties:
@@ -60,6 +71,9 @@ public final class DeadLetterQueueNotWritable implements Rule {
                               Principal: {Service: events.amazonaws.com}
                               Action: sqs:SendMessage
                               Resource: !GetAtt NightlyDlq.Arn
+                    Job:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .precision(Precision.MEDIUM)
             .build();

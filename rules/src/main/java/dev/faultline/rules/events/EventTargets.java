@@ -16,7 +16,7 @@ import java.util.List;
 /** The targets of an EventBridge rule or schedule, with their paths, shared by the FL-EVENTS rules. */
 final class EventTargets {
 
-    /** AWS limits for rule and schedule retry policies (failure-semantics.md 6.2, 6.3). */
+    /** AWS limits for rule and schedule retry policies (docs/failure-semantics.md §6.2, §6.3). */
     static final long MIN_RETRY_ATTEMPTS = 0;
     static final long MAX_RETRY_ATTEMPTS = 185;
     static final long MIN_EVENT_AGE_SECONDS = 60;

@@ -34,16 +34,35 @@ public final class InvalidEventsDeadLetterQueue implements Rule {
             .tags("correctness", "eventbridge", "scheduler", "dead-letter-queue", "fifo")
             .docsUrl("https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html")
             .badExample("""
-                    Targets:
-                      - Id: job
-                        Arn: !GetAtt Job.Arn
-                        DeadLetterConfig: {Arn: !GetAtt Failures.Arn}   # Failures is FifoQueue: true
+                    Nightly:
+                      Type: AWS::Events::Rule
+                      Properties:
+                        ScheduleExpression: rate(1 day)
+                        Targets:
+                          - Id: job
+                            Arn: !GetAtt Job.Arn
+                            DeadLetterConfig: {Arn: !GetAtt Failures.Arn}
+                    Job:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
+                    Failures:
+                      Type: AWS::SQS::Queue
+                      Properties: {FifoQueue: true}
                     """)
             .goodExample("""
-                    Targets:
-                      - Id: job
-                        Arn: !GetAtt Job.Arn
-                        DeadLetterConfig: {Arn: !GetAtt JobDlq.Arn}     # a standard queue
+                    Nightly:
+                      Type: AWS::Events::Rule
+                      Properties:
+                        ScheduleExpression: rate(1 day)
+                        Targets:
+                          - Id: job
+                            Arn: !GetAtt Job.Arn
+                            DeadLetterConfig: {Arn: !GetAtt JobDlq.Arn}
+                    Job:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
+                    JobDlq:
+                      Type: AWS::SQS::Queue
                     """)
             .precision(Precision.VERY_HIGH)
             .build();

@@ -31,16 +31,30 @@ public final class RetryPolicyOutOfRange implements Rule {
             .tags("correctness", "eventbridge", "scheduler", "retry", "deployment")
             .docsUrl("https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html")
             .badExample("""
-                    Targets:
-                      - Id: job
-                        Arn: !GetAtt Job.Arn
-                        RetryPolicy: {MaximumRetryAttempts: 500, MaximumEventAgeInSeconds: 172800}
+                    Nightly:
+                      Type: AWS::Events::Rule
+                      Properties:
+                        ScheduleExpression: rate(1 day)
+                        Targets:
+                          - Id: job
+                            Arn: !GetAtt Job.Arn
+                            RetryPolicy: {MaximumRetryAttempts: 500, MaximumEventAgeInSeconds: 172800}
+                    Job:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
-                    Targets:
-                      - Id: job
-                        Arn: !GetAtt Job.Arn
-                        RetryPolicy: {MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400}
+                    Nightly:
+                      Type: AWS::Events::Rule
+                      Properties:
+                        ScheduleExpression: rate(1 day)
+                        Targets:
+                          - Id: job
+                            Arn: !GetAtt Job.Arn
+                            RetryPolicy: {MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400}
+                    Job:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .precision(Precision.VERY_HIGH)
             .build();

@@ -39,6 +39,9 @@ public final class RuleTargetWithoutDeadLetterQueue implements Rule {
                         Targets:
                           - Id: job
                             Arn: !GetAtt NightlyJob.Arn
+                    NightlyJob:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     Nightly:
@@ -49,6 +52,11 @@ public final class RuleTargetWithoutDeadLetterQueue implements Rule {
                           - Id: job
                             Arn: !GetAtt NightlyJob.Arn
                             DeadLetterConfig: {Arn: !GetAtt NightlyDlq.Arn}
+                    NightlyJob:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
+                    NightlyDlq:
+                      Type: AWS::SQS::Queue
                     """)
             .precision(Precision.HIGH)
             .build();

@@ -37,6 +37,14 @@ public final class ScheduleWithoutDeadLetterQueue implements Rule {
                         ScheduleExpression: rate(1 day)
                         FlexibleTimeWindow: {Mode: "OFF"}
                         Target: {Arn: !GetAtt Job.Arn, RoleArn: !GetAtt SchedulerRole.Arn}
+                    Job:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
+                    SchedulerRole:
+                      Type: AWS::IAM::Role
+                      Properties:
+                        AssumeRolePolicyDocument:
+                          Statement: [{Effect: Allow, Principal: {Service: scheduler.amazonaws.com}, Action: sts:AssumeRole}]
                     """)
             .goodExample("""
                     Nightly:
@@ -48,6 +56,16 @@ public final class ScheduleWithoutDeadLetterQueue implements Rule {
                           Arn: !GetAtt Job.Arn
                           RoleArn: !GetAtt SchedulerRole.Arn
                           DeadLetterConfig: {Arn: !GetAtt NightlyDlq.Arn}
+                    Job:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
+                    SchedulerRole:
+                      Type: AWS::IAM::Role
+                      Properties:
+                        AssumeRolePolicyDocument:
+                          Statement: [{Effect: Allow, Principal: {Service: scheduler.amazonaws.com}, Action: sts:AssumeRole}]
+                    NightlyDlq:
+                      Type: AWS::SQS::Queue
                     """)
             .precision(Precision.HIGH)
             .build();

@@ -37,6 +37,9 @@ public final class TopicRuleWithoutErrorAction implements Rule {
                         TopicRulePayload:
                           Sql: SELECT * FROM 'devices/+/telemetry'
                           Actions: [{Lambda: {FunctionArn: !GetAtt Ingest.Arn}}]
+                    Ingest:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     Telemetry:
@@ -47,6 +50,16 @@ public final class TopicRuleWithoutErrorAction implements Rule {
                           Actions: [{Lambda: {FunctionArn: !GetAtt Ingest.Arn}}]
                           ErrorAction:
                             Sqs: {QueueUrl: !Ref TelemetryErrors, RoleArn: !GetAtt IotRole.Arn}
+                    Ingest:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
+                    TelemetryErrors:
+                      Type: AWS::SQS::Queue
+                    IotRole:
+                      Type: AWS::IAM::Role
+                      Properties:
+                        AssumeRolePolicyDocument:
+                          Statement: [{Effect: Allow, Principal: {Service: iot.amazonaws.com}, Action: sts:AssumeRole}]
                     """)
             .precision(Precision.HIGH)
             .build();

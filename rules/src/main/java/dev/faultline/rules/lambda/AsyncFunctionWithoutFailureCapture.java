@@ -9,13 +9,14 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
-import dev.faultline.rules.support.Describe;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * FL-LAMBDA-001: a function invoked asynchronously (S3, SNS, EventBridge, schedules, CloudWatch
- * Logs, IoT, or one with an EventInvokeConfig) that has neither an OnFailure destination on the
+ * Logs, IoT, SES, fire-and-forget pipes, API Gateway with {@code X-Amz-Invocation-Type: 'Event'},
+ * Step Functions {@code InvocationType: Event}, a permission for such a service from outside the
+ * template) that has neither an OnFailure destination on the
  * invoked qualifier nor a {@code DeadLetterConfig}. Functions reached only synchronously or through
  * event source mappings are not asked for one: it would do nothing for them.
  *
@@ -27,12 +28,17 @@ public final class AsyncFunctionWithoutFailureCapture implements Rule {
             .name("AsyncFunctionWithoutFailureCapture")
             .severity(Severity.WARNING)
             .summary("An asynchronously invoked function has neither an OnFailure destination nor a dead-letter queue.")
-            .rationale("When S3, SNS, EventBridge, a schedule, CloudWatch Logs or IoT invokes a function, Lambda "
-                    + "queues the event and the invoker is done. If the function fails, Lambda retries it (two more "
+            .rationale("When S3, SNS, EventBridge, a schedule, CloudWatch Logs, IoT, SES, a fire-and-forget pipe, an "
+                    + "API Gateway integration with X-Amz-Invocation-Type 'Event' or a Step Functions task with "
+                    + "InvocationType Event invokes a function, Lambda queues the event and the invoker is done. If the function fails, Lambda retries it (two more "
                     + "times by default) and then, with no OnFailure destination on the invoked version or alias "
                     + "and no DeadLetterConfig, discards the event. Nothing records what was lost. Functions reached "
                     + "only synchronously (API Gateway, ALB, Cognito, Step Functions) or through an event source "
-                    + "mapping are not flagged: a DLQ does nothing for them.")
+                    + "mapping are not flagged: a DLQ does nothing for them, and an EventInvokeConfig alone is no "
+                    + "proof of asynchronous use. A permission that lets S3, SNS, EventBridge, Scheduler, CloudWatch "
+                    + "Logs, IoT or SES invoke the function from a source outside the template counts as an "
+                    + "asynchronous invoker. The message names the resource and property that make the invocation "
+                    + "asynchronous.")
             .howToFix("Add an EventInvokeConfig with DestinationConfig.OnFailure (an SQS queue, SNS topic, S3 "
                     + "bucket, function or event bus) on the qualifier the invokers use - in SAM "
                     + "EventInvokeConfig.DestinationConfig.OnFailure - or a DeadLetterConfig/DeadLetterQueue, and "
@@ -47,6 +53,8 @@ public final class AsyncFunctionWithoutFailureCapture implements Rule {
                           Uploaded:
                             Type: S3
                             Properties: {Bucket: !Ref Uploads, Events: s3:ObjectCreated:*}
+                    Uploads:
+                      Type: AWS::S3::Bucket
                     """)
             .goodExample("""
                     Handler:
@@ -59,6 +67,10 @@ public final class AsyncFunctionWithoutFailureCapture implements Rule {
                           Uploaded:
                             Type: S3
                             Properties: {Bucket: !Ref Uploads, Events: s3:ObjectCreated:*}
+                    Uploads:
+                      Type: AWS::S3::Bucket
+                    HandlerFailures:
+                      Type: AWS::SQS::Queue
                     """)
             .precision(Precision.HIGH)
             .build();
@@ -78,11 +90,11 @@ public final class AsyncFunctionWithoutFailureCapture implements Rule {
         if (fn.property("DeadLetterConfig") != null) {
             return;
         }
-        List<GraphNode> configs = ctx.graph().eventInvokeConfigs(fn);
         List<Edge> async = AsyncInvocations.asyncEdges(ctx, fn);
-        if (async.isEmpty() && configs.isEmpty()) {
-            return;
+        if (async.isEmpty()) {
+            return; // an EventInvokeConfig alone is no proof of asynchronous use (FL-LAMBDA-008 covers the opposite)
         }
+        List<GraphNode> configs = ctx.graph().eventInvokeConfigs(fn);
         List<String> captured = new ArrayList<>(2);
         for (GraphNode eic : configs) {
             if (!AsyncInvocations.hasOnFailure(eic)) {
@@ -93,14 +105,6 @@ public final class AsyncFunctionWithoutFailureCapture implements Rule {
                 return; // an OnFailure on an unknown qualifier: may be the invoked one
             }
             captured.add(q);
-        }
-        if (async.isEmpty()) {
-            if (captured.isEmpty()) {
-                ctx.report(fn, null, "Properties/DeadLetterConfig", "Function '" + fn.name()
-                        + "' has an EventInvokeConfig, so it is invoked asynchronously, but neither an OnFailure "
-                        + "destination nor a DeadLetterConfig; after the retries a failed event is discarded");
-            }
-            return;
         }
         for (Edge e : async) {
             String q = AsyncInvocations.invokedQualifier(e);
@@ -114,7 +118,7 @@ public final class AsyncFunctionWithoutFailureCapture implements Rule {
             String elsewhere = captured.isEmpty() ? ""
                     : "; the OnFailure destination is configured on '" + String.join("', '", captured) + "' only";
             ctx.report(fn, null, "Properties/DeadLetterConfig", "Function '" + fn.name() + "' is invoked "
-                    + "asynchronously by " + Describe.node(e.from()) + where + " but has neither an OnFailure "
+                    + "asynchronously by " + AsyncInvocations.invoker(e) + where + " but has neither an OnFailure "
                     + "destination nor a DeadLetterConfig for it" + elsewhere
                     + "; after the retries a failed event is discarded");
             return;

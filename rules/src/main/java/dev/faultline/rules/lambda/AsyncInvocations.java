@@ -9,6 +9,7 @@ import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.Describe;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,12 +24,13 @@ final class AsyncInvocations {
 
     /**
      * The asynchronous {@code invokes} edges into a function. CloudFormation custom resources are
-     * left out: their failure surfaces as a failed stack operation, not a lost event.
+     * left out: their failure surfaces as a failed stack operation, not a lost event (CDK's
+     * {@code Custom::S3BucketNotifications} stands for the bucket and stays).
      */
     static List<Edge> asyncEdges(RuleContext ctx, GraphNode fn) {
         List<Edge> out = new ArrayList<>(2);
-        for (Edge e : ctx.graph().incoming(fn, EdgeKind.INVOKES)) {
-            if (e.mode() == InvocationMode.ASYNC && e.from().kind() != NodeKind.CUSTOM_RESOURCE) {
+        for (Edge e : triggers(ctx, fn)) {
+            if (e.mode() == InvocationMode.ASYNC) {
                 out.add(e);
             }
         }
@@ -39,11 +41,21 @@ final class AsyncInvocations {
     static List<Edge> triggers(RuleContext ctx, GraphNode fn) {
         List<Edge> out = new ArrayList<>(2);
         for (Edge e : ctx.graph().incoming(fn, EdgeKind.INVOKES)) {
-            if (e.from().kind() != NodeKind.CUSTOM_RESOURCE) {
+            if (e.from().kind() != NodeKind.CUSTOM_RESOURCE || (BUCKET_NOTIFICATIONS.equals(e.from().type())
+                    && e.evidence() != null && e.evidence().path().contains("/NotificationConfiguration/"))) {
                 out.add(e);
             }
         }
         return out;
+    }
+
+    /** CDK's custom resource that writes S3 bucket notifications. */
+    private static final String BUCKET_NOTIFICATIONS = "Custom::S3BucketNotifications";
+
+    /** {@code bucket 'Uploads' (S3 notification at Resources/Uploads/Properties/...)}: the invoker and the evidence. */
+    static String invoker(Edge e) {
+        return Describe.node(e.from()) + (e.evidence() == null ? "" : " (" + e.evidence().fact() + " at "
+                + e.evidence().path() + ")");
     }
 
     /** The qualifier an edge targets: {@code $LATEST} when unqualified, null when unknown. */

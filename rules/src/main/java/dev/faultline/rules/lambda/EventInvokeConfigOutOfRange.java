@@ -37,6 +37,9 @@ public final class EventInvokeConfigOutOfRange implements Rule {
                         Qualifier: $LATEST
                         MaximumRetryAttempts: 5
                         MaximumEventAgeInSeconds: 86400
+                    Handler:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     HandlerAsync:
@@ -46,6 +49,9 @@ public final class EventInvokeConfigOutOfRange implements Rule {
                         Qualifier: $LATEST
                         MaximumRetryAttempts: 2
                         MaximumEventAgeInSeconds: 21600
+                    Handler:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .precision(Precision.VERY_HIGH)
             .build();

@@ -43,6 +43,16 @@ public final class EventInvokeConfigQualifierMismatch implements Rule {
                     Sub:
                       Type: AWS::SNS::Subscription
                       Properties: {Protocol: lambda, TopicArn: !Ref Topic, Endpoint: !Ref HandlerLive}
+                    Handler:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
+                    HandlerLive:
+                      Type: AWS::Lambda::Alias
+                      Properties: {FunctionName: !Ref Handler, FunctionVersion: "1", Name: live}
+                    Topic:
+                      Type: AWS::SNS::Topic
+                    Failures:
+                      Type: AWS::SQS::Queue
                     """)
             .goodExample("""
                     HandlerAsync:
@@ -51,6 +61,19 @@ public final class EventInvokeConfigQualifierMismatch implements Rule {
                         FunctionName: !Ref Handler
                         Qualifier: live
                         DestinationConfig: {OnFailure: {Destination: !GetAtt Failures.Arn}}
+                    Sub:
+                      Type: AWS::SNS::Subscription
+                      Properties: {Protocol: lambda, TopicArn: !Ref Topic, Endpoint: !Ref HandlerLive}
+                    Handler:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
+                    HandlerLive:
+                      Type: AWS::Lambda::Alias
+                      Properties: {FunctionName: !Ref Handler, FunctionVersion: "1", Name: live}
+                    Topic:
+                      Type: AWS::SNS::Topic
+                    Failures:
+                      Type: AWS::SQS::Queue
                     """)
             .precision(Precision.HIGH)
             .build();

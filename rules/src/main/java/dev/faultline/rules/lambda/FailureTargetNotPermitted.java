@@ -41,24 +41,39 @@ public final class FailureTargetNotPermitted implements Rule {
                     HandlerRole:
                       Type: AWS::IAM::Role
                       Properties:
-                        AssumeRolePolicyDocument: {...}
+                        AssumeRolePolicyDocument:
+                          Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]
                         ManagedPolicyArns: [arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]
                     Handler:
                       Type: AWS::Lambda::Function
                       Properties:
+                        Runtime: python3.12
+                        Handler: app.handler
                         Role: !GetAtt HandlerRole.Arn
                         DeadLetterConfig: {TargetArn: !GetAtt HandlerDlq.Arn}
+                    HandlerDlq:
+                      Type: AWS::SQS::Queue
                     """)
             .goodExample("""
                     HandlerRole:
                       Type: AWS::IAM::Role
                       Properties:
-                        AssumeRolePolicyDocument: {...}
+                        AssumeRolePolicyDocument:
+                          Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]
                         Policies:
                           - PolicyName: dlq
                             PolicyDocument:
                               Statement:
                                 - {Effect: Allow, Action: sqs:SendMessage, Resource: !GetAtt HandlerDlq.Arn}
+                    Handler:
+                      Type: AWS::Lambda::Function
+                      Properties:
+                        Runtime: python3.12
+                        Handler: app.handler
+                        Role: !GetAtt HandlerRole.Arn
+                        DeadLetterConfig: {TargetArn: !GetAtt HandlerDlq.Arn}
+                    HandlerDlq:
+                      Type: AWS::SQS::Queue
                     """)
             .precision(Precision.MEDIUM)
             .build();

@@ -43,15 +43,24 @@ public final class InvalidAsyncFailureTarget implements Rule {
                     Handler:
                       Type: AWS::Lambda::Function
                       Properties:
+                        Runtime: python3.12
+                        Handler: app.handler
                         DeadLetterConfig:
-                          TargetArn: !GetAtt Failures.Arn   # Failures has FifoQueue: true
+                          TargetArn: !GetAtt Failures.Arn
+                    Failures:
+                      Type: AWS::SQS::Queue
+                      Properties: {FifoQueue: true}
                     """)
             .goodExample("""
                     Handler:
                       Type: AWS::Lambda::Function
                       Properties:
+                        Runtime: python3.12
+                        Handler: app.handler
                         DeadLetterConfig:
-                          TargetArn: !GetAtt Failures.Arn   # a standard queue
+                          TargetArn: !GetAtt Failures.Arn
+                    Failures:
+                      Type: AWS::SQS::Queue
                     """)
             .precision(Precision.HIGH)
             .build();

@@ -1,6 +1,6 @@
 package dev.faultline.rules.lambda;
 
-/** AWS limits and defaults for asynchronous Lambda invocation (failure-semantics.md section 2). */
+/** AWS limits and defaults for asynchronous Lambda invocation (docs/failure-semantics.md §2). */
 final class LambdaLimits {
 
     /** EventInvokeConfig {@code MaximumRetryAttempts} range and default. */

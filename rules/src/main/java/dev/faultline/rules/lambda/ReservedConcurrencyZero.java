@@ -41,6 +41,8 @@ public final class ReservedConcurrencyZero implements Rule {
                         ReservedConcurrentExecutions: 0
                         Events:
                           Orders: {Type: SQS, Properties: {Queue: !GetAtt Orders.Arn}}
+                    Orders:
+                      Type: AWS::SQS::Queue
                     """)
             .goodExample("""
                     Worker:
@@ -49,6 +51,8 @@ public final class ReservedConcurrencyZero implements Rule {
                         ReservedConcurrentExecutions: 10
                         Events:
                           Orders: {Type: SQS, Properties: {Queue: !GetAtt Orders.Arn}}
+                    Orders:
+                      Type: AWS::SQS::Queue
                     """)
             .precision(Precision.HIGH)
             .build();

@@ -28,8 +28,10 @@ public final class TriggeredFunctionDefaultTimeout implements Rule {
             .summary("A function with triggers leaves Timeout at the 3-second default.")
             .rationale("Without Timeout a function is stopped after 3 seconds. A slow dependency, a cold start "
                     + "or a larger batch then turns into a timeout, which counts as a function error: async events "
-                    + "are retried and finally discarded or dead-lettered, batches from queues and streams are "
-                    + "retried as a whole. The default is rarely a decision.")
+                    + "are retried by Lambda and finally discarded or dead-lettered, batches from queues and streams "
+                    + "are retried as a whole by the event source mapping, and a synchronous caller (API Gateway, "
+                    + "ALB, Cognito, a request-response Step Functions task) gets the error without any retry unless "
+                    + "it makes one itself. The default is rarely a decision.")
             .howToFix("Set Timeout explicitly (in SAM, per function or in Globals.Function) to the time the work "
                     + "needs, and keep the invoker's timeouts (queue visibility, API integration) consistent with it.")
             .tags("reliability", "lambda", "timeout")
@@ -72,8 +74,22 @@ public final class TriggeredFunctionDefaultTimeout implements Rule {
         if (triggers.isEmpty()) {
             return;
         }
+        Edge first = triggers.get(0);
         ctx.report(fn, null, "Properties/Timeout", "Function '" + fn.name() + "' is invoked by "
-                + Describe.node(triggers.get(0).from()) + " but leaves Timeout at the default "
-                + Functions.DEFAULT_TIMEOUT_SECONDS + " s; slow invocations fail as timeouts and are retried");
+                + Describe.node(first.from()) + " but leaves Timeout at the default "
+                + Functions.DEFAULT_TIMEOUT_SECONDS + " s; slow invocations fail as timeouts" + consequence(first));
+    }
+
+    /** What happens to an invocation that times out, by who invoked it: only retries the invoker makes. */
+    private static String consequence(Edge e) {
+        GraphNode from = e.from();
+        return switch (e.mode()) {
+            case ASYNC -> ", which Lambda retries as a failed asynchronous invocation (twice by default)";
+            case POLL -> ", and the event source mapping retries the whole batch";
+            case SYNC -> from.kind() == NodeKind.STATE_MACHINE
+                    ? " and the task fails (retried only if the state has a Retry for it)"
+                    : " and the caller gets an error (" + Describe.kind(from) + " does not retry)";
+            default -> "";
+        };
     }
 }

@@ -12,6 +12,8 @@ import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.rules.support.Describe;
+import dev.faultline.rules.support.Functions;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,7 +33,11 @@ public final class FailureQueueWithoutAlarm implements Rule {
             .rationale("A dead-letter queue or failure destination only helps if someone notices that messages "
                     + "arrive there. Without an alarm on ApproximateNumberOfMessagesVisible (or "
                     + "ApproximateAgeOfOldestMessage) failed events pile up unseen until the queue's retention "
-                    + "deletes them - a slower way to lose data.")
+                    + "deletes them - a slower way to lose data. An alarm on NumberOfMessagesSent does not count for "
+                    + "the dead-letter queue of an SQS redrive policy: messages moved there by the redrive are not "
+                    + "counted by that metric (it does count what Lambda, SNS or EventBridge send to a DLQ). A queue "
+                    + "named only in a function's failure settings that never apply (FL-LAMBDA-008) is not said to "
+                    + "receive failures.")
             .howToFix("Add an AWS::CloudWatch::Alarm on AWS/SQS ApproximateNumberOfMessagesVisible with "
                     + "Dimensions QueueName = !GetAtt <Queue>.QueueName, Threshold 0, GreaterThanThreshold, and an "
                     + "alarm action that reaches a person.")
@@ -46,6 +52,12 @@ public final class FailureQueueWithoutAlarm implements Rule {
                         RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5}
                     """)
             .goodExample("""
+                    OrdersDlq:
+                      Type: AWS::SQS::Queue
+                    Orders:
+                      Type: AWS::SQS::Queue
+                      Properties:
+                        RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5}
                     OrdersDlqAlarm:
                       Type: AWS::CloudWatch::Alarm
                       Properties:
@@ -58,12 +70,17 @@ public final class FailureQueueWithoutAlarm implements Rule {
                         Threshold: 0
                         ComparisonOperator: GreaterThanThreshold
                         AlarmActions: [!Ref OpsTopic]
+                    OpsTopic:
+                      Type: AWS::SNS::Topic
                     """)
             .precision(Precision.HIGH)
             .build();
 
     private static final List<String> DEPTH_METRICS = List.of("ApproximateNumberOfMessagesVisible",
             "ApproximateAgeOfOldestMessage");
+
+    /** Counts messages sent with SendMessage, not those a redrive policy moves into a dead-letter queue. */
+    private static final String SENT = "NumberOfMessagesSent";
 
     @Override
     public RuleMetadata metadata() {
@@ -77,44 +94,63 @@ public final class FailureQueueWithoutAlarm implements Rule {
 
     @Override
     public void visitNode(GraphNode queue, RuleContext ctx) {
-        List<GraphNode> sources = ctx.graph().failureSources(queue);
+        List<GraphNode> sources = new ArrayList<>(2);
+        for (GraphNode s : ctx.graph().failureSources(queue)) {
+            if (!Functions.failureSettingNeverApplies(s, ctx)) {
+                sources.add(s);
+            }
+        }
         if (sources.isEmpty() || ctx.graph().isConsumed(queue)) {
             return;
         }
+        boolean redriveTarget = false;
+        for (GraphNode s : sources) {
+            redriveTarget |= s.kind() == NodeKind.QUEUE;
+        }
+        GraphNode sentOnly = null;
         for (GraphNode alarm : ctx.graph().alarmsOn(queue)) {
-            if (watchesDepth(alarm, ctx)) {
+            List<String> metrics = metrics(alarm, ctx);
+            if (metrics == null || metrics.stream().anyMatch(DEPTH_METRICS::contains)
+                    || (!redriveTarget && metrics.contains(SENT))) {
                 return;
+            }
+            if (metrics.contains(SENT) && sentOnly == null) {
+                sentOnly = alarm;
             }
         }
         ctx.report(queue, "Queue '" + queue.name() + "' receives the failures of " + Describe.node(sources.get(0))
                 + (sources.size() > 1 ? " and " + (sources.size() - 1) + " more" : "")
                 + " but no CloudWatch alarm watches its ApproximateNumberOfMessagesVisible or "
-                + "ApproximateAgeOfOldestMessage; failures pile up unseen");
+                + "ApproximateAgeOfOldestMessage; failures pile up unseen"
+                + (sentOnly == null ? "" : " (alarm '" + sentOnly.name() + "' watches " + SENT + ", which does not "
+                + "count the messages a redrive policy moves into a dead-letter queue)"));
     }
 
-    /** Whether an alarm's metric (or one of its metric-math metrics) is a depth metric, or unknown. */
-    private static boolean watchesDepth(GraphNode alarm, RuleContext ctx) {
+    /** The metric names an alarm watches (its metric-math metrics too), or null when any is unknown. */
+    private static List<String> metrics(GraphNode alarm, RuleContext ctx) {
         Node metric = alarm.property("MetricName");
         if (metric != null) {
             var names = ctx.eval(alarm, metric);
-            return names.isUnknown() || names.knownStrings().stream().anyMatch(DEPTH_METRICS::contains);
+            return names.isUnknown() ? null : names.knownStrings();
         }
         if (!(alarm.property("Metrics") instanceof ListNode l)) {
-            return true;
+            return null;
         }
+        List<String> out = new ArrayList<>(2);
         for (Node m : l.items()) {
             if (!(m instanceof MapNode mm)) {
-                return true;
+                return null;
             }
             Node name = mm.path("MetricStat", "Metric", "MetricName");
             if (name == null) {
                 continue;
             }
             var v = ctx.eval(alarm, name);
-            if (v.isUnknown() || v.knownStrings().stream().anyMatch(DEPTH_METRICS::contains)) {
-                return true;
+            if (v.isUnknown()) {
+                return null;
             }
+            out.addAll(v.knownStrings());
         }
-        return false;
+        return out;
     }
 }

@@ -17,6 +17,7 @@ import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.rules.support.Describe;
 import dev.faultline.rules.support.Iam;
+import dev.faultline.rules.support.Functions;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -83,8 +84,25 @@ public final class FailureTopicWithoutSubscription implements Rule {
                         StartingPosition: LATEST
                         DestinationConfig:
                           OnFailure: {Destination: !Ref StreamFailures}
+                    Accounts:
+                      Type: AWS::DynamoDB::Table
+                      Properties:
+                        StreamSpecification: {StreamViewType: NEW_IMAGE}
+                    Projector:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
+                    StreamFailures:
+                      Type: AWS::SNS::Topic
+                    Mapping:
+                      Type: AWS::Lambda::EventSourceMapping
+                      Properties:
+                        EventSourceArn: !GetAtt Accounts.StreamArn
+                        FunctionName: !Ref Projector
+                        StartingPosition: LATEST
+                        DestinationConfig:
+                          OnFailure: {Destination: !Ref StreamFailures}
                     StreamFailuresQueue:
                       Type: AWS::SQS::Queue
                     StreamFailuresSubscription:
@@ -93,6 +111,13 @@ public final class FailureTopicWithoutSubscription implements Rule {
                         TopicArn: !Ref StreamFailures
                         Protocol: sqs
                         Endpoint: !GetAtt StreamFailuresQueue.Arn
+                    Accounts:
+                      Type: AWS::DynamoDB::Table
+                      Properties:
+                        StreamSpecification: {StreamViewType: NEW_IMAGE}
+                    Projector:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .precision(Precision.HIGH)
             .build();
@@ -126,7 +151,7 @@ public final class FailureTopicWithoutSubscription implements Rule {
     @Override
     public void visitNode(GraphNode topic, RuleContext ctx) {
         List<GraphNode> sources = ctx.graph().failureSources(topic).stream()
-                .filter(n -> SOURCES.contains(n.kind())).toList();
+                .filter(n -> SOURCES.contains(n.kind()) && !Functions.failureSettingNeverApplies(n, ctx)).toList();
         if (sources.isEmpty() || topic.template() == null || maybeFifo(topic, ctx)) {
             return;
         }

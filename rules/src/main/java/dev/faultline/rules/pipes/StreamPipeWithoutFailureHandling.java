@@ -41,6 +41,9 @@ public final class StreamPipeWithoutFailureHandling implements Rule {
                         Source: !GetAtt OrdersStream.Arn
                         SourceParameters:
                           KinesisStreamParameters: {StartingPosition: LATEST}
+                    OrdersStream:
+                      Type: AWS::Kinesis::Stream
+                      Properties: {ShardCount: 1}
                     """)
             .goodExample("""
                     OrdersPipe:
@@ -52,6 +55,11 @@ public final class StreamPipeWithoutFailureHandling implements Rule {
                             StartingPosition: LATEST
                             MaximumRetryAttempts: 5
                             DeadLetterConfig: {Arn: !GetAtt OrdersPipeDlq.Arn}
+                    OrdersStream:
+                      Type: AWS::Kinesis::Stream
+                      Properties: {ShardCount: 1}
+                    OrdersPipeDlq:
+                      Type: AWS::SQS::Queue
                     """)
             .precision(Precision.HIGH)
             .build();

@@ -35,10 +35,28 @@ public final class CatcherWithoutResultPath implements Rule {
             .tags("reliability", "step-functions", "error-handling")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultpath.html")
             .badExample("""
-                    "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "RefundPayment"}]
+                    "Charge": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::lambda:invoke",
+                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
+                      "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "RefundPayment"}],
+                      "Next": "Ship"
+                    },
+                    "RefundPayment": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                                      "Parameters": {"FunctionName": "refund", "Payload.$": "$"}, "End": true},
+                    "Ship": {"Type": "Succeed"}
                     """)
             .goodExample("""
-                    "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "RefundPayment"}]
+                    "Charge": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::lambda:invoke",
+                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
+                      "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "RefundPayment"}],
+                      "Next": "Ship"
+                    },
+                    "RefundPayment": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                                      "Parameters": {"FunctionName": "refund", "Payload.$": "$"}, "End": true},
+                    "Ship": {"Type": "Succeed"}
                     """)
             .precision(Precision.HIGH)
             .build();

@@ -32,14 +32,18 @@ public final class DistributedMapWithoutToleratedFailure implements Rule {
             .badExample("""
                     "ProcessAll": {
                       "Type": "Map",
-                      "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, ...},
+                      "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                      "StartAt": "Process", "States": {"Process": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                        "Parameters": {"FunctionName": "process-item", "Payload.$": "$"}, "End": true}}},
                       "End": true
                     }
                     """)
             .goodExample("""
                     "ProcessAll": {
                       "Type": "Map",
-                      "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, ...},
+                      "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                      "StartAt": "Process", "States": {"Process": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                        "Parameters": {"FunctionName": "process-item", "Payload.$": "$"}, "End": true}}},
                       "ToleratedFailurePercentage": 5,
                       "End": true
                     }

@@ -32,29 +32,31 @@ public final class ExpressMachineUnsupportedIntegration implements Rule {
             .tags("correctness", "step-functions", "express")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/choosing-workflow-type.html")
             .badExample("""
-                    Type: AWS::Serverless::StateMachine
-                    Properties:
-                      Type: EXPRESS
-                      Definition:
-                        StartAt: RunJob
-                        States:
-                          RunJob:
-                            Type: Task
-                            Resource: arn:aws:states:::batch:submitJob.sync
-                            End: true
+                    Jobs:
+                      Type: AWS::Serverless::StateMachine
+                      Properties:
+                        Type: EXPRESS
+                        Definition:
+                          StartAt: RunJob
+                          States:
+                            RunJob:
+                              Type: Task
+                              Resource: arn:aws:states:::batch:submitJob.sync
+                              End: true
                     """)
             .goodExample("""
-                    Type: AWS::Serverless::StateMachine
-                    Properties:
-                      Type: STANDARD
-                      Definition:
-                        StartAt: RunJob
-                        States:
-                          RunJob:
-                            Type: Task
-                            Resource: arn:aws:states:::batch:submitJob.sync
-                            TimeoutSeconds: 3600
-                            End: true
+                    Jobs:
+                      Type: AWS::Serverless::StateMachine
+                      Properties:
+                        Type: STANDARD
+                        Definition:
+                          StartAt: RunJob
+                          States:
+                            RunJob:
+                              Type: Task
+                              Resource: arn:aws:states:::batch:submitJob.sync
+                              TimeoutSeconds: 3600
+                              End: true
                     """)
             .precision(Precision.HIGH)
             .build();

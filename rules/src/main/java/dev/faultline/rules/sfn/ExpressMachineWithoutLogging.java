@@ -40,7 +40,14 @@ public final class ExpressMachineWithoutLogging implements Rule {
                       Properties:
                         StateMachineType: EXPRESS
                         RoleArn: !GetAtt OrdersRole.Arn
-                        Definition: {...}
+                        Definition:
+                          StartAt: Done
+                          States: {Done: {Type: Succeed}}
+                    OrdersRole:
+                      Type: AWS::IAM::Role
+                      Properties:
+                        AssumeRolePolicyDocument:
+                          Statement: [{Effect: Allow, Principal: {Service: states.amazonaws.com}, Action: sts:AssumeRole}]
                     """)
             .goodExample("""
                     Orders:
@@ -54,7 +61,16 @@ public final class ExpressMachineWithoutLogging implements Rule {
                           Destinations:
                             - CloudWatchLogsLogGroup:
                                 LogGroupArn: !GetAtt OrdersLogs.Arn
-                        Definition: {...}
+                        Definition:
+                          StartAt: Done
+                          States: {Done: {Type: Succeed}}
+                    OrdersRole:
+                      Type: AWS::IAM::Role
+                      Properties:
+                        AssumeRolePolicyDocument:
+                          Statement: [{Effect: Allow, Principal: {Service: states.amazonaws.com}, Action: sts:AssumeRole}]
+                    OrdersLogs:
+                      Type: AWS::Logs::LogGroup
                     """)
             .precision(Precision.HIGH)
             .build();

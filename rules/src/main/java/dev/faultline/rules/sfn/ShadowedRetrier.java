@@ -50,17 +50,29 @@ public final class ShadowedRetrier implements Rule {
             .tags("reliability", "step-functions", "retry", "error-handling")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html")
             .badExample("""
-                    "Retry": [
-                      {"ErrorEquals": ["Lambda.ServiceException", "Lambda.SdkClientException"], "MaxAttempts": 6},
-                      {"ErrorEquals": ["Lambda.TooManyRequestsException", "Lambda.ServiceException"],
-                       "MaxAttempts": 6, "JitterStrategy": "FULL"}
-                    ]
+                    "Charge": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::lambda:invoke",
+                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
+                      "Retry": [
+                        {"ErrorEquals": ["Lambda.ServiceException", "Lambda.SdkClientException"], "MaxAttempts": 6},
+                        {"ErrorEquals": ["Lambda.TooManyRequestsException", "Lambda.ServiceException"],
+                         "MaxAttempts": 6, "JitterStrategy": "FULL"}
+                      ],
+                      "End": true
+                    }
                     """)
             .goodExample("""
-                    "Retry": [
-                      {"ErrorEquals": ["Lambda.ServiceException", "Lambda.SdkClientException"], "MaxAttempts": 6},
-                      {"ErrorEquals": ["Lambda.TooManyRequestsException"], "MaxAttempts": 6, "JitterStrategy": "FULL"}
-                    ]
+                    "Charge": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::lambda:invoke",
+                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
+                      "Retry": [
+                        {"ErrorEquals": ["Lambda.ServiceException", "Lambda.SdkClientException"], "MaxAttempts": 6},
+                        {"ErrorEquals": ["Lambda.TooManyRequestsException"], "MaxAttempts": 6, "JitterStrategy": "FULL"}
+                      ],
+                      "End": true
+                    }
                     """)
             .precision(Precision.VERY_HIGH)
             .build();

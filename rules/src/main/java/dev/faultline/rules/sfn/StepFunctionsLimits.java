@@ -2,7 +2,7 @@ package dev.faultline.rules.sfn;
 
 import java.util.List;
 
-/** AWS defaults and limits of Step Functions and the States Language (failure-semantics.md §7). */
+/** AWS defaults and limits of Step Functions and the States Language (docs/failure-semantics.md §7). */
 public final class StepFunctionsLimits {
 
     /** Retrier {@code IntervalSeconds} default. */

@@ -48,17 +48,29 @@ public final class UnsafeRetrier implements Rule {
             .tags("reliability", "step-functions", "retry", "timeout")
             .docsUrl("https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html")
             .badExample("""
-                    "Retry": [{
-                      "ErrorEquals": ["States.ALL"],
-                      "IntervalSeconds": 10, "MaxAttempts": 10, "BackoffRate": 2.0
-                    }]
+                    "Charge": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::lambda:invoke",
+                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
+                      "Retry": [{
+                        "ErrorEquals": ["States.ALL"],
+                        "IntervalSeconds": 10, "MaxAttempts": 10, "BackoffRate": 2.0
+                      }],
+                      "End": true
+                    }
                     """)
             .goodExample("""
-                    "Retry": [{
-                      "ErrorEquals": ["States.ALL"],
-                      "IntervalSeconds": 10, "MaxAttempts": 10, "BackoffRate": 2.0,
-                      "MaxDelaySeconds": 120, "JitterStrategy": "FULL"
-                    }]
+                    "Charge": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::lambda:invoke",
+                      "Parameters": {"FunctionName": "charge-card", "Payload.$": "$"},
+                      "Retry": [{
+                        "ErrorEquals": ["States.ALL"],
+                        "IntervalSeconds": 10, "MaxAttempts": 10, "BackoffRate": 2.0,
+                        "MaxDelaySeconds": 120, "JitterStrategy": "FULL"
+                      }],
+                      "End": true
+                    }
                     """)
             .precision(Precision.HIGH)
             .build();

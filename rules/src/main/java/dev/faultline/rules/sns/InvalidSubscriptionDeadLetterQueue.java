@@ -41,10 +41,18 @@ public final class InvalidSubscriptionDeadLetterQueue implements Rule {
                     Sub:
                       Type: AWS::SNS::Subscription
                       Properties:
-                        TopicArn: !Ref Orders          # a FIFO topic
+                        TopicArn: !Ref Orders
                         Protocol: sqs
                         Endpoint: !GetAtt Worker.Arn
                         RedrivePolicy: {deadLetterTargetArn: !GetAtt StandardDlq.Arn}
+                    Orders:
+                      Type: AWS::SNS::Topic
+                      Properties: {FifoTopic: true}
+                    Worker:
+                      Type: AWS::SQS::Queue
+                      Properties: {FifoQueue: true}
+                    StandardDlq:
+                      Type: AWS::SQS::Queue
                     """)
             .goodExample("""
                     Sub:
@@ -54,6 +62,15 @@ public final class InvalidSubscriptionDeadLetterQueue implements Rule {
                         Protocol: sqs
                         Endpoint: !GetAtt Worker.Arn
                         RedrivePolicy: {deadLetterTargetArn: !GetAtt FifoDlq.Arn}
+                    Orders:
+                      Type: AWS::SNS::Topic
+                      Properties: {FifoTopic: true}
+                    Worker:
+                      Type: AWS::SQS::Queue
+                      Properties: {FifoQueue: true}
+                    FifoDlq:
+                      Type: AWS::SQS::Queue
+                      Properties: {FifoQueue: true}
                     """)
             .precision(Precision.HIGH)
             .build();

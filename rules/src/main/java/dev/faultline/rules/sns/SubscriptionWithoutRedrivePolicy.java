@@ -14,6 +14,8 @@ import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.rules.support.Describe;
+import java.util.List;
+import java.util.Set;
 
 /**
  * FL-SNS-001: an SNS subscription ({@code AWS::SNS::Subscription}, a SAM SNS event, or a topic's
@@ -30,7 +32,9 @@ public final class SubscriptionWithoutRedrivePolicy implements Rule {
             .rationale("SNS retries delivery to an endpoint according to its delivery policy; client-side "
                     + "errors (a deleted endpoint, a missing permission) are not retried at all. A message that "
                     + "cannot be delivered goes to the subscription's dead-letter queue, and without one it is "
-                    + "discarded. Inline subscriptions of AWS::SNS::Topic cannot carry a RedrivePolicy at all.")
+                    + "discarded. Inline subscriptions of AWS::SNS::Topic cannot carry a RedrivePolicy at all. "
+                    + "Severity by protocol: warning for lambda, sqs, http, https, firehose and application "
+                    + "endpoints; info for email, email-json and sms, where a dead-letter queue notifies no one.")
             .howToFix("Add RedrivePolicy: {deadLetterTargetArn: <standard SQS queue ARN>} to the subscription (in "
                     + "SAM, on the SNS event), give the queue a policy that lets sns.amazonaws.com send to it, and "
                     + "alarm on its depth. Replace inline topic subscriptions with AWS::SNS::Subscription resources.")
@@ -43,6 +47,11 @@ public final class SubscriptionWithoutRedrivePolicy implements Rule {
                         TopicArn: !Ref SignupTopic
                         Protocol: lambda
                         Endpoint: !GetAtt Welcome.Arn
+                    SignupTopic:
+                      Type: AWS::SNS::Topic
+                    Welcome:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     Signup:
@@ -53,6 +62,13 @@ public final class SubscriptionWithoutRedrivePolicy implements Rule {
                         Endpoint: !GetAtt Welcome.Arn
                         RedrivePolicy:
                           deadLetterTargetArn: !GetAtt SignupDlq.Arn
+                    SignupTopic:
+                      Type: AWS::SNS::Topic
+                    Welcome:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
+                    SignupDlq:
+                      Type: AWS::SQS::Queue
                     """)
             .precision(Precision.HIGH)
             .build();
@@ -76,8 +92,21 @@ public final class SubscriptionWithoutRedrivePolicy implements Rule {
         if (node.property("RedrivePolicy") != null) {
             return;
         }
-        ctx.report(node, null, "Properties/RedrivePolicy", "SNS subscription '" + node.name() + "'"
-                + endpoint(node, ctx) + " has no RedrivePolicy; messages SNS cannot deliver are discarded");
+        Severity sev = severity(ctx.property(node, "Protocol").knownStrings());
+        ctx.reportWithSeverity(sev, node, null, "Properties/RedrivePolicy", "SNS subscription '" + node.name() + "'"
+                + endpoint(node, ctx) + " has no RedrivePolicy; messages SNS cannot deliver are discarded"
+                + (sev == Severity.INFO ? " (a dead-letter queue for an " + PERSON + " subscription is optional: it "
+                + "notifies no one)" : ""));
+    }
+
+    /** Protocols whose endpoint is a person: a dead-letter queue for them is a safer setting, not a must. */
+    private static final Set<String> TO_PEOPLE = Set.of("email", "email-json", "sms");
+
+    private static final String PERSON = "email or SMS";
+
+    /** Info when every known protocol alternative reaches a person (email, SMS), else warning. */
+    private static Severity severity(List<String> protocols) {
+        return !protocols.isEmpty() && TO_PEOPLE.containsAll(protocols) ? Severity.INFO : Severity.WARNING;
     }
 
     private static void inline(GraphNode topic, RuleContext ctx) {
@@ -89,8 +118,10 @@ public final class SubscriptionWithoutRedrivePolicy implements Rule {
             if (!(l.get(i) instanceof MapNode item)) {
                 continue;
             }
-            String protocol = ctx.eval(topic, item.get("Protocol")).asString().orElse("?");
-            ctx.report(topic, item, "Properties/Subscription/" + i, "Topic '" + topic.name() + "' has an inline "
+            List<String> protocols = ctx.eval(topic, item.get("Protocol")).knownStrings();
+            String protocol = protocols.size() == 1 ? protocols.get(0) : "?";
+            ctx.reportWithSeverity(severity(protocols), topic, item, "Properties/Subscription/" + i, "Topic '"
+                    + topic.name() + "' has an inline "
                     + protocol + " subscription, which cannot have a RedrivePolicy; messages SNS cannot deliver "
                     + "to it are discarded");
         }

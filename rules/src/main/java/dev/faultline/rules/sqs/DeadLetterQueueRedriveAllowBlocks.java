@@ -37,6 +37,9 @@ public final class DeadLetterQueueRedriveAllowBlocks implements Rule {
                       Properties:
                         RedriveAllowPolicy:
                           redrivePermission: denyAll
+                    Orders:
+                      Type: AWS::SQS::Queue
+                      Properties: {RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5}}
                     """)
             .goodExample("""
                     OrdersDlq:
@@ -45,6 +48,9 @@ public final class DeadLetterQueueRedriveAllowBlocks implements Rule {
                         RedriveAllowPolicy:
                           redrivePermission: byQueue
                           sourceQueueArns: [!GetAtt Orders.Arn]
+                    Orders:
+                      Type: AWS::SQS::Queue
+                      Properties: {RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5}}
                     """)
             .build();
 

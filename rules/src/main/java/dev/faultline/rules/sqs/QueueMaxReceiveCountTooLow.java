@@ -37,6 +37,14 @@ public final class QueueMaxReceiveCountTooLow implements Rule {
                         RedrivePolicy:
                           deadLetterTargetArn: !GetAtt OrdersDlq.Arn
                           maxReceiveCount: 1
+                    OrdersMapping:
+                      Type: AWS::Lambda::EventSourceMapping
+                      Properties: {EventSourceArn: !GetAtt Orders.Arn, FunctionName: !Ref Worker}
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
+                    OrdersDlq:
+                      Type: AWS::SQS::Queue
                     """)
             .goodExample("""
                     Orders:
@@ -45,6 +53,14 @@ public final class QueueMaxReceiveCountTooLow implements Rule {
                         RedrivePolicy:
                           deadLetterTargetArn: !GetAtt OrdersDlq.Arn
                           maxReceiveCount: 5
+                    OrdersMapping:
+                      Type: AWS::Lambda::EventSourceMapping
+                      Properties: {EventSourceArn: !GetAtt Orders.Arn, FunctionName: !Ref Worker}
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
+                    OrdersDlq:
+                      Type: AWS::SQS::Queue
                     """)
             .build();
 

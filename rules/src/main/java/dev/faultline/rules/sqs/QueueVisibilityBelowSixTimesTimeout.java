@@ -47,6 +47,9 @@ public final class QueueVisibilityBelowSixTimesTimeout implements Rule {
                       Type: AWS::Lambda::Function
                       Properties:
                         Timeout: 10
+                    OrdersMapping:
+                      Type: AWS::Lambda::EventSourceMapping
+                      Properties: {EventSourceArn: !GetAtt Orders.Arn, FunctionName: !Ref Worker}
                     """)
             .goodExample("""
                     Orders:
@@ -57,6 +60,9 @@ public final class QueueVisibilityBelowSixTimesTimeout implements Rule {
                       Type: AWS::Lambda::Function
                       Properties:
                         Timeout: 10
+                    OrdersMapping:
+                      Type: AWS::Lambda::EventSourceMapping
+                      Properties: {EventSourceArn: !GetAtt Orders.Arn, FunctionName: !Ref Worker}
                     """)
             .build();
 

@@ -43,6 +43,9 @@ public final class QueueWithoutRedrivePolicy implements Rule {
                       Properties:
                         EventSourceArn: !GetAtt Orders.Arn
                         FunctionName: !Ref Worker
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .goodExample("""
                     Orders:
@@ -51,8 +54,16 @@ public final class QueueWithoutRedrivePolicy implements Rule {
                         RedrivePolicy:
                           deadLetterTargetArn: !GetAtt OrdersDlq.Arn
                           maxReceiveCount: 5
+                    OrdersMapping:
+                      Type: AWS::Lambda::EventSourceMapping
+                      Properties:
+                        EventSourceArn: !GetAtt Orders.Arn
+                        FunctionName: !Ref Worker
                     OrdersDlq:
                       Type: AWS::SQS::Queue
+                    Worker:
+                      Type: AWS::Lambda::Function
+                      Properties: {Runtime: python3.12, Handler: app.handler, Timeout: 10}
                     """)
             .precision(Precision.HIGH)
             .build();

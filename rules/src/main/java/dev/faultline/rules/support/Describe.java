@@ -42,6 +42,8 @@ public final class Describe {
             case STATE_MACHINE -> "state machine";
             case ROLE -> "role";
             case ALARM -> "alarm";
+            case PERMISSION -> "permission";
+            case CUSTOM_RESOURCE -> "custom resource";
             default -> "resource";
         };
     }

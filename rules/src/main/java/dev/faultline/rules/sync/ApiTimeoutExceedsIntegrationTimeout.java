@@ -32,7 +32,10 @@ public final class ApiTimeoutExceedsIntegrationTimeout implements Rule {
             .rationale("API Gateway waits for a Lambda integration at most 29 s (REST and WebSocket APIs) or 30 s "
                     + "(HTTP APIs), or the integration's TimeoutInMillis, and never retries. A function allowed to "
                     + "run longer keeps running after the client has received a 504, so its side effects happen "
-                    + "after the caller gave up, and the client's retry runs the work a second time.")
+                    + "after the caller gave up, and the client's retry runs the work a second time. Not reported "
+                    + "for integrations that invoke asynchronously (X-Amz-Invocation-Type 'Event': FL-LAMBDA-001 "
+                    + "applies instead) or set the invocation type per request, for WebSocket routes without a route "
+                    + "response (one-way), or for response-streaming integrations.")
             .howToFix("Lower the function Timeout to the integration timeout (minus a margin), or move long work "
                     + "to an asynchronous path (queue, Step Functions) and answer the API call at once.")
             .tags("reliability", "lambda", "api-gateway", "timeout", "sync")
@@ -78,8 +81,8 @@ public final class ApiTimeoutExceedsIntegrationTimeout implements Rule {
         }
         long timeout = largest.getAsLong();
         for (Edge e : ctx.graph().incoming(fn, EdgeKind.INVOKES)) {
-            if (e.mode() != InvocationMode.SYNC) {
-                continue;
+            if (e.mode() != InvocationMode.SYNC || !e.awaited()) {
+                continue; // asynchronous (X-Amz-Invocation-Type 'Event'), one-way WebSocket route, response streaming
             }
             Long limit = limitMillis(ctx, fn, e);
             if (limit == null || timeout * 1000 <= limit) {
@@ -96,33 +99,37 @@ public final class ApiTimeoutExceedsIntegrationTimeout implements Rule {
         return ms % 1000 == 0 ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0);
     }
 
-    /** The integration timeout of an API invoker, or null when not an API or not known. */
+    /**
+     * The integration timeout of an API invoker: the {@code TimeoutInMillis} written where the graph
+     * found the integration (a REST method's {@code Integration}, an {@code AWS::ApiGatewayV2::Integration},
+     * an OpenAPI {@code x-amazon-apigateway-integration}, a SAM Api/HttpApi event), else the default of
+     * the API kind; null when not an API or not known.
+     */
     private static Long limitMillis(RuleContext ctx, GraphNode fn, Edge e) {
         GraphNode api = e.from();
+        long def;
         switch (api.kind()) {
-            case API_METHOD -> {
-                return explicitOr(ctx, api, api.properties().path("Integration", "TimeoutInMillis"), REST_TIMEOUT_MS);
-            }
+            case API_METHOD, REST_API -> def = REST_TIMEOUT_MS;
             case API_INTEGRATION -> {
-                long def = HTTP_TIMEOUT_MS;
+                def = HTTP_TIMEOUT_MS;
                 for (Targets.Target t : Targets.of(ctx, api, api.property("ApiId"))) {
                     if (t.node() != null && isWebSocket(ctx, t.node())) {
                         def = WEBSOCKET_TIMEOUT_MS;
                     }
                 }
-                return explicitOr(ctx, api, api.property("TimeoutInMillis"), def);
             }
-            case REST_API -> {
-                return explicitOr(ctx, fn, samEventTimeout(fn, e), REST_TIMEOUT_MS);
-            }
-            case HTTP_API, WEBSOCKET_API -> {
-                long def = isWebSocket(ctx, api) ? WEBSOCKET_TIMEOUT_MS : HTTP_TIMEOUT_MS;
-                return explicitOr(ctx, fn, samEventTimeout(fn, e), def);
-            }
+            case HTTP_API, WEBSOCKET_API -> def = isWebSocket(ctx, api) ? WEBSOCKET_TIMEOUT_MS : HTTP_TIMEOUT_MS;
             default -> {
                 return null;
             }
         }
+        MapNode integration = e.evidence() == null ? null : e.evidence().integration();
+        Node written = integration == null ? null : integration.get("TimeoutInMillis");
+        if (written == null && integration != null) {
+            written = integration.get("timeoutInMillis");
+        }
+        // the integration map of a SAM event belongs to the function's template
+        return explicitOr(ctx, api.implied() || api.template() != fn.template() ? fn : api, written, def);
     }
 
     private static boolean isWebSocket(RuleContext ctx, GraphNode api) {
@@ -139,22 +146,5 @@ public final class ApiTimeoutExceedsIntegrationTimeout implements Rule {
             return null;
         }
         return all.get().stream().mapToLong(Long::longValue).min().orElse(def);
-    }
-
-    /**
-     * The {@code TimeoutInMillis} of the SAM Api/HttpApi event behind an edge (the graph has no
-     * node for the integration SAM generates, so the event is found by the edge's span).
-     */
-    private static Node samEventTimeout(GraphNode fn, Edge e) {
-        if (!(fn.property("Events") instanceof MapNode events)) {
-            return null;
-        }
-        for (MapNode.Entry ev : events.entries()) {
-            if (ev.keySpan().equals(e.span()) && ev.value() instanceof MapNode em
-                    && em.get("Properties") instanceof MapNode p) {
-                return p.get("TimeoutInMillis");
-            }
-        }
-        return null;
     }
 }

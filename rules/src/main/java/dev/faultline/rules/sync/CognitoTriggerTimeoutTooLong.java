@@ -36,6 +36,8 @@ public final class CognitoTriggerTimeoutTooLong implements Rule {
                         Timeout: 30
                         Events:
                           SignUp: {Type: Cognito, Properties: {UserPool: !Ref Users, Trigger: PreSignUp}}
+                    Users:
+                      Type: AWS::Cognito::UserPool
                     """)
             .goodExample("""
                     PreSignUp:
@@ -44,6 +46,8 @@ public final class CognitoTriggerTimeoutTooLong implements Rule {
                         Timeout: 5
                         Events:
                           SignUp: {Type: Cognito, Properties: {UserPool: !Ref Users, Trigger: PreSignUp}}
+                    Users:
+                      Type: AWS::Cognito::UserPool
                     """)
             .precision(Precision.HIGH)
             .build();

@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Builds the graph of the whole shared corpus, when present: no crash, and the numbers. */
+@Tag("corpus")
 class GraphCorpusTest {
 
     private static final Path CORPUS = dev.faultline.fixtures.TestData.corpus();
