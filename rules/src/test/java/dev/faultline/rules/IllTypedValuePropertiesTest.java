@@ -36,6 +36,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ParserPropertiesTest} (re-run a case with {@code -Dfaultline.propertySeed=SEED}); plain
  * JUnit rather than jqwik, whose maintainers ask AI coding agents not to use it.
  */
+@Tag("property")
 class IllTypedValuePropertiesTest {
 
     private static final int TRIES = 250;
