@@ -10,6 +10,7 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import dev.faultline.core.tree.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -82,7 +83,7 @@ public final class RetryRerunsAllBranches implements Rule {
 
     @Override
     public void visitState(State state, StateMachine machine, RuleContext ctx) {
-        if (!retries(state, machine) || Asl.isDistributedMap(state) || Asl.mapModeUnknown(state, ctx)) {
+        if (!retries(state, machine, ctx) || Asl.isDistributedMap(state) || Asl.mapModeUnknown(state, ctx)) {
             return;
         }
         boolean parallel = state.isType("Parallel");
@@ -108,10 +109,17 @@ public final class RetryRerunsAllBranches implements Rule {
                 + " instead");
     }
 
-    /** Whether some retrier can retry (its MaxAttempts is not a literal 0). */
-    private static boolean retries(State state, StateMachine machine) {
+    /**
+     * Whether some retrier can retry (its MaxAttempts is not a literal 0); a MaxAttempts of the wrong
+     * type (FL-PARSE-007) says nothing either way.
+     */
+    private static boolean retries(State state, StateMachine machine, RuleContext ctx) {
         for (Retrier r : state.retriers()) {
-            OptionalLong max = Asl.integer(machine, r.body().get("MaxAttempts"));
+            Node attempts = r.body().get("MaxAttempts");
+            if (ctx.graph().isIllTyped(attempts)) {
+                continue;
+            }
+            OptionalLong max = Asl.integer(machine, attempts);
             if (max.isEmpty() || max.getAsLong() > 0) {
                 return true;
             }
