@@ -1,7 +1,9 @@
 package dev.faultline.cli;
 
 import dev.faultline.core.engine.RuleRegistry;
+import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.RuleOption;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -39,6 +41,15 @@ final class ExplainCommand implements Callable<Integer> {
         out.println(m.summary());
         section(out, "Why it matters", m.rationale());
         section(out, "How to fix", m.howToFix());
+        Rule r = registry.rule(m.id());
+        if (r != null && !r.options().isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (RuleOption<?> o : r.options()) {
+                sb.append(sb.length() == 0 ? "" : "\n").append(o.name()).append(" (default ").append(o.defaultValue())
+                        .append("): ").append(o.description());
+            }
+            section(out, "Options", sb.toString());
+        }
         if (!m.badExample().isEmpty()) {
             section(out, "Bad", m.badExample());
         }

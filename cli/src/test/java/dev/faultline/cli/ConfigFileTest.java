@@ -148,4 +148,20 @@ class ConfigFileTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("../../.faultline.yml:3:3: Duplicate key 'FL-SQS-001'");
     }
+
+    @Test
+    void aRuleOptionFromTheConfigChangesTheThresholdAndExplainListsIt() throws IOException {
+        write("services/jobs/template.yaml", RAW_QUEUE.replace("  Jobs:\n    Type: AWS::SQS::Queue\n",
+                "  Jobs:\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy:\n"
+                        + "        deadLetterTargetArn: !GetAtt JobsDlq.Arn\n        maxReceiveCount: 3\n"
+                        + "  JobsDlq:\n    Type: AWS::SQS::Queue\n"));
+        assertThat(LintEndToEndTest.lint(service, "--enable", "FL-SQS-004").out())
+                .contains("warning FL-SQS-004 Queue 'Jobs' consumed by function 'Worker' has maxReceiveCount 3, below 5");
+        write(".faultline.yml", "rules:\n  FL-SQS-004:\n    options: {minimumReceiveCount: 3}\n");
+        Run r = LintEndToEndTest.lint(service, "--enable", "FL-SQS-004");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).doesNotContain("FL-SQS-004");
+        Run explain = LintEndToEndTest.run(service, "explain", "FL-SQS-004");
+        assertThat(explain.out()).contains("minimumReceiveCount (default 5): the smallest maxReceiveCount");
+    }
 }

@@ -33,14 +33,19 @@ class LintEndToEndTest {
     }
 
     static Run lint(Path workingDirectory, String... args) {
+        List<String> all = new ArrayList<>();
+        all.add("lint");
+        all.addAll(List.of(args));
+        return run(workingDirectory, all.toArray(new String[0]));
+    }
+
+    /** Any command line, with the real loader and rules. */
+    static Run run(Path workingDirectory, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliEnvironment env = new CliEnvironment(new PrintWriter(out), new PrintWriter(err), workingDirectory,
                 Map.of(), false, Analyzer::fromClassPath, RuleRegistry::load);
-        List<String> all = new ArrayList<>();
-        all.add("lint");
-        all.addAll(List.of(args));
-        int code = new Main(env).run(all.toArray(new String[0]));
+        int code = new Main(env).run(args);
         return new Run(code, out.toString(), err.toString());
     }
 

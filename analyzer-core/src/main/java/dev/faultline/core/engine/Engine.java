@@ -9,14 +9,12 @@ import dev.faultline.core.graph.ResourceGraph;
 import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.Finding;
 import dev.faultline.core.rule.Fix;
+import dev.faultline.core.rule.Location;
+import dev.faultline.core.rule.Reported;
 import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleOption;
 import dev.faultline.core.rule.Severity;
-import dev.faultline.core.tree.ListNode;
-import dev.faultline.core.tree.MapNode;
-import dev.faultline.core.tree.Node;
-import dev.faultline.core.tree.Span;
 import dev.faultline.core.util.InOrder;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -207,32 +205,6 @@ final class Engine {
     record Outcome(List<Finding> findings, List<ToolError> toolErrors) {
     }
 
-    /** The deepest node along a logical sub-path ({@code Properties/A/0/B}) that exists. */
-    static Node deepest(Node start, String subPath) {
-        if (subPath == null || subPath.isEmpty() || start == null) {
-            return start;
-        }
-        Node cur = start;
-        for (String part : subPath.split("/")) {
-            Node next = null;
-            if (cur instanceof MapNode m) {
-                next = m.get(part);
-            } else if (cur instanceof ListNode l) {
-                try {
-                    int i = Integer.parseInt(part);
-                    next = i >= 0 && i < l.size() ? l.get(i) : null;
-                } catch (NumberFormatException e) {
-                    next = null;
-                }
-            }
-            if (next == null) {
-                return cur;
-            }
-            cur = next;
-        }
-        return cur;
-    }
-
     private final class Ctx implements RuleContext {
         private final Rule rule;
         private final ResourceGraph graph;
@@ -266,83 +238,28 @@ final class Engine {
             return v == null ? option.defaultValue() : option.parse(v);
         }
 
-        private void add(Span span, String resource, String cdkPath, String logicalPath, String message, Fix fix) {
-            add(severity, span, resource, cdkPath, logicalPath, message, fix);
-        }
-
-        private void add(Severity sev, Span span, String resource, String cdkPath, String logicalPath,
-                         String message, Fix fix) {
-            sink.add(new Finding(rule.metadata().id(), sev, message, span, resource, cdkPath, logicalPath,
-                    fix, null));
-        }
-
         @Override
-        public void report(GraphNode node, String message) {
-            add(node.span(), node.resourceId(), node.cdkPath(), node.logicalPath(), message, null);
-        }
+        public Reported report(Location where, String message) {
+            int index = sink.size();
+            sink.add(new Finding(rule.metadata().id(), severity, message, where.span(), where.resource(),
+                    where.cdkPath(), where.logicalPath(), null, null));
+            return new Reported() {
+                @Override
+                public Reported withFix(Fix fix) {
+                    Finding f = sink.get(index);
+                    sink.set(index, new Finding(f.ruleId(), f.severity(), f.message(), f.span(), f.resource(),
+                            f.cdkPath(), f.logicalPath(), fix, f.suppression()));
+                    return this;
+                }
 
-        @Override
-        public void report(GraphNode node, Node at, String subPath, String message, Fix fix) {
-            reportNode(severity, node, at, subPath, message, fix);
-        }
-
-        @Override
-        public void reportWithSeverity(Severity sev, GraphNode node, Node at, String subPath, String message) {
-            Severity configured = severities.get(rule.metadata().id());
-            reportNode(configured != null ? configured : sev, node, at, subPath, message, null);
-        }
-
-        private void reportNode(Severity sev, GraphNode node, Node at, String subPath, String message, Fix fix) {
-            Span span;
-            if (at != null) {
-                span = at.span();
-            } else {
-                String props = subPath != null && subPath.startsWith("Properties/")
-                        ? subPath.substring("Properties/".length()) : subPath;
-                Node d = props == null || props.equals("Properties") ? null : deepest(node.properties(), props);
-                span = d == null || d == node.properties() ? node.span() : d.span();
-            }
-            String path = subPath == null || subPath.isEmpty() ? node.logicalPath() : node.logicalPath() + "/" + subPath;
-            add(sev, span, node.resourceId(), node.cdkPath(), path, message, fix);
-        }
-
-        @Override
-        public void report(StateMachine machine, State state, Node at, String subPath, String message) {
-            reportState(severity, machine, state, at, subPath, message);
-        }
-
-        @Override
-        public void reportWithSeverity(Severity sev, StateMachine machine, State state, Node at, String subPath,
-                                       String message) {
-            Severity configured = severities.get(rule.metadata().id());
-            reportState(configured != null ? configured : sev, machine, state, at, subPath, message);
-        }
-
-        private void reportState(Severity sev, StateMachine machine, State state, Node at, String subPath,
-                                 String message) {
-            Span span = at != null ? at.span() : (subPath == null ? state.keySpan() : spanOr(deepest(state.body(), subPath), state));
-            String path = subPath == null ? state.logicalPath() : state.logicalPath() + "/" + subPath;
-            add(sev, span, machine.resource() == null ? null : machine.resource().logicalId(),
-                    machine.resource() == null ? null : machine.resource().cdkPath(), path, message, null);
-        }
-
-        private Span spanOr(Node n, State s) {
-            return n == null || n == s.body() ? s.keySpan() : n.span();
-        }
-
-        @Override
-        public void report(StateMachine machine, Node at, String subPath, String message) {
-            Span span = at != null ? at.span() : machine.span();
-            String base = machine.top().logicalPath();
-            add(span, machine.resource() == null ? null : machine.resource().logicalId(),
-                    machine.resource() == null ? null : machine.resource().cdkPath(),
-                    subPath == null ? base : base + "/" + subPath, message, null);
-        }
-
-        @Override
-        public void report(Template template, Node at, String subPath, String message) {
-            Span span = at != null ? at.span() : Span.ofFile(template.displayPath());
-            add(span, null, null, subPath, message, null);
+                @Override
+                public Reported withSeverity(Severity s) {
+                    if (!severities.containsKey(rule.metadata().id())) {
+                        sink.set(index, sink.get(index).withSeverity(s));
+                    }
+                    return this;
+                }
+            };
         }
     }
 }

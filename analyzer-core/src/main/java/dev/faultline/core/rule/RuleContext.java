@@ -66,28 +66,29 @@ public interface RuleContext {
     <T> T option(RuleOption<T> option);
 
     /**
-     * Reports a finding on a node as a whole (for something missing).
+     * Reports a finding. Point at the exact value when the problem is a value, at the resource (or
+     * state) when something is missing; see {@link Location}.
+     *
+     * @param where   where the finding is
+     * @param message one sentence naming the resource(s) and the consequence
+     * @return the finding, to attach a fix or a case-specific severity
+     */
+    Reported report(Location where, String message);
+
+    // The forms below predate Location and are kept only until every rule uses it.
+
+    /**
+     * Reports on a node as a whole; the same as {@code report(Location.of(node), message)}.
      *
      * @param node    the node
      * @param message one sentence
      */
-    void report(GraphNode node, String message);
+    default void report(GraphNode node, String message) {
+        report(Location.of(node), message);
+    }
 
     /**
-     * Reports a finding at a value of a node. {@code subPath} is the logical path below the node
-     * ({@code Properties/VisibilityTimeout}); when {@code at} is null the engine points at the
-     * deepest part of that path that exists.
-     *
-     * @param node    the node
-     * @param at      the located value, or {@code null}
-     * @param subPath the logical path below the node, or {@code null}
-     * @param message one sentence
-     * @param fix     a suggested fix, or {@code null}
-     */
-    void report(GraphNode node, Node at, String subPath, String message, Fix fix);
-
-    /**
-     * Reports a finding at a value of a node, without a fix; see {@link #report(GraphNode, Node, String, String, Fix)}.
+     * Reports at a value of a node; the same as {@code report(Location.of(node, subPath).at(at), message)}.
      *
      * @param node    the node
      * @param at      the located value, or {@code null}
@@ -95,14 +96,12 @@ public interface RuleContext {
      * @param message one sentence
      */
     default void report(GraphNode node, Node at, String subPath, String message) {
-        report(node, at, subPath, message, null);
+        report(Location.of(node, subPath).at(at), message);
     }
 
     /**
-     * Reports like {@link #report(GraphNode, Node, String, String)} with a severity other than the
-     * rule's default, for a rule whose catalog row gives some cases a milder severity (FL-ESM-005:
-     * unsupported destination is an error, stream-only tuning on SQS a warning). A severity the user
-     * configured for the rule still wins. Implementations that cannot vary severity use the rule's.
+     * Reports at a value of a node with another severity; the same as
+     * {@code report(Location.of(node, subPath).at(at), message).withSeverity(severity)}.
      *
      * @param severity the severity of this finding
      * @param node     the node
@@ -111,12 +110,11 @@ public interface RuleContext {
      * @param message  one sentence
      */
     default void reportWithSeverity(Severity severity, GraphNode node, Node at, String subPath, String message) {
-        report(node, at, subPath, message);
+        report(Location.of(node, subPath).at(at), message).withSeverity(severity);
     }
 
     /**
-     * Reports a finding at a state (or at a field of it when {@code at} is given); {@code subPath}
-     * is below the state ({@code Retry/0/MaxAttempts}), or null.
+     * Reports at a state; the same as {@code report(Location.of(machine, state, subPath).at(at), message)}.
      *
      * @param machine the machine
      * @param state   the state
@@ -124,13 +122,13 @@ public interface RuleContext {
      * @param subPath the path below the state, or {@code null}
      * @param message one sentence
      */
-    void report(StateMachine machine, State state, Node at, String subPath, String message);
+    default void report(StateMachine machine, State state, Node at, String subPath, String message) {
+        report(Location.of(machine, state, subPath).at(at), message);
+    }
 
     /**
-     * Reports at a state like {@link #report(StateMachine, State, Node, String, String)} with a
-     * severity other than the rule's default, for a catalog row that gives one case a milder
-     * severity (FL-SFN-003: a retrier without jitter is info). A severity the user configured for
-     * the rule still wins.
+     * Reports at a state with another severity; the same as
+     * {@code report(Location.of(machine, state, subPath).at(at), message).withSeverity(severity)}.
      *
      * @param severity the severity of this finding
      * @param machine  the machine
@@ -141,26 +139,30 @@ public interface RuleContext {
      */
     default void reportWithSeverity(Severity severity, StateMachine machine, State state, Node at, String subPath,
                                     String message) {
-        report(machine, state, at, subPath, message);
+        report(Location.of(machine, state, subPath).at(at), message).withSeverity(severity);
     }
 
     /**
-     * Reports a finding on a state machine as a whole.
+     * Reports on a state machine; the same as {@code report(Location.of(machine, subPath).at(at), message)}.
      *
      * @param machine the machine
      * @param at      the located field, or {@code null}
      * @param subPath the path below the machine, or {@code null}
      * @param message one sentence
      */
-    void report(StateMachine machine, Node at, String subPath, String message);
+    default void report(StateMachine machine, Node at, String subPath, String message) {
+        report(Location.of(machine, subPath).at(at), message);
+    }
 
     /**
-     * Reports a finding on a template (for template-wide problems).
+     * Reports on a template; the same as {@code report(Location.of(template, path).at(at), message)}.
      *
      * @param template the template
      * @param at       the located value, or {@code null}
      * @param subPath  the logical path in the template, or {@code null}
      * @param message  one sentence
      */
-    void report(Template template, Node at, String subPath, String message);
+    default void report(Template template, Node at, String subPath, String message) {
+        report(Location.of(template, subPath).at(at), message);
+    }
 }

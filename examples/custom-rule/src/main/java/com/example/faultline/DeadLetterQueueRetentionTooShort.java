@@ -3,8 +3,9 @@ package com.example.faultline;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.RuleOption;
@@ -16,7 +17,7 @@ import java.util.List;
  * ACME-SQS-001: at ACME every SQS dead-letter queue keeps its messages 14 days (the SQS maximum),
  * so that the on-call engineer can still inspect and redrive a failed message after a long weekend.
  */
-public final class DeadLetterQueueRetentionTooShort implements Rule {
+public final class DeadLetterQueueRetentionTooShort extends AbstractRule {
 
     /** SQS keeps messages 4 days when MessageRetentionPeriod is not set. */
     static final long DEFAULT_RETENTION_SECONDS = 345_600;
@@ -36,10 +37,18 @@ public final class DeadLetterQueueRetentionTooShort implements Rule {
             .tags("acme", "sqs", "dead-letter-queue")
             .docsUrl("https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html")
             .badExample("""
+                    Orders:
+                      Type: AWS::SQS::Queue
+                      Properties:
+                        RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5}
                     OrdersDlq:
                       Type: AWS::SQS::Queue
                     """)
             .goodExample("""
+                    Orders:
+                      Type: AWS::SQS::Queue
+                      Properties:
+                        RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5}
                     OrdersDlq:
                       Type: AWS::SQS::Queue
                       Properties:
@@ -48,19 +57,8 @@ public final class DeadLetterQueueRetentionTooShort implements Rule {
             .precision(Precision.HIGH)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.QUEUE);
-    }
-
-    @Override
-    public List<RuleOption<?>> options() {
-        return List.of(MINIMUM_DAYS);
+    public DeadLetterQueueRetentionTooShort() {
+        super(METADATA, Subscription.nodes(NodeKind.QUEUE), MINIMUM_DAYS);
     }
 
     @Override
@@ -72,13 +70,13 @@ public final class DeadLetterQueueRetentionTooShort implements Rule {
         long minimum = ctx.option(MINIMUM_DAYS) * 86_400;
         Value retention = ctx.property(queue, "MessageRetentionPeriod");
         if (retention.isAbsent()) {
-            ctx.report(queue, null, "Properties/MessageRetentionPeriod", message(queue, sources,
+            ctx.report(Location.of(queue, "Properties/MessageRetentionPeriod"), message(queue, sources,
                     "keeps messages " + DEFAULT_RETENTION_SECONDS + " s (the default)", minimum));
             return;
         }
         for (long seconds : retention.knownLongs()) {
             if (seconds < minimum) {
-                ctx.report(queue, queue.property("MessageRetentionPeriod"), "Properties/MessageRetentionPeriod",
+                ctx.report(Location.of(queue, "Properties/MessageRetentionPeriod"),
                         message(queue, sources, "keeps messages " + seconds + " s", minimum));
                 return; // one finding per queue, even when several Fn::If branches are short
             }

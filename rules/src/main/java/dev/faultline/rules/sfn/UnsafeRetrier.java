@@ -3,10 +3,11 @@ package dev.faultline.rules.sfn;
 import dev.faultline.core.asl.Retrier;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Precision;
-import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.RuleOption;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.MapNode;
@@ -21,12 +22,12 @@ import java.util.OptionalLong;
  * {@code IntervalSeconds × BackoffRate^n}, each capped by {@code MaxDelaySeconds}) outlasts the
  * machine's {@code TimeoutSeconds} (or an EXPRESS machine's 5 minutes), counting the state's
  * {@code TimeoutSeconds} for each attempt, or exceeds an
- * hour with no {@code MaxDelaySeconds}; and, as a milder case reported under the same id, exponential
+ * hour (option {@code maxUncappedWaitSeconds}) with no {@code MaxDelaySeconds}; and, as a milder case reported under the same id, exponential
  * backoff without jitter on more than 3 attempts.
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html">Handling errors in Step Functions workflows</a>
  */
-public final class UnsafeRetrier implements Rule {
+public final class UnsafeRetrier extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SFN-003")
             .name("UnsafeRetrier")
@@ -78,14 +79,13 @@ public final class UnsafeRetrier implements Rule {
     /** Sums beyond this are reported as "more than a year". */
     private static final double YEAR = 366.0 * 24 * 3600;
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
+    /** The longest total wait accepted for a retrier without MaxDelaySeconds. */
+    static final RuleOption<Long> MAX_UNCAPPED_WAIT = new RuleOption<>("maxUncappedWaitSeconds", Long.class,
+            StepFunctionsLimits.UNCAPPED_RETRY_LIMIT_SECONDS, "the longest total wait, in seconds, accepted for a "
+                    + "retrier without MaxDelaySeconds");
 
-    @Override
-    public Subscription subscription() {
-        return Subscription.states("Task", "Parallel", "Map");
+    public UnsafeRetrier() {
+        super(METADATA, Subscription.states("Task", "Parallel", "Map"), MAX_UNCAPPED_WAIT);
     }
 
     @Override
@@ -131,8 +131,10 @@ public final class UnsafeRetrier implements Rule {
                     + "an EXPRESS execution may run; the execution times out while retrying");
             return;
         }
-        if (capNode == null && total > StepFunctionsLimits.UNCAPPED_RETRY_LIMIT_SECONDS) {
-            ctx.report(machine, state, b, subPath, where + " " + budget + ", more than one hour; add "
+        long uncappedLimit = ctx.option(MAX_UNCAPPED_WAIT);
+        if (capNode == null && total > uncappedLimit) {
+            ctx.report(machine, state, b, subPath, where + " " + budget + ", more than "
+                    + (uncappedLimit == StepFunctionsLimits.UNCAPPED_RETRY_LIMIT_SECONDS ? "one hour" : human(uncappedLimit)) + "; add "
                     + "MaxDelaySeconds so a failing dependency does not hold the execution for that long");
             return;
         }

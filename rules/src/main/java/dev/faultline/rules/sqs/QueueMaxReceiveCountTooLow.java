@@ -2,22 +2,27 @@ package dev.faultline.rules.sqs;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
-import dev.faultline.core.rule.Rule;
+import dev.faultline.core.rule.AbstractRule;
+import dev.faultline.core.rule.Fix;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
+import dev.faultline.core.rule.RuleOption;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import dev.faultline.core.tree.ScalarNode;
 import dev.faultline.rules.esm.EventSources;
 import dev.faultline.rules.esm.PollLimits;
 import java.util.List;
 
 /**
- * FL-SQS-004: {@code maxReceiveCount} below 5 on a queue that Lambda consumes. Throttled invocations
- * return batches to the queue and count as receives, so healthy messages can be dead-lettered.
+ * FL-SQS-004: {@code maxReceiveCount} below 5 (option {@code minimumReceiveCount}) on a queue that
+ * Lambda consumes. Throttled invocations return batches to the queue and count as receives, so
+ * healthy messages can be dead-lettered. A literal count comes with a fix that sets the minimum.
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html">Lambda: handling errors for an SQS event source</a>
  */
-public final class QueueMaxReceiveCountTooLow implements Rule {
+public final class QueueMaxReceiveCountTooLow extends AbstractRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-SQS-004")
             .name("QueueMaxReceiveCountTooLow")
@@ -64,14 +69,13 @@ public final class QueueMaxReceiveCountTooLow implements Rule {
                     """)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
+    /** The smallest maxReceiveCount accepted for a Lambda-consumed queue. */
+    static final RuleOption<Long> MINIMUM_RECEIVE_COUNT = new RuleOption<>("minimumReceiveCount", Long.class,
+            PollLimits.MIN_MAX_RECEIVE_COUNT, "the smallest maxReceiveCount accepted for a queue Lambda consumes "
+                    + "(AWS recommends at least 5)");
 
-    @Override
-    public Subscription subscription() {
-        return Subscription.nodes(NodeKind.QUEUE);
+    public QueueMaxReceiveCountTooLow() {
+        super(METADATA, Subscription.nodes(NodeKind.QUEUE), MINIMUM_RECEIVE_COUNT);
     }
 
     @Override
@@ -80,14 +84,19 @@ public final class QueueMaxReceiveCountTooLow implements Rule {
         if (consumers.isEmpty()) {
             return;
         }
+        long minimum = ctx.option(MINIMUM_RECEIVE_COUNT);
         for (Redrives.Redrive r : Redrives.of(queue, ctx)) {
             for (long count : ctx.eval(queue, r.maxReceiveCount()).knownLongs()) {
-                if (count < PollLimits.MIN_MAX_RECEIVE_COUNT) {
-                    ctx.report(queue, r.maxReceiveCount(), "Properties/RedrivePolicy/maxReceiveCount", "Queue '"
-                            + queue.name() + "' consumed by " + consumer(consumers.get(0), ctx)
-                            + " has maxReceiveCount " + count + ", below " + PollLimits.MIN_MAX_RECEIVE_COUNT
+                if (count < minimum) {
+                    var reported = ctx.report(Location.of(queue, "Properties/RedrivePolicy/maxReceiveCount")
+                            .at(r.maxReceiveCount()), "Queue '" + queue.name() + "' consumed by "
+                            + consumer(consumers.get(0), ctx) + " has maxReceiveCount " + count + ", below " + minimum
                             + ": throttling or a failing neighbour in a batch alone can move healthy messages to the "
                             + "dead-letter queue");
+                    if (r.maxReceiveCount() instanceof ScalarNode literal) {
+                        reported.withFix(new Fix("Set maxReceiveCount to " + minimum, literal.span(),
+                                String.valueOf(minimum)));
+                    }
                     return;
                 }
             }

@@ -7,15 +7,16 @@ import dev.faultline.core.asl.Scope;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.eval.Evaluator;
-import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.ResourceGraph;
 import dev.faultline.core.model.InputFile;
 import dev.faultline.core.model.InputKind;
 import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.Fix;
+import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleOption;
+import dev.faultline.core.rule.Severity;
 import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
@@ -180,28 +181,22 @@ final class TestMachines {
         }
 
         @Override
-        public void report(GraphNode node, String message) {
-            reported.add(new Reported(node.span().line(), null, message));
-        }
+        public dev.faultline.core.rule.Reported report(Location where, String message) {
+            String subPath = where instanceof Location.OfState s ? s.subPath()
+                    : where instanceof Location.OfNode n ? n.subPath()
+                    : where instanceof Location.OfMachine m ? m.subPath() : null;
+            reported.add(new Reported(where.span().line(), subPath, message));
+            return new dev.faultline.core.rule.Reported() {
+                @Override
+                public dev.faultline.core.rule.Reported withFix(Fix fix) {
+                    return this;
+                }
 
-        @Override
-        public void report(GraphNode node, Node at, String subPath, String message, Fix fix) {
-            reported.add(new Reported(at == null ? node.span().line() : at.span().line(), subPath, message));
-        }
-
-        @Override
-        public void report(StateMachine machine, State state, Node at, String subPath, String message) {
-            reported.add(new Reported(at == null ? state.keySpan().line() : at.span().line(), subPath, message));
-        }
-
-        @Override
-        public void report(StateMachine machine, Node at, String subPath, String message) {
-            reported.add(new Reported(at == null ? machine.span().line() : at.span().line(), subPath, message));
-        }
-
-        @Override
-        public void report(Template template, Node at, String subPath, String message) {
-            reported.add(new Reported(at == null ? 1 : at.span().line(), subPath, message));
+                @Override
+                public dev.faultline.core.rule.Reported withSeverity(Severity severity) {
+                    return this;
+                }
+            };
         }
     }
 }
