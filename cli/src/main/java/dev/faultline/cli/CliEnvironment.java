@@ -18,13 +18,23 @@ import java.util.function.Supplier;
  * @param stdoutIsTerminal whether standard output is an interactive terminal
  * @param analyzer     makes the analyzer for {@code lint}
  * @param registry     makes the rule registry for {@code rules} and {@code explain}
+ * @param progress     whether a status line may be shown on standard error on long runs (it is a
+ *                     terminal: the launchers pass {@code -Dfaultline.progress=true} when it is)
  */
 record CliEnvironment(PrintWriter out, PrintWriter err, Path workingDirectory, Map<String, String> env,
-                      boolean stdoutIsTerminal, Supplier<Analyzer> analyzer, Supplier<RuleRegistry> registry) {
+                      boolean stdoutIsTerminal, Supplier<Analyzer> analyzer, Supplier<RuleRegistry> registry,
+                      boolean progress) {
+
+    /** Without a progress line. */
+    CliEnvironment(PrintWriter out, PrintWriter err, Path workingDirectory, Map<String, String> env,
+                   boolean stdoutIsTerminal, Supplier<Analyzer> analyzer, Supplier<RuleRegistry> registry) {
+        this(out, err, workingDirectory, env, stdoutIsTerminal, analyzer, registry, false);
+    }
 
     /** The real process environment. */
     static CliEnvironment system(PrintWriter out, PrintWriter err) {
         return new CliEnvironment(out, err, Path.of("").toAbsolutePath(), System.getenv(),
-                System.console() != null, Analyzer::fromClassPath, RuleRegistry::load);
+                System.console() != null, Analyzer::fromClassPath, RuleRegistry::load,
+                Boolean.getBoolean("faultline.progress"));
     }
 }

@@ -33,7 +33,9 @@ final class ExplainCommand implements Callable<Integer> {
         RuleRegistry registry = pluginOptions.extend(env.registry().get(), env, ConfigPlugins.discovered(env));
         RuleMetadata m = registry.metadata(rule.trim().toUpperCase(Locale.ROOT));
         if (m == null) {
-            throw new UsageException("unknown rule '" + rule + "' (run 'faultline rules' to list them)");
+            throw new UsageException("unknown rule '" + rule + "'" + Suggestions.didYouMean(rule,
+                    registry.allMetadata().stream().map(RuleMetadata::id).toList())
+                    + "; run 'faultline rules' to list them");
         }
         PrintWriter out = env.out();
         out.println(m.id() + " " + m.name() + " (" + m.severity().label() + ")");

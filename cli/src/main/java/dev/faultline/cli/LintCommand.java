@@ -141,8 +141,9 @@ final class LintCommand implements Callable<Integer> {
         Analyzer analyzer = env.analyzer().get();
         // the config file first: its plugins: must be loaded before rule names and settings are checked
         FaultlineConfig cfg;
+        Path cfgFile;
         try {
-            Path cfgFile = configFile();
+            cfgFile = configFile();
             cfg = readConfig(cfgFile);
             analyzer = analyzer.withRegistry(pluginOptions.extend(analyzer.registry(), env,
                     cfgFile == null ? Map.of() : cfg.pluginJars(cfgFile)));
@@ -157,7 +158,12 @@ final class LintCommand implements Callable<Integer> {
         checkRuleNames(analyzer.registry(), "--enable", enable);
         checkRuleNames(analyzer.registry(), "--disable", disable);
 
-        AnalysisRequest request = new AnalysisRequest(inputs, env.workingDirectory(), includes, excludes, enable,
+        List<String> excluded = new ArrayList<>(excludes);
+        if (cfgFile != null) {
+            // a --config file of another name than .faultline.yml is not an input either
+            excluded.add(literalGlob(Discovery.displayPath(env.workingDirectory(), cfgFile)));
+        }
+        AnalysisRequest request = new AnalysisRequest(inputs, env.workingDirectory(), includes, excluded, enable,
                 disable, Map.of(), Map.of(),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
         if (baseline != null) {
@@ -165,7 +171,15 @@ final class LintCommand implements Callable<Integer> {
                     Discovery.displayPath(env.workingDirectory(), env.workingDirectory().resolve(baseline))));
         }
         request = cfg.applyTo(request);
-        AnalysisResult result = analyzer.analyze(request);
+        AnalysisResult result;
+        if (env.progress()) {
+            // erased before the reports and the summary are written
+            try (ProgressLine line = new ProgressLine(env.err())) {
+                result = analyzer.withProgress(line).analyze(request);
+            }
+        } else {
+            result = analyzer.analyze(request);
+        }
 
         for (Output o : outputs) {
             write(o, result);
@@ -334,6 +348,18 @@ final class LintCommand implements Callable<Integer> {
         return inputs;
     }
 
+    /** A glob that matches exactly this path (glob syntax characters escaped). */
+    static String literalGlob(String path) {
+        StringBuilder sb = new StringBuilder(path.length());
+        for (char c : path.toCharArray()) {
+            if ("*?[]{}\\".indexOf(c) >= 0) {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
     private static void checkRuleNames(RuleRegistry registry, String option, List<String> patterns) {
         for (String p : patterns) {
             String pattern = p.trim().toUpperCase(Locale.ROOT);
@@ -346,8 +372,14 @@ final class LintCommand implements Callable<Integer> {
                 }
             }
             if (!known) {
-                throw new UsageException(option + ": no rule matches '" + p
-                        + "' (run 'faultline rules' to list them)");
+                // the suggestion may be a rule id or a family prefix (FL-SQS)
+                Set<String> names = new java.util.TreeSet<>();
+                for (RuleMetadata m : registry.allMetadata()) {
+                    names.add(m.id());
+                    names.add(m.id().substring(0, m.id().lastIndexOf('-')));
+                }
+                throw new UsageException(option + ": no rule matches '" + p + "'" + Suggestions.didYouMean(p, names)
+                        + "; run 'faultline rules' to list them");
             }
         }
     }
@@ -355,13 +387,13 @@ final class LintCommand implements Callable<Integer> {
     private void write(Output o, AnalysisResult result) throws IOException {
         if (o.file() == null) {
             ReportContext ctx = new ReportContext(Version.get(), useColor(o.format()), env.workingDirectory(),
-                    includeSuppressed);
+                    includeSuppressed, failOn.threshold);
             o.format().reporter().write(result, ctx, env.out());
             env.out().flush();
             return;
         }
         ReportContext ctx = new ReportContext(Version.get(), color == ColorMode.ALWAYS && o.format() == ReportFormat.TEXT,
-                env.workingDirectory(), includeSuppressed);
+                env.workingDirectory(), includeSuppressed, failOn.threshold);
         try (Writer w = Files.newBufferedWriter(o.file(), StandardCharsets.UTF_8)) {
             o.format().reporter().write(result, ctx, w);
         } catch (IOException e) {

@@ -6,6 +6,8 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -55,7 +57,38 @@ public final class Main {
         cl.setErr(env.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(this::handle);
+        cl.setParameterExceptionHandler(Main::badParameters);
         return cl;
+    }
+
+    /**
+     * A command line that does not parse: one short message, with the closest option or command when
+     * the unknown one looks like a typo, and where to find the usage (not the whole usage text).
+     */
+    private static int badParameters(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        String message = e.getMessage();
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String arg = u.getUnmatched().get(0);
+            boolean option = arg.startsWith("-");
+            List<String> names = new ArrayList<>();
+            if (option) {
+                for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+                    names.addAll(List.of(o.names()));
+                }
+            } else {
+                names.addAll(cl.getSubcommands().keySet());
+            }
+            String name = option && arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            message = (option ? "unknown option '" : "unexpected argument '") + name + "'"
+                    + Suggestions.didYouMean(name, names);
+        }
+        String command = cl.getCommandSpec().qualifiedName();
+        err.println("faultline: " + message.strip());
+        err.println("faultline: run '" + command + " --help' for the usage");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     private int handle(Exception e, CommandLine cl, ParseResult parsed) {

@@ -32,7 +32,7 @@ class CiReportsTest {
     static final Path FIXTURES = Path.of("src/test/resources/ci-fixtures");
     static final Path GOLDEN = Path.of("src/test/resources/golden/ci");
     static final boolean UPDATE = Boolean.getBoolean("faultline.updateGolden");
-    static final String SUMMARY = "9 findings (4 errors, 4 warnings, 1 info) in 7 files, 2 suppressed\n";
+    static final String SUMMARY = "9 findings (4 errors, 4 warnings, 1 info) in 6 files, 2 suppressed\n";
 
     @TempDir
     Path tmp;
@@ -150,6 +150,48 @@ class CiReportsTest {
     }
 
     @Test
+    void junitFailuresAreOnlyTheFindingsAtOrAboveFailOn() throws IOException {
+        // --fail-on error: the warnings and the info are listed, but as passing testcases (system-out)
+        Run r = lint("--format", "junit", "--fail-on", "error");
+        assertThat(r.code()).isEqualTo(1);
+        org.w3c.dom.Document doc = xml(r.out());
+        org.w3c.dom.NodeList cases = doc.getElementsByTagName("testcase");
+        int failures = 0;
+        int passingWithFindings = 0;
+        for (int i = 0; i < cases.getLength(); i++) {
+            org.w3c.dom.Element c = (org.w3c.dom.Element) cases.item(i);
+            org.w3c.dom.NodeList failure = c.getElementsByTagName("failure");
+            org.w3c.dom.NodeList out = c.getElementsByTagName("system-out");
+            if (failure.getLength() > 0) {
+                failures++;
+                assertThat(((org.w3c.dom.Element) failure.item(0)).getAttribute("type")).isEqualTo("error");
+                assertThat(out.getLength()).isZero();
+            } else if (out.getLength() > 0) {
+                passingWithFindings++;
+                assertThat(out.item(0).getTextContent()).doesNotContain(": error ");
+            }
+        }
+        assertThat(failures).isPositive();
+        assertThat(passingWithFindings).as("warning and info testcases kept as system-out").isPositive();
+        assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo(Integer.toString(failures));
+
+        // --fail-on none: exit 0 and no failure at all, the findings are still in the report
+        Run none = lint("--format", "junit", "--fail-on", "none");
+        assertThat(none.code()).isZero();
+        assertThat(none.out()).doesNotContain("<failure").contains("<system-out>").contains("FL-SQS-001");
+        assertThat(xml(none.out()).getDocumentElement().getAttribute("failures")).isEqualTo("0");
+    }
+
+    private static org.w3c.dom.Document xml(String text) {
+        try {
+            return javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new org.xml.sax.InputSource(new java.io.StringReader(text)));
+        } catch (Exception e) {
+            throw new AssertionError("not XML: " + e.getMessage(), e);
+        }
+    }
+
+    @Test
     void oneRunWritesSeveralReportsIdenticalToSingleFormatRuns() throws IOException {
         Files.createDirectories(tmp.resolve("out"));
         Run r = lint("--format", "github", "--report", "sarif=../out/f.sarif",
@@ -188,7 +230,7 @@ class CiReportsTest {
 
         Run r = lint("--baseline", "../baseline.json");
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("0 findings (0 errors, 0 warnings, 0 infos) in 7 files, 11 suppressed\n");
+        assertThat(r.err()).isEqualTo("0 findings (0 errors, 0 warnings, 0 infos) in 6 files, 11 suppressed\n");
         assertThat(r.code()).isZero();
 
         // a new defect is new; a resource that went away leaves a stale entry (FL-CONFIG-002, info)

@@ -112,11 +112,12 @@ class ConfigFileTest {
 
     @Test
     void anUnusedConfigSuppressionIsAnInfoAtItsEntry() throws IOException {
-        write(".faultline.yml", "suppress:\n  - rule: FL-PARSE-002\n    paths: [\"nowhere/**\"]\n    reason: none\n");
+        // judged against the linted files its globs match (services/jobs/template.yaml is linted here)
+        write(".faultline.yml", "suppress:\n  - rule: FL-PARSE-002\n    paths: [\"**/template.yaml\"]\n    reason: none\n");
         Run r = LintEndToEndTest.lint(service, "--fail-on", "error");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("../../.faultline.yml:2:5: info FL-CONFIG-002 Config suppression of FL-PARSE-002 "
-                + "for nowhere/** matches no finding; remove it.\n");
+                + "for **/template.yaml matches no finding; remove it.\n");
     }
 
     @Test
@@ -147,6 +148,76 @@ class ConfigFileTest {
         Run r = LintEndToEndTest.lint(service);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("../../.faultline.yml:3:3: Duplicate key 'FL-SQS-001'");
+    }
+
+    // --- friction fixes (issue 16) ---------------------------------------------------------------
+
+    @Test
+    void theConfigFileAndTheBaselineAreNotCountedAsInputs() throws IOException {
+        write("services/jobs/.faultline.yml", "rules:\n  FL-ESM-004: off\n");
+        Run base = LintEndToEndTest.lint(service, "--write-baseline", "baseline.json");
+        assertThat(base.code()).isZero();
+        assertThat(base.err()).endsWith(" in 1 file\n");
+        write("services/jobs/other-config.yml", "rules:\n  FL-ESM-004: off\n");
+        Run r = LintEndToEndTest.lint(service, "--format", "json", "--baseline", "baseline.json",
+                "--config", "other-config.yml");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("\"files\": [\n    {\n      \"path\": \"template.yaml\",\n      \"kind\": \"cloudformation\"\n    }\n  ],").doesNotContain("baseline.json\"")
+                .doesNotContain("faultline.yml").doesNotContain("other-config.yml");
+        assertThat(r.err()).endsWith(" in 1 file, 2 suppressed\n");
+    }
+
+    @Test
+    void aPathSuppressionIsJudgedOnlyAgainstTheFilesThatWereLinted() throws IOException {
+        write("services/jobs/dev/template.yaml", RAW_QUEUE);
+        write("services/jobs/.faultline.yml", "suppress:\n"
+                + "  - rule: FL-SQS-001\n    paths: [\"dev/**\"]\n    reason: dev stacks drop failed messages\n");
+        // only the top template is linted: the dev/ suppression is about files not read, so not stale
+        Run top = LintEndToEndTest.lint(service, "template.yaml");
+        assertThat(top.out()).contains("FL-SQS-001").doesNotContain("FL-CONFIG-002");
+        // dev/ linted: used, nothing stale
+        Run dev = LintEndToEndTest.lint(service, "dev");
+        assertThat(dev.out()).doesNotContain("FL-SQS-001").doesNotContain("FL-CONFIG-002");
+        // dev/ linted and fixed: now the suppression is stale
+        write("services/jobs/dev/template.yaml", RAW_QUEUE.replace("FL", "FL").replace(
+                "  Jobs:\n    Type: AWS::SQS::Queue\n", "  Jobs:\n    Type: AWS::SQS::Queue\n    Properties:\n"
+                        + "      RedrivePolicy:\n        deadLetterTargetArn: !GetAtt JobsDlq.Arn\n"
+                        + "        maxReceiveCount: 5\n  JobsDlq:\n    Type: AWS::SQS::Queue\n"));
+        Run fixed = LintEndToEndTest.lint(service, "dev");
+        assertThat(fixed.out()).contains("info FL-CONFIG-002 Config suppression of FL-SQS-001 for dev/**");
+    }
+
+    @Test
+    void aStateMachineResourceSuppressesFindingsInItsDefinitionUriFile() throws IOException {
+        write("services/jobs/template.yaml", ""
+                + "Transform: AWS::Serverless-2016-10-31\n"
+                + "Resources:\n"
+                + "  Fn:\n"
+                + "    Type: AWS::Serverless::Function\n"
+                + "    Properties:\n"
+                + "      Runtime: python3.12\n"
+                + "      Handler: app.handler\n"
+                + "      CodeUri: src/\n"
+                + "      Timeout: 10\n"
+                + "  Machine:\n"
+                + "    Type: AWS::Serverless::StateMachine\n"
+                + "    Metadata:\n"
+                + "      faultline:\n"
+                + "        suppress:\n"
+                + "          - rule: FL-SFN-001\n"
+                + "            reason: the caller retries the whole execution\n"
+                + "    Properties:\n"
+                + "      DefinitionUri: sm/machine.asl.json\n"
+                + "      DefinitionSubstitutions:\n"
+                + "        FnArn: !GetAtt Fn.Arn\n");
+        write("services/jobs/sm/machine.asl.json", "{\"StartAt\": \"Call\", \"States\": {\"Call\": "
+                + "{\"Type\": \"Task\", \"Resource\": \"${FnArn}\", \"End\": true}}}\n");
+        Run without = LintEndToEndTest.lint(service, "--include-suppressed");
+        assertThat(without.out()).contains("sm/machine.asl.json:1:32: warning FL-SFN-001 ")
+                .contains("[suppressed: the caller retries the whole execution]")
+                .doesNotContain("FL-CONFIG-002");
+        Run plain = LintEndToEndTest.lint(service);
+        assertThat(plain.out()).doesNotContain("FL-SFN-001");
     }
 
     @Test

@@ -32,4 +32,31 @@ class GraphCommandTest {
         assertThat(run("graph", "--format", "mermaid", "sam-app.yaml")).startsWith("flowchart LR")
                 .contains("-.->|\"failsTo\"|").contains("-->|\"invokes async: SNS subscription (lambda)\"|");
     }
+
+    @Test
+    void picturesDrawEdgesFromSourceToTargetAndHighlightResourcesWithFindings() throws Exception {
+        Path repo = Path.of("").toAbsolutePath().getParent();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Main main = new Main(new CliEnvironment(new PrintWriter(out), new PrintWriter(err), repo, Map.of(), false,
+                Analyzer::fromClassPath, RuleRegistry::load));
+        assertThat(main.run("graph", "--format", "dot", "examples/sam-orders")).isZero();
+        String dot = out.toString();
+        String t = "examples/sam-orders/template.yaml#";
+        // the queue is read by the mapping: the arrow goes queue -> mapping, and reads that way
+        assertThat(dot).contains("\"" + t + "BillingQueue\" -> \"" + t + "BillingMapping\" [label=\"consumed by\"]")
+                .contains("\"" + t + "AuditDeadLetterQueue\" -> \"" + t + "AuditDeadLetterQueueAlarm\" [label=\"watched by\"]")
+                .contains("\"" + t + "OrderEventsTopic\" -> \"" + t + "AuditFunctionOrderPlaced\" [label=\"subscribed by\"]");
+        // IngestQueue has one warning (FL-SQS-001); the audit queue is alarmed and has none
+        assertThat(dot).containsPattern("\"" + t + "IngestQueue\" \\[label=\"IngestQueue\\\\nAWS::SQS::Queue\\\\n1 finding "
+                + "\\(warning\\)\", style=filled, fillcolor=\"#fff3cd\"");
+        assertThat(dot).containsPattern("\"" + t + "AuditDeadLetterQueue\" \\[label=\"AuditDeadLetterQueue\\\\nAWS::SQS::Queue\"\\];");
+
+        out.getBuffer().setLength(0);
+        assertThat(main.run("graph", "--format", "mermaid", "examples/sam-orders")).isZero();
+        String mermaid = out.toString();
+        assertThat(mermaid).contains("IngestQueue<br/>SQS::Queue<br/>1 finding (warning)")
+                .contains("classDef warning fill:#fff3cd").containsPattern("(?m)^  class n\\d+(,n\\d+)* warning$")
+                .contains("-->|\"consumed by\"|").doesNotContain("consumes");
+    }
 }

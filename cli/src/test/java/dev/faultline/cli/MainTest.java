@@ -99,10 +99,10 @@ class MainTest {
     void exit2ForABadReportOption() {
         Run noFile = cli.run("lint", "--report", "sarif");
         assertThat(noFile.code()).isEqualTo(2);
-        assertThat(noFile.err()).startsWith("Invalid value for option '--report' (FORMAT=FILE): expected FORMAT=FILE");
+        assertThat(noFile.err()).startsWith("faultline: Invalid value for option '--report' (FORMAT=FILE): expected FORMAT=FILE");
         Run unknown = cli.run("lint", "--report", "xml=out.xml");
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err()).contains("FORMAT one of text, json, sarif, junit, github but was 'xml=out.xml'");
+        assertThat(unknown.err()).contains("FORMAT one of text, json, sarif, junit, github, markdown but was 'xml=out.xml'");
         Run same = cli.run("lint", "-o", "r.txt", "--report", "json=./r.txt");
         assertThat(same.code()).isEqualTo(2);
         assertThat(same.err()).isEqualTo("faultline: two reports are written to the same file: ./r.txt\n");
@@ -114,7 +114,7 @@ class MainTest {
     @Test
     void exit2ForBadOptionValues() {
         assertThat(cli.run("lint", "--format", "xml").err())
-                .startsWith("Invalid value for option '--format': expected one of text, json, sarif, junit, github but was 'xml'");
+                .startsWith("faultline: Invalid value for option '--format': expected one of text, json, sarif, junit, github, markdown but was 'xml'");
         assertThat(cli.run("lint", "--format", "xml").code()).isEqualTo(2);
         assertThat(cli.run("lint", "--fail-on", "sometimes").code()).isEqualTo(2);
         assertThat(cli.run("lint", "--color", "maybe").code()).isEqualTo(2);
@@ -131,8 +131,32 @@ class MainTest {
         cli.loader(CliHarness.loader(wd, List.of()), new WarningRule());
         Run r = cli.run("lint", "--enable", "FL-NOPE");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("faultline: --enable: no rule matches 'FL-NOPE' (run 'faultline rules' to list them)\n");
+        assertThat(r.err()).isEqualTo("faultline: --enable: no rule matches 'FL-NOPE'; run 'faultline rules' to list them\n");
         assertThat(cli.run("lint", "--disable", "FL-TEST-999").code()).isEqualTo(2);
+    }
+
+    @Test
+    void aMistypedOptionCommandOrRuleGetsOneShortMessageWithASuggestion() {
+        cli.loader(CliHarness.loader(wd, List.of()), new WarningRule(), new InfoRule());
+        Run option = cli.run("lint", "--fial-on", "error", "app");
+        assertThat(option.code()).isEqualTo(2);
+        assertThat(option.err()).isEqualTo("faultline: unknown option '--fial-on' (did you mean --fail-on?)\n"
+                + "faultline: run 'faultline lint --help' for the usage\n");
+        Run withValue = cli.run("lint", "--formt=json");
+        assertThat(withValue.err()).startsWith("faultline: unknown option '--formt' (did you mean --format?)\n");
+        Run command = cli.run("lnt", "app");
+        assertThat(command.code()).isEqualTo(2);
+        assertThat(command.err()).startsWith("faultline: unexpected argument 'lnt' (did you mean lint?)\n");
+        Run far = cli.run("lint", "--zzzzzzzz");
+        assertThat(far.err()).isEqualTo("faultline: unknown option '--zzzzzzzz'\n"
+                + "faultline: run 'faultline lint --help' for the usage\n");
+        Run rule = cli.run("lint", "--enable", "FL-TEST-01");
+        assertThat(rule.code()).isEqualTo(2);
+        assertThat(rule.err()).isEqualTo("faultline: --enable: no rule matches 'FL-TEST-01' (did you mean FL-TEST-001?);"
+                + " run 'faultline rules' to list them\n");
+        Run explain = cli.run("explain", "FL-TSET-002");
+        assertThat(explain.code()).isEqualTo(2);
+        assertThat(explain.err()).contains("unknown rule 'FL-TSET-002' (did you mean FL-TEST-002?)");
     }
 
     @Test
@@ -357,7 +381,7 @@ class MainTest {
         Run r = cli.run("explain", "FL-NOPE-001");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("faultline: unknown rule 'FL-NOPE-001' (run 'faultline rules' to list them)\n");
+        assertThat(r.err()).isEqualTo("faultline: unknown rule 'FL-NOPE-001'; run 'faultline rules' to list them\n");
         assertThat(cli.run("explain").code()).isEqualTo(2);
     }
 
@@ -375,7 +399,7 @@ class MainTest {
         assertThat(r.out()).contains("lint", "rules", "explain", "Exit codes: 0 no finding");
         Run lint = cli.run("lint", "--help");
         assertThat(lint.code()).isZero();
-        assertThat(lint.out()).contains("--format=FORMAT", "text, json, sarif, junit, github", "--fail-on=LEVEL", "--include=GLOB",
+        assertThat(lint.out()).contains("--format=FORMAT", "text, json, sarif, junit, github,", "markdown (default: text)", "--fail-on=LEVEL", "--include=GLOB",
                 "--exclude=GLOB", "--enable=RULE", "--disable=RULE", "--threads=N", "--output=FILE");
     }
 

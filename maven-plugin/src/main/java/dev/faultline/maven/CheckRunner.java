@@ -85,7 +85,7 @@ final class CheckRunner {
         List<Path> reports;
         try {
             reports = Reports.write(formats, result, s.outputDirectory(), s.toolVersion(),
-                    workingDirectory, stdout);
+                    workingDirectory, s.failOnViolation() ? s.failOnSeverity() : null, stdout);
         } catch (IOException e) {
             throw new MojoExecutionException("Faultline could not write its reports to "
                     + s.outputDirectory() + ": " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import dev.faultline.core.engine.AnalysisResult;
 import dev.faultline.core.report.ReportContext;
 import dev.faultline.core.report.ReportFormat;
 import dev.faultline.core.report.Reporter;
+import dev.faultline.core.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ final class Reports {
             case JSON -> "faultline.json";
             case SARIF -> "faultline.sarif";
             case JUNIT -> "faultline-junit.xml";
+            case MARKDOWN -> "faultline.md";
             // Workflow commands only work on standard output, at the start of a line.
             case GITHUB -> null;
         };
@@ -51,10 +53,11 @@ final class Reports {
 
     /** Writes each report; returns the files written. */
     static List<Path> write(List<Format> formats, AnalysisResult result, Path outputDirectory, String toolVersion,
-                            Path workingDirectory, Writer stdout) throws IOException {
+                            Path workingDirectory, Severity failOn, Writer stdout) throws IOException {
         List<Path> written = new ArrayList<>();
         for (Format f : formats) {
-            ReportContext ctx = new ReportContext(toolVersion, false, workingDirectory, f.includeSuppressed());
+            ReportContext ctx = new ReportContext(toolVersion, false, workingDirectory, f.includeSuppressed(),
+                    failOn);
             if (f.fileName() == null) {
                 f.reporter().write(result, ctx, stdout);
                 stdout.flush();

@@ -63,7 +63,11 @@ public final class Discovery {
         }
     }
 
+    /** Faultline's own configuration file names: settings, never inputs. */
+    public static final Set<String> CONFIG_FILE_NAMES = Set.of(".faultline.yml", ".faultline.yaml");
+
     private final Path workingDirectory;
+    private final String baselinePath;
     private final List<PathMatcher[]> includes;
     private final List<PathMatcher[]> excludes;
     private final Map<String, Candidate> found = new LinkedHashMap<>();
@@ -72,6 +76,7 @@ public final class Discovery {
 
     private Discovery(AnalysisRequest request) {
         this.workingDirectory = request.workingDirectory().toAbsolutePath().normalize();
+        this.baselinePath = request.suppressions().baselinePath();
         this.includes = matchers(request.includes());
         this.excludes = matchers(request.excludes());
     }
@@ -292,6 +297,9 @@ public final class Discovery {
     }
 
     private void add(Path file, String display, boolean cdk) {
+        if (CONFIG_FILE_NAMES.contains(name(file)) || display.equals(baselinePath)) {
+            return; // the configuration file and the baseline are settings of this run, not inputs
+        }
         found.putIfAbsent(display, new Candidate(file, display, cdk, cdk ? CdkAssemblyReader.stackName(name(file)) : null));
     }
 

@@ -2,6 +2,7 @@ package dev.faultline.core.engine;
 
 import dev.faultline.core.graph.GraphBuilder;
 import dev.faultline.core.graph.ResourceGraph;
+import dev.faultline.core.model.InputFile;
 import dev.faultline.core.rule.Finding;
 import dev.faultline.core.rule.Rule;
 import dev.faultline.core.rule.RuleMetadata;
@@ -19,14 +20,30 @@ public final class Analyzer {
 
     private final SourceLoader loader;
     private final RuleRegistry registry;
+    private final Progress progress;
 
     /**
      * @param loader   reads the inputs (the parsers module registers one)
      * @param registry the rules to run
      */
     public Analyzer(SourceLoader loader, RuleRegistry registry) {
+        this(loader, registry, Progress.NONE);
+    }
+
+    private Analyzer(SourceLoader loader, RuleRegistry registry, Progress progress) {
         this.loader = loader;
         this.registry = registry;
+        this.progress = progress;
+    }
+
+    /**
+     * The same analyzer, telling {@code p} what it does (for a status line on long runs).
+     *
+     * @param p where the phases are reported
+     * @return a new analyzer
+     */
+    public Analyzer withProgress(Progress p) {
+        return new Analyzer(loader, registry, p);
     }
 
     /** An analyzer with the loader and rules found on the class path. */
@@ -47,7 +64,7 @@ public final class Analyzer {
      * @return a new analyzer
      */
     public Analyzer withRegistry(RuleRegistry rules) {
-        return new Analyzer(loader, rules);
+        return new Analyzer(loader, rules, progress);
     }
 
     /** @return the rules this analyzer runs */
@@ -63,9 +80,14 @@ public final class Analyzer {
     public AnalysisResult analyze(AnalysisRequest request) {
         RuleSelection selection = new RuleSelection(request.enabledRules(), request.disabledRules());
         List<Rule> active = registry.rules().stream().filter(r -> selection.isOn(r.metadata().id())).toList();
+        progress.status("reading files");
         Project project = loader.load(request);
+        String read = "read " + project.files().size() + " files; ";
+        progress.status(read + "building the resource graph");
         ResourceGraph graph = new GraphBuilder(request.threads()).build(project.templates(),
                 project.stateMachines());
+        progress.status(read + "linting " + project.templates().size() + " templates and "
+                + project.stateMachines().size() + " state machines");
         Engine.Outcome outcome = new Engine(active, request.severityOverrides(), request.ruleOptions(),
                 request.threads())
                 .run(graph, project.templates());
@@ -81,6 +103,7 @@ public final class Analyzer {
         }
         all.addAll(outcome.findings());
         all.sort(Finding.ORDER);
+        progress.status(read + "applying suppressions to " + all.size() + " findings");
         List<Finding> done = new Suppressor(registry::exists, selection::isOn, id -> {
             Severity s = request.severityOverrides().get(id);
             if (s != null) {
@@ -88,7 +111,8 @@ public final class Analyzer {
             }
             RuleMetadata m = registry.metadata(id);
             return m == null ? Severity.WARNING : m.severity();
-        }).apply(all, project.templates(), request.suppressions());
+        }).apply(all, project.templates(), project.stateMachines(),
+                project.files().stream().map(InputFile::displayPath).toList(), request.suppressions());
 
         List<RuleMetadata> rules = registry.allMetadata().stream().filter(m -> selection.isOn(m.id())).toList();
         return new AnalysisResult(project.files(), done, rules, graph, outcome.toolErrors());

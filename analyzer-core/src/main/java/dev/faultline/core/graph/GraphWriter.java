@@ -2,8 +2,10 @@ package dev.faultline.core.graph;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.faultline.core.rule.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
  * "line", "cdkPath", "implied"}], "edges": [{"from", "to", "kind", "mode", "evidence": {"fact",
  * "path"}}]}}), Graphviz DOT, or a
  * Mermaid flowchart that GitHub renders in Markdown. Failure paths ({@code failsTo}) are drawn
- * distinctly (dashed, red). Output is sorted and deterministic. {@code references} edges are
- * included only when asked for: they are many and say little about failure handling.
+ * distinctly (dashed, red). In the pictures every arrow points the way events flow, from source to
+ * target: a queue or stream to the mapping that reads it ("consumed by"), a topic or bus to its
+ * subscription ("subscribed by"), a resource to the alarm that watches it ("watched by"); the
+ * JSON keeps the graph's own direction. Resources with findings ({@link #withFindings}) are filled
+ * in the colour of their worst severity and labelled with their count. Output is sorted and
+ * deterministic. {@code references} edges are included only when asked for: they are many and say
+ * little about failure handling.
  *
  * <p><b>Internal</b>: not part of the rule API (see {@code docs/rule-api.md}); it may change
  * without notice.
@@ -57,11 +64,78 @@ public final class GraphWriter {
     public record GraphJson(List<NodeJson> nodes, List<EdgeJson> edges) {
     }
 
+    /**
+     * The findings on one resource, for highlighting.
+     *
+     * @param worst the most severe finding's severity
+     * @param count how many active findings
+     */
+    public record Mark(Severity worst, int count) {
+    }
+
     private final boolean withReferences;
+    private final Map<String, Mark> marks;
 
     /** @param withReferences whether to include {@code references} edges */
     public GraphWriter(boolean withReferences) {
+        this(withReferences, Map.of());
+    }
+
+    private GraphWriter(boolean withReferences, Map<String, Mark> marks) {
         this.withReferences = withReferences;
+        this.marks = marks;
+    }
+
+    /**
+     * A writer that highlights resources with findings in DOT and Mermaid.
+     *
+     * @param byNode the findings per node id ({@link GraphNode#id()})
+     * @return a copy of this writer with these marks
+     */
+    public GraphWriter withFindings(Map<String, Mark> byNode) {
+        return new GraphWriter(withReferences, Map.copyOf(byNode));
+    }
+
+    /** One edge as drawn: from source to target, with its label. */
+    private record Drawn(String from, String to, String kind, String label) {
+    }
+
+    /**
+     * The edge the way events flow, labelled for reading along the arrow; invocations keep their
+     * mode and evidence ({@link EdgeJson#label}).
+     */
+    private static Drawn drawn(EdgeJson e) {
+        if (e.kind().equals(EdgeKind.CONSUMES.label())) {
+            return new Drawn(e.from(), e.to(), e.kind(), "consumed by");
+        }
+        if (e.kind().equals(EdgeKind.SUBSCRIBES.label())) {
+            return new Drawn(e.to(), e.from(), e.kind(), "subscribed by");
+        }
+        if (e.kind().equals(EdgeKind.ALARMS.label())) {
+            return new Drawn(e.to(), e.from(), e.kind(), "watched by");
+        }
+        return new Drawn(e.from(), e.to(), e.kind(), e.label(" "));
+    }
+
+    private static String colour(Severity s) {
+        return switch (s) {
+            case ERROR -> "#f8d7da";
+            case WARNING -> "#fff3cd";
+            case INFO -> "#d1ecf1";
+        };
+    }
+
+    private static String stroke(Severity s) {
+        return switch (s) {
+            case ERROR -> "#c00000";
+            case WARNING -> "#b36b00";
+            case INFO -> "#0c5460";
+        };
+    }
+
+    /** "2 findings (worst: warning)". */
+    private static String findingsText(Mark m) {
+        return m.count() + (m.count() == 1 ? " finding (" : " findings (worst: ") + m.worst().label() + ")";
     }
 
     /** The JSON model of the graph: nodes sorted by id, edges by from, to, kind, mode (deduplicated). */
@@ -87,15 +161,24 @@ public final class GraphWriter {
     public String dot(ResourceGraph g) {
         StringBuilder sb = new StringBuilder("digraph faultline {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
         for (GraphNode n : sortedNodes(g)) {
-            sb.append("  ").append(quote(n.id())).append(" [label=").append(quote(n.name() + "\n" + n.type()));
+            Mark m = marks.get(n.id());
+            String label = n.name() + "\n" + n.type() + (m == null ? "" : "\n" + findingsText(m));
+            sb.append("  ").append(quote(n.id())).append(" [label=").append(quote(label));
             if (n.implied()) {
-                sb.append(", style=dashed");
+                sb.append(", style=").append(m == null ? "dashed" : "\"dashed,filled\"");
+            } else if (m != null) {
+                sb.append(", style=filled");
+            }
+            if (m != null) {
+                sb.append(", fillcolor=").append(quote(colour(m.worst()))).append(", color=")
+                        .append(quote(stroke(m.worst()))).append(", penwidth=2");
             }
             sb.append("];\n");
         }
-        for (EdgeJson e : sortedEdges(g)) {
+        for (EdgeJson edge : sortedEdges(g)) {
+            Drawn e = drawn(edge);
             sb.append("  ").append(quote(e.from())).append(" -> ").append(quote(e.to())).append(" [label=")
-                    .append(quote(e.label(" ")));
+                    .append(quote(e.label()));
             if (e.kind().equals(EdgeKind.FAILS_TO.label())) {
                 sb.append(", style=dashed, color=red, fontcolor=red");
             } else if (e.kind().equals(EdgeKind.SUCCEEDS_TO.label())) {
@@ -116,17 +199,32 @@ public final class GraphWriter {
         for (GraphNode n : sortedNodes(g)) {
             String id = "n" + i++;
             ids.put(n.id(), id);
-            String label = n.name() + "<br/>" + shortType(n.type());
+            Mark m = marks.get(n.id());
+            String label = n.name() + "<br/>" + shortType(n.type()) + (m == null ? "" : "<br/>" + findingsText(m));
             sb.append("  ").append(id).append(n.implied() ? "([" : "[").append('"').append(mermaidText(label))
                     .append('"').append(n.implied() ? "])" : "]").append('\n');
         }
+        Map<Severity, List<String>> classes = new EnumMap<>(Severity.class);
+        for (GraphNode n : sortedNodes(g)) {
+            Mark m = marks.get(n.id());
+            if (m != null) {
+                classes.computeIfAbsent(m.worst(), k -> new ArrayList<>()).add(ids.get(n.id()));
+            }
+        }
+        for (Map.Entry<Severity, List<String>> c : classes.entrySet()) {
+            Severity sev = c.getKey();
+            sb.append("  classDef ").append(sev.label()).append(" fill:").append(colour(sev)).append(",stroke:")
+                    .append(stroke(sev)).append(",stroke-width:2px\n");
+            sb.append("  class ").append(String.join(",", c.getValue())).append(' ').append(sev.label()).append('\n');
+        }
         List<Integer> failure = new ArrayList<>();
         int link = 0;
-        for (EdgeJson e : sortedEdges(g)) {
-            String label = mermaidText(e.label(" "));
+        for (EdgeJson edge : sortedEdges(g)) {
+            Drawn e = drawn(edge);
             String arrow = e.kind().equals(EdgeKind.FAILS_TO.label()) || e.kind().equals(EdgeKind.SUCCEEDS_TO.label())
                     ? " -.->|" : " -->|";
-            sb.append("  ").append(ids.get(e.from())).append(arrow).append('"').append(label).append("\"| ")
+            sb.append("  ").append(ids.get(e.from())).append(arrow).append('"').append(mermaidText(e.label()))
+                    .append("\"| ")
                     .append(ids.get(e.to())).append('\n');
             if (e.kind().equals(EdgeKind.FAILS_TO.label())) {
                 failure.add(link);

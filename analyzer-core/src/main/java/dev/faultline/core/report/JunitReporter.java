@@ -22,8 +22,11 @@ import javax.xml.stream.XMLStreamWriter;
  * JUnit XML as CI servers render it: one {@code testsuite "faultline"}, one {@code testcase} per
  * (file, rule) with findings whose {@code failure} lists every finding as
  * {@code file:line:col: severity message}, one passing testcase per template or definition without findings,
- * and one erroring testcase per tool error. With {@code includeSuppressed}, a (file, rule) whose
- * findings are all suppressed is a skipped testcase. Order is by file, then rule id.
+ * and one erroring testcase per tool error. Only findings at or above the run's {@code --fail-on}
+ * ({@link ReportContext#failOn()}) are failures: a (file, rule) with only lower findings is a passing
+ * testcase that lists them in its {@code system-out}, so a CI server agrees with the exit code.
+ * With {@code includeSuppressed}, a (file, rule) whose findings are all suppressed is a skipped
+ * testcase. Order is by file, then rule id.
  */
 public final class JunitReporter implements Reporter {
 
@@ -59,7 +62,7 @@ public final class JunitReporter implements Reporter {
                 tests++;
                 if (fs.stream().allMatch(Finding::suppressed)) {
                     skipped++;
-                } else {
+                } else if (fs.stream().anyMatch(f -> !f.suppressed() && ctx.fails(f.severity()))) {
                     failures++;
                 }
             }
@@ -77,7 +80,7 @@ public final class JunitReporter implements Reporter {
             attrs(x, tests, failures, result.toolErrors().size(), skipped);
             for (Map.Entry<String, Map<String, List<Finding>>> file : byFile.entrySet()) {
                 for (Map.Entry<String, List<Finding>> rule : file.getValue().entrySet()) {
-                    writeCase(x, file.getKey(), rule.getKey(), rules.get(rule.getKey()), rule.getValue());
+                    writeCase(x, ctx, file.getKey(), rule.getKey(), rules.get(rule.getKey()), rule.getValue());
                 }
             }
             for (String file : cleanFiles) {
@@ -123,7 +126,7 @@ public final class JunitReporter implements Reporter {
         x.writeAttribute("skipped", Integer.toString(skipped));
     }
 
-    private static void writeCase(XMLStreamWriter x, String file, String ruleId, RuleMetadata m,
+    private static void writeCase(XMLStreamWriter x, ReportContext ctx, String file, String ruleId, RuleMetadata m,
                                   List<Finding> findings) throws XMLStreamException {
         x.writeCharacters(NL + "    ");
         x.writeStartElement("testcase");
@@ -131,30 +134,40 @@ public final class JunitReporter implements Reporter {
         x.writeAttribute("name", m == null ? ruleId : ruleId + " " + m.name());
         x.writeAttribute("file", file);
         List<Finding> active = findings.stream().filter(f -> !f.suppressed()).toList();
+        List<Finding> failing = active.stream().filter(f -> ctx.fails(f.severity())).toList();
         x.writeCharacters(NL + "      ");
         if (active.isEmpty()) {
             x.writeEmptyElement("skipped");
             x.writeAttribute("message", "suppressed: " + findings.get(0).suppression());
+        } else if (failing.isEmpty()) {
+            // below --fail-on: the run passes, so does the testcase; the findings are still shown
+            x.writeStartElement("system-out");
+            x.writeCharacters(body(findings));
+            x.writeEndElement();
         } else {
-            Finding first = active.get(0);
+            Finding first = failing.get(0);
             x.writeStartElement("failure");
             x.writeAttribute("message", location(first) + ": " + first.message()
                     + (active.size() > 1 ? " (and " + (active.size() - 1) + " more)" : ""));
             x.writeAttribute("type", first.severity().label());
-            StringBuilder body = new StringBuilder();
-            for (Finding f : findings) {
-                body.append(NL).append(location(f)).append(": ").append(f.severity().label()).append(' ')
-                        .append(f.ruleId()).append(' ').append(f.message());
-                if (f.suppressed()) {
-                    body.append(" [suppressed: ").append(f.suppression()).append(']');
-                }
-            }
-            body.append(NL).append("      ");
-            x.writeCharacters(body.toString());
+            x.writeCharacters(body(findings));
             x.writeEndElement();
         }
         x.writeCharacters(NL + "    ");
         x.writeEndElement();
+    }
+
+    /** Every finding of a testcase, one per line, as the text format writes it. */
+    private static String body(List<Finding> findings) {
+        StringBuilder body = new StringBuilder();
+        for (Finding f : findings) {
+            body.append(NL).append(location(f)).append(": ").append(f.severity().label()).append(' ')
+                    .append(f.ruleId()).append(' ').append(f.message());
+            if (f.suppressed()) {
+                body.append(" [suppressed: ").append(f.suppression()).append(']');
+            }
+        }
+        return body.append(NL).append("      ").toString();
     }
 
     private static String location(Finding f) {

@@ -12,7 +12,8 @@ public enum ReportFormat {
     JSON("json", JsonReporter::new),
     SARIF("sarif", SarifReporter::new),
     JUNIT("junit", JunitReporter::new),
-    GITHUB("github", GithubReporter::new);
+    GITHUB("github", GithubReporter::new),
+    MARKDOWN("markdown", MarkdownReporter::new);
 
     private final String label;
     private final Supplier<Reporter> factory;

@@ -1,5 +1,6 @@
 package dev.faultline.core.suppress;
 
+import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.model.Resource;
 import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.Finding;
@@ -12,6 +13,7 @@ import dev.faultline.core.tree.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,10 +51,25 @@ public final class Suppressor {
 
     /** The findings with suppressions applied and FL-CONFIG findings added, sorted. */
     public List<Finding> apply(List<Finding> sorted, List<Template> templates, SuppressionSettings settings) {
+        return apply(sorted, templates, List.of(), List.of(), settings);
+    }
+
+    /**
+     * As {@link #apply(List, List, SuppressionSettings)}, where a state machine resource's Metadata also
+     * covers the findings in its definition file ({@code DefinitionUri}, {@code DefinitionS3Location}), and
+     * a path suppression is judged only against the files that were linted.
+     *
+     * @param machines    the state machines (those of template resources whose definition lives in
+     *                    another file are the ones that matter here)
+     * @param lintedFiles the display paths of the files read; a path suppression none of whose globs matches
+     *                    one of them is not reported as unused (it is about files not linted this run)
+     */
+    public List<Finding> apply(List<Finding> sorted, List<Template> templates, List<StateMachine> machines,
+                               List<String> lintedFiles, SuppressionSettings settings) {
         List<Finding> out = new ArrayList<>(sorted);
         List<Finding> added = new ArrayList<>();
-        applyMetadata(out, templates, added);
-        applyPaths(out, settings.paths(), added);
+        applyMetadata(out, templates, machines, added);
+        applyPaths(out, settings.paths(), lintedFiles, added);
         for (Finding f : added) {
             if (ruleOn.test(f.ruleId())) {
                 out.add(f);
@@ -77,10 +94,19 @@ public final class Suppressor {
                          String resource, String cdkPath) {
     }
 
-    private void applyMetadata(List<Finding> findings, List<Template> templates, List<Finding> added) {
+    private void applyMetadata(List<Finding> findings, List<Template> templates, List<StateMachine> machines,
+                               List<Finding> added) {
         Map<String, List<Integer>> byFile = new HashMap<>();
         for (int i = 0; i < findings.size(); i++) {
             byFile.computeIfAbsent(findings.get(i).file(), k -> new ArrayList<>()).add(i);
+        }
+        // definition files of template resources: their findings are the resource's too
+        Map<Resource, List<String>> definitionFiles = new IdentityHashMap<>();
+        for (StateMachine m : machines) {
+            if (m.resource() != null && m.template() != null && m.file() != null
+                    && !m.file().displayPath().equals(m.template().displayPath())) {
+                definitionFiles.computeIfAbsent(m.resource(), k -> new ArrayList<>()).add(m.file().displayPath());
+            }
         }
         for (Template t : templates) {
             List<Integer> inFile = byFile.getOrDefault(t.displayPath(), List.of());
@@ -99,9 +125,17 @@ public final class Suppressor {
                 if (r.metadata() == null || r.metadata().get(METADATA_KEY) == null) {
                     continue; // no suppressions here: skip building the path
                 }
+                List<Integer> candidates = inFile;
+                List<String> defs = definitionFiles.get(r);
+                if (defs != null) {
+                    candidates = new ArrayList<>(inFile);
+                    for (String d : defs) {
+                        candidates.addAll(byFile.getOrDefault(d, List.of()));
+                    }
+                }
                 for (Entry e : entries(r.metadata(), r.logicalPath() + "/Metadata", r.logicalId(), r.cdkPath(), added)) {
                     boolean used = false;
-                    for (int i : inFile) {
+                    for (int i : candidates) {
                         Finding f = findings.get(i);
                         if (f.ruleId().equals(e.rule()) && r.logicalId().equals(f.resource()) && inStates(f, e.states())) {
                             used = true;
@@ -238,10 +272,13 @@ public final class Suppressor {
         return new Finding(ruleId, severity.apply(ruleId), message, span, resource, cdkPath, logicalPath, null, null);
     }
 
-    private void applyPaths(List<Finding> findings, List<PathSuppression> suppressions, List<Finding> added) {
+    private void applyPaths(List<Finding> findings, List<PathSuppression> suppressions, List<String> lintedFiles,
+                            List<Finding> added) {
         for (int n = 0; n < suppressions.size(); n++) {
             PathSuppression s = suppressions.get(n);
             PathSuppression.Glob glob = s.glob();
+            // judged only against what was linted: a suppression for files outside this run is not stale
+            boolean judged = lintedFiles.isEmpty() || lintedFiles.stream().anyMatch(glob::matches);
             boolean used = false;
             for (int i = 0; i < findings.size(); i++) {
                 Finding f = findings.get(i);
@@ -250,7 +287,7 @@ public final class Suppressor {
                     mark(findings, i, SuppressionKind.CONFIG_PREFIX + s.reason());
                 }
             }
-            if (!used) {
+            if (!used && judged) {
                 Span at = s.span() == null ? Span.ofFile(".faultline.yml") : s.span();
                 added.add(configFinding(InputRules.CONFIG_UNUSED.id(), "Config suppression of " + s.rule()
                         + (s.paths().isEmpty() ? "" : " for " + String.join(", ", s.paths()))

@@ -1,0 +1,180 @@
+package dev.faultline.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.dist.Shell.Run;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The release archives as a user installs them: unpacked anywhere, bin/faultline linked into a
+ * directory on PATH, run from a third directory.
+ */
+@Tag("integration")
+class DistributionTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final List<String> LAYOUT = List.of("bin/faultline", "bin/faultline.cmd", "lib/faultline.jar",
+            "LICENSE", "README.md", "examples/sam-orders/template.yaml",
+            "examples/sam-orders/statemachine/fulfil-order.asl.json");
+
+    @Test
+    void theTarAndTheZipHoldTheSameLayout() throws Exception {
+        String base = "faultline-" + Shell.version() + "/";
+        Run tar = Shell.run(tmp, Map.of(), "tar", "tzf", Shell.archive().toString());
+        assertThat(tar.code()).isZero();
+        TreeSet<String> tarFiles = new TreeSet<>();
+        for (String line : tar.out().split("\n")) {
+            if (!line.endsWith("/")) {
+                tarFiles.add(line);
+            }
+        }
+        TreeSet<String> zipFiles = new TreeSet<>();
+        try (ZipFile zip = new ZipFile(Shell.zip().toFile())) {
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                ZipEntry z = e.nextElement();
+                if (!z.isDirectory()) {
+                    zipFiles.add(z.getName());
+                }
+            }
+            String cmd = new String(zip.getInputStream(zip.getEntry(base + "bin/faultline.cmd")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(cmd).as("Windows line ends").contains("\r\n").startsWith("@echo off");
+        }
+        for (String f : LAYOUT) {
+            assertThat(tarFiles).contains(base + f);
+        }
+        assertThat(zipFiles).isEqualTo(tarFiles);
+
+        Path home = Shell.unpack(tmp);
+        assertThat(Files.isExecutable(home.resolve("bin/faultline"))).as("mode 0755 kept in the tar").isTrue();
+        assertThat(Files.readString(home.resolve("LICENSE"))).contains("Apache License");
+    }
+
+    @Test
+    void linkedIntoADirectoryOnPathItLintsFromAnyDirectoryAndMakesAClassDataArchive() throws Exception {
+        Path home = Shell.unpack(tmp.resolve("opt"));
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("faultline"), home.resolve("bin/faultline"));
+        // a relative link to the link: resolved step by step
+        Path bin2 = Files.createDirectories(tmp.resolve("bin2"));
+        Files.createSymbolicLink(bin2.resolve("faultline"), Path.of("../bin/faultline"));
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Shell.copyTree(Shell.repository().resolve("examples/sam-orders"), work.resolve("app"));
+        Path cache = tmp.resolve("cache");
+        Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"),
+                "XDG_CACHE_HOME", cache.toString());
+
+        Run lint = Shell.run(work, env, "sh", "-c", "faultline lint app");
+        assertThat(lint.code()).as(lint.toString()).isEqualTo(1);
+        assertThat(lint.out()).contains("app/template.yaml:19:3: warning FL-SQS-001 Queue 'IngestQueue'");
+        assertThat(lint.err()).contains(" in 2 files");
+
+        Run version = Shell.run(work, Map.of("PATH", bin2 + ":" + System.getenv("PATH"),
+                "XDG_CACHE_HOME", cache.toString()), "sh", "-c", "faultline --version");
+        assertThat(version.code()).as(version.toString()).isZero();
+        assertThat(version.out()).isEqualTo("faultline " + Shell.version() + "\n");
+
+        // the archive is made in the background from a lint of the bundled examples
+        Path archive = awaitArchive(cache.resolve("faultline"), 1);
+        assertThat(archive.getFileName().toString()).matches("faultline-\\d+-\\d+-\\d+\\.jsa");
+        Run again = Shell.run(work, env, "sh", "-c", "faultline lint app");
+        assertThat(again.out()).isEqualTo(lint.out());
+        assertThat(again.code()).isEqualTo(1);
+
+        // another installation (another jar) gets its own archive: same JVM part, another jar part
+        Path other = Shell.unpack(tmp.resolve("opt2"));
+        Run second = Shell.run(work, Map.of("XDG_CACHE_HOME", cache.toString()),
+                other.resolve("bin/faultline").toString(), "lint", "app");
+        assertThat(second.out()).isEqualTo(lint.out());
+        awaitArchive(cache.resolve("faultline"), 2);
+        List<String> names = archives(cache.resolve("faultline"));
+        assertThat(names).hasSize(2);
+        String jvm0 = names.get(0).split("-")[1];
+        String jvm1 = names.get(1).split("-")[1];
+        assertThat(jvm0).as("same JVM").isEqualTo(jvm1);
+    }
+
+    @Test
+    void withoutJavaItSaysWhatIsMissing() throws Exception {
+        Path home = Shell.unpack(tmp);
+        // the tools the launcher uses before it looks for java, and no java
+        Path tools = Files.createDirectories(tmp.resolve("tools"));
+        for (String t : List.of("dirname", "readlink", "ls", "sed", "cat", "cut", "cksum", "mkdir", "head")) {
+            for (String dir : List.of("/usr/bin", "/bin")) {
+                Path p = Path.of(dir, t);
+                if (Files.isExecutable(p) && !Files.exists(tools.resolve(t))) {
+                    Files.createSymbolicLink(tools.resolve(t), p);
+                }
+            }
+        }
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("PATH", tools.toString());
+        env.put("JAVA_HOME", null);
+        Run r = Shell.run(tmp, env, "/bin/sh", home.resolve("bin/faultline").toString(), "--version");
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).startsWith("faultline: Java 17 or later is needed, but no java is on PATH and JAVA_HOME "
+                + "is not set");
+
+        Run badHome = Shell.run(tmp, Map.of("JAVA_HOME", tmp.resolve("nowhere").toString()),
+                home.resolve("bin/faultline").toString(), "--version");
+        assertThat(badHome.code()).isEqualTo(2);
+        assertThat(badHome.err()).contains("JAVA_HOME is " + tmp.resolve("nowhere") + ", but");
+    }
+
+    @Test
+    void anOldJavaIsRejectedWithItsVersion() throws Exception {
+        Path home = Shell.unpack(tmp);
+        Path jdk = Files.createDirectories(tmp.resolve("jdk-11/bin"));
+        Files.writeString(jdk.resolve("java"), "#!/bin/sh\necho 'this java must not run' >&2\nexit 99\n");
+        jdk.resolve("java").toFile().setExecutable(true);
+        Files.writeString(tmp.resolve("jdk-11/release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"11.0.2\"\n");
+        Run r = Shell.run(tmp, Map.of("JAVA_HOME", tmp.resolve("jdk-11").toString()),
+                home.resolve("bin/faultline").toString(), "lint", ".");
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("Java 17 or later is needed, but " + tmp.resolve("jdk-11/bin/java")
+                + " is Java 11.0.2").doesNotContain("must not run");
+    }
+
+    private static List<String> archives(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsa")).sorted()
+                    .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        }
+    }
+
+    /** Waits (bounded) for the background maker to leave {@code count} archives; returns the newest. */
+    private static Path awaitArchive(Path dir, int count) throws Exception {
+        long deadline = System.nanoTime() + 5L * 60 * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            List<String> names = archives(dir);
+            boolean busy;
+            try (Stream<Path> s = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
+                busy = s.anyMatch(p -> p.getFileName().toString().endsWith(".lock"));
+            }
+            if (names.size() >= count && !busy) {
+                return dir.resolve(names.get(names.size() - 1));
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no class-data archive in " + dir + " after 5 minutes: " + archives(dir));
+    }
+}
