@@ -47,9 +47,12 @@ public class DefaultSourceLoader implements SourceLoader {
     public Project load(AnalysisRequest request) {
         Discovery.Result discovered = Discovery.discover(request);
         List<LoadedFile> loaded = loadAll(discovered.files(), request.threads());
+        List<Finding> findings = new ArrayList<>(discovered.findings());
+        Path wd = request.workingDirectory().toAbsolutePath().normalize();
+        List<Path> inputs = inputDirectories(request, wd);
+        loaded = NestedTemplates.withChildren(loaded, wd, f -> projectRoot(f, wd, inputs), findings);
         List<InputFile> files = new ArrayList<>(loaded.size());
         List<Template> templates = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>(discovered.findings());
         for (LoadedFile f : loaded) {
             files.add(f.file());
             if (f.template() != null) {
@@ -57,12 +60,18 @@ public class DefaultSourceLoader implements SourceLoader {
             }
             findings.addAll(f.findings());
         }
-        // entries of CDK cloud assemblies that are not templates: never read, counted as OTHER
+        List<StateMachine> machines = loadStateMachines(loaded, findings, request);
+        // entries of CDK cloud assemblies that are not templates: not read as inputs, counted as
+        // OTHER, except file assets that a template's state machine reads as its definition
+        Set<Path> definitions = new HashSet<>();
+        for (StateMachine m : machines) {
+            definitions.add(m.file().path().toAbsolutePath().normalize());
+        }
         for (Discovery.Candidate c : discovered.skipped()) {
-            files.add(new InputFile(c.path(), c.displayPath(), InputKind.OTHER));
+            boolean asl = definitions.contains(c.path().toAbsolutePath().normalize());
+            files.add(new InputFile(c.path(), c.displayPath(), asl ? InputKind.ASL : InputKind.OTHER));
         }
         files.sort(java.util.Comparator.comparing(InputFile::displayPath));
-        List<StateMachine> machines = loadStateMachines(loaded, findings, request);
         findings.sort(Finding.ORDER);
         return new Project(files, templates, machines, findings);
     }
@@ -95,11 +104,16 @@ public class DefaultSourceLoader implements SourceLoader {
     protected List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings,
                                                    AnalysisRequest request) {
         Path wd = request.workingDirectory().toAbsolutePath().normalize();
-        List<Path> inputs = request.paths().stream()
+        List<Path> inputs = inputDirectories(request, wd);
+        return loadStateMachines(loaded, findings, f -> projectRoot(f, wd, inputs), request.threads());
+    }
+
+    /** The directories of a request's input paths (a file's parent), absolute. */
+    private static List<Path> inputDirectories(AnalysisRequest request, Path wd) {
+        return request.paths().stream()
                 .map(p -> (p.isAbsolute() ? p : wd.resolve(p)).normalize())
                 .map(p -> Files.isDirectory(p) ? p : (p.getParent() == null ? p : p.getParent()))
                 .toList();
-        return loadStateMachines(loaded, findings, f -> projectRoot(f, wd, inputs), request.threads());
     }
 
     /**

@@ -106,7 +106,11 @@ final class TreeAssembler {
             }
             MapNode m = new MapNode(span, f.entries);
             if (f.tag != null && isLocalTag(f.tag)) {
-                node = Intrinsics.fromTaggedCollection(f.tag, m, sink, logicalPath());
+                // "!ImportValue" over a block "Fn::Sub: ..." (YAML allows one tag per node, so this
+                // is how a short form takes an intrinsic argument): the argument is that intrinsic
+                Node arg = m.size() == 1 && Intrinsics.isLongFormKey(m.entries().get(0).key())
+                        ? Intrinsics.fromMap(m, sink, logicalPath()) : m;
+                node = Intrinsics.fromTaggedCollection(f.tag, arg, sink, logicalPath());
             } else if (m.size() == 1 && Intrinsics.isLongFormKey(m.entries().get(0).key())) {
                 // the logical path is only built for a possible intrinsic (it is costly per map)
                 node = Intrinsics.fromMap(m, sink, logicalPath());

@@ -15,13 +15,18 @@ import java.util.function.Predicate;
 /**
  * A small partial evaluator over one template: parameter defaults, {@code Fn::If} (both branches
  * kept), {@code Fn::Sub} with known variables, {@code Fn::Join}, {@code Fn::Select},
- * {@code Fn::FindInMap} on literal mappings. Pseudo parameters, imports and anything else that is
- * only known at deploy time evaluate to {@link Value.Unknown}.
+ * {@code Fn::FindInMap} on literal mappings. Across templates ({@link CrossStack}): a parameter a
+ * parent stack passes, a nested stack's {@code Outputs.X} and an {@code Fn::ImportValue} of an export
+ * of the run evaluate to the value written in the other template, when that value does not name a
+ * resource there (resource relations cross files through the graph, not through values). Pseudo
+ * parameters, other imports and anything else that is only known at deploy time evaluate to
+ * {@link Value.Unknown}.
  */
 public final class Evaluator {
 
     private static final int MAX_DEPTH = 64;
     private final Template template;
+    private final CrossStack stacks;
     private final Predicate<Node> illTyped;
 
     /**
@@ -30,19 +35,31 @@ public final class Evaluator {
      * @param template the template whose parameters, conditions and mappings are used
      */
     public Evaluator(Template template) {
-        this(template, n -> false);
+        this(template, CrossStack.NONE);
     }
 
     /**
-     * Internal: an evaluator for which the literals that can never be valid for their property
-     * (reported as FL-PARSE-007 when the graph is built) are {@link Value.Unknown}, so that the
-     * rules that need them stay silent.
+     * Internal: an evaluator that also follows nested-stack parameters and outputs and exports.
      *
      * @param template the template whose parameters, conditions and mappings are used
+     * @param stacks   what the other templates of the run pass in and export
+     */
+    public Evaluator(Template template, CrossStack stacks) {
+        this(template, stacks, n -> false);
+    }
+
+    /**
+     * Internal: an evaluator over a graph, for which the literals that can never be valid for their
+     * property (reported as FL-PARSE-007 when the graph is built) are {@link Value.Unknown}, so that
+     * the rules that need them stay silent.
+     *
+     * @param template the template whose parameters, conditions and mappings are used
+     * @param stacks   what the other templates of the run pass in and export
      * @param illTyped whether a located value was found ill-typed
      */
-    public Evaluator(Template template, Predicate<Node> illTyped) {
+    public Evaluator(Template template, CrossStack stacks, Predicate<Node> illTyped) {
         this.template = template;
+        this.stacks = stacks == null ? CrossStack.NONE : stacks;
         this.illTyped = illTyped;
     }
 
@@ -116,7 +133,9 @@ public final class Evaluator {
             case "Ref":
                 return ref(arg == null ? null : arg.text(), depth);
             case "Fn::GetAtt":
-                return getAtt(arg);
+                return getAtt(Refs.getAtt(in), depth);
+            case "Fn::ImportValue":
+                return imported(arg, depth);
             case "Fn::If":
                 if (arg instanceof ListNode l && l.size() == 3) {
                     return new Value.Choice(List.of(eval(l.get(1), depth + 1), eval(l.get(2), depth + 1)));
@@ -147,6 +166,10 @@ public final class Evaluator {
         }
         Parameter p = template.parameters().get(name);
         if (p != null) {
+            List<CrossStack.Written> passed = stacks.parameter(template, name);
+            if (!passed.isEmpty()) {
+                return elsewhere(passed, depth);
+            }
             if (p.defaultValue() == null) {
                 return new Value.Unknown("parameter " + name + " has no default");
             }
@@ -168,15 +191,42 @@ public final class Evaluator {
         return new Value.Unknown("unresolved reference " + name);
     }
 
-    private Value getAtt(Node arg) {
-        if (arg instanceof ListNode l && l.size() >= 2) {
-            String res = l.get(0).text();
-            String att = l.get(1).text();
-            if (res != null && att != null && template.resources().containsKey(res)) {
-                return new Value.Attr(res, att);
-            }
+    private Value getAtt(Refs.Target att, int depth) {
+        if (att == null || att.attribute() == null || !template.resources().containsKey(att.resource())) {
+            return new Value.Unknown("unresolved Fn::GetAtt");
         }
-        return new Value.Unknown("unresolved Fn::GetAtt");
+        if (att.stackOutput() != null) {
+            List<CrossStack.Written> out = stacks.output(template, att.resource(), att.stackOutput());
+            return out.isEmpty() ? new Value.Unknown("output of a nested stack") : elsewhere(out, depth);
+        }
+        return new Value.Attr(att.resource(), att.attribute());
+    }
+
+    private Value imported(Node name, int depth) {
+        var n = eval(name, depth + 1).asString();
+        if (n.isEmpty()) {
+            return new Value.Unknown("Fn::ImportValue of an unknown name");
+        }
+        List<CrossStack.Written> exported = stacks.imported(n.get());
+        return exported.isEmpty() ? new Value.Unknown("import of " + n.get()) : elsewhere(exported, depth);
+    }
+
+    /**
+     * Values written in other templates, evaluated there; one naming a resource of its own template
+     * is unknown here (the graph links it).
+     */
+    private Value elsewhere(List<CrossStack.Written> written, int depth) {
+        List<Value> options = new ArrayList<>(written.size());
+        for (CrossStack.Written w : written) {
+            Value v = new Evaluator(w.template(), stacks, illTyped).eval(w.value(), depth + 1);
+            for (Value alt : v.alternatives()) {
+                if (alt instanceof Value.ResourceRef || alt instanceof Value.Attr) {
+                    v = new Value.Unknown("a resource of " + w.template().displayPath());
+                }
+            }
+            options.add(v);
+        }
+        return options.size() == 1 ? options.get(0) : new Value.Choice(options);
     }
 
     private Value sub(Node arg, int depth) {
@@ -221,7 +271,8 @@ public final class Evaluator {
             if (vars != null && vars.has(name)) {
                 v = eval(vars.get(name), depth + 1);
             } else if (name.contains(".")) {
-                return new Value.Unknown("Fn::Sub uses an attribute");
+                int dot = name.indexOf('.');
+                v = getAtt(new Refs.Target(name.substring(0, dot), name.substring(dot + 1)), depth + 1);
             } else {
                 v = ref(name, depth + 1);
             }

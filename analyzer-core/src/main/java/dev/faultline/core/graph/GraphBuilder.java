@@ -2,6 +2,7 @@ package dev.faultline.core.graph;
 
 import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.eval.Evaluator;
+import dev.faultline.core.eval.Refs;
 import dev.faultline.core.model.Resource;
 import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.Finding;
@@ -60,11 +61,13 @@ public final class GraphBuilder {
     /** Builds the graph of all templates and state machines of one analysis. */
     public ResourceGraph build(List<Template> templates, List<StateMachine> machines) {
         ResourceGraph g = new ResourceGraph();
+        StackLinks stacks = new StackLinks(templates);
+        g.crossStack(stacks);
         Map<Template, Resolver> resolvers = new IdentityHashMap<>();
         List<SamExpander.Pending> pending = new ArrayList<>();
         Map<Template, SamExpander> expanders = new IdentityHashMap<>();
         for (Template t : templates) {
-            Evaluator ev = new Evaluator(t);
+            Evaluator ev = new Evaluator(t, stacks);
             SamExpander sam = new SamExpander(g, t, ev, pending);
             expanders.put(t, sam);
             for (Resource r : t.allResources()) {
@@ -100,7 +103,7 @@ public final class GraphBuilder {
             types.check(m);
         }
         for (Template t : templates) {
-            Resolver res = new Resolver(g, t, new Evaluator(t, g::isIllTyped));
+            Resolver res = new Resolver(g, t, new Evaluator(t, stacks, g::isIllTyped), stacks, resolvers::get);
             res.index(g.nodesOf(t));
             resolvers.put(t, res);
         }
@@ -210,34 +213,15 @@ public final class GraphBuilder {
                 linkReferences(g, t, from, items.get(i), out);
             }
         } else if (node instanceof IntrinsicNode in) {
+            Refs.Target att = Refs.getAtt(in);
             if (in.is("Ref")) {
-                refTo(g, t, from, in.argument() == null ? null : in.argument().text(), in, out);
-            } else if (in.is("Fn::GetAtt")) {
-                String target = null;
-                if (in.argument() instanceof ListNode l && l.size() > 0) {
-                    target = l.get(0).text();
-                } else if (in.argument() != null && in.argument().text() != null) {
-                    String s = in.argument().text();
-                    target = s.indexOf('.') < 0 ? s : s.substring(0, s.indexOf('.'));
-                }
-                refTo(g, t, from, target, in, out);
+                refTo(g, t, from, Refs.ref(in), in, out);
+            } else if (att != null) {
+                refTo(g, t, from, att.resource(), in, out);
             } else if (in.is("Fn::Sub")) {
-                Node arg = in.argument();
-                String text = arg instanceof ListNode l && l.size() > 0 ? l.get(0).text() : arg == null ? null : arg.text();
-                if (text != null) {
-                    int i = 0;
-                    while (true) {
-                        int start = text.indexOf("${", i);
-                        int end = start < 0 ? -1 : text.indexOf('}', start);
-                        if (end < 0) {
-                            break;
-                        }
-                        i = end + 1;
-                        String name = text.substring(start + 2, end).trim();
-                        if (!name.startsWith("!") && !name.startsWith("AWS::")) {
-                            int dot = name.indexOf('.');
-                            refTo(g, t, from, dot < 0 ? name : name.substring(0, dot), in, out);
-                        }
+                for (Refs.Variable v : Refs.variables(Refs.subText(in))) {
+                    if (!v.pseudo()) {
+                        refTo(g, t, from, v.target().resource(), in, out);
                     }
                 }
             }

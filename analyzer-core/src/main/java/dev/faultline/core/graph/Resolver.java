@@ -1,6 +1,8 @@
 package dev.faultline.core.graph;
 
+import dev.faultline.core.eval.CrossStack;
 import dev.faultline.core.eval.Evaluator;
+import dev.faultline.core.eval.Refs;
 import dev.faultline.core.eval.SubTexts;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.model.Parameter;
@@ -14,12 +16,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Resolves a value that names a resource ({@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub}
  * variables, {@code Fn::If} branches, {@code Fn::Join} parts, parameters with defaults, literal
- * ARNs, URLs and names) to the graph nodes of one template it can point at. Aliases and versions
- * resolve to their function, with the qualifier.
+ * ARNs, URLs and names) to the graph nodes it can point at. Aliases and versions resolve to their
+ * function, with the qualifier. Across templates ({@link CrossStack}): a parameter a parent stack
+ * passes resolves to what the parent passed, {@code !GetAtt Stack.Outputs.X} to what the nested
+ * template's output names, and {@code Fn::ImportValue} of an export of the run to what the export
+ * names, each resolved in its own template.
  */
 final class Resolver {
 
@@ -33,11 +39,23 @@ final class Resolver {
     private final Template t;
     private final Evaluator ev;
     private final Map<String, List<GraphNode>> byLiteralName = new HashMap<>();
+    private final CrossStack stacks;
+    private final Function<Template, Resolver> others;
 
     Resolver(ResourceGraph g, Template t, Evaluator ev) {
+        this(g, t, ev, CrossStack.NONE, x -> null);
+    }
+
+    /**
+     * @param stacks what other templates pass in and export
+     * @param others the resolver of another template of the run (null when it has none)
+     */
+    Resolver(ResourceGraph g, Template t, Evaluator ev, CrossStack stacks, Function<Template, Resolver> others) {
         this.g = g;
         this.t = t;
         this.ev = ev;
+        this.stacks = stacks;
+        this.others = others;
     }
 
     Evaluator evaluator() {
@@ -104,21 +122,20 @@ final class Resolver {
         Node arg = in.argument();
         switch (in.function()) {
             case "Ref" -> {
-                if (arg != null && arg.text() != null) {
-                    byName(arg.text(), null, out, depth);
+                String name = Refs.ref(in);
+                if (name != null) {
+                    byName(name, null, out, depth);
                 }
             }
             case "Fn::GetAtt" -> {
-                String name = null;
-                if (arg instanceof ListNode l && l.size() >= 1) {
-                    name = l.get(0).text();
-                } else if (arg != null && arg.text() != null) {
-                    String s = arg.text();
-                    int dot = s.indexOf('.');
-                    name = dot < 0 ? s : s.substring(0, dot);
+                Refs.Target att = Refs.getAtt(in);
+                if (att != null && !stackOutput(att, out, depth)) {
+                    byName(att.resource(), null, out, depth);
                 }
-                if (name != null) {
-                    byName(name, null, out, depth);
+            }
+            case "Fn::ImportValue" -> {
+                for (String name : ev.eval(arg).knownStrings()) {
+                    elsewhere(stacks.imported(name), out, depth);
                 }
             }
             case "Fn::If" -> {
@@ -127,7 +144,7 @@ final class Resolver {
                     resolve(l.get(2), out, depth + 1);
                 }
             }
-            case "Fn::Sub" -> sub(arg, out, depth);
+            case "Fn::Sub" -> sub(in, out, depth);
             case "Fn::Join" -> join(in, out, depth);
             case "Fn::Select" -> {
                 if (arg instanceof ListNode l && l.size() == 2 && l.get(1) instanceof ListNode items) {
@@ -153,6 +170,13 @@ final class Resolver {
         if (out.size() > before) {
             return;
         }
+        String shape = joinShape(in);
+        if (shape != null) {
+            literal(shape, out, depth);
+            if (out.size() > before) {
+                return;
+            }
+        }
         if (in.argument() instanceof ListNode l && l.size() == 2 && l.get(1) instanceof ListNode parts) {
             for (int i = 0; i < parts.size(); i++) {
                 Node p = parts.get(i);
@@ -172,48 +196,60 @@ final class Resolver {
         }
     }
 
-    private void sub(Node arg, List<Target> out, int depth) {
-        String text;
-        MapNode vars = null;
-        if (arg instanceof ListNode l && l.size() >= 1) {
-            text = l.get(0).text();
-            if (l.size() > 1) {
-                vars = l.get(1).asMap();
-            }
-        } else {
-            text = arg == null ? null : arg.text();
+    /**
+     * The literal shape of an {@code Fn::Join} whose only unknown parts are pseudo parameters
+     * ({@code arn:${AWS::Partition}:sqs:...:orders} as {@code arn:*:sqs:*:*:orders}), like an
+     * {@code Fn::Sub} of pseudo parameters; null otherwise.
+     */
+    private String joinShape(IntrinsicNode in) {
+        if (!(in.argument() instanceof ListNode l) || l.size() != 2 || l.get(0).text() == null
+                || !(l.get(1) instanceof ListNode parts)) {
+            return null;
         }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                sb.append(l.get(0).text());
+            }
+            Node p = parts.get(i);
+            String name = Refs.ref(p);
+            if (name != null && name.startsWith("AWS::")) {
+                sb.append('*');
+                continue;
+            }
+            var known = ev.eval(p).asString();
+            if (known.isEmpty()) {
+                return null;
+            }
+            sb.append(known.get());
+        }
+        return sb.toString();
+    }
+
+    private void sub(IntrinsicNode in, List<Target> out, int depth) {
+        String text = Refs.subText(in);
+        MapNode vars = Refs.subVariables(in);
         if (text == null) {
             return;
         }
         int before = out.size();
         boolean onlyPseudo = true;
-        int i = 0;
-        while (true) {
-            int start = text.indexOf("${", i);
-            if (start < 0) {
-                break;
-            }
-            int end = text.indexOf('}', start);
-            if (end < 0) {
-                break;
-            }
-            i = end + 1;
-            if (start + 2 < text.length() && text.charAt(start + 2) == '!') {
+        for (Refs.Variable v : Refs.variables(text)) {
+            if (v.pseudo()) {
                 continue;
             }
-            String name = text.substring(start + 2, end).trim();
-            if (name.startsWith("AWS::")) {
-                continue;
-            }
+            String name = v.name();
+            int end = v.end();
             onlyPseudo = false;
             String q = qualifierAfter(text, end + 1);
             List<Target> found = new ArrayList<>(1);
             if (vars != null && vars.has(name)) {
                 resolve(vars.get(name), found, depth + 1);
             } else {
-                int dot = name.indexOf('.');
-                byName(dot < 0 ? name : name.substring(0, dot), null, found, depth);
+                Refs.Target target = v.target();
+                if (!stackOutput(target, found, depth)) {
+                    byName(target.resource(), null, found, depth);
+                }
             }
             for (Target x : found) {
                 out.add(q != null && x.node().kind() == NodeKind.FUNCTION ? new Target(x.node(), q) : x);
@@ -275,6 +311,11 @@ final class Resolver {
         GraphNode n = g.find(t, name);
         if (n == null) {
             Parameter p = t.parameters().get(name);
+            List<CrossStack.Written> passed = p == null ? List.of() : stacks.parameter(t, name);
+            if (!passed.isEmpty()) {
+                elsewhere(passed, out, depth);
+                return;
+            }
             if (p != null && p.defaultValue() != null) {
                 for (String s : ev.eval(p.defaultValue()).knownStrings()) {
                     literal(s, out, depth);
@@ -298,6 +339,29 @@ final class Resolver {
             }
         }
         out.add(new Target(n, qualifier));
+    }
+
+    /** Resolves {@code !GetAtt Stack.Outputs.X} through the nested template; false when not such a reference. */
+    private boolean stackOutput(Refs.Target att, List<Target> out, int depth) {
+        if (att.stackOutput() == null) {
+            return false;
+        }
+        elsewhere(stacks.output(t, att.resource(), att.stackOutput()), out, depth);
+        return true;
+    }
+
+    /** Resolves values written in other templates, each with its own template's resolver. */
+    private void elsewhere(List<CrossStack.Written> written, List<Target> out, int depth) {
+        for (CrossStack.Written w : written) {
+            Resolver there = others.apply(w.template());
+            if (there != null && depth < MAX_DEPTH) {
+                int before = out.size();
+                there.resolve(w.value(), out, depth + 1);
+                if (out.size() > before) {
+                    g.recordCrossing(t, w.template(), w.via());
+                }
+            }
+        }
     }
 
     /** Matches a literal ARN, queue URL or name to nodes declaring that literal name. */

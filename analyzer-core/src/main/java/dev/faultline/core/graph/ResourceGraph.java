@@ -2,6 +2,7 @@ package dev.faultline.core.graph;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.eval.CrossStack;
 import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.Finding;
 import dev.faultline.core.tree.Node;
@@ -42,6 +43,55 @@ public final class ResourceGraph {
     private final Map<Template, List<GraphNode>> nodesByTemplate = new IdentityHashMap<>();
     private final List<Finding> findings = new ArrayList<>();
     private final Set<Node> illTyped = Collections.newSetFromMap(new IdentityHashMap<>());
+    private CrossStack crossStack = CrossStack.NONE;
+    private final Map<Template, Map<Template, String>> crossings = new IdentityHashMap<>();
+
+    /**
+     * Internal: set by the graph builder.
+     *
+     * @param stacks how the templates of the run pass values to each other
+     */
+    public void crossStack(CrossStack stacks) {
+        this.crossStack = stacks;
+    }
+
+    /**
+     * Internal: records that a relation between two templates was resolved {@code via} a nested
+     * stack or an export (the first way found is kept).
+     */
+    public void recordCrossing(Template a, Template b, String via) {
+        if (a == null || b == null || a == b) {
+            return;
+        }
+        crossings.computeIfAbsent(a, k -> new IdentityHashMap<>()).putIfAbsent(b, via);
+        crossings.computeIfAbsent(b, k -> new IdentityHashMap<>()).putIfAbsent(a, via);
+    }
+
+    /**
+     * Where node {@code n} is written, for the message of a finding on {@code about}: empty when
+     * both are in one template, else {@code " in parent.yaml (through nested stack 'Queues')"} or
+     * {@code " in app.yaml (through export 'prod-orders-arn')"}.
+     *
+     * @param n     the node named in the message
+     * @param about the node the finding is reported on
+     * @return the text to append after the node's name
+     */
+    public String where(GraphNode n, GraphNode about) {
+        if (n.template() == null || about.template() == null || n.template() == about.template()) {
+            return "";
+        }
+        Map<Template, String> m = crossings.get(n.template());
+        String via = m == null ? null : m.get(about.template());
+        return " in " + n.template().displayPath() + (via == null ? "" : " (through " + via + ")");
+    }
+
+    /**
+     * @return how the templates of this run pass values to each other (nested stack parameters and
+     *         outputs, exports); evaluators of this run's templates follow it
+     */
+    public CrossStack crossStack() {
+        return crossStack;
+    }
     private final Map<GraphNode, String> outsideInvokers = new HashMap<>();
 
     /**

@@ -55,10 +55,34 @@ final class SamExpander {
         return section == null || t.globals() == null ? null : t.globals().getMap(section);
     }
 
-    /** The effective (Globals-merged) SAM properties of a resource. */
+    /**
+     * The effective (Globals-merged) SAM properties of a resource. The resource attribute
+     * {@code IgnoreGlobals} opts out: {@code '*'} of every global property, a list of names of those
+     * properties only (SAM's resource attribute, next to {@code Properties}).
+     */
     MapNode effective(Resource r) {
         MapNode globals = globalsFor(r.type());
-        return globals == null ? r.properties() : Trees.mergeMaps(globals, r.properties());
+        if (globals == null) {
+            return r.properties();
+        }
+        Node ignore = r.body().get("IgnoreGlobals");
+        if (ignore != null && "*".equals(ignore.text())) {
+            return r.properties();
+        }
+        if (ignore instanceof ListNode names) {
+            List<MapNode.Entry> kept = new ArrayList<>(globals.size());
+            for (MapNode.Entry e : globals.entries()) {
+                boolean ignored = false;
+                for (Node name : names.items()) {
+                    ignored |= e.key().equals(name.text());
+                }
+                if (!ignored) {
+                    kept.add(e);
+                }
+            }
+            globals = new MapNode(globals.span(), kept);
+        }
+        return Trees.mergeMaps(globals, r.properties());
     }
 
     /** Adds the main node of a SAM resource (first pass, before any implied node). */

@@ -13,6 +13,7 @@ import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.ScalarNode;
+import dev.faultline.parsers.CdkAssets;
 import dev.faultline.parsers.TreeParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,8 @@ import java.util.Map;
  * JSON, spans mapped back into the template, tokens turned into placeholders — see
  * {@link DefinitionText}); {@code DefinitionUri} (SAM) or {@code DefinitionS3Location} given as a
  * local path (read relative to the template's directory, never outside the project root:
- * FL-PARSE-004). Remote locations ({@code s3://...}, {@code {Bucket, Key}}) are not loaded.
+ * FL-PARSE-004), or in CDK output a {@code DefinitionS3Location} whose {@code Key} is a file asset of
+ * the assembly ({@link CdkAssets}). Remote locations ({@code s3://...}, {@code {Bucket, Key}}) are not loaded.
  * {@code DefinitionSubstitutions} names ({@code ${name}}) become placeholders that point at the
  * substitution's value.
  *
@@ -122,7 +124,7 @@ public final class AslLoader {
             for (String key : sam ? new String[] {"DefinitionUri"} : new String[] {"DefinitionS3Location"}) {
                 Node uri = props.get(key);
                 if (uri != null) {
-                    localDefinition(r, uri, base + key, express, substitutions, placeholders);
+                    localDefinition(r, uri, location(uri), base + key, express, substitutions, placeholders);
                 }
             }
         }
@@ -148,9 +150,22 @@ public final class AslLoader {
             machines.add(machine(r, template.file(), root, path, express, placeholders));
         }
 
-        private void localDefinition(Resource r, Node uri, String path, boolean express, MapNode substitutions,
-                                     Map<String, Placeholder> placeholders) {
-            String location = uri.text();
+        /**
+         * The local path a {@code DefinitionUri}/{@code DefinitionS3Location} names: a path string as
+         * written, or, in a CDK template, the file asset of the assembly that is published under the
+         * location's {@code Key} (found through the asset manifests, relative to the assembly
+         * directory, which is the template's directory); null when remote or unknown.
+         */
+        private String location(Node uri) {
+            if (uri instanceof MapNode loc && template.stackName() != null) {
+                Path dir = template.file().path().toAbsolutePath().normalize().getParent();
+                return CdkAssets.sourcePath(dir, loc.getText("Key"));
+            }
+            return uri.text();
+        }
+
+        private void localDefinition(Resource r, Node uri, String location, String path, boolean express,
+                                     MapNode substitutions, Map<String, Placeholder> placeholders) {
             if (location == null || location.isEmpty() || location.startsWith("s3://")) {
                 return; // {Bucket, Key}, an intrinsic, or an S3 URI: remote, nothing to read
             }

@@ -122,6 +122,7 @@ public final class FailureQueueWithoutAlarm implements Rule {
             }
         }
         ctx.report(queue, "Queue '" + queue.name() + "' receives the failures of " + Describe.node(sources.get(0))
+                + ctx.graph().where(sources.get(0), queue)
                 + (sources.size() > 1 ? " and " + (sources.size() - 1) + " more" : "")
                 + " but no CloudWatch alarm watches its ApproximateNumberOfMessagesVisible or "
                 + "ApproximateAgeOfOldestMessage; failures pile up unseen"

@@ -90,7 +90,7 @@ public final class DeadLetterQueueRetentionNotLonger implements Rule {
             ctx.report(dlq, dlq.property("MessageRetentionPeriod"), "Properties/MessageRetentionPeriod",
                     "Dead-letter queue '" + dlq.name() + "' keeps messages " + Props.seconds(bad.get()[0],
                     dlq.property("MessageRetentionPeriod") == null) + ", no longer than its source queue '"
-                    + source.name() + "' (" + Props.seconds(bad.get()[1], source.property("MessageRetentionPeriod") == null)
+                    + source.name() + "'" + ctx.graph().where(source, dlq) + " (" + Props.seconds(bad.get()[1], source.property("MessageRetentionPeriod") == null)
                     + "); a moved message keeps its original enqueue time and can expire from the dead-letter queue "
                     + "almost at once");
         }

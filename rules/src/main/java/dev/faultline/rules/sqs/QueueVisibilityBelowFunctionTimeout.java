@@ -83,7 +83,8 @@ public final class QueueVisibilityBelowFunctionTimeout implements Rule {
                 ctx.report(queue, queue.property("VisibilityTimeout"), "Properties/VisibilityTimeout", "Queue '"
                         + queue.name() + "' VisibilityTimeout " + Props.seconds(bad.get()[0], vtDefault)
                         + " is less than Timeout " + Props.seconds(bad.get()[1], fn.property("Timeout") == null)
-                        + " of function '" + fn.name() + "' that consumes it; Lambda rejects the event source mapping '"
+                        + " of function '" + fn.name() + "'" + ctx.graph().where(fn, queue)
+                        + " that consumes it; Lambda rejects the event source mapping '"
                         + esm.name() + "'");
                 return;
             }

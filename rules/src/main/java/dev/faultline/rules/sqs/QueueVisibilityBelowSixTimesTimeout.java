@@ -111,7 +111,8 @@ public final class QueueVisibilityBelowSixTimesTimeout implements Rule {
                 ctx.report(queue, queue.property("VisibilityTimeout"), "Properties/VisibilityTimeout", "Queue '"
                         + queue.name() + "' VisibilityTimeout " + Props.seconds(bad.get()[0], vtDefault) + " is less than "
                         + PollLimits.VISIBILITY_TIMEOUT_FACTOR + " × Timeout " + need[1] + " s + batching window "
-                        + need[2] + " s = " + need[0] + " s of function '" + fn.name() + "'; batches reappear while "
+                        + need[2] + " s = " + need[0] + " s of function '" + fn.name() + "'"
+                        + ctx.graph().where(fn, queue) + "; batches reappear while "
                         + "in flight and work is duplicated");
                 return;
             }

@@ -89,7 +89,8 @@ public final class QueueWithoutRedrivePolicy implements Rule {
             return;
         }
         GraphNode first = consumers.get(0);
-        String by = first.kind() == NodeKind.PIPE ? "pipe '" + first.name() + "'" : consumerName(first, ctx);
+        String by = first.kind() == NodeKind.PIPE ? "pipe '" + first.name() + "'" + ctx.graph().where(first, queue)
+                : consumerName(first, queue, ctx);
         ctx.report(queue, null, "Properties/RedrivePolicy", "Queue '" + queue.name() + "' is consumed by "
                 + by + " but has no RedrivePolicy; a poison message is retried until its retention period "
                 + "expires, then deleted without a trace");
@@ -103,10 +104,10 @@ public final class QueueWithoutRedrivePolicy implements Rule {
                 .toList();
     }
 
-    private static String consumerName(GraphNode esm, RuleContext ctx) {
+    private static String consumerName(GraphNode esm, GraphNode queue, RuleContext ctx) {
         for (Edge e : ctx.graph().outgoing(esm, EdgeKind.INVOKES)) {
-            return "function '" + e.to().name() + "'";
+            return "function '" + e.to().name() + "'" + ctx.graph().where(e.to(), queue);
         }
-        return "event source mapping '" + esm.name() + "'";
+        return "event source mapping '" + esm.name() + "'" + ctx.graph().where(esm, queue);
     }
 }

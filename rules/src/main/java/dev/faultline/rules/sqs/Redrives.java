@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A queue's {@code RedrivePolicy} (object or JSON string) and the dead-letter queue it names,
- * resolved in the same template through {@code deadLetterTargetArn} ({@code !GetAtt X.Arn} or
- * {@code !Ref X}).
+ * A queue's {@code RedrivePolicy} (object or JSON string) and the dead-letter queue the graph
+ * links it to.
  */
 final class Redrives {
 
@@ -40,26 +39,30 @@ final class Redrives {
         return JsonDocuments.read(queue.property("RedriveAllowPolicy"), ctx.evaluator(queue.template()));
     }
 
-    /** The known redrive policies of a queue (one per {@code Fn::If} branch that is a document). */
+    /**
+     * The known redrive policies of a queue (one per {@code Fn::If} branch that is a document), each
+     * with the dead-letter queue the graph links it to: the queue's {@code failsTo} edge, however the
+     * target is written ({@code !GetAtt}, literal ARN, {@code !Sub}/{@code Fn::Join} ARN, a nested
+     * stack parameter, an import). With several branches the DLQ is known only when one queue is
+     * linked.
+     */
     static List<Redrive> of(GraphNode queue, RuleContext ctx) {
         List<Redrive> out = new ArrayList<>();
+        GraphNode dlq = linkedDlq(queue, ctx);
         for (Value alt : policy(queue, ctx).alternatives()) {
             if (alt instanceof Value.Obj o) {
                 Node target = o.node().get("deadLetterTargetArn");
-                Value tv = ctx.eval(queue, target);
-                out.add(new Redrive(queue, o.node(), target, tv, queueOf(queue, tv, ctx).orElse(null)));
+                out.add(new Redrive(queue, o.node(), target, ctx.eval(queue, target), dlq));
             }
         }
         return out;
     }
 
-    /** The queue node a {@code deadLetterTargetArn} value names in the same template, if single. */
-    static Optional<GraphNode> queueOf(GraphNode owner, Value target, RuleContext ctx) {
-        if (target.alternatives().size() != 1) {
-            return Optional.empty();
-        }
-        return target.referencedResource().map(id -> ctx.graph().find(owner.template(), id))
-                .filter(n -> n.kind() == NodeKind.QUEUE);
+    /** The one queue a queue's redrive policy links to in the graph, or null. */
+    private static GraphNode linkedDlq(GraphNode queue, RuleContext ctx) {
+        List<GraphNode> dlqs = ctx.graph().failureTargets(queue).stream()
+                .filter(n -> n.kind() == NodeKind.QUEUE).distinct().toList();
+        return dlqs.size() == 1 ? dlqs.get(0) : null;
     }
 
     /** Whether a DLQ target is FIFO: from its queue node, or from the {@code .fifo} end of a known ARN. */
