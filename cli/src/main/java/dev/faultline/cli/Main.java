@@ -39,20 +39,49 @@ public final class Main {
     /** Runs one command line and returns its exit code; never throws. */
     int run(String... args) {
         try {
-            return commandLine().execute(args);
+            return commandLine(args).execute(args);
         } finally {
             env.out().flush();
             env.err().flush();
         }
     }
 
+    /** The command line with every subcommand. */
     CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: when they name a subcommand, only that one is registered
+     * (picocli reads each command's annotations by reflection when it is added, which is a large part
+     * of a small lint's start-up); otherwise, for help, usage errors and suggestions, all of them.
+     */
+    CommandLine commandLine(String[] args) {
+        String sub = null;
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                sub = a;
+                break;
+            }
+        }
         CommandLine cl = new CommandLine(new FaultlineCommand(env));
-        cl.addSubcommand("lint", new LintCommand(env));
-        cl.addSubcommand("rules", new RulesCommand(env));
-        cl.addSubcommand("explain", new ExplainCommand(env));
-        cl.addSubcommand("graph", new GraphCommand(env));
-        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        boolean all = sub == null || !(sub.equals("lint") || sub.equals("rules") || sub.equals("explain")
+                || sub.equals("graph"));
+        if (all || sub.equals("lint")) {
+            cl.addSubcommand("lint", new LintCommand(env));
+        }
+        if (all || sub.equals("rules")) {
+            cl.addSubcommand("rules", new RulesCommand(env));
+        }
+        if (all || sub.equals("explain")) {
+            cl.addSubcommand("explain", new ExplainCommand(env));
+        }
+        if (all || sub.equals("graph")) {
+            cl.addSubcommand("graph", new GraphCommand(env));
+        }
+        if (all) {
+            cl.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         cl.setOut(env.out());
         cl.setErr(env.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -211,7 +211,8 @@ class ConfigFileTest {
                 + "      DefinitionSubstitutions:\n"
                 + "        FnArn: !GetAtt Fn.Arn\n");
         write("services/jobs/sm/machine.asl.json", "{\"StartAt\": \"Call\", \"States\": {\"Call\": "
-                + "{\"Type\": \"Task\", \"Resource\": \"${FnArn}\", \"End\": true}}}\n");
+                + "{\"Type\": \"Map\", \"ItemProcessor\": {\"StartAt\": \"Item\", \"States\": {\"Item\": "
+                + "{\"Type\": \"Task\", \"Resource\": \"${FnArn}\", \"End\": true}}}, \"End\": true}}}\n");
         Run without = LintEndToEndTest.lint(service, "--include-suppressed");
         assertThat(without.out()).contains("sm/machine.asl.json:1:32: warning FL-SFN-001 ")
                 .contains("[suppressed: the caller retries the whole execution]")

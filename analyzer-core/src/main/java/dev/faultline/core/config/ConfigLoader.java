@@ -46,8 +46,6 @@ public final class ConfigLoader {
     /** The class-path resource of the published schema. */
     public static final String SCHEMA_RESOURCE = "/dev/faultline/core/config/faultline-config.schema.json";
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private static volatile Schema schema;
 
     private ConfigLoader() {
@@ -188,7 +186,7 @@ public final class ConfigLoader {
      */
     static JsonNode toJson(Node n) {
         if (n instanceof MapNode m) {
-            ObjectNode o = NODES.objectNode();
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
             for (MapNode.Entry e : m.entries()) {
                 if (!o.has(e.key())) {
                     o.set(e.key(), toJson(e.value()));
@@ -197,44 +195,44 @@ public final class ConfigLoader {
             return o;
         }
         if (n instanceof ListNode l) {
-            ArrayNode a = NODES.arrayNode();
+            ArrayNode a = JsonNodeFactory.instance.arrayNode();
             for (Node i : l.items()) {
                 a.add(toJson(i));
             }
             return a;
         }
         if (n instanceof IntrinsicNode i) {
-            ObjectNode o = NODES.objectNode();
-            o.set(i.function(), i.argument() == null ? NODES.nullNode() : toJson(i.argument()));
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.set(i.function(), i.argument() == null ? JsonNodeFactory.instance.nullNode() : toJson(i.argument()));
             return o;
         }
         ScalarNode s = (ScalarNode) n;
         String raw = s.raw();
         switch (s.kind()) {
             case NULL:
-                return NODES.nullNode();
+                return JsonNodeFactory.instance.nullNode();
             case BOOL:
                 if (raw.equalsIgnoreCase("true")) {
-                    return NODES.booleanNode(true);
+                    return JsonNodeFactory.instance.booleanNode(true);
                 }
                 if (raw.equalsIgnoreCase("false")) {
-                    return NODES.booleanNode(false);
+                    return JsonNodeFactory.instance.booleanNode(false);
                 }
-                return NODES.stringNode(raw);
+                return JsonNodeFactory.instance.stringNode(raw);
             case INT:
                 try {
-                    return NODES.numberNode(new java.math.BigInteger(raw.replace("_", "")));
+                    return JsonNodeFactory.instance.numberNode(new java.math.BigInteger(raw.replace("_", "")));
                 } catch (NumberFormatException ex) {
-                    return NODES.stringNode(raw);
+                    return JsonNodeFactory.instance.stringNode(raw);
                 }
             case FLOAT:
                 try {
-                    return NODES.numberNode(new java.math.BigDecimal(raw.replace("_", "")));
+                    return JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(raw.replace("_", "")));
                 } catch (NumberFormatException ex) {
-                    return NODES.stringNode(raw);
+                    return JsonNodeFactory.instance.stringNode(raw);
                 }
             default:
-                return NODES.stringNode(raw);
+                return JsonNodeFactory.instance.stringNode(raw);
         }
     }
 

@@ -79,7 +79,12 @@ public final class Analyzer {
      */
     public AnalysisResult analyze(AnalysisRequest request) {
         RuleSelection selection = new RuleSelection(request.enabledRules(), request.disabledRules());
-        List<Rule> active = registry.rules().stream().filter(r -> selection.isOn(r.metadata().id())).toList();
+        List<Rule> active = new ArrayList<>();
+        for (Rule r : registry.rules()) {
+            if (selection.isOn(r.metadata().id())) {
+                active.add(r);
+            }
+        }
         progress.status("reading files");
         Project project = loader.load(request);
         String read = "read " + project.files().size() + " files; ";
@@ -114,7 +119,12 @@ public final class Analyzer {
         }).apply(all, project.templates(), project.stateMachines(),
                 project.files().stream().map(InputFile::displayPath).toList(), request.suppressions());
 
-        List<RuleMetadata> rules = registry.allMetadata().stream().filter(m -> selection.isOn(m.id())).toList();
-        return new AnalysisResult(project.files(), done, rules, graph, outcome.toolErrors());
+        List<RuleMetadata> rules = new ArrayList<>();
+        for (RuleMetadata m : registry.allMetadata()) {
+            if (selection.isOn(m.id())) {
+                rules.add(m);
+            }
+        }
+        return new AnalysisResult(project.files(), done, List.copyOf(rules), graph, outcome.toolErrors());
     }
 }

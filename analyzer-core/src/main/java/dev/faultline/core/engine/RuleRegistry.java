@@ -114,7 +114,7 @@ public final class RuleRegistry {
         Map<String, Rule> m = new TreeMap<>();
         for (Rule r : list) {
             String id = r.metadata().id();
-            if (m.containsKey(id) || InputRules.ALL.stream().anyMatch(x -> x.id().equals(id))) {
+            if (m.containsKey(id) || isInputRule(id)) {
                 throw new IllegalStateException("two rules share the id " + id + ": "
                         + r.getClass().getName() + " and "
                         + (m.containsKey(id) ? m.get(id).getClass().getName() : "a built-in input rule"));
@@ -122,6 +122,15 @@ public final class RuleRegistry {
             m.put(id, r);
         }
         return new RuleRegistry(m);
+    }
+
+    private static boolean isInputRule(String id) {
+        for (RuleMetadata x : InputRules.ALL) {
+            if (x.id().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

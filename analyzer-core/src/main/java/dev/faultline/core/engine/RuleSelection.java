@@ -1,5 +1,6 @@
 package dev.faultline.core.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,8 +11,16 @@ final class RuleSelection {
     private final List<String> disabled;
 
     RuleSelection(List<String> enabled, List<String> disabled) {
-        this.enabled = enabled.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
-        this.disabled = disabled.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
+        this.enabled = normalized(enabled);
+        this.disabled = normalized(disabled);
+    }
+
+    private static List<String> normalized(List<String> patterns) {
+        List<String> out = new ArrayList<>(patterns.size());
+        for (String p : patterns) {
+            out.add(p.trim().toUpperCase(Locale.ROOT));
+        }
+        return out;
     }
 
     boolean isOn(String id) {

@@ -2,6 +2,7 @@ package dev.faultline.core.graph;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.asl.TaskCall;
 import dev.faultline.core.eval.CrossStack;
 import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.Finding;
@@ -309,6 +310,27 @@ public final class ResourceGraph {
      */
     public List<Edge> taskTargets(State state) {
         return stateTargets.getOrDefault(state, List.of());
+    }
+
+    /**
+     * What a Task state calls and whether the call writes ({@link TaskCall}): read from its
+     * {@code Resource}, and where that is only a placeholder, from its {@code taskTarget} edges (a
+     * function is a Lambda call, an activity an activity task).
+     */
+    public TaskCall taskCall(State task, StateMachine machine) {
+        TaskCall c = TaskCall.of(task, machine);
+        if (c.integration() != TaskCall.Integration.UNKNOWN) {
+            return c;
+        }
+        for (Edge e : taskTargets(task)) {
+            if (e.to().kind() == NodeKind.FUNCTION) {
+                return c.as(TaskCall.Integration.LAMBDA);
+            }
+            if (e.to().kind() == NodeKind.ACTIVITY) {
+                return c.as(TaskCall.Integration.ACTIVITY);
+            }
+        }
+        return c;
     }
 
     /** Whether the Task state's target was analysed and resolved to at least one node. */

@@ -1,26 +1,24 @@
 package dev.faultline.core.report;
 
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * The output formats, each with the {@link Reporter} that writes it. This is the one table that maps
- * a format name ({@code --format json}) to its writer: adding a format is adding a constant.
+ * a format name ({@code --format json}) to its writer: adding a format is adding a constant and its
+ * case in {@link #reporter()}.
  */
 public enum ReportFormat {
-    TEXT("text", TextReporter::new),
-    JSON("json", JsonReporter::new),
-    SARIF("sarif", SarifReporter::new),
-    JUNIT("junit", JunitReporter::new),
-    GITHUB("github", GithubReporter::new),
-    MARKDOWN("markdown", MarkdownReporter::new);
+    TEXT("text"),
+    JSON("json"),
+    SARIF("sarif"),
+    JUNIT("junit"),
+    GITHUB("github"),
+    MARKDOWN("markdown");
 
     private final String label;
-    private final Supplier<Reporter> factory;
 
-    ReportFormat(String label, Supplier<Reporter> factory) {
+    ReportFormat(String label) {
         this.label = label;
-        this.factory = factory;
     }
 
     /** The name used on the command line and in configuration. */
@@ -28,9 +26,20 @@ public enum ReportFormat {
         return label;
     }
 
-    /** A new reporter for this format. */
+    /**
+     * A new reporter for this format. A plain switch rather than a constructor reference per constant:
+     * linking those would load every reporter class (and SARIF's and JSON's Jackson) on every run.
+     */
     public Reporter reporter() {
-        return factory.get();
+        // exhaustive (no default): a new constant does not compile until it has its reporter here
+        return switch (this) {
+            case TEXT -> new TextReporter();
+            case JSON -> new JsonReporter();
+            case SARIF -> new SarifReporter();
+            case JUNIT -> new JunitReporter();
+            case GITHUB -> new GithubReporter();
+            case MARKDOWN -> new MarkdownReporter();
+        };
     }
 
     /** The format with this name, case-insensitively; throws with the known names if unknown. */

@@ -32,13 +32,29 @@ public record Finding(
         String suppression) {
 
     /** Report order: file, line, column, rule id, logical path. */
-    public static final Comparator<Finding> ORDER = Comparator
-            .comparing((Finding f) -> f.span().file())
-            .thenComparingInt(f -> f.span().line())
-            .thenComparingInt(f -> f.span().column())
-            .thenComparing(Finding::ruleId)
-            .thenComparing(f -> f.logicalPath() == null ? "" : f.logicalPath())
-            .thenComparing(Finding::message);
+    public static final Comparator<Finding> ORDER = Finding::compareInOrder;
+
+    /** {@link #ORDER} written out (it sorts every finding of a run; no chain of key extractors). */
+    private static int compareInOrder(Finding a, Finding b) {
+        int c = a.span.file().compareTo(b.span.file());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.span.line(), b.span.line());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.span.column(), b.span.column());
+        if (c != 0) {
+            return c;
+        }
+        c = a.ruleId.compareTo(b.ruleId);
+        if (c != 0) {
+            return c;
+        }
+        c = (a.logicalPath == null ? "" : a.logicalPath).compareTo(b.logicalPath == null ? "" : b.logicalPath);
+        return c != 0 ? c : a.message.compareTo(b.message);
+    }
 
     /**
      * @return the display path of the file the finding is in

@@ -102,6 +102,14 @@ public sealed interface Location {
 
     /**
      * @param template a template
+     * @return the whole file
+     */
+    static Location of(Template template) {
+        return new OfTemplate(template, null, null);
+    }
+
+    /**
+     * @param template a template
      * @param path     the logical path in it ({@code Outputs/QueueArn}), or {@code null}
      * @return the value at that path, or the whole file
      */

@@ -1,5 +1,8 @@
 package dev.faultline.core.rule;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -134,6 +137,37 @@ public record RuleMetadata(
         public Builder badExample(String v) { this.bad = v; return this; }
         /** @param v the same snippet, fixed @return this builder */
         public Builder goodExample(String v) { this.good = v; return this; }
+        /**
+         * Reads the bad and good examples from the files next to the rule class, named after it:
+         * {@code QueueWithoutRedrivePolicy.bad.yaml} and {@code QueueWithoutRedrivePolicy.good.yaml}
+         * ({@code .json} for JSON and States Language examples) in the class's package on the class
+         * path. Files rather than strings, so that an editor checks them and a test can lint them.
+         *
+         * @param rule the rule class
+         * @return this builder
+         * @throws IllegalStateException when a file is missing or cannot be read
+         */
+        public Builder examplesOf(Class<?> rule) {
+            this.bad = example(rule, "bad");
+            this.good = example(rule, "good");
+            return this;
+        }
+
+        private String example(Class<?> rule, String kind) {
+            for (String ext : List.of("yaml", "json")) {
+                String name = rule.getSimpleName() + "." + kind + "." + ext;
+                try (InputStream in = rule.getResourceAsStream(name)) {
+                    if (in != null) {
+                        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(id + ": cannot read the example " + name, e);
+                }
+            }
+            throw new IllegalStateException(id + ": no " + kind + " example next to " + rule.getName() + " ("
+                    + rule.getSimpleName() + "." + kind + ".yaml or .json)");
+        }
+
         /** @param v how often findings are right @return this builder */
         public Builder precision(Precision v) { this.precision = v; return this; }
 

@@ -28,10 +28,8 @@ class CdkAssetDefinitionTest {
                 .satisfies(f -> assertThat(f.kind()).isEqualTo(InputKind.ASL));
         assertThat(r.activeFindings()).extracting(f -> f.file() + ":" + f.span().line() + " " + f.ruleId() + " " + f.resource())
                 .containsExactlyInAnyOrder(
-                        ASSET + ":5 FL-SFN-001 OrderFlow1E2F3A4B",
                         ASSET + ":5 FL-SFN-002 OrderFlow1E2F3A4B",
                         ASSET + ":14 FL-SFN-006 OrderFlow1E2F3A4B",
-                        ASSET + ":24 FL-SFN-001 OrderFlow1E2F3A4B",
                         "cdk.out/WorkflowStack.template.json:66 FL-SFN-008 OrderFlow1E2F3A4B");
     }
 }
