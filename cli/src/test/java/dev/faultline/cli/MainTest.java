@@ -8,6 +8,7 @@ import dev.faultline.cli.CliHarness.Run;
 import dev.faultline.cli.CliHarness.ThrowingRule;
 import dev.faultline.cli.CliHarness.WarningRule;
 import dev.faultline.core.engine.SourceLoader;
+import dev.faultline.core.rule.InputRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -341,14 +342,15 @@ class MainTest {
         Run r = cli.run("rules");
         assertThat(r.code()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines).hasSize(10);
+        // the input rules (FL-PARSE-*, FL-CONFIG-*) and the two test rules
+        assertThat(lines).hasSize(InputRules.ALL.size() + 2);
         assertThat(lines.get(0)).startsWith("FL-CONFIG-001  warning  InvalidSuppression");
         assertThat(lines)
                 .anySatisfy(
                         l -> assertThat(l)
                                 .isEqualTo(
                                         "FL-TEST-001    warning  TemplateWarning         Flags every template (TemplateWarning)."));
-        assertThat(lines.get(9)).startsWith("FL-TEST-002    info     TemplateInfo");
+        assertThat(lines.get(lines.size() - 1)).startsWith("FL-TEST-002    info     TemplateInfo");
     }
 
     @Test
@@ -357,8 +359,8 @@ class MainTest {
         assertThat(r.code()).isZero();
         JsonNode root = JsonMapper.builder().build().readTree(r.out());
         assertThat(root.isArray()).isTrue();
-        assertThat(root).hasSize(10);
-        JsonNode last = root.get(9);
+        assertThat(root).hasSize(InputRules.ALL.size() + 2);
+        JsonNode last = root.get(root.size() - 1);
         assertThat(names(last))
                 .containsExactly(
                         "id",

@@ -158,7 +158,7 @@ class ActionTest {
         String summary = Files.readString(runner.resolve("summary.md"));
         assertThat(summary)
                 .startsWith("### Faultline\n")
-                .contains("| error | 0 |\n| warning | 10 |\n| info | 1 |\n")
+                .contains("| error | 0 |\n| warning | 9 |\n| info | 1 |\n")
                 .contains("**Top rules**")
                 .containsPattern("\\| FL-SQS-001 \\| QueueWithoutRedrivePolicy \\| 2 \\|")
                 .contains("| `infra/template.yaml:19:3` | warning | FL-SQS-001 |");

@@ -59,7 +59,7 @@ final class Engine {
     public Outcome run(ResourceGraph graph, List<Template> templates) {
         Map<Template, Evaluator> evaluators = new IdentityHashMap<>();
         for (Template t : templates) {
-            evaluators.put(t, new Evaluator(t, graph.crossStack()));
+            evaluators.put(t, new Evaluator(t, graph.crossStack(), graph::isIllTyped));
         }
         Dispatch dispatch = new Dispatch(rules);
         List<Partition> parts = partitions(graph, templates);
@@ -233,7 +233,7 @@ final class Engine {
         public Evaluator evaluator(Template template) {
             // shared by the partitions, so only read here; an evaluator holds no state
             Evaluator e = evaluators.get(template);
-            return e != null ? e : new Evaluator(template, graph.crossStack());
+            return e != null ? e : new Evaluator(template, graph.crossStack(), graph::isIllTyped);
         }
 
         @Override

@@ -10,6 +10,7 @@ import dev.faultline.core.tree.ScalarNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A small partial evaluator over one template: parameter defaults, {@code Fn::If} (both branches
@@ -26,6 +27,7 @@ public final class Evaluator {
     private static final int MAX_DEPTH = 64;
     private final Template template;
     private final CrossStack stacks;
+    private final Predicate<Node> illTyped;
 
     /**
      * Internal: rules get evaluators from {@link dev.faultline.core.rule.RuleContext#evaluator}.
@@ -43,8 +45,30 @@ public final class Evaluator {
      * @param stacks   what the other templates of the run pass in and export
      */
     public Evaluator(Template template, CrossStack stacks) {
+        this(template, stacks, n -> false);
+    }
+
+    /**
+     * Internal: an evaluator over a graph, for which the literals that can never be valid for their
+     * property (reported as FL-PARSE-007 when the graph is built) are {@link Value.Unknown}, so that
+     * the rules that need them stay silent.
+     *
+     * @param template the template whose parameters, conditions and mappings are used
+     * @param stacks   what the other templates of the run pass in and export
+     * @param illTyped whether a located value was found ill-typed
+     */
+    public Evaluator(Template template, CrossStack stacks, Predicate<Node> illTyped) {
         this.template = template;
         this.stacks = stacks == null ? CrossStack.NONE : stacks;
+        this.illTyped = illTyped;
+    }
+
+    /**
+     * @param node a located value
+     * @return whether it is a literal that can never be valid where it is written (FL-PARSE-007)
+     */
+    public boolean isIllTyped(Node node) {
+        return node != null && illTyped.test(node);
     }
 
     /**
@@ -65,6 +89,9 @@ public final class Evaluator {
         }
         if (depth > MAX_DEPTH) {
             return new Value.Unknown("nested too deeply");
+        }
+        if (illTyped.test(node)) {
+            return new Value.Unknown("ill-typed value (FL-PARSE-007)");
         }
         if (node instanceof ScalarNode s) {
             return scalar(s);
@@ -193,7 +220,7 @@ public final class Evaluator {
     private Value elsewhere(List<CrossStack.Written> written, int depth) {
         List<Value> options = new ArrayList<>(written.size());
         for (CrossStack.Written w : written) {
-            Value v = new Evaluator(w.template(), stacks).eval(w.value(), depth + 1);
+            Value v = new Evaluator(w.template(), stacks, illTyped).eval(w.value(), depth + 1);
             for (Value alt : v.alternatives()) {
                 if (alt instanceof Value.ResourceRef || alt instanceof Value.Attr) {
                     v = new Value.Unknown("a resource of " + w.template().displayPath());

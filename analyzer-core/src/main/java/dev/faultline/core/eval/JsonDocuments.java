@@ -9,6 +9,7 @@ import dev.faultline.core.tree.ScalarNode;
 import dev.faultline.core.tree.Span;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a property that CloudFormation accepts either as an object or as a JSON string, such as
@@ -36,12 +37,37 @@ public final class JsonDocuments {
         return read(raw, ev, 0);
     }
 
+    /**
+     * Why a literal text is not a JSON object (as CloudFormation requires of a JSON-string policy),
+     * or empty when it is one.
+     *
+     * @param literal the text as written
+     * @return the reason, or empty
+     */
+    public static Optional<String> syntaxError(String literal) {
+        Parser p = new Parser(new Text(null, null).literal(literal));
+        try {
+            p.skipWs();
+            Node doc = p.value();
+            p.skipWs();
+            if (p.pos != p.src.length()) {
+                return Optional.of("text after the JSON value at offset " + p.pos);
+            }
+            return doc instanceof MapNode ? Optional.empty() : Optional.of("not an object");
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     private static Value read(Node raw, Evaluator ev, int depth) {
         if (raw == null) {
             return new Value.Absent();
         }
         if (depth > MAX_DEPTH) {
             return new Value.Unknown("nested too deeply");
+        }
+        if (ev.isIllTyped(raw)) {
+            return new Value.Unknown("ill-typed value (FL-PARSE-007)");
         }
         if (raw instanceof MapNode m) {
             return new Value.Obj(m);

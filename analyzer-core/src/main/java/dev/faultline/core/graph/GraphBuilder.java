@@ -29,8 +29,10 @@ import java.util.Map;
  *   <li>typed edges: {@code consumes}, {@code invokes} (with the {@link InvocationMode} of every
  *       kind of invoker), {@code failsTo}, {@code succeedsTo}, {@code subscribes}, {@code alarms},
  *       {@code configures}, and {@code taskTarget} from state machines to what their tasks call;</li>
- *   <li>FL-PARSE-003 findings for references to names that do not exist
- *       ({@link ResourceGraph#findings()}).</li>
+ *   <li>FL-PARSE-003 findings for references to names that do not exist, and FL-PARSE-007 findings
+ *       for literals of the wrong type where the linker and the rules read them ({@link TypeChecker};
+ *       such a value is unknown to every evaluator that reads the graph), in
+ *       {@link ResourceGraph#findings()}.</li>
  * </ol>
  * Targets are resolved through the {@link Evaluator} (parameter defaults, both {@code Fn::If}
  * branches, {@code Fn::Sub} variables) and through literal ARNs and names that match a resource's
@@ -99,7 +101,18 @@ public final class GraphBuilder {
                     }
                 }
             }
-            Resolver res = new Resolver(g, t, new Evaluator(t, stacks), stacks, resolvers::get);
+        }
+        // FL-PARSE-007 before linking: a literal of the wrong type is unknown to the linker and the rules
+        List<Finding> typeFindings = new ArrayList<>();
+        TypeChecker types = new TypeChecker(g, typeFindings);
+        for (Template t : templates) {
+            types.check(t);
+        }
+        for (StateMachine m : machines) {
+            types.check(m);
+        }
+        for (Template t : templates) {
+            Resolver res = new Resolver(g, t, new Evaluator(t, stacks, g::isIllTyped), stacks, resolvers::get);
             res.index(g.nodesOf(t));
             resolvers.put(t, res);
         }
@@ -155,7 +168,7 @@ public final class GraphBuilder {
         for (Linker linker : linkers) {
             linker.linkUnseen(); // after every other invocation, task targets included
         }
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(typeFindings);
         for (Walked w : walked) {
             findings.addAll(w.findings());
         }

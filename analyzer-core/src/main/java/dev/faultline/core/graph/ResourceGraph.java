@@ -6,6 +6,7 @@ import dev.faultline.core.asl.TaskCall;
 import dev.faultline.core.eval.CrossStack;
 import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.Finding;
+import dev.faultline.core.tree.Node;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * All nodes and edges of one analysis, with the state machines found. Built once (by
@@ -41,6 +43,7 @@ public final class ResourceGraph {
     private final Map<State, List<Edge>> stateTargets = new IdentityHashMap<>();
     private final Map<Template, List<GraphNode>> nodesByTemplate = new IdentityHashMap<>();
     private final List<Finding> findings = new ArrayList<>();
+    private final Set<Node> illTyped = Collections.newSetFromMap(new IdentityHashMap<>());
     private CrossStack crossStack = CrossStack.NONE;
     private final Map<Template, Map<Template, String>> crossings = new IdentityHashMap<>();
 
@@ -266,7 +269,28 @@ public final class ResourceGraph {
     }
 
     /**
-     * Findings about the inputs found while linking: FL-PARSE-003 (references to names that do not
+     * Records a literal that can never be valid where it is written (reported as FL-PARSE-007).
+     * Internal: called by the graph builder.
+     *
+     * @param value the located value
+     */
+    public void markIllTyped(Node value) {
+        illTyped.add(value);
+    }
+
+    /**
+     * Whether a located value is a literal that can never be valid where it is written (FL-PARSE-007).
+     * The rules' evaluators read such a value as unknown, so one wrong literal gives one finding.
+     *
+     * @param value a located value of a template or a state machine
+     * @return whether it was reported as FL-PARSE-007
+     */
+    public boolean isIllTyped(Node value) {
+        return !illTyped.isEmpty() && illTyped.contains(value);
+    }
+
+    /**
+     * Findings about the inputs found while linking: FL-PARSE-007 (literals of the wrong type) and FL-PARSE-003 (references to names that do not
      * exist), sorted. The {@code Analyzer} reports them like the loaders' FL-PARSE findings.
      */
     public List<Finding> findings() {

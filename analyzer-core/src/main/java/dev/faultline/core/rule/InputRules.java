@@ -118,6 +118,30 @@ public final class InputRules {
             .precision(Precision.VERY_HIGH)
             .build();
 
+    /** FL-PARSE-007: a literal of the wrong type or form for its property. */
+    public static final RuleMetadata PARSE_TYPE = RuleMetadata.builder("FL-PARSE-007")
+            .name("IllTypedValue")
+            .severity(Severity.ERROR)
+            .summary("A literal that can never be valid for the property or States Language field it is written "
+                    + "at: a non-numeric string for an integer, a non-boolean for a boolean, an unknown enumeration "
+                    + "value, a JSON-string policy that does not parse, a list where a single value belongs.")
+            .rationale("CloudFormation (or Step Functions) rejects the value, so the deployment fails; until it is "
+                    + "fixed the failure checks that need the value cannot judge it and stay silent, so the typo "
+                    + "would otherwise hide the very setting its author meant to write. Numbers written as numeric "
+                    + "strings (\"30\") are valid in templates, as CloudFormation converts them, but not in a "
+                    + "States Language definition, which is JSON. Values known only at deploy time (parameters "
+                    + "without default, imports) are not judged, and ranges are left to the range rules.")
+            .howToFix("Write a value of the type the message names: a number, true or false, one of the listed "
+                    + "values, valid JSON, or a single value instead of a list.")
+            .tags("input", "type")
+            .docsUrl("https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sqs-queue.html")
+            .badExample(
+                    "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: thirty\n")
+            .goodExample(
+                    "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: \"30\"\n")
+            .precision(Precision.VERY_HIGH)
+            .build();
+
     /** FL-CONFIG-001: an invalid suppression. */
     public static final RuleMetadata CONFIG_SUPPRESSION = RuleMetadata.builder("FL-CONFIG-001")
             .name("InvalidSuppression")
@@ -157,6 +181,7 @@ public final class InputRules {
             PARSE_LOCAL_PATH,
             PARSE_LIMIT,
             PARSE_INTRINSIC,
+            PARSE_TYPE,
             CONFIG_SUPPRESSION,
             CONFIG_UNUSED);
 }

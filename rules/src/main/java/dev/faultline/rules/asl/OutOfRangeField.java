@@ -21,9 +21,11 @@ import java.util.OptionalLong;
 /**
  * FL-ASL-005: retrier and timeout fields out of their range: {@code MaxAttempts} outside
  * 0–99999999, {@code IntervalSeconds} below 1, {@code BackoffRate} below 1, {@code MaxDelaySeconds}
- * outside 1–31622400, {@code JitterStrategy} other than FULL/NONE, {@code TimeoutSeconds} or
+ * outside 1–31622400, {@code TimeoutSeconds} or
  * {@code HeartbeatSeconds} below 1, {@code HeartbeatSeconds} not below {@code TimeoutSeconds},
  * tolerated failure thresholds out of range, and a field set together with its {@code Path} twin.
+ * Type and form (a fraction where an integer belongs, a string, an unknown {@code JitterStrategy})
+ * are FL-PARSE-007's, so this rule skips such a value.
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html">Handling errors in Step Functions workflows</a>
  */
@@ -35,7 +37,7 @@ public final class OutOfRangeField extends AbstractRule {
             .summary("A retrier or timeout field is out of range, or a field is set together with its Path variant.")
             .rationale("Step Functions validates retrier and timeout fields: MaxAttempts 0-99999999, "
                     + "IntervalSeconds at least 1, BackoffRate at least 1.0, MaxDelaySeconds 1-31622400, "
-                    + "JitterStrategy FULL or NONE, TimeoutSeconds and HeartbeatSeconds positive with "
+                    + "TimeoutSeconds and HeartbeatSeconds positive with "
                     + "HeartbeatSeconds below TimeoutSeconds, and a field and its Path variant (TimeoutSeconds "
                     + "and TimeoutSecondsPath, ...) are mutually exclusive. A definition that breaks these is "
                     + "rejected, so the deployment fails.")
@@ -159,14 +161,7 @@ public final class OutOfRangeField extends AbstractRule {
                     head + "BackoffRate " + rv.get().toPlainString()
                             + " is below 1.0; Step Functions rejects the definition");
         }
-        Node jitter = r.get("JitterStrategy");
-        String jt = jitter == null ? null : jitter.text();
-        if (jt != null && !jt.equals("FULL") && !jt.equals("NONE") && !Asl.hasPlaceholder(machine, jt)) {
-            ctx.report(
-                    Location.of(machine, state, prefix + "JitterStrategy").at(jitter),
-                    head + "JitterStrategy '" + jt
-                            + "' is neither FULL nor NONE; Step Functions rejects the definition");
-        }
+        // a JitterStrategy other than FULL or NONE is a type error: FL-PARSE-007
     }
 
     /** Checks a literal number against [min, max]; returns it when it is an integer in range. */
@@ -182,22 +177,21 @@ public final class OutOfRangeField extends AbstractRule {
             RuleContext ctx) {
         Node n = body.get(field);
         Optional<BigDecimal> v = Asl.number(machine, n);
-        if (v.isEmpty()) {
+        if (v.isEmpty() || ctx.graph().isIllTyped(n)) {
+            // not a number, or a fraction where an integer belongs: FL-PARSE-007 reports the type
             return OptionalLong.empty();
         }
         BigDecimal d = v.get();
         boolean below = d.compareTo(BigDecimal.valueOf(min)) < 0;
         boolean above = d.compareTo(BigDecimal.valueOf(max)) > 0;
-        boolean fraction = d.stripTrailingZeros().scale() > 0;
-        if (below || above || fraction) {
+        if (below || above) {
             String range = max == Long.MAX_VALUE ? "at least " + min : min + "-" + max;
             ctx.report(
                     Location.of(machine, state, prefix + field).at(n),
-                    head + field + " " + d.toPlainString()
-                            + (fraction && !below && !above ? " is not an integer" : " is outside " + range)
+                    head + field + " " + d.toPlainString() + " is outside " + range
                             + "; Step Functions rejects the definition");
             return OptionalLong.empty();
         }
-        return OptionalLong.of(d.longValueExact());
+        return d.stripTrailingZeros().scale() > 0 ? OptionalLong.empty() : OptionalLong.of(d.longValueExact());
     }
 }

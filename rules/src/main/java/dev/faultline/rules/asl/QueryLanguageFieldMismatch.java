@@ -12,6 +12,7 @@ import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.MapNode;
+import dev.faultline.rules.support.Asl;
 import java.util.List;
 
 /**
@@ -49,6 +50,9 @@ public final class QueryLanguageFieldMismatch extends AbstractRule {
 
     @Override
     public void visitState(State state, StateMachine machine, RuleContext ctx) {
+        if (!Asl.queryLanguageKnown(machine, state, ctx)) {
+            return; // a QueryLanguage of the wrong type: FL-PARSE-007
+        }
         boolean jsonata = state.queryLanguage() == QueryLanguage.JSONATA;
         List<String> forbidden = jsonata ? JSONPATH_ONLY : JSONATA_ONLY;
         String lang = jsonata ? "JSONata" : "JSONPath";

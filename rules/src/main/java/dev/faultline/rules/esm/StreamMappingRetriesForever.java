@@ -97,6 +97,7 @@ public final class StreamMappingRetriesForever extends AbstractRule {
                     return "stream '" + stream.get().name() + "' after its "
                             + hours.get().get(0) + " h retention";
                 }
+                return "the stream's retention"; // set, but not known here
             }
         }
         return "the stream's retention (24 h by default)";

@@ -88,6 +88,8 @@ final class AsyncInvocations {
         if (of == null) {
             return false;
         }
-        return !(of instanceof MapNode om) || om.get("Destination") != null;
+        // a SAM Type without Destination that SAM did not turn into a queue or topic (a wrong Type,
+        // FL-PARSE-007) is an unknown destination, not a missing one
+        return !(of instanceof MapNode om) || om.get("Destination") != null || om.get("Type") != null;
     }
 }

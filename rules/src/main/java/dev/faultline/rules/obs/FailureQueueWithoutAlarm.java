@@ -70,6 +70,9 @@ public final class FailureQueueWithoutAlarm extends AbstractRule {
         if (sources.isEmpty() || ctx.graph().isConsumed(queue)) {
             return;
         }
+        if (ctx.graph().isIllTyped(queue.property("QueueName"))) {
+            return; // its name is not known (FL-PARSE-007): an alarm may name it
+        }
         boolean redriveTarget = false;
         for (GraphNode s : sources) {
             redriveTarget |= s.kind() == NodeKind.QUEUE;

@@ -163,6 +163,9 @@ public final class FailureTopicWithoutSubscription extends AbstractRule {
      * an ARN built with {@code Fn::Sub}/{@code Fn::Join}. Imports and parameters name other topics.
      */
     private static boolean unresolvedSubscriptionNearby(GraphNode topic, RuleContext ctx) {
+        if (ctx.graph().isIllTyped(topic.property("TopicName"))) {
+            return true; // its name is not known (FL-PARSE-007): a subscription may name it
+        }
         List<String> physical = ctx.property(topic, "TopicName").knownStrings();
         for (GraphNode n : ctx.graph().nodesOf(topic.template())) {
             if (n.kind() != NodeKind.SUBSCRIPTION

@@ -46,7 +46,9 @@ public final class CatcherWithoutResultPath extends AbstractRule {
 
     @Override
     public void visitState(State state, StateMachine machine, RuleContext ctx) {
-        if (state.queryLanguage() != QueryLanguage.JSONPATH || state.catchers().isEmpty()) {
+        if (state.queryLanguage() != QueryLanguage.JSONPATH
+                || state.catchers().isEmpty()
+                || !Asl.queryLanguageKnown(machine, state, ctx)) {
             return;
         }
         Scope scope = Asl.scopeOf(machine, state);

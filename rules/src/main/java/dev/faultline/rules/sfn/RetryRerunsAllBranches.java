@@ -11,6 +11,7 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import dev.faultline.core.tree.Node;
 import dev.faultline.rules.support.Asl;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class RetryRerunsAllBranches extends AbstractRule {
 
     @Override
     public void visitState(State state, StateMachine machine, RuleContext ctx) {
-        if (!retries(state, machine) || Asl.isDistributedMap(state)) {
+        if (!retries(state, machine, ctx) || Asl.isDistributedMap(state) || Asl.mapModeUnknown(state, ctx)) {
             return;
         }
         boolean parallel = state.isType("Parallel");
@@ -84,10 +85,17 @@ public final class RetryRerunsAllBranches extends AbstractRule {
                         + " instead");
     }
 
-    /** Whether some retrier can retry (its MaxAttempts is not a literal 0). */
-    private static boolean retries(State state, StateMachine machine) {
+    /**
+     * Whether some retrier can retry (its MaxAttempts is not a literal 0); a MaxAttempts of the wrong
+     * type (FL-PARSE-007) says nothing either way.
+     */
+    private static boolean retries(State state, StateMachine machine, RuleContext ctx) {
         for (Retrier r : state.retriers()) {
-            OptionalLong max = Asl.integer(machine, r.body().get("MaxAttempts"));
+            Node attempts = r.body().get("MaxAttempts");
+            if (ctx.graph().isIllTyped(attempts)) {
+                continue;
+            }
+            OptionalLong max = Asl.integer(machine, attempts);
             if (max.isEmpty() || max.getAsLong() > 0) {
                 return true;
             }

@@ -6,6 +6,8 @@ import dev.faultline.core.asl.Retrier;
 import dev.faultline.core.asl.Scope;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.eval.ValueType;
+import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.ScalarNode;
@@ -25,11 +27,14 @@ public final class Asl {
     private Asl() {}
 
     /**
-     * A literal number written at {@code node}; empty when absent, not a number, a JSONata
-     * expression, or (part of) a placeholder that stood for an intrinsic.
+     * A literal number written at {@code node}; empty when absent, not a JSON number (a string,
+     * even a numeric one, which Step Functions rejects: FL-PARSE-007), a JSONata expression, or
+     * (part of) a placeholder that stood for an intrinsic.
      */
     public static Optional<BigDecimal> number(StateMachine machine, Node node) {
-        if (!(node instanceof ScalarNode s) || s.isNull()) {
+        if (!(node instanceof ScalarNode s)
+                || s.isNull()
+                || ValueType.STRICT_NUMBER.problem(s).isPresent()) {
             return Optional.empty();
         }
         String t = s.value().trim();
@@ -45,6 +50,27 @@ public final class Asl {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether the state's query language is known: false when its own {@code QueryLanguage}, or
+     * (when it inherits one) any {@code QueryLanguage} of the machine, is a literal of the wrong
+     * type (FL-PARSE-007 reports it; the rules that depend on the language stay silent).
+     */
+    public static boolean queryLanguageKnown(StateMachine machine, State state, RuleContext ctx) {
+        Node own = state.field("QueryLanguage");
+        if (own != null) {
+            return !ctx.graph().isIllTyped(own);
+        }
+        if (ctx.graph().isIllTyped(machine.top().body().get("QueryLanguage"))) {
+            return false;
+        }
+        for (State s : machine.allStates()) {
+            if (ctx.graph().isIllTyped(s.field("QueryLanguage"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A literal integer written at {@code node}; empty as for {@link #number}. */
@@ -183,6 +209,15 @@ public final class Asl {
         }
         Node mode = proc.path("ProcessorConfig", "Mode");
         return mode != null && "DISTRIBUTED".equals(mode.text());
+    }
+
+    /**
+     * Whether a Map state's processor mode is a literal of the wrong type (FL-PARSE-007): then
+     * whether it is inline or distributed is not known.
+     */
+    public static boolean mapModeUnknown(State state, RuleContext ctx) {
+        MapNode proc = state.body().getMap("ItemProcessor");
+        return proc != null && ctx.graph().isIllTyped(proc.path("ProcessorConfig", "Mode"));
     }
 
     /** Whether a Map state sets a tolerated failure threshold (or its path). */

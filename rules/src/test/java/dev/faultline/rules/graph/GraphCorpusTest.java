@@ -67,8 +67,9 @@ class GraphCorpusTest {
         long implied = g.nodes().stream().filter(n -> n.implied()).count();
         int unresolved = 0;
         for (Finding f : g.findings()) {
-            assertThat(f.ruleId()).isEqualTo("FL-PARSE-003");
-            unresolved++;
+            // the graph's own findings: unresolved references and ill-typed literals
+            assertThat(f.ruleId()).isIn("FL-PARSE-003", "FL-PARSE-007");
+            unresolved += f.ruleId().equals("FL-PARSE-003") ? 1 : 0;
         }
         System.out.println("graph corpus: " + g.nodes().size() + " nodes (" + implied + " implied), edges " + edgeKinds
                 + ", state machines " + machines + " (" + templateMachines + " in templates), Lambda task targets "
