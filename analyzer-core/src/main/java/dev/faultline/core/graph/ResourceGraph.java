@@ -25,7 +25,10 @@ import java.util.Set;
  * CDK output: {@link #invokers(GraphNode)}, {@link #isAsyncInvoked(GraphNode)},
  * {@link #failureTargets(GraphNode)}, {@link #isFailureTarget(GraphNode)},
  * {@link #consumersOf(GraphNode)}, {@link #functionOf(GraphNode)}, {@link #alarmsOn(GraphNode)},
- * {@link #eventInvokeConfigs(GraphNode)}, {@link #taskTargets(State)}. Every answer is based on
+ * {@link #eventInvokeConfigs(GraphNode)}, {@link #taskTargets(State)}, and small named predicates
+ * ({@link #isRedriveTarget(GraphNode)}, {@link #isSubscribed(GraphNode)}, {@link #invocation(GraphNode,
+ * InvocationMode)}, {@link #configuredBy(GraphNode, NodeKind)}, {@link #destinations(GraphNode)}, ...) so
+ * that rules do not loop over edges by hand. Every answer is based on
  * what could be resolved statically: a target written as an import or an unknown value has no
  * edge, so "no edge" means "not known", and a rule that needs certainty should also check that
  * the property itself is absent.
@@ -408,6 +411,26 @@ public final class ResourceGraph {
         return false;
     }
 
+    /** The first invocation of {@code fn} with the given mode, in edge order, or null (the async starter of a machine). */
+    public Edge invocation(GraphNode fn, InvocationMode mode) {
+        for (Edge e : invocations(fn)) {
+            if (e.mode() == mode) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The distinct nodes of one kind that invoke {@code fn} (the user pools it is a trigger of, ...). */
+    public List<GraphNode> invokers(GraphNode fn, NodeKind kind) {
+        return withKind(invokers(fn), kind);
+    }
+
+    /** The distinct nodes an invoker (subscription, event source mapping, rule...) invokes, in edge order. */
+    public List<GraphNode> invoked(GraphNode invoker) {
+        return distinctTo(outgoing(invoker, EdgeKind.INVOKES));
+    }
+
     /** Whether anything in the graph invokes {@code fn} at all. */
     public boolean isInvoked(GraphNode fn) {
         return !invocations(fn).isEmpty();
@@ -428,6 +451,25 @@ public final class ResourceGraph {
         return distinctTo(failureEdges(node));
     }
 
+    /** The distinct nodes of one kind failures of {@code node} go to (the queues of a dead-letter config). */
+    public List<GraphNode> failureTargets(GraphNode node, NodeKind kind) {
+        return withKind(failureTargets(node), kind);
+    }
+
+    /**
+     * The distinct nodes failures or successful results of {@code node} go to (dead-letter queues,
+     * {@code OnFailure} and {@code OnSuccess} destinations), in edge order: where its service delivers.
+     */
+    public List<GraphNode> destinations(GraphNode node) {
+        List<GraphNode> out = new ArrayList<>(2);
+        for (Edge e : outgoing(node)) {
+            if ((e.kind() == EdgeKind.FAILS_TO || e.kind() == EdgeKind.SUCCEEDS_TO) && !out.contains(e.to())) {
+                out.add(e.to());
+            }
+        }
+        return out;
+    }
+
     /** The distinct nodes successful results of {@code node} go to ({@code OnSuccess}). */
     public List<GraphNode> successTargets(GraphNode node) {
         return distinctTo(outgoing(node, EdgeKind.SUCCEEDS_TO));
@@ -443,9 +485,30 @@ public final class ResourceGraph {
         return !incoming(node, EdgeKind.FAILS_TO).isEmpty();
     }
 
+    /** Whether {@code queue} is the dead-letter queue of another queue's redrive policy. */
+    public boolean isRedriveTarget(GraphNode queue) {
+        for (Edge e : incoming(queue, EdgeKind.FAILS_TO)) {
+            if (e.from().kind() == NodeKind.QUEUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The event source mappings and pipes that read {@code source} (a queue, stream, table...). */
     public List<GraphNode> consumersOf(GraphNode source) {
         return distinctTo(outgoing(source, EdgeKind.CONSUMES));
+    }
+
+    /** The consumers of {@code source} of the given kinds (event source mappings, pipes), in edge order. */
+    public List<GraphNode> consumersOf(GraphNode source, NodeKind... kinds) {
+        List<GraphNode> out = new ArrayList<>(1);
+        for (GraphNode c : consumersOf(source)) {
+            if (List.of(kinds).contains(c.kind())) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** The functions that poll {@code source} through an event source mapping. */
@@ -497,18 +560,42 @@ public final class ResourceGraph {
      * {@code <Function>EventInvokeConfig}); each edge's qualifier is the config's {@code Qualifier}.
      */
     public List<GraphNode> eventInvokeConfigs(GraphNode fn) {
-        List<GraphNode> out = new ArrayList<>(1);
-        for (Edge e : incoming(fn, EdgeKind.CONFIGURES)) {
-            if (e.from().kind() == NodeKind.EVENT_INVOKE_CONFIG && !out.contains(e.from())) {
-                out.add(e.from());
-            }
-        }
-        return out;
+        return configuredBy(fn, NodeKind.EVENT_INVOKE_CONFIG);
+    }
+
+    /** The distinct nodes of one kind that configure {@code target} (a queue's queue policies, a function's EventInvokeConfigs). */
+    public List<GraphNode> configuredBy(GraphNode target, NodeKind kind) {
+        return withKind(distinctFrom(incoming(target, EdgeKind.CONFIGURES), null), kind);
+    }
+
+    /** The distinct nodes of one kind a configuration applies to (the functions of an EventInvokeConfig). */
+    public List<GraphNode> configures(GraphNode config, NodeKind kind) {
+        return withKind(distinctTo(outgoing(config, EdgeKind.CONFIGURES)), kind);
     }
 
     /** The topics a subscription, or the buses a rule, listen to. */
     public List<GraphNode> subscribedTo(GraphNode node) {
         return distinctTo(outgoing(node, EdgeKind.SUBSCRIBES));
+    }
+
+    /** Whether a subscription or rule in the graph listens to {@code node} (a topic, bus or queue). */
+    public boolean isSubscribed(GraphNode node) {
+        return !incoming(node, EdgeKind.SUBSCRIBES).isEmpty();
+    }
+
+    /** The distinct nodes whose properties name {@code node} ({@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub}). */
+    public List<GraphNode> referencedBy(GraphNode node) {
+        return distinctFrom(incoming(node, EdgeKind.REFERENCES), null);
+    }
+
+    private static List<GraphNode> withKind(List<GraphNode> nodes, NodeKind kind) {
+        List<GraphNode> out = new ArrayList<>(nodes.size());
+        for (GraphNode n : nodes) {
+            if (n.kind() == kind) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     private static List<GraphNode> distinctTo(List<Edge> edges) {

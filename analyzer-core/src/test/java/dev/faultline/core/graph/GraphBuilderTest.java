@@ -215,6 +215,36 @@ class GraphBuilderTest {
         assertThat(g.find(t, "WorkerEventInvokeConfig").property("Qualifier").text())
                 .isEqualTo("live");
         assertThat(g.findings()).isEmpty();
+
+        // the named predicates rules use instead of loops over edges
+        GraphNode eic = g.find(t, "WorkerEventInvokeConfig");
+        assertThat(g.invocation(fn, InvocationMode.ASYNC).from().name()).isEqualTo("WorkerRule");
+        assertThat(g.invocation(fn, InvocationMode.SYNC).from().name()).isEqualTo("ServerlessRestApi");
+        assertThat(g.invocation(fn, InvocationMode.UNKNOWN)).isNull();
+        assertThat(g.invokers(fn, NodeKind.SCHEDULE)).extracting(GraphNode::name).containsExactly("WorkerNightly");
+        assertThat(g.invokers(fn, NodeKind.USER_POOL)).isEmpty();
+        assertThat(g.invoked(esm)).containsExactly(fn);
+        assertThat(g.invoked(fn)).isEmpty();
+        assertThat(g.failureTargets(fn, NodeKind.QUEUE))
+                .extracting(GraphNode::name)
+                .containsExactly("WorkerEventInvokeConfigOnFailureQueue");
+        assertThat(g.failureTargets(fn, NodeKind.TOPIC)).extracting(GraphNode::name).containsExactly("FnDlq");
+        assertThat(g.destinations(fn))
+                .extracting(GraphNode::name)
+                .containsExactlyInAnyOrder("FnDlq", "WorkerEventInvokeConfigOnFailureQueue");
+        assertThat(g.isRedriveTarget(g.find(t, "Dlq"))).isTrue();
+        assertThat(g.isRedriveTarget(g.find(t, "WorkerRuleQueue"))).isFalse();
+        assertThat(g.consumersOf(queue, NodeKind.EVENT_SOURCE_MAPPING, NodeKind.PIPE))
+                .extracting(GraphNode::name)
+                .containsExactly("WorkerFromQueue");
+        assertThat(g.consumersOf(queue, NodeKind.PIPE)).isEmpty();
+        assertThat(g.configuredBy(fn, NodeKind.EVENT_INVOKE_CONFIG)).containsExactly(eic);
+        assertThat(g.configuredBy(fn, NodeKind.QUEUE_POLICY)).isEmpty();
+        assertThat(g.configures(eic, NodeKind.FUNCTION)).containsExactly(fn);
+        assertThat(g.isSubscribed(g.find(t, "Bus"))).isTrue();
+        assertThat(g.isSubscribed(queue)).isFalse();
+        assertThat(g.referencedBy(g.find(t, "FnDlq"))).containsExactly(fn);
+        assertThat(g.referencedBy(fn)).doesNotContain(fn);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.faultline.rules.events;
 
-import dev.faultline.core.graph.Edge;
-import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.AbstractRule;
@@ -13,7 +11,6 @@ import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.rules.support.Iam;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,7 +49,7 @@ public final class DeadLetterQueueNotWritable extends AbstractRule {
 
     @Override
     public void visitNode(GraphNode node, RuleContext ctx) {
-        for (GraphNode dlq : EventTargets.deadLetterQueues(node, ctx)) {
+        for (GraphNode dlq : ctx.graph().failureTargets(node, NodeKind.QUEUE)) {
             if (dlq.implied()) {
                 continue;
             }
@@ -65,12 +62,7 @@ public final class DeadLetterQueueNotWritable extends AbstractRule {
     }
 
     private static void rule(GraphNode rule, GraphNode dlq, RuleContext ctx) {
-        List<GraphNode> policies = new ArrayList<>(1);
-        for (Edge e : ctx.graph().incoming(dlq, EdgeKind.CONFIGURES)) {
-            if (e.from().kind() == NodeKind.QUEUE_POLICY) {
-                policies.add(e.from());
-            }
-        }
+        List<GraphNode> policies = ctx.graph().configuredBy(dlq, NodeKind.QUEUE_POLICY);
         boolean unknown = false;
         for (GraphNode p : policies) {
             Iam.Answer a = Iam.resourcePolicyAllows(ctx, p, SEND, dlq, "events.amazonaws.com");

@@ -1,7 +1,5 @@
 package dev.faultline.rules.events;
 
-import dev.faultline.core.graph.Edge;
-import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.RuleContext;
@@ -63,16 +61,5 @@ final class EventTargets {
             }
         }
         return "";
-    }
-
-    /** The queues the node's dead-letter configuration resolves to in the graph. */
-    static List<GraphNode> deadLetterQueues(GraphNode node, RuleContext ctx) {
-        List<GraphNode> out = new ArrayList<>(1);
-        for (Edge e : ctx.graph().outgoing(node, EdgeKind.FAILS_TO)) {
-            if (e.to().kind() == NodeKind.QUEUE && !out.contains(e.to())) {
-                out.add(e.to());
-            }
-        }
-        return out;
     }
 }

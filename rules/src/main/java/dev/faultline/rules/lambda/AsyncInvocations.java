@@ -2,7 +2,6 @@ package dev.faultline.rules.lambda;
 
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.Edge;
-import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.InvocationMode;
 import dev.faultline.core.graph.NodeKind;
@@ -39,7 +38,7 @@ final class AsyncInvocations {
     /** The invocations that count as triggers (everything but custom resources). */
     static List<Edge> triggers(RuleContext ctx, GraphNode fn) {
         List<Edge> out = new ArrayList<>(2);
-        for (Edge e : ctx.graph().incoming(fn, EdgeKind.INVOKES)) {
+        for (Edge e : ctx.graph().invocations(fn)) {
             if (e.from().kind() != NodeKind.CUSTOM_RESOURCE
                     || (BUCKET_NOTIFICATIONS.equals(e.from().type())
                             && e.evidence() != null

@@ -126,21 +126,14 @@ public final class FailureSettingsNeverApply extends AbstractRule {
 
     /** {@code SQS event source mapping 'Jobs' polls it; failed records ...}: the invoker and why the setting is unused. */
     private static String invokedBy(GraphNode fn, RuleContext ctx) {
-        Edge poll = null;
-        Edge sync = null;
-        for (Edge e : ctx.graph().invocations(fn)) {
-            if (e.mode() == InvocationMode.POLL && poll == null) {
-                poll = e;
-            } else if (e.mode() == InvocationMode.SYNC && sync == null) {
-                sync = e;
-            }
-        }
+        Edge poll = ctx.graph().invocation(fn, InvocationMode.POLL);
         if (poll != null) {
             return Describe.node(poll.from()) + " polls it, and records an event source mapping fails to process "
                     + "never go to a dead-letter queue or an asynchronous destination; the failure path is the "
                     + "source queue's RedrivePolicy or the mapping's DestinationConfig.OnFailure";
         }
-        return AsyncInvocations.invoker(sync) + " invokes it synchronously, and a synchronous caller gets the "
+        return AsyncInvocations.invoker(ctx.graph().invocation(fn, InvocationMode.SYNC))
+                + " invokes it synchronously, and a synchronous caller gets the "
                 + "error itself; the setting is never used";
     }
 }

@@ -1,7 +1,5 @@
 package dev.faultline.rules.lambda;
 
-import dev.faultline.core.graph.Edge;
-import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.AbstractRule;
@@ -13,8 +11,6 @@ import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.rules.support.Describe;
 import dev.faultline.rules.support.Iam;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * FL-LAMBDA-005: the execution role of a function, defined in the template, does not allow the
@@ -52,13 +48,7 @@ public final class FailureTargetNotPermitted extends AbstractRule {
         if (role == null) {
             return;
         }
-        List<GraphNode> targets = new ArrayList<>();
-        for (Edge e : ctx.graph().outgoing(fn)) {
-            if ((e.kind() == EdgeKind.FAILS_TO || e.kind() == EdgeKind.SUCCEEDS_TO) && !targets.contains(e.to())) {
-                targets.add(e.to());
-            }
-        }
-        for (GraphNode target : targets) {
+        for (GraphNode target : ctx.graph().destinations(fn)) {
             String action = action(target);
             if (action == null) {
                 continue;

@@ -7,7 +7,6 @@ import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.eval.JsonDocuments;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.Edge;
-import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.InvocationMode;
 import dev.faultline.core.graph.NodeKind;
@@ -76,13 +75,7 @@ public final class AsyncMachineFailuresUnseen extends AbstractRule {
         if (node == null) {
             return;
         }
-        Edge starter = null;
-        for (Edge e : ctx.graph().incoming(node, EdgeKind.INVOKES)) {
-            if (e.mode() == InvocationMode.ASYNC) {
-                starter = e;
-                break;
-            }
-        }
+        Edge starter = ctx.graph().invocation(node, InvocationMode.ASYNC);
         if (starter == null || alarmed(node, ctx) || (!m.express() && statusRule(node, ctx))) {
             return;
         }

@@ -73,10 +73,7 @@ public final class FailureQueueWithoutAlarm extends AbstractRule {
         if (ctx.graph().isIllTyped(queue.property("QueueName"))) {
             return; // its name is not known (FL-PARSE-007): an alarm may name it
         }
-        boolean redriveTarget = false;
-        for (GraphNode s : sources) {
-            redriveTarget |= s.kind() == NodeKind.QUEUE;
-        }
+        boolean redriveTarget = ctx.graph().isRedriveTarget(queue);
         GraphNode sentOnly = null;
         for (GraphNode alarm : ctx.graph().alarmsOn(queue)) {
             List<String> metrics = metrics(alarm, ctx);

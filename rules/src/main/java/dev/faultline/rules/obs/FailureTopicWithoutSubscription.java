@@ -1,8 +1,6 @@
 package dev.faultline.rules.obs;
 
 import dev.faultline.core.eval.Value;
-import dev.faultline.core.graph.Edge;
-import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.AbstractRule;
@@ -129,7 +127,7 @@ public final class FailureTopicWithoutSubscription extends AbstractRule {
             return;
         }
         if (topic.property("Subscription") != null
-                || !ctx.graph().incoming(topic, EdgeKind.SUBSCRIBES).isEmpty()
+                || ctx.graph().isSubscribed(topic)
                 || unresolvedSubscriptionNearby(topic, ctx)
                 || mentionedInOutputs(topic)
                 || referencedByPossibleSubscriber(topic, ctx)
@@ -221,12 +219,7 @@ public final class FailureTopicWithoutSubscription extends AbstractRule {
     }
 
     private static boolean referencedByPossibleSubscriber(GraphNode topic, RuleContext ctx) {
-        for (Edge e : ctx.graph().incoming(topic, EdgeKind.REFERENCES)) {
-            if (!PUBLISHERS.contains(e.from().kind())) {
-                return true;
-            }
-        }
-        return false;
+        return ctx.graph().referencedBy(topic).stream().anyMatch(n -> !PUBLISHERS.contains(n.kind()));
     }
 
     private static boolean subscribableByRole(GraphNode topic, RuleContext ctx) {

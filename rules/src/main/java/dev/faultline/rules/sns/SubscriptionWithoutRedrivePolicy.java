@@ -1,7 +1,5 @@
 package dev.faultline.rules.sns;
 
-import dev.faultline.core.graph.Edge;
-import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.AbstractRule;
@@ -104,8 +102,8 @@ public final class SubscriptionWithoutRedrivePolicy extends AbstractRule {
     }
 
     private static String endpoint(GraphNode sub, RuleContext ctx) {
-        for (Edge e : ctx.graph().outgoing(sub, EdgeKind.INVOKES)) {
-            return " to " + Describe.node(e.to());
+        for (GraphNode target : ctx.graph().invoked(sub)) {
+            return " to " + Describe.node(target);
         }
         var protocol = ctx.property(sub, "Protocol").asString();
         return protocol.map(p -> " (" + p + ")").orElse("");

@@ -1,7 +1,5 @@
 package dev.faultline.rules.sqs;
 
-import dev.faultline.core.graph.Edge;
-import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.AbstractRule;
@@ -50,7 +48,7 @@ public final class QueueWithoutRedrivePolicy extends AbstractRule {
             // present in some form (object, JSON string, or an intrinsic we cannot resolve): not missing
             return;
         }
-        List<GraphNode> consumers = consumers(queue, ctx);
+        List<GraphNode> consumers = ctx.graph().consumersOf(queue, NodeKind.EVENT_SOURCE_MAPPING, NodeKind.PIPE);
         if (consumers.isEmpty()) {
             return;
         }
@@ -65,17 +63,10 @@ public final class QueueWithoutRedrivePolicy extends AbstractRule {
                         + "expires, then deleted without a trace");
     }
 
-    /** Event source mappings and pipes that read the queue. */
-    private static List<GraphNode> consumers(GraphNode queue, RuleContext ctx) {
-        return ctx.graph().outgoing(queue, EdgeKind.CONSUMES).stream()
-                .map(Edge::to)
-                .filter(n -> n.kind() == NodeKind.EVENT_SOURCE_MAPPING || n.kind() == NodeKind.PIPE)
-                .toList();
-    }
-
     private static String consumerName(GraphNode esm, GraphNode queue, RuleContext ctx) {
-        for (Edge e : ctx.graph().outgoing(esm, EdgeKind.INVOKES)) {
-            return "function '" + e.to().name() + "'" + ctx.graph().where(e.to(), queue);
+        GraphNode fn = ctx.graph().functionOf(esm);
+        if (fn != null) {
+            return "function '" + fn.name() + "'" + ctx.graph().where(fn, queue);
         }
         return "event source mapping '" + esm.name() + "'" + ctx.graph().where(esm, queue);
     }

@@ -1,7 +1,6 @@
 package dev.faultline.rules.support;
 
 import dev.faultline.core.graph.Edge;
-import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.InvocationMode;
 import dev.faultline.core.graph.NodeKind;
@@ -62,13 +61,11 @@ public final class Functions {
             return false;
         }
         boolean any = false;
-        for (Edge e : ctx.graph().outgoing(source, EdgeKind.CONFIGURES)) {
-            if (e.to().kind() == NodeKind.FUNCTION) {
-                if (!asyncSettingsNeverApply(e.to(), ctx)) {
-                    return false;
-                }
-                any = true;
+        for (GraphNode fn : ctx.graph().configures(source, NodeKind.FUNCTION)) {
+            if (!asyncSettingsNeverApply(fn, ctx)) {
+                return false;
             }
+            any = true;
         }
         return any;
     }

@@ -1,7 +1,6 @@
 package dev.faultline.rules.sync;
 
 import dev.faultline.core.graph.Edge;
-import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.InvocationMode;
 import dev.faultline.core.graph.NodeKind;
@@ -60,7 +59,7 @@ public final class ApiTimeoutExceedsIntegrationTimeout extends AbstractRule {
             return;
         }
         long timeout = largest.getAsLong();
-        for (Edge e : ctx.graph().incoming(fn, EdgeKind.INVOKES)) {
+        for (Edge e : ctx.graph().invocations(fn)) {
             if (e.mode() != InvocationMode.SYNC || !e.awaited()) {
                 continue; // asynchronous (X-Amz-Invocation-Type 'Event'), one-way WebSocket route, response streaming
             }

@@ -1,7 +1,5 @@
 package dev.faultline.rules.sync;
 
-import dev.faultline.core.graph.Edge;
-import dev.faultline.core.graph.EdgeKind;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.AbstractRule;
@@ -47,17 +45,15 @@ public final class CognitoTriggerTimeoutTooLong extends AbstractRule {
         if (max <= COGNITO_BUDGET_SECONDS) {
             return;
         }
-        for (Edge e : ctx.graph().incoming(fn, EdgeKind.INVOKES)) {
-            if (e.from().kind() == NodeKind.USER_POOL) {
-                ctx.report(
-                        Location.of(fn, "Properties/Timeout"),
-                        "Function '" + fn.name() + "' is a trigger of user "
-                                + "pool '" + e.from().name() + "' with Timeout " + max
-                                + " s, but Cognito gives up after "
-                                + COGNITO_BUDGET_SECONDS
-                                + " s; the extra time only lets work continue after the sign-in failed");
-                return;
-            }
+        for (GraphNode pool : ctx.graph().invokers(fn, NodeKind.USER_POOL)) {
+            ctx.report(
+                    Location.of(fn, "Properties/Timeout"),
+                    "Function '" + fn.name() + "' is a trigger of user "
+                            + "pool '" + pool.name() + "' with Timeout " + max
+                            + " s, but Cognito gives up after "
+                            + COGNITO_BUDGET_SECONDS
+                            + " s; the extra time only lets work continue after the sign-in failed");
+            return;
         }
     }
 }
