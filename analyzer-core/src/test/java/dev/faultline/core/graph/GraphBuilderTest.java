@@ -221,14 +221,18 @@ class GraphBuilderTest {
         assertThat(g.invocation(fn, InvocationMode.ASYNC).from().name()).isEqualTo("WorkerRule");
         assertThat(g.invocation(fn, InvocationMode.SYNC).from().name()).isEqualTo("ServerlessRestApi");
         assertThat(g.invocation(fn, InvocationMode.UNKNOWN)).isNull();
-        assertThat(g.invokers(fn, NodeKind.SCHEDULE)).extracting(GraphNode::name).containsExactly("WorkerNightly");
+        assertThat(g.invokers(fn, NodeKind.SCHEDULE))
+                .extracting(GraphNode::name)
+                .containsExactly("WorkerNightly");
         assertThat(g.invokers(fn, NodeKind.USER_POOL)).isEmpty();
         assertThat(g.invoked(esm)).containsExactly(fn);
         assertThat(g.invoked(fn)).isEmpty();
         assertThat(g.failureTargets(fn, NodeKind.QUEUE))
                 .extracting(GraphNode::name)
                 .containsExactly("WorkerEventInvokeConfigOnFailureQueue");
-        assertThat(g.failureTargets(fn, NodeKind.TOPIC)).extracting(GraphNode::name).containsExactly("FnDlq");
+        assertThat(g.failureTargets(fn, NodeKind.TOPIC))
+                .extracting(GraphNode::name)
+                .containsExactly("FnDlq");
         assertThat(g.destinations(fn))
                 .extracting(GraphNode::name)
                 .containsExactlyInAnyOrder("FnDlq", "WorkerEventInvokeConfigOnFailureQueue");
