@@ -158,4 +158,75 @@ class FixtureHarnessTest {
         assertThat(w.passed()).isFalse();
         assertThat(w.missing()).containsExactly("16-27 FL-SFN-004");
     }
+
+    /** Two callback tasks without a heartbeat or timeout, the marker on the machine. */
+    private static final String TWO_UNBOUNDED = """
+            {
+              "Comment": "%s",
+              "StartAt": "First",
+              "States": {
+                "First": {
+                  "Type": "Task",
+                  "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                  "Parameters": {"QueueUrl": "https://sqs.us-east-1.amazonaws.com/123456789012/a", "MessageBody": {"Token.$": "$$.Task.Token"}},
+                  "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}],
+                  "Next": "Second"
+                },
+                "Second": {
+                  "Type": "Task",
+                  "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                  "Parameters": {"QueueUrl": "https://sqs.us-east-1.amazonaws.com/123456789012/b", "MessageBody": {"Token.$": "$$.Task.Token"}},
+                  "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}],
+                  "Next": "Done"
+                },
+                "Done": {"Type": "Succeed"}
+              }
+            }
+            """;
+
+    @Test
+    void aCommentMarkerNamesItsRuleOncePerFindingInTheObject() throws IOException {
+        Path twice = write("FL-SFN-004/twice.asl.json", TWO_UNBOUNDED.formatted("expect: FL-SFN-004, FL-SFN-004"));
+        FixtureHarness.Outcome o = harness.check(twice);
+        assertThat(o.passed()).as(o.describe()).isTrue();
+
+        Path once = write("FL-SFN-004/once.asl.json", TWO_UNBOUNDED.formatted("expect: FL-SFN-004"));
+        FixtureHarness.Outcome w = harness.check(once);
+        assertThat(w.passed()).isFalse();
+        assertThat(w.missing()).singleElement().asString().contains("1 expected in the object, 2 found");
+    }
+
+    /** A CDK state machine: its definition as {@code Fn::Join} pieces, one state a line. */
+    private static final String CDK_MACHINE = """
+            {
+              "Resources": {
+                "Flow": {
+                  "Type": "AWS::StepFunctions::StateMachine",
+                  "Properties": {
+                    "RoleArn": "arn:aws:iam::123456789012:role/sfn",
+                    "DefinitionString": {"Fn::Join": ["", [
+                      "{\\"StartAt\\":\\"Approve\\",\\"States\\":{",
+                      "\\"Approve\\":{%s\\"Type\\":\\"Task\\",\\"Resource\\":\\"arn:aws:states:::sqs:sendMessage.waitForTaskToken\\",\\"Parameters\\":{\\"QueueUrl\\":\\"https://sqs.us-east-1.amazonaws.com/123456789012/orders\\",\\"MessageBody\\":{\\"Token.$\\":\\"$$.Task.Token\\"}},\\"Catch\\":[{\\"ErrorEquals\\":[\\"States.ALL\\"],\\"Next\\":\\"Done\\"}],\\"Next\\":\\"Done\\"},",
+                      "\\"Done\\":{\\"Type\\":\\"Succeed\\"}}}"
+                    ]]}
+                  }
+                }
+              }
+            }
+            """;
+
+    @Test
+    void embeddedDefinitionsCarryEscapedCommentMarkersForTheirLine() throws IOException {
+        String marker = "\\\"Comment\\\":\\\"expect: FL-SFN-004\\\",";
+        Path ok = write("FL-SFN-004/cdk.json", CDK_MACHINE.formatted(marker));
+        assertThat(FixtureFile.read(ok).markers()).containsExactly(new Marker(9, 9, "FL-SFN-004", null));
+        FixtureHarness.Outcome o = harness.check(ok);
+        assertThat(o.passed()).as(o.describe()).isTrue();
+
+        Path unmarked = write("FL-SFN-004/unmarked.json", CDK_MACHINE.formatted(""));
+        assertThat(FixtureFile.read(unmarked).markers()).isEmpty();
+        FixtureHarness.Outcome u = harness.check(unmarked);
+        assertThat(u.passed()).isFalse();
+        assertThat(u.unexpected()).singleElement().asString().startsWith("9 FL-SFN-004");
+    }
 }
