@@ -261,6 +261,11 @@ public final class ResourceGraph {
         return Collections.unmodifiableList(nodesByTemplate.getOrDefault(t, List.of()));
     }
 
+    /** The nodes of one kind in one template, in creation order (the roles a template defines, ...). */
+    public List<GraphNode> nodesOf(Template t, NodeKind kind) {
+        return withKind(nodesOf(t), kind);
+    }
+
     /**
      * Adds a finding about the inputs found while linking (FL-PARSE-003). Internal: called by the
      * graph builder; rules report through {@link dev.faultline.core.rule.RuleContext}.

@@ -249,6 +249,11 @@ class GraphBuilderTest {
         assertThat(g.isSubscribed(queue)).isFalse();
         assertThat(g.referencedBy(g.find(t, "FnDlq"))).containsExactly(fn);
         assertThat(g.referencedBy(fn)).doesNotContain(fn);
+        assertThat(g.nodesOf(t, NodeKind.QUEUE))
+                .extracting(GraphNode::name)
+                .contains("Queue", "Dlq", "WorkerRuleQueue")
+                .doesNotContain("FnDlq");
+        assertThat(g.nodesOf(t, NodeKind.FUNCTION)).containsExactly(fn);
     }
 
     @Test

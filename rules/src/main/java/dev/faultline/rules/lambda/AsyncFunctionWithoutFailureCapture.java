@@ -10,6 +10,7 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.support.Describe;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,7 +91,7 @@ public final class AsyncFunctionWithoutFailureCapture extends AbstractRule {
             ctx.report(
                     Location.of(fn, "Properties/DeadLetterConfig"),
                     "Function '" + fn.name() + "' is invoked "
-                            + "asynchronously by " + AsyncInvocations.invoker(e) + where
+                            + "asynchronously by " + Describe.invoker(e) + where
                             + " but has neither an OnFailure "
                             + "destination nor a DeadLetterConfig for it" + elsewhere
                             + "; after the retries a failed event is discarded");

@@ -8,7 +8,6 @@ import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
-import dev.faultline.rules.support.Describe;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,14 +50,6 @@ final class AsyncInvocations {
 
     /** CDK's custom resource that writes S3 bucket notifications. */
     private static final String BUCKET_NOTIFICATIONS = "Custom::S3BucketNotifications";
-
-    /** {@code bucket 'Uploads' (S3 notification at Resources/Uploads/Properties/...)}: the invoker and the evidence. */
-    static String invoker(Edge e) {
-        return Describe.node(e.from())
-                + (e.evidence() == null
-                        ? ""
-                        : " (" + e.evidence().fact() + " at " + e.evidence().path() + ")");
-    }
 
     /** The qualifier an edge targets: {@code $LATEST} when unqualified, null when unknown. */
     static String invokedQualifier(Edge e) {

@@ -65,10 +65,7 @@ public final class FailureSettingsNeverApply extends AbstractRule {
     @Override
     public void visitTemplate(Template t, RuleContext ctx) {
         Map<String, List<GraphNode>> fromGlobals = new LinkedHashMap<>();
-        for (GraphNode fn : ctx.graph().nodesOf(t)) {
-            if (fn.kind() != NodeKind.FUNCTION) {
-                continue;
-            }
+        for (GraphNode fn : ctx.graph().nodesOf(t, NodeKind.FUNCTION)) {
             List<GraphNode> configs = ctx.graph().eventInvokeConfigs(fn);
             boolean dlq = fn.property("DeadLetterConfig") != null;
             if ((!dlq && configs.isEmpty()) || !Functions.asyncSettingsNeverApply(fn, ctx)) {
@@ -132,7 +129,7 @@ public final class FailureSettingsNeverApply extends AbstractRule {
                     + "never go to a dead-letter queue or an asynchronous destination; the failure path is the "
                     + "source queue's RedrivePolicy or the mapping's DestinationConfig.OnFailure";
         }
-        return AsyncInvocations.invoker(ctx.graph().invocation(fn, InvocationMode.SYNC))
+        return Describe.invoker(ctx.graph().invocation(fn, InvocationMode.SYNC))
                 + " invokes it synchronously, and a synchronous caller gets the "
                 + "error itself; the setting is never used";
     }

@@ -17,9 +17,9 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
-import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.Alarms;
 import dev.faultline.rules.support.Describe;
 import java.util.List;
 import java.util.Set;
@@ -86,11 +86,7 @@ public final class AsyncMachineFailuresUnseen extends AbstractRule {
         ctx.report(
                 Location.of(node),
                 "State machine '" + node.name() + "' is started asynchronously by "
-                        + Describe.node(starter.from())
-                        + (starter.evidence() == null
-                                ? ""
-                                : " (" + starter.evidence().fact() + " at "
-                                        + starter.evidence().path() + ")")
+                        + Describe.invoker(starter)
                         + " but nobody sees its failed executions: no CloudWatch "
                         + "alarm on ExecutionsFailed, ExecutionsTimedOut or ExecutionsAborted"
                         + (m.express() ? "" : ", no EventBridge rule on '" + STATUS_CHANGE + "'")
@@ -101,29 +97,7 @@ public final class AsyncMachineFailuresUnseen extends AbstractRule {
 
     /** Whether an alarm watches one of the machine's failure metrics (an unknown metric counts). */
     private static boolean alarmed(GraphNode machine, RuleContext ctx) {
-        for (GraphNode alarm : ctx.graph().alarmsOn(machine)) {
-            Node metric = alarm.property("MetricName");
-            if (metric == null) {
-                if (!(alarm.property("Metrics") instanceof ListNode l)) {
-                    return true;
-                }
-                for (Node x : l.items()) {
-                    Node name = x instanceof MapNode mm ? mm.path("MetricStat", "Metric", "MetricName") : null;
-                    if (name != null && watches(ctx.eval(alarm, name))) {
-                        return true;
-                    }
-                }
-                continue;
-            }
-            if (watches(ctx.eval(alarm, metric))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean watches(Value metric) {
-        return metric.isUnknown() || metric.knownStrings().stream().anyMatch(FAILURE_METRICS::contains);
+        return ctx.graph().alarmsOn(machine).stream().anyMatch(alarm -> Alarms.mayWatch(alarm, ctx, FAILURE_METRICS));
     }
 
     /**

@@ -9,9 +9,7 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
-import dev.faultline.core.tree.ListNode;
-import dev.faultline.core.tree.MapNode;
-import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.Alarms;
 import dev.faultline.rules.support.Describe;
 import dev.faultline.rules.support.Functions;
 import java.util.ArrayList;
@@ -76,7 +74,7 @@ public final class FailureQueueWithoutAlarm extends AbstractRule {
         boolean redriveTarget = ctx.graph().isRedriveTarget(queue);
         GraphNode sentOnly = null;
         for (GraphNode alarm : ctx.graph().alarmsOn(queue)) {
-            List<String> metrics = metrics(alarm, ctx);
+            List<String> metrics = Alarms.metricNames(alarm, ctx).orElse(null);
             if (metrics == null
                     || metrics.stream().anyMatch(DEPTH_METRICS::contains)
                     || (!redriveTarget && metrics.contains(SENT))) {
@@ -97,33 +95,5 @@ public final class FailureQueueWithoutAlarm extends AbstractRule {
                                 ? ""
                                 : " (alarm '" + sentOnly.name() + "' watches " + SENT + ", which does not "
                                         + "count the messages a redrive policy moves into a dead-letter queue)"));
-    }
-
-    /** The metric names an alarm watches (its metric-math metrics too), or null when any is unknown. */
-    private static List<String> metrics(GraphNode alarm, RuleContext ctx) {
-        Node metric = alarm.property("MetricName");
-        if (metric != null) {
-            var names = ctx.eval(alarm, metric);
-            return names.isUnknown() ? null : names.knownStrings();
-        }
-        if (!(alarm.property("Metrics") instanceof ListNode l)) {
-            return null;
-        }
-        List<String> out = new ArrayList<>(2);
-        for (Node m : l.items()) {
-            if (!(m instanceof MapNode mm)) {
-                return null;
-            }
-            Node name = mm.path("MetricStat", "Metric", "MetricName");
-            if (name == null) {
-                continue;
-            }
-            var v = ctx.eval(alarm, name);
-            if (v.isUnknown()) {
-                return null;
-            }
-            out.addAll(v.knownStrings());
-        }
-        return out;
     }
 }

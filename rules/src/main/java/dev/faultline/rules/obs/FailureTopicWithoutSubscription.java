@@ -165,9 +165,8 @@ public final class FailureTopicWithoutSubscription extends AbstractRule {
             return true; // its name is not known (FL-PARSE-007): a subscription may name it
         }
         List<String> physical = ctx.property(topic, "TopicName").knownStrings();
-        for (GraphNode n : ctx.graph().nodesOf(topic.template())) {
-            if (n.kind() != NodeKind.SUBSCRIPTION
-                    || !ctx.graph().subscribedTo(n).isEmpty()) {
+        for (GraphNode n : ctx.graph().nodesOf(topic.template(), NodeKind.SUBSCRIPTION)) {
+            if (!ctx.graph().subscribedTo(n).isEmpty()) {
                 continue;
             }
             Node arn = n.property("TopicArn");
@@ -223,12 +222,8 @@ public final class FailureTopicWithoutSubscription extends AbstractRule {
     }
 
     private static boolean subscribableByRole(GraphNode topic, RuleContext ctx) {
-        for (GraphNode n : ctx.graph().nodesOf(topic.template())) {
-            if (n.kind() == NodeKind.ROLE && Iam.roleAllows(ctx, n, "sns:Subscribe", topic) == Iam.Answer.ALLOWED) {
-                return true;
-            }
-        }
-        return false;
+        return ctx.graph().nodesOf(topic.template(), NodeKind.ROLE).stream()
+                .anyMatch(role -> Iam.roleAllows(ctx, role, "sns:Subscribe", topic) == Iam.Answer.ALLOWED);
     }
 
     /** Whether a tree mentions a logical id through {@code Ref}, {@code Fn::GetAtt} or {@code Fn::Sub}. */

@@ -1,5 +1,6 @@
 package dev.faultline.rules.support;
 
+import dev.faultline.core.graph.Edge;
 import dev.faultline.core.graph.GraphNode;
 
 /** How messages name a graph node: {@code SNS subscription 'Signup'}, {@code queue 'Dlq'}. */
@@ -45,6 +46,17 @@ public final class Describe {
             case CUSTOM_RESOURCE -> "custom resource";
             default -> "resource";
         };
+    }
+
+    /**
+     * An invocation's invoker with the evidence of its mode: {@code bucket 'Uploads' (S3 notification at
+     * Resources/Uploads/Properties/...)}.
+     */
+    public static String invoker(Edge e) {
+        return node(e.from())
+                + (e.evidence() == null
+                        ? ""
+                        : " (" + e.evidence().fact() + " at " + e.evidence().path() + ")");
     }
 
     /** {@code "a "} or {@code "an "} for a label as it is read aloud ({@code an SQS queue}). */
