@@ -36,9 +36,7 @@ public record StateMachine(
 
     /** Every state of every scope, depth-first in file order. */
     public List<State> allStates() {
-        List<State> out = new ArrayList<>();
-        collect(top, out);
-        return out;
+        return top.allStates();
     }
 
     /** Every scope (top level, branches, processors), depth-first. */
@@ -46,15 +44,6 @@ public record StateMachine(
         List<Scope> out = new ArrayList<>();
         collectScopes(top, out);
         return out;
-    }
-
-    private static void collect(Scope s, List<State> out) {
-        for (State st : s.states().values()) {
-            out.add(st);
-            for (Scope c : st.children()) {
-                collect(c, out);
-            }
-        }
     }
 
     private static void collectScopes(Scope s, List<Scope> out) {

@@ -79,6 +79,43 @@ class AslLoaderTest {
     }
 
     @Test
+    void scopesListTheirStatesAndTasksNestedOnesIncludedInFileOrder() throws IOException {
+        write(dir, "nested.asl.yaml", """
+                StartAt: Charge
+                States:
+                  Charge: {Type: Task, Resource: arn:aws:states:::sqs:sendMessage, Next: Fan}
+                  Fan:
+                    Type: Parallel
+                    Branches:
+                      - StartAt: Ship
+                        States:
+                          Ship: {Type: Task, Resource: arn:aws:states:::sns:publish, Next: Wait}
+                          Wait: {Type: Wait, Seconds: 1, End: true}
+                      - StartAt: Each
+                        States:
+                          Each:
+                            Type: Map
+                            ItemProcessor:
+                              StartAt: Bill
+                              States:
+                                Bill: {Type: Task, Resource: arn:aws:states:::sqs:sendMessage, End: true}
+                            End: true
+                    Next: Done
+                  Done: {Type: Succeed}
+                """);
+        StateMachine m = standalone(dir, "nested.asl.yaml");
+
+        assertThat(m.top().tasks()).extracting(State::name).containsExactly("Charge", "Ship", "Bill");
+        assertThat(m.top().allStates()).isEqualTo(m.allStates());
+        assertThat(m.allStates())
+                .extracting(State::name)
+                .containsExactly("Charge", "Fan", "Ship", "Wait", "Each", "Bill", "Done");
+        Scope second = state(m, "Fan").children().get(1);
+        assertThat(second.allStates()).extracting(State::name).containsExactly("Each", "Bill");
+        assertThat(second.tasks()).extracting(State::name).containsExactly("Bill");
+    }
+
+    @Test
     void standaloneYamlWithParallelInDistributedMapAndJsonata() throws IOException {
         write(dir, "fan.asl.yaml", """
                 QueryLanguage: JSONata

@@ -66,7 +66,7 @@ public final class RetryRerunsAllBranches extends AbstractRule {
         }
         List<String> tasks = new ArrayList<>();
         for (Scope s : state.children()) {
-            collectTasks(s, tasks);
+            s.tasks().forEach(t -> tasks.add(t.name()));
         }
         if (tasks.isEmpty()) {
             return;
@@ -101,17 +101,6 @@ public final class RetryRerunsAllBranches extends AbstractRule {
             }
         }
         return false;
-    }
-
-    private static void collectTasks(Scope scope, List<String> out) {
-        for (State s : scope.states().values()) {
-            if (s.isType("Task")) {
-                out.add(s.name());
-            }
-            for (Scope child : s.children()) {
-                collectTasks(child, out);
-            }
-        }
     }
 
     /** {@code task 'A'} / {@code tasks 'A', 'B' and 2 more}. */

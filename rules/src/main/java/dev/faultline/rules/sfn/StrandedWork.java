@@ -26,27 +26,9 @@ final class StrandedWork {
     static List<State> tasksWithin(State container) {
         List<State> out = new ArrayList<>();
         for (Scope s : container.children()) {
-            collectTasks(s, out);
+            out.addAll(s.tasks());
         }
         return out;
-    }
-
-    /** Every Task state of one scope, nested ones included. */
-    static List<State> tasksOf(Scope scope) {
-        List<State> out = new ArrayList<>();
-        collectTasks(scope, out);
-        return out;
-    }
-
-    private static void collectTasks(Scope s, List<State> out) {
-        for (State st : s.states().values()) {
-            if (st.isType("Task")) {
-                out.add(st);
-            }
-            for (Scope c : st.children()) {
-                collectTasks(c, out);
-            }
-        }
     }
 
     /**
@@ -164,7 +146,7 @@ final class StrandedWork {
         for (int b = 0; b < parallel.children().size(); b++) {
             State firstWrite = null;
             boolean canFail = false;
-            for (State t : tasksOf(parallel.children().get(b))) {
+            for (State t : parallel.children().get(b).tasks()) {
                 if (firstWrite == null && graph.taskCall(t, machine).writes()) {
                     firstWrite = t;
                 }
