@@ -59,7 +59,7 @@ public final class TriggeredFunctionDefaultTimeout extends AbstractRule {
         ctx.report(
                 Location.of(fn, "Properties/Timeout"),
                 "Function '" + fn.name() + "' is invoked by "
-                        + Describe.node(first.from()) + " but leaves Timeout at the default "
+                        + Describe.invoker(first) + " but leaves Timeout at the default "
                         + Functions.DEFAULT_TIMEOUT_SECONDS + " s; slow invocations fail as timeouts"
                         + consequence(first));
     }

@@ -71,7 +71,7 @@ public final class ApiTimeoutExceedsIntegrationTimeout extends AbstractRule {
                     Location.of(fn, "Properties/Timeout"),
                     "Function '" + fn.name() + "' Timeout " + timeout
                             + " s exceeds the " + seconds(limit) + " s integration timeout of "
-                            + Describe.node(e.from())
+                            + Describe.invoker(e)
                             + "; the client gets a 504 while the function keeps running, and a client retry repeats the work");
             return;
         }
