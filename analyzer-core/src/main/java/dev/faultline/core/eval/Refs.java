@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The one reader of the intrinsics that name things: {@code Ref}, {@code Fn::GetAtt} (with a nested
  * stack's {@code Outputs.X}), {@code Fn::Sub} (text, variables, and what each variable names) and
- * {@code Fn::ImportValue}. The evaluator, the resolver and the reference walks all read intrinsics
+ * {@code Fn::Join} (delimiter and parts) and {@code Fn::ImportValue}. The evaluator, the resolver and the reference walks all read intrinsics
  * through it, so they agree on what a reference names.
  */
 public final class Refs {
@@ -55,6 +55,14 @@ public final class Refs {
             return dot < 0 ? new Target(name, null) : new Target(name.substring(0, dot), name.substring(dot + 1));
         }
     }
+
+    /**
+     * An {@code Fn::Join} as written.
+     *
+     * @param delimiter the delimiter text
+     * @param parts     the list of parts (each a value, possibly an intrinsic)
+     */
+    public record Join(String delimiter, ListNode parts) {}
 
     /** The name of a {@code Ref}, or null when not one or malformed. */
     public static String ref(Node n) {
@@ -116,6 +124,19 @@ public final class Refs {
             }
             out.add(new Variable(text.substring(start + 2, end).trim(), start, end));
         }
+    }
+
+    /** What an {@code Fn::Join} joins, or null when not one or not a literal delimiter and a list of parts. */
+    public static Join join(Node n) {
+        if (n instanceof IntrinsicNode in
+                && in.is("Fn::Join")
+                && in.argument() instanceof ListNode l
+                && l.size() == 2
+                && l.get(0).text() != null
+                && l.get(1) instanceof ListNode parts) {
+            return new Join(l.get(0).text(), parts);
+        }
+        return null;
     }
 
     /** The argument of an {@code Fn::ImportValue} (the export name, itself possibly an intrinsic), or null. */

@@ -50,8 +50,13 @@ final class Linker {
             case EVENT_INVOKE_CONFIG -> eventInvokeConfig(n, p);
             case EVENT_SOURCE_MAPPING -> {
                 Node src = p.get("EventSourceArn");
+                EventSource source = EventSource.of(n, g, r.evaluator());
+                g.addEventSource(source);
                 for (GraphNode s : r.nodes(src)) {
-                    connect(EdgeKind.CONSUMES, s, n, src, InvocationMode.NONE, null);
+                    if (s != n) {
+                        g.connect(
+                                new Edge(EdgeKind.CONSUMES, s, n, InvocationMode.NONE, src.span(), null, null, source));
+                    }
                 }
                 invoke(
                         n,
@@ -62,12 +67,7 @@ final class Linker {
                 failsTo(n, p.path("DestinationConfig", "OnFailure", "Destination"), null);
                 succeedsTo(n, p.path("DestinationConfig", "OnSuccess", "Destination"), null);
             }
-            case QUEUE -> {
-                Node rp = p.get("RedrivePolicy");
-                for (Resolver.Target x : redriveTargets(rp, "deadLetterTargetArn")) {
-                    connect(EdgeKind.FAILS_TO, n, x.node(), rp, InvocationMode.NONE, null);
-                }
-            }
+            case QUEUE -> redrive(n, p.get("RedrivePolicy"));
             case QUEUE_POLICY -> configuresEach(n, p.get("Queues"));
             case TOPIC_POLICY -> configuresEach(n, p.get("Topics"));
             case TOPIC -> {
@@ -98,10 +98,7 @@ final class Linker {
                             FUNCTIONS,
                             evidence(n, "Endpoint", "SNS subscription (lambda)", null));
                 }
-                Node rp = p.get("RedrivePolicy");
-                for (Resolver.Target x : redriveTargets(rp, "deadLetterTargetArn")) {
-                    connect(EdgeKind.FAILS_TO, n, x.node(), rp, InvocationMode.NONE, null);
-                }
+                redrive(n, p.get("RedrivePolicy"));
             }
             case EVENT_RULE -> {
                 Node bus = p.get("EventBusName");
@@ -867,20 +864,35 @@ final class Linker {
     }
 
     /**
-     * The targets named by {@code key} inside a redrive policy written as an object or as JSON text
-     * ({@link JsonDocuments}: a string, an {@code Fn::Sub} or {@code Fn::Join} producing JSON, either
-     * branch of an {@code Fn::If}).
+     * A queue's or subscription's {@code RedrivePolicy}: per document ({@link JsonDocuments}: an
+     * object, JSON text, an {@code Fn::Sub} or {@code Fn::Join} producing JSON, either branch of an
+     * {@code Fn::If}) a {@link Redrive} in the graph and a {@code failsTo} edge carrying it to each
+     * node its {@code deadLetterTargetArn} names.
      */
-    List<Resolver.Target> redriveTargets(Node rp, String key) {
+    private void redrive(GraphNode n, Node rp) {
         if (rp == null) {
-            return List.of();
+            return;
         }
-        List<Resolver.Target> out = new ArrayList<>(1);
         for (Value doc : JsonDocuments.read(rp, r.evaluator()).alternatives()) {
-            if (doc instanceof Value.Obj o) {
-                out.addAll(r.resolve(o.node().get(key)));
+            if (!(doc instanceof Value.Obj o)) {
+                continue;
+            }
+            Node target = o.node().get("deadLetterTargetArn");
+            List<Resolver.Target> found = r.resolve(target);
+            List<GraphNode> queues = new ArrayList<>(1);
+            for (Resolver.Target x : found) {
+                if (x.node().kind() == NodeKind.QUEUE && !queues.contains(x.node())) {
+                    queues.add(x.node());
+                }
+            }
+            Redrive policy = new Redrive(n, o.node(), target, queues.size() == 1 ? queues.get(0) : null, rp.span());
+            g.addRedrive(policy);
+            for (Resolver.Target x : found) {
+                if (x.node() != n) {
+                    g.connect(new Edge(
+                            EdgeKind.FAILS_TO, n, x.node(), InvocationMode.NONE, rp.span(), null, null, policy));
+                }
             }
         }
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.core.graph;
 
+import dev.faultline.core.eval.Arn;
 import dev.faultline.core.eval.CrossStack;
 import dev.faultline.core.eval.Evaluator;
 import dev.faultline.core.eval.Refs;
@@ -200,16 +201,15 @@ final class Resolver {
      * {@code Fn::Sub} of pseudo parameters; null otherwise.
      */
     private String joinShape(IntrinsicNode in) {
-        if (!(in.argument() instanceof ListNode l)
-                || l.size() != 2
-                || l.get(0).text() == null
-                || !(l.get(1) instanceof ListNode parts)) {
+        Refs.Join join = Refs.join(in);
+        if (join == null) {
             return null;
         }
+        ListNode parts = join.parts();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < parts.size(); i++) {
             if (i > 0) {
-                sb.append(l.get(0).text());
+                sb.append(join.delimiter());
             }
             Node p = parts.get(i);
             String name = Refs.ref(p);
@@ -373,24 +373,24 @@ final class Resolver {
         String name = s;
         String qualifier = null;
         if (s.startsWith("arn:")) {
-            String[] parts = s.split(":", -1);
-            if (parts.length < 6) {
+            Arn arn = Arn.parse(s);
+            if (arn == null) {
                 return;
             }
-            String service = parts[2];
-            switch (service) {
+            String res = arn.resource();
+            switch (arn.service()) {
                 case "lambda" -> {
-                    if (parts.length < 7 || !parts[5].equals("function")) {
+                    if (!arn.resourceType().equals("function") || res.indexOf(':') != "function".length()) {
                         return;
                     }
-                    name = parts[6];
-                    qualifier = parts.length > 7 ? parts[7] : null;
+                    name = arn.resourceName();
+                    qualifier = arn.qualifier();
                 }
                 case "states" -> {
-                    if (parts.length < 7 || !parts[5].equals("stateMachine")) {
+                    if (!arn.resourceType().equals("stateMachine") || res.indexOf(':') != "stateMachine".length()) {
                         return;
                     }
-                    name = parts[6];
+                    name = arn.resourceName();
                 }
                 case "apigateway" -> {
                     int f = s.indexOf("/functions/");
@@ -401,20 +401,17 @@ final class Resolver {
                     return;
                 }
                 case "events" -> {
-                    int slash = parts[5].indexOf('/');
-                    name = slash < 0 ? parts[5] : parts[5].substring(slash + 1);
+                    int slash = res.indexOf('/');
+                    name = slash < 0 ? res : res.substring(slash + 1);
                 }
-                case "s3" -> name = parts[5];
+                case "s3" -> name = res;
                 case "dynamodb", "kinesis" -> {
-                    int slash = parts[5].indexOf('/');
-                    if (slash < 0) {
+                    if (res.indexOf('/') < 0) {
                         return;
                     }
-                    String rest = parts[5].substring(slash + 1);
-                    int slash2 = rest.indexOf('/');
-                    name = slash2 < 0 ? rest : rest.substring(0, slash2);
+                    name = arn.resourceName();
                 }
-                default -> name = parts[parts.length - 1];
+                default -> name = res.substring(res.lastIndexOf(':') + 1);
             }
         } else if (s.startsWith("https://sqs.") || s.startsWith("https://queue.")) {
             name = s.substring(s.lastIndexOf('/') + 1);

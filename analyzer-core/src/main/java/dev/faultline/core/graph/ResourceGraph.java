@@ -49,6 +49,8 @@ public final class ResourceGraph {
     private final Set<Node> illTyped = Collections.newSetFromMap(new IdentityHashMap<>());
     private CrossStack crossStack = CrossStack.NONE;
     private final Map<Template, Map<Template, String>> crossings = new IdentityHashMap<>();
+    private final Map<GraphNode, List<Redrive>> redrives = new HashMap<>();
+    private final Map<GraphNode, EventSource> eventSources = new HashMap<>();
 
     /**
      * Internal: set by the graph builder.
@@ -336,11 +338,9 @@ public final class ResourceGraph {
             return c;
         }
         for (Edge e : taskTargets(task)) {
-            if (e.to().kind() == NodeKind.FUNCTION) {
-                return c.as(TaskCall.Integration.LAMBDA);
-            }
-            if (e.to().kind() == NodeKind.ACTIVITY) {
-                return c.as(TaskCall.Integration.ACTIVITY);
+            TaskIntegration t = e.taskIntegration();
+            if (t != null && t.call().integration() != TaskCall.Integration.UNKNOWN) {
+                return t.call();
             }
         }
         return c;
@@ -488,6 +488,34 @@ public final class ResourceGraph {
     /** Whether {@code node} receives failures of anything (it is a DLQ or failure destination). */
     public boolean isFailureTarget(GraphNode node) {
         return !incoming(node, EdgeKind.FAILS_TO).isEmpty();
+    }
+
+    /** Internal: records what an event source mapping reads (the graph builder calls it). */
+    public void addEventSource(EventSource s) {
+        eventSources.put(s.mapping(), s);
+    }
+
+    /**
+     * What an event source mapping reads (its source family, {@link SourceFamily#UNKNOWN} when not
+     * known) and its batch settings as written; null for a node that is not a mapping.
+     */
+    public EventSource eventSource(GraphNode esm) {
+        return eventSources.get(esm);
+    }
+
+    /** Internal: records a redrive policy written on {@code r.source()} (the graph builder calls it). */
+    public void addRedrive(Redrive r) {
+        redrives.computeIfAbsent(r.source(), k -> new ArrayList<>(1)).add(r);
+    }
+
+    /**
+     * The redrive policies written on a queue or SNS subscription, one per known document (each
+     * {@code Fn::If} branch that is one), in file order, each with the dead-letter queue it links to;
+     * empty when it has none or none can be read.
+     */
+    public List<Redrive> redrives(GraphNode source) {
+        List<Redrive> r = redrives.get(source);
+        return r == null ? List.of() : r;
     }
 
     /** Whether {@code queue} is the dead-letter queue of another queue's redrive policy. */

@@ -3,6 +3,7 @@ package dev.faultline.core.graph;
 import dev.faultline.core.asl.Placeholder;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.asl.TaskCall;
 import dev.faultline.core.tree.IntrinsicNode;
 import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
@@ -84,6 +85,7 @@ final class TaskTargetLinker {
             }
             List<Resolver.Target> targets = resolve(targetNode, m, sm, r);
             List<Edge> edges = new ArrayList<>(targets.size());
+            TaskCall call = TaskCall.of(st, m);
             for (Resolver.Target x : targets) {
                 if (x.node() == sm) {
                     continue;
@@ -97,7 +99,9 @@ final class TaskTargetLinker {
                         x.node(),
                         lambda ? mode : InvocationMode.NONE,
                         targetNode.span(),
-                        x.qualifier());
+                        x.qualifier(),
+                        null,
+                        new TaskIntegration(integration(call, x.node())));
                 g.connect(e);
                 edges.add(e);
                 if (lambda || (machine && x.node().kind() == NodeKind.STATE_MACHINE)) {
@@ -107,6 +111,18 @@ final class TaskTargetLinker {
             }
             g.recordTaskTargets(st, edges);
         }
+    }
+
+    /** A call whose {@code Resource} is only a placeholder is what its target is: a function, an activity. */
+    private static TaskCall integration(TaskCall call, GraphNode target) {
+        if (call.integration() != TaskCall.Integration.UNKNOWN) {
+            return call;
+        }
+        return switch (target.kind()) {
+            case FUNCTION -> call.as(TaskCall.Integration.LAMBDA);
+            case ACTIVITY -> call.as(TaskCall.Integration.ACTIVITY);
+            default -> call;
+        };
     }
 
     private List<Resolver.Target> resolve(Node n, StateMachine m, GraphNode sm, Resolver r) {

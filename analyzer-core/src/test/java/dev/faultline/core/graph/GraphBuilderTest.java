@@ -483,6 +483,22 @@ class GraphBuilderTest {
         GraphNode named = g.find(t, "Named");
         assertThat(g.alarmsOn(named)).extracting(GraphNode::name).containsExactly("Alarm");
         assertThat(g.failureSources(named)).extracting(GraphNode::name).containsExactly("Src3", "Src4", "Src5", "Sub");
+        // the failsTo edge a redrive policy makes carries that policy; one per Fn::If branch, each with its DLQ
+        GraphNode src2 = g.find(t, "Src2");
+        assertThat(g.redrives(src2)).singleElement().satisfies(r -> {
+            assertThat(r.dlq()).isEqualTo(g.find(t, "Dlq2"));
+            assertThat(r.maxReceiveCount().text()).isEqualTo("5");
+        });
+        assertThat(g.failureEdges(src2))
+                .singleElement()
+                .satisfies(
+                        e -> assertThat(e.redrive()).isSameAs(g.redrives(src2).get(0)));
+        assertThat(g.redrives(g.find(t, "Src5")))
+                .extracting(r -> r.dlq().name())
+                .containsExactly("Named", "Dlq2");
+        assertThat(g.redrives(g.find(t, "Src3")).get(0).maxReceiveCount()).isNull();
+        assertThat(g.redrives(g.find(t, "Sub"))).extracting(r -> r.dlq().name()).containsExactly("Named");
+        assertThat(g.redrives(named)).isEmpty();
         // a bare queue name is resolved for the graph, but SQS accepts only an ARN there: FL-PARSE-007
         assertThat(g.findings())
                 .extracting(Finding::logicalPath)

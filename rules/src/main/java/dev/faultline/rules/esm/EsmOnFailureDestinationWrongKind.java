@@ -1,8 +1,10 @@
 package dev.faultline.rules.esm;
 
+import dev.faultline.core.eval.Arn;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.graph.SourceFamily;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
@@ -11,8 +13,6 @@ import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.Node;
 import dev.faultline.rules.support.EventSources;
-import dev.faultline.rules.support.SourceFamily;
-import java.util.Locale;
 
 /**
  * FL-ESM-007: an event source mapping OnFailure destination that is not an SQS queue, SNS topic or
@@ -102,11 +102,11 @@ public final class EsmOnFailureDestinationWrongKind extends AbstractRule {
         if (text.startsWith("kafka://")) {
             return family.mayBeKafka() ? null : "'" + text + "', a Kafka topic, which only Kafka sources accept";
         }
-        String[] parts = text.split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn")) {
+        Arn arn = Arn.parse(text);
+        if (arn == null) {
             return "'" + text + "', which is not an ARN; Lambda rejects it";
         }
-        String service = parts[2].toLowerCase(Locale.ROOT);
+        String service = arn.service();
         if (service.equals("sqs") || service.equals("sns") || service.equals("s3")) {
             return null;
         }

@@ -3,6 +3,7 @@ package dev.faultline.rules.esm;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.graph.SourceFamily;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
@@ -12,7 +13,6 @@ import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.rules.support.EventSources;
 import dev.faultline.rules.support.Props;
-import dev.faultline.rules.support.SourceFamily;
 import java.util.List;
 
 /**

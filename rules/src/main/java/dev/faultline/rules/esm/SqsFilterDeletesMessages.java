@@ -1,8 +1,11 @@
 package dev.faultline.rules.esm;
 
+import dev.faultline.core.eval.SubTexts;
 import dev.faultline.core.eval.Value;
+import dev.faultline.core.graph.EventSource;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.graph.SourceFamily;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
@@ -10,9 +13,7 @@ import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.rules.support.EventSources;
-import dev.faultline.rules.support.Patterns;
 import dev.faultline.rules.support.Props;
-import dev.faultline.rules.support.SourceFamily;
 
 /**
  * FL-ESM-008: {@code FilterCriteria} on an SQS mapping, or on an EventBridge pipe with an SQS source
@@ -75,9 +76,9 @@ public final class SqsFilterDeletesMessages extends AbstractRule {
         boolean sqs = source != null
                 ? source.kind() == NodeKind.QUEUE
                 : Props.node(pipe, "SourceParameters", "SqsQueueParameters") != null
-                        || EventSources.arnFamily(Patterns.of(pipe.property("Source"))) == SourceFamily.SQS
+                        || EventSource.arnFamily(SubTexts.shape(pipe.property("Source"))) == SourceFamily.SQS
                         || ctx.property(pipe, "Source").knownStrings().stream()
-                                .anyMatch(s -> EventSources.arnFamily(s) == SourceFamily.SQS);
+                                .anyMatch(s -> EventSource.arnFamily(s) == SourceFamily.SQS);
         if (!sqs) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.faultline.rules.esm;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.graph.SourceFamily;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
@@ -11,7 +12,6 @@ import dev.faultline.core.rule.Subscription;
 import dev.faultline.rules.support.EventSources;
 import dev.faultline.rules.support.PollLimits;
 import dev.faultline.rules.support.Props;
-import dev.faultline.rules.support.SourceFamily;
 import java.util.List;
 import java.util.Optional;
 

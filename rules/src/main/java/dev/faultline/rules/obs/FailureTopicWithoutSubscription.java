@@ -1,5 +1,6 @@
 package dev.faultline.rules.obs;
 
+import dev.faultline.core.eval.Refs;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
@@ -241,21 +242,15 @@ public final class FailureTopicWithoutSubscription extends AbstractRule {
                 }
             }
         } else if (n instanceof IntrinsicNode in) {
-            if ((in.is("Ref") || in.is("Fn::GetAtt")) && in.argument() != null) {
-                String t = in.argument() instanceof ListNode l && l.size() > 0
-                        ? l.get(0).text()
-                        : in.argument().text();
-                if (t != null && (t.equals(name) || t.startsWith(name + "."))) {
-                    return true;
-                }
+            String ref = Refs.ref(in);
+            Refs.Target att = Refs.getAtt(in);
+            String t = ref != null ? ref : att == null ? null : att.resource();
+            if (t != null && (t.equals(name) || t.startsWith(name + "."))) {
+                return true;
             }
-            if (in.is("Fn::Sub")) {
-                Node arg = in.argument();
-                String text =
-                        arg instanceof ListNode l && l.size() > 0 ? l.get(0).text() : arg == null ? null : arg.text();
-                if (text != null && (text.contains("${" + name + "}") || text.contains("${" + name + "."))) {
-                    return true;
-                }
+            String text = Refs.subText(in);
+            if (text != null && (text.contains("${" + name + "}") || text.contains("${" + name + "."))) {
+                return true;
             }
             return mentions(in.argument(), name);
         }

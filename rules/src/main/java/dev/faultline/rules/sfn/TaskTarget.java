@@ -3,6 +3,7 @@ package dev.faultline.rules.sfn;
 import dev.faultline.core.asl.Placeholder;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.eval.Refs;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.Edge;
 import dev.faultline.core.graph.GraphNode;
@@ -13,7 +14,6 @@ import dev.faultline.core.tree.IntrinsicNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.rules.support.Asl;
-import dev.faultline.rules.support.Patterns;
 import dev.faultline.rules.support.Targets;
 
 /**
@@ -151,8 +151,7 @@ public final class TaskTarget {
         if (n.text() != null) {
             return n.text();
         }
-        IntrinsicNode in = n.asIntrinsic();
-        return in != null && in.is("Fn::Sub") ? Patterns.subText(in) : null;
+        return Refs.subText(n);
     }
 
     /** The template resource an intrinsic value ({@code !GetAtt Fn.Arn}, {@code !Ref Fn}, {@code !Sub}) names. */

@@ -1,7 +1,10 @@
 package dev.faultline.rules.sqs;
 
+import dev.faultline.core.eval.Arn;
+import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.graph.Redrive;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
@@ -44,14 +47,15 @@ public final class DeadLetterQueueFifoMismatch extends AbstractRule {
         if (sourceFifo.isEmpty()) {
             return;
         }
-        for (Redrives.Redrive r : Redrives.of(queue, ctx)) {
-            Optional<Boolean> dlqFifo = Redrives.targetIsFifo(r, ctx);
+        for (Redrive r : ctx.graph().redrives(queue)) {
+            Value target = ctx.eval(queue, r.target());
+            Optional<Boolean> dlqFifo = r.dlq() != null ? Fifo.of(r.dlq(), ctx) : literalFifo(target);
             if (dlqFifo.isEmpty() || dlqFifo.get().equals(sourceFifo.get())) {
                 continue;
             }
             String dlq = r.dlq() != null
                     ? "'" + r.dlq().name() + "'"
-                    : r.targetValue().asString().orElse("?");
+                    : target.asString().orElse("?");
             ctx.report(
                     Location.of(queue, "Properties/RedrivePolicy/deadLetterTargetArn")
                             .at(r.target()),
@@ -63,5 +67,14 @@ public final class DeadLetterQueueFifoMismatch extends AbstractRule {
                             + ", so the redrive policy is rejected");
             return;
         }
+    }
+
+    /** Whether a DLQ named by one literal ARN (outside the run) is FIFO, from the {@code .fifo} end of its name. */
+    private static Optional<Boolean> literalFifo(Value target) {
+        if (target.alternatives().size() != 1) {
+            return Optional.empty();
+        }
+        Arn arn = Arn.parse(target.asString().orElse(null));
+        return arn == null ? Optional.empty() : Optional.ofNullable(arn.fifo());
     }
 }

@@ -1,8 +1,10 @@
 package dev.faultline.rules.sqs;
 
+import dev.faultline.core.eval.JsonDocuments;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.graph.Redrive;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
@@ -42,12 +44,13 @@ public final class DeadLetterQueueRedriveAllowBlocks extends AbstractRule {
 
     @Override
     public void visitNode(GraphNode source, RuleContext ctx) {
-        for (Redrives.Redrive r : Redrives.of(source, ctx)) {
+        for (Redrive r : ctx.graph().redrives(source)) {
             GraphNode dlq = r.dlq();
             if (dlq == null || dlq.property("RedriveAllowPolicy") == null) {
                 continue;
             }
-            for (Value alt : Redrives.allowPolicy(dlq, ctx).alternatives()) {
+            for (Value alt : JsonDocuments.read(dlq.property("RedriveAllowPolicy"), ctx.evaluator(dlq.template()))
+                    .alternatives()) {
                 if (!(alt instanceof Value.Obj o)) {
                     continue;
                 }

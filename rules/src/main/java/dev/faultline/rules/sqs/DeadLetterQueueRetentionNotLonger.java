@@ -2,6 +2,7 @@ package dev.faultline.rules.sqs;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.graph.Redrive;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.RuleContext;
@@ -54,7 +55,7 @@ public final class DeadLetterQueueRetentionNotLonger extends AbstractRule {
         if (sourceRetention.isEmpty()) {
             return;
         }
-        for (Redrives.Redrive r : Redrives.of(source, ctx)) {
+        for (Redrive r : ctx.graph().redrives(source)) {
             GraphNode dlq = r.dlq();
             if (dlq == null || dlq == source || !Fifo.of(dlq, ctx).equals(Optional.of(false))) {
                 continue;

@@ -2,6 +2,7 @@ package dev.faultline.rules.sqs;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.graph.Redrive;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Fix;
 import dev.faultline.core.rule.Location;
@@ -56,7 +57,7 @@ public final class QueueMaxReceiveCountTooLow extends AbstractRule {
             return;
         }
         long minimum = ctx.option(MINIMUM_RECEIVE_COUNT);
-        for (Redrives.Redrive r : Redrives.of(queue, ctx)) {
+        for (Redrive r : ctx.graph().redrives(queue)) {
             for (long count : ctx.eval(queue, r.maxReceiveCount()).knownLongs()) {
                 if (count < minimum) {
                     var reported = ctx.report(

@@ -1,5 +1,6 @@
 package dev.faultline.rules.support;
 
+import dev.faultline.core.eval.SubTexts;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
@@ -53,7 +54,7 @@ public final class Fifo {
             return v.asString().get().endsWith(".fifo");
         }
         // !Sub '${AWS::StackName}-orders.fifo': the literal end of the name decides
-        String p = Patterns.of(n.property(nameProp));
+        String p = SubTexts.shape(n.property(nameProp));
         if (p == null || p.endsWith("*")) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.faultline.rules.support;
 
+import dev.faultline.core.eval.Refs;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
@@ -290,9 +291,7 @@ public final class Iam {
                 return true;
             }
             if (in.is("Fn::Sub")) {
-                String text = in.argument() instanceof ListNode l && l.size() >= 1
-                        ? l.get(0).text()
-                        : in.argument() == null ? null : in.argument().text();
+                String text = Refs.subText(in);
                 return text != null && (text.contains("${" + name + ".") || text.contains("${" + name + "}"));
             }
             return flatReferences(in.argument(), name);

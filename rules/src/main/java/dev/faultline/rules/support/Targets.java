@@ -1,5 +1,8 @@
 package dev.faultline.rules.support;
 
+import dev.faultline.core.eval.Arn;
+import dev.faultline.core.eval.Refs;
+import dev.faultline.core.eval.SubTexts;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.rule.RuleContext;
@@ -8,7 +11,6 @@ import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.Node;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What a DLQ, destination or dead-letter ARN written in a template points at: a resource of the
@@ -93,38 +95,29 @@ public final class Targets {
                 out.add(ofArn(s.get()));
                 continue;
             }
-            Target sub = value instanceof IntrinsicNode in && in.is("Fn::Sub") ? ofSubText(Patterns.subText(in)) : null;
+            Target sub = value instanceof IntrinsicNode in && in.is("Fn::Sub") ? ofSubText(Refs.subText(in)) : null;
             out.add(sub != null ? sub : new Target(Type.UNKNOWN, null, "?", null));
         }
         return out;
     }
 
-    /** The logical name a {@code Ref}/{@code Fn::GetAtt} names, or null. */
+    /**
+     * The logical name a {@code Ref}, {@code Fn::GetAtt} or an {@code Fn::Sub} that is one variable
+     * ({@code !Sub '${Dlq.Arn}'}) names, or null (read by core {@link Refs}).
+     */
     public static String referencedName(Node value) {
-        if (!(value instanceof IntrinsicNode in)) {
-            return null;
+        String ref = Refs.ref(value);
+        if (ref != null) {
+            return ref;
         }
-        if (in.is("Ref")) {
-            return in.argument() == null ? null : in.argument().text();
+        Refs.Target att = Refs.getAtt(value);
+        if (att != null) {
+            return att.resource();
         }
-        if (in.is("Fn::Sub")) {
-            String text = Patterns.subText(in);
-            if (text != null && text.startsWith("${") && text.endsWith("}") && text.indexOf('}') == text.length() - 1) {
-                String inner = text.substring(2, text.length() - 1).trim();
-                int dot = inner.indexOf('.');
-                return dot < 0 ? inner : inner.substring(0, dot);
-            }
-            return null;
-        }
-        if (in.is("Fn::GetAtt")) {
-            if (in.argument() instanceof ListNode l && l.size() >= 1) {
-                return l.get(0).text();
-            }
-            String s = in.argument() == null ? null : in.argument().text();
-            if (s != null) {
-                int dot = s.indexOf('.');
-                return dot < 0 ? s : s.substring(0, dot);
-            }
+        String text = Refs.subText(value);
+        List<Refs.Variable> vars = Refs.variables(text);
+        if (vars.size() == 1 && vars.get(0).start() == 0 && vars.get(0).end() == text.length() - 1) {
+            return vars.get(0).target().resource();
         }
         return null;
     }
@@ -144,23 +137,25 @@ public final class Targets {
     }
 
     /** A literal ARN as a target. */
-    public static Target ofArn(String arn) {
-        String[] parts = arn.split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn")) {
-            return new Target(Type.UNKNOWN, null, arn, null);
+    public static Target ofArn(String text) {
+        Arn arn = Arn.parse(text);
+        if (arn == null) {
+            return new Target(Type.UNKNOWN, null, text, null);
         }
-        String service = parts[2].toLowerCase(Locale.ROOT);
-        String resource = parts[5];
-        Type t = switch (service) {
+        Type t = type(arn);
+        Boolean fifo = t == Type.SQS || t == Type.SNS ? arn.resource().endsWith(".fifo") : Boolean.FALSE;
+        return new Target(t, fifo, text, null);
+    }
+
+    private static Type type(Arn arn) {
+        return switch (arn.service()) {
             case "sqs" -> Type.SQS;
             case "sns" -> Type.SNS;
             case "lambda" -> Type.LAMBDA;
             case "s3" -> Type.S3;
-            case "events" -> resource.startsWith("event-bus/") ? Type.EVENT_BUS : Type.OTHER;
+            case "events" -> arn.resource().startsWith("event-bus/") ? Type.EVENT_BUS : Type.OTHER;
             default -> Type.OTHER;
         };
-        Boolean fifo = t == Type.SQS || t == Type.SNS ? resource.endsWith(".fifo") : Boolean.FALSE;
-        return new Target(t, fifo, arn, null);
     }
 
     /**
@@ -168,15 +163,15 @@ public final class Targets {
      * ({@code arn:${AWS::Partition}:sqs:${AWS::Region}:...}), or null.
      */
     static Target ofSubText(String text) {
-        if (text == null || !text.startsWith("arn:")) {
+        Arn arn = text == null || !text.startsWith("arn:")
+                ? null
+                : Arn.parse(SubTexts.wildcard(text, SubTexts.ANY_VARIABLE));
+        if (arn == null || !arn.serviceKnown()) {
             return null;
         }
-        String[] parts = Patterns.ofSub(text).split(":", 6);
-        if (parts.length < 6 || parts[2].contains("*")) {
-            return null;
-        }
-        Target t = ofArn("arn:aws:" + parts[2] + ":r:a:" + parts[5]);
-        boolean literalTail = !parts[5].endsWith("*");
-        return new Target(t.type(), literalTail ? t.fifo() : null, text, null);
+        Type t = type(arn);
+        boolean literalTail = !arn.resource().endsWith("*");
+        Boolean fifo = t == Type.SQS || t == Type.SNS ? arn.fifo() : literalTail ? Boolean.FALSE : null;
+        return new Target(t, fifo, text, null);
     }
 }

@@ -58,6 +58,8 @@ class CrossFileEquivalenceTest {
             assertThat(lines.get(f.span().line() - 1)).as(f.toString()).contains(f.resource());
         }
         assertThat(described).isEqualTo(EXPECTED);
+        // a template that is both an input and another's nested template is linted once
+        assertThat(findings).as("each finding once").hasSize(EXPECTED.size());
     }
 
     @ParameterizedTest

@@ -38,15 +38,6 @@ class SupportTest {
     }
 
     @Test
-    void subPatternsReplaceEveryVariableWithAStar() {
-        assertThat(Patterns.ofSub("arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${Env}-jobs.fifo"))
-                .isEqualTo("arn:*:sqs:*:*:*-jobs.fifo");
-        assertThat(Patterns.ofSub("no-variables")).isEqualTo("no-variables");
-        assertThat(Patterns.ofSub("broken-${open")).isEqualTo("broken-${open");
-        assertThat(Patterns.ofSub(null)).isNull();
-    }
-
-    @Test
     void iamGlobsMatchLikeIam() {
         assertThat(Iam.glob("sqs:*", "sqs:sendmessage")).isTrue();
         assertThat(Iam.glob("sqs:send*", "sqs:sendmessage")).isTrue();

@@ -1,4 +1,4 @@
-package dev.faultline.rules.support;
+package dev.faultline.core.graph;
 
 /** What an event source mapping reads, which decides the settings that apply to it. */
 public enum SourceFamily {
