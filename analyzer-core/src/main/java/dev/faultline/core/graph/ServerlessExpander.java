@@ -274,7 +274,7 @@ public class ServerlessExpander {
         eventInvokeConfig(e, fn);
         ListNode events = fn.getList("events");
         if (events != null) {
-            new Events(e.key(), fn, name).expand(events);
+            new Events(e.key(), name).expand(events);
         }
     }
 
@@ -347,17 +347,13 @@ public class ServerlessExpander {
     private final class Events {
         private final String fn;
         private final String norm;
-        private final MapNode fnMap;
         private final Node deployedName;
         private int schedules;
         private int eventBridges;
-        private int logs;
-        private int iots;
 
-        Events(String fn, MapNode fnMap, Node deployedName) {
+        Events(String fn, Node deployedName) {
             this.fn = fn;
             this.norm = normalizedName(fn);
-            this.fnMap = fnMap;
             this.deployedName = deployedName;
         }
 
