@@ -456,7 +456,7 @@ public class ServerlessExpander {
                 type = streamType(arn);
             }
             if (type == null) {
-                return;
+                type = ""; // not known from the ARN: the mapping exists all the same (its source is unknown)
             }
             List<MapNode.Entry> p = new ArrayList<>();
             p.add(Trees.entry("EventSourceArn", m != null ? m.entry("arn").keySpan() : s, arn));
