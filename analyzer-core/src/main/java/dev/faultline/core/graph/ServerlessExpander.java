@@ -237,7 +237,7 @@ public class ServerlessExpander {
                 memory != null
                         ? Trees.entry("MemorySize", memory.keySpan(), memory.value())
                         : Trees.entry("MemorySize", s, integer(s, DEFAULT_MEMORY_MB)));
-        MapNode.Entry reserved = setting(fn, "reservedConcurrency");
+        MapNode.Entry reserved = fn.entry("reservedConcurrency");
         if (reserved != null) {
             p.add(Trees.entry("ReservedConcurrentExecutions", reserved.keySpan(), reserved.value()));
         }
@@ -508,11 +508,8 @@ public class ServerlessExpander {
             if (m == null) {
                 String text = v.text();
                 if (text == null) {
-                    if (v instanceof IntrinsicNode) {
-                        arn = v;
-                    } else {
-                        return;
-                    }
+                    // an intrinsic is an ARN; anything else is ill-typed, and kept so that it is reported
+                    arn = v;
                 } else if (text.startsWith("arn:")) {
                     arn = v;
                 } else {
@@ -667,7 +664,7 @@ public class ServerlessExpander {
 
         private void s3(Span s, Node v, MapNode m) {
             Node bucket = m != null ? m.get("bucket") : v;
-            if (bucket == null || bucket.text() == null) {
+            if (bucket == null) {
                 return;
             }
             if (m != null && m.get("existing") != null && "true".equalsIgnoreCase(m.getText("existing"))) {
@@ -701,7 +698,7 @@ public class ServerlessExpander {
                                 Trees.map(rules.span(), "Rules", new ListNode(rules.span(), filterRules)))));
             }
             cfg.add(Trees.entry("Function", s, target(s)));
-            String id = "S3Bucket" + alphaNumeric(bucket.text());
+            String id = "S3Bucket" + alphaNumeric(bucket.text() == null ? "" : bucket.text());
             bucketNotifications.computeIfAbsent(id, k -> new ArrayList<>()).add(bucket);
             bucketNotifications.get(id).add(Trees.map(v.span(), cfg));
         }
