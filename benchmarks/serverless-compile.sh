@@ -49,6 +49,7 @@ fi
 
 status=0
 for svc in "${services[@]}"; do
+  [[ -d "$svc" ]] || continue
   svc="$(cd "$svc" && pwd)"
   parent="$(dirname "$svc")"
   name="$(basename "$svc")"
