@@ -39,6 +39,21 @@ class FixtureHarnessTest {
                   FunctionName: !Ref Worker
             """;
 
+    /** Writes a fixture that must match its markers. */
+    private Path passes(String relative, String text) throws IOException {
+        Path f = write(relative, text);
+        FixtureHarness.Outcome o = harness.check(f);
+        assertThat(o.passed()).as(o.describe()).isTrue();
+        return f;
+    }
+
+    /** Writes a fixture that must not match its markers. */
+    private FixtureHarness.Outcome fails(String relative, String text) throws IOException {
+        FixtureHarness.Outcome o = harness.check(write(relative, text));
+        assertThat(o.passed()).isFalse();
+        return o;
+    }
+
     private Path write(String relative, String text) throws IOException {
         Path p = dir.resolve(relative);
         Files.createDirectories(p.getParent());
@@ -148,15 +163,11 @@ class FixtureHarnessTest {
 
     @Test
     void jsonFixturesCarryMarkersInCommentFields() throws IOException {
-        Path ok = write("FL-SFN-004/machine.asl.json", MACHINE.formatted("bounded: no finding"));
+        Path ok = passes("FL-SFN-004/machine.asl.json", MACHINE.formatted("bounded: no finding"));
         assertThat(FixtureFile.read(ok).markers()).containsExactly(new Marker(5, 15, "FL-SFN-004", "Approve"));
-        FixtureHarness.Outcome o = harness.check(ok);
-        assertThat(o.passed()).as(o.describe()).isTrue();
-
-        Path wrong = write("FL-SFN-004/wrong.asl.json", MACHINE.formatted("expect: FL-SFN-004"));
-        FixtureHarness.Outcome w = harness.check(wrong);
-        assertThat(w.passed()).isFalse();
-        assertThat(w.missing()).containsExactly("16-27 FL-SFN-004");
+        assertThat(fails("FL-SFN-004/wrong.asl.json", MACHINE.formatted("expect: FL-SFN-004"))
+                        .missing())
+                .containsExactly("16-27 FL-SFN-004");
     }
 
     /** Two callback tasks without a heartbeat or timeout, the marker on the machine. */
@@ -165,20 +176,8 @@ class FixtureHarnessTest {
               "Comment": "%s",
               "StartAt": "First",
               "States": {
-                "First": {
-                  "Type": "Task",
-                  "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
-                  "Parameters": {"QueueUrl": "https://sqs.us-east-1.amazonaws.com/123456789012/a", "MessageBody": {"Token.$": "$$.Task.Token"}},
-                  "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}],
-                  "Next": "Second"
-                },
-                "Second": {
-                  "Type": "Task",
-                  "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
-                  "Parameters": {"QueueUrl": "https://sqs.us-east-1.amazonaws.com/123456789012/b", "MessageBody": {"Token.$": "$$.Task.Token"}},
-                  "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}],
-                  "Next": "Done"
-                },
+                "First": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "Next": "Second"},
+                "Second": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish.waitForTaskToken", "Next": "Done"},
                 "Done": {"Type": "Succeed"}
               }
             }
@@ -186,14 +185,12 @@ class FixtureHarnessTest {
 
     @Test
     void aCommentMarkerNamesItsRuleOncePerFindingInTheObject() throws IOException {
-        Path twice = write("FL-SFN-004/twice.asl.json", TWO_UNBOUNDED.formatted("expect: FL-SFN-004, FL-SFN-004"));
-        FixtureHarness.Outcome o = harness.check(twice);
-        assertThat(o.passed()).as(o.describe()).isTrue();
-
-        Path once = write("FL-SFN-004/once.asl.json", TWO_UNBOUNDED.formatted("expect: FL-SFN-004"));
-        FixtureHarness.Outcome w = harness.check(once);
-        assertThat(w.passed()).isFalse();
-        assertThat(w.missing()).singleElement().asString().contains("1 expected in the object, 2 found");
+        passes("FL-SFN-004/twice.asl.json", TWO_UNBOUNDED.formatted("expect: FL-SFN-004, FL-SFN-004"));
+        assertThat(fails("FL-SFN-004/once.asl.json", TWO_UNBOUNDED.formatted("expect: FL-SFN-004"))
+                        .missing())
+                .singleElement()
+                .asString()
+                .contains("1 expected in the object, 2 found");
     }
 
     /** A CDK state machine: its definition as {@code Fn::Join} pieces, one state a line. */
@@ -218,15 +215,10 @@ class FixtureHarnessTest {
     @Test
     void embeddedDefinitionsCarryEscapedCommentMarkersForTheirLine() throws IOException {
         String marker = "\\\"Comment\\\":\\\"expect: FL-SFN-004\\\",";
-        Path ok = write("FL-SFN-004/cdk.json", CDK_MACHINE.formatted(marker));
+        Path ok = passes("FL-SFN-004/cdk.json", CDK_MACHINE.formatted(marker));
         assertThat(FixtureFile.read(ok).markers()).containsExactly(new Marker(9, 9, "FL-SFN-004", null));
-        FixtureHarness.Outcome o = harness.check(ok);
-        assertThat(o.passed()).as(o.describe()).isTrue();
-
-        Path unmarked = write("FL-SFN-004/unmarked.json", CDK_MACHINE.formatted(""));
-        assertThat(FixtureFile.read(unmarked).markers()).isEmpty();
-        FixtureHarness.Outcome u = harness.check(unmarked);
-        assertThat(u.passed()).isFalse();
+        FixtureHarness.Outcome u = fails("FL-SFN-004/unmarked.json", CDK_MACHINE.formatted(""));
+        assertThat(FixtureFile.read(u.fixture()).markers()).isEmpty();
         assertThat(u.unexpected()).singleElement().asString().startsWith("9 FL-SFN-004");
     }
 }

@@ -43,6 +43,37 @@ public final class StepFunctionsLimits {
             "States.Http.StatusCode.504",
             "States.Http.Socket");
 
+    /**
+     * The predefined error names (all with the reserved {@code States.} prefix), besides the HTTP
+     * Task's {@code States.Http.StatusCode.<code>} family (docs/failure-semantics.md §7.6).
+     */
+    public static final List<String> PREDEFINED_ERRORS = List.of(
+            "States.ALL",
+            "States.BranchFailed",
+            "States.DataLimitExceeded",
+            "States.ExceedToleratedFailureThreshold",
+            "States.HeartbeatTimeout",
+            "States.Http.Socket",
+            "States.IntrinsicFailure",
+            "States.ItemReaderFailed",
+            "States.NoChoiceMatched",
+            "States.ParameterPathFailure",
+            "States.Permissions",
+            "States.QueryEvaluationError",
+            "States.ResultPathMatchFailure",
+            "States.ResultWriterFailed",
+            "States.Runtime",
+            "States.TaskFailed",
+            "States.Timeout");
+
+    /** The prefix the States Language reserves for its own error names. */
+    public static final String RESERVED_ERROR_PREFIX = "States.";
+
+    /** Whether a {@code States.}-prefixed name is one of the predefined errors. */
+    public static boolean predefinedError(String name) {
+        return PREDEFINED_ERRORS.contains(name) || name.matches("States\\.Http\\.StatusCode\\.[1-5][0-9][0-9]");
+    }
+
     /** The state types of the States Language. */
     public static final List<String> STATE_TYPES =
             List.of("Task", "Parallel", "Map", "Pass", "Wait", "Choice", "Succeed", "Fail");
