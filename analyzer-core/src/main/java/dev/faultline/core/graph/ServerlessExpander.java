@@ -69,7 +69,10 @@ public class ServerlessExpander {
 
     /** The template of a service whose variables are resolved. */
     public static Template expand(InputFile file, MapNode root) {
-        return new ServerlessExpander(file, root).template();
+        return (ServerlessStepFunctions.applies(root)
+                        ? new ServerlessStepFunctions(file, root)
+                        : new ServerlessExpander(file, root))
+                .template();
     }
 
     /** Expands everything and builds the template. */
