@@ -6,10 +6,11 @@
 # (dev.faultline.bench.ServerlessCompare). Outside the default build: it needs Node.js, npm and the
 # npm registry (once), and it runs the framework, which Faultline itself never does.
 #
-#   benchmarks/serverless-compile.sh [SERVICE_DIR...]
+#   benchmarks/serverless-compile.sh [SERVICE_DIR | SERVICE_FILE ...]
 #
-# Default services: every folder under testdata/serverless/ and test-fixtures/fixtures/ that holds a
-# serverless.yml. Each service folder is copied (with its parent, for `${file(../base.yml)}` includes)
+# Default services: every serverless.yml under testdata/serverless/ and every serverless*.yml fixture
+# under test-fixtures/src/main/resources/fixtures/ (a file is packaged with --config). Each service
+# folder is copied (with its parent, for `${file(../base.yml)}` includes)
 # into a temporary directory and packaged there with dummy credentials (region us-east-1; nothing is
 # deployed, no AWS call is made for services without ssm/cf/s3 variables); plugins the service names
 # that are not installed are replaced by empty stubs. Environment:
@@ -42,13 +43,18 @@ echo "framework: osls $(node -p "require('$home/node_modules/osls/package.json')
 
 services=("$@")
 if [[ ${#services[@]} -eq 0 ]]; then
-  while IFS= read -r f; do services+=("$(dirname "$f")"); done < <(
-    find "$root/testdata/serverless" "$root/test-fixtures/fixtures" \
-      \( -name serverless.yml -o -name serverless.yaml \) 2> /dev/null | sort)
+  while IFS= read -r f; do services+=("$f"); done < <(
+    { find "$root/testdata/serverless" -name serverless.yml;
+      find "$root/test-fixtures/src/main/resources/fixtures" -name 'serverless*.yml'; } 2> /dev/null | sort)
 fi
 
 status=0
 for svc in "${services[@]}"; do
+  config=""
+  if [[ -f "$svc" ]]; then
+    config="$(basename "$svc")"
+    svc="$(dirname "$svc")"
+  fi
   [[ -d "$svc" ]] || continue
   svc="$(cd "$svc" && pwd)"
   parent="$(dirname "$svc")"
@@ -74,14 +80,14 @@ for svc in "${services[@]}"; do
   (cd "$dir" && AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=dummy-secret \
      AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off \
      SLS_DEPRECATION_DISABLE='*' timeout 300 node "$home/node_modules/osls/bin/serverless.js" package \
-     > "$log" 2>&1)
+     ${config:+--config "$config"} > "$log" 2>&1)
   compiled="$dir/.serverless/cloudformation-template-update-stack.json"
   if [[ ! -f "$compiled" ]]; then
     echo "# $svc: the framework did not compile it:"
     grep -vE '^\s*$' "$log" | tail -5 | sed 's/^/    /'
     status=1
   else
-    yml="$(ls "$svc"/serverless.y*ml | head -1)"
+    yml="$svc/${config:-$(cd "$svc" && ls serverless.y*ml | head -1)}"
     java -cp "$jar" "$compare" "$yml" "$compiled" || status=1
   fi
   if [[ "${KEEP:-0}" == 1 ]]; then echo "kept $work"; else rm -rf "$work"; fi

@@ -94,6 +94,12 @@ public final class ServerlessCompare {
             Map.entry("AWS::Kinesis::Stream", List.of()),
             Map.entry("AWS::DynamoDB::Table", List.of())));
 
+    /** CloudFormation's own defaults: an absent value that means the same as the compiled one. */
+    static final Map<String, String> CFN_DEFAULTS = Map.of(
+            "AWS::Lambda::EventSourceMapping Enabled", "true",
+            "AWS::Events::Rule State", "ENABLED",
+            "AWS::Scheduler::Schedule State", "ENABLED");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ServerlessCompare() {}
@@ -159,6 +165,9 @@ public final class ServerlessCompare {
             for (String path : COMPARED.get(type)) {
                 String want = canonical(select(props, path.split("\\.")));
                 String got = canonical(select(n.properties(), path.split("\\.")));
+                if (got.equals("-")) {
+                    got = CFN_DEFAULTS.getOrDefault(type + " " + path, got);
+                }
                 if (!want.equals(got)) {
                     diffs.add(path + ": compiled " + want + ", faultline " + got);
                 }
