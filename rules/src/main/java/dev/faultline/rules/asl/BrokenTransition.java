@@ -11,6 +11,7 @@ import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.Transitions;
 
 /**
  * FL-ASL-001: {@code StartAt}, {@code Next}, {@code Default} or a catcher's {@code Next} names a

@@ -10,6 +10,7 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.support.Transitions;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;

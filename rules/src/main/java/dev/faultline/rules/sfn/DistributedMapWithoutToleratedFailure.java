@@ -13,7 +13,9 @@ import dev.faultline.rules.support.Asl;
 
 /**
  * FL-SFN-011: a distributed Map without {@code ToleratedFailurePercentage} or
- * {@code ToleratedFailureCount}: one failed item fails the whole map run.
+ * {@code ToleratedFailureCount} whose item processor contains a Task: one failed item fails the whole
+ * map run. Not reported where FL-SFN-001 already reports the Map (its items write and nothing handles
+ * their failure).
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html">Distributed Map state</a>
  */
@@ -41,8 +43,11 @@ public final class DistributedMapWithoutToleratedFailure extends AbstractRule {
 
     @Override
     public void visitState(State state, StateMachine machine, RuleContext ctx) {
-        if (!Asl.isDistributedMap(state) || Asl.toleratesFailures(state)) {
-            return;
+        if (!Asl.isDistributedMap(state)
+                || Asl.toleratesFailures(state)
+                || StrandedWork.tasksWithin(state).isEmpty()
+                || StrandedWork.strands(machine, state, ctx.graph())) {
+            return; // no Task can fail an item, or FL-SFN-001 reports the Map
         }
         ctx.report(
                 Location.of(machine, state),

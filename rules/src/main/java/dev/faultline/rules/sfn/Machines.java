@@ -3,6 +3,7 @@ package dev.faultline.rules.sfn;
 import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.graph.InvocationMode;
 import dev.faultline.core.model.Resource;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.tree.Node;
@@ -48,5 +49,43 @@ public final class Machines {
         return !alts.isEmpty()
                 && alts.size() == v.alternatives().size()
                 && alts.stream().allMatch("EXPRESS"::equals);
+    }
+
+    /**
+     * Whether the machine is certainly STANDARD: its type is absent (the default) or every known
+     * alternative says STANDARD. A standalone definition (no resource) counts as STANDARD, the
+     * default type, unless its loader knew it was EXPRESS.
+     */
+    public static boolean standard(StateMachine machine, RuleContext ctx) {
+        if (machine.express()) {
+            return false;
+        }
+        Node type = property(machine, ctx, "StateMachineType", "Type");
+        if (type == null) {
+            return true;
+        }
+        if (machine.template() == null) {
+            return false;
+        }
+        Value v = ctx.evaluator(machine.template()).eval(type);
+        if (v.isAbsent()) {
+            return true;
+        }
+        if (v.isUnknown()) {
+            return false;
+        }
+        List<String> alts = v.knownStrings();
+        return !alts.isEmpty()
+                && alts.size() == v.alternatives().size()
+                && alts.stream().allMatch("STANDARD"::equals);
+    }
+
+    /**
+     * Whether the machine is an EXPRESS machine that something in the graph starts synchronously
+     * (API Gateway {@code StartSyncExecution}, AppSync): the caller receives the failure.
+     */
+    public static boolean startedSynchronously(StateMachine machine, RuleContext ctx) {
+        GraphNode n = ctx.graph().nodeOf(machine);
+        return n != null && express(machine, ctx) && ctx.graph().invocation(n, InvocationMode.SYNC) != null;
     }
 }

@@ -25,8 +25,9 @@ import java.util.OptionalLong;
  * {@code IntervalSeconds × BackoffRate^n}, each capped by {@code MaxDelaySeconds}) outlasts the
  * machine's {@code TimeoutSeconds} (or an EXPRESS machine's 5 minutes), counting the state's
  * {@code TimeoutSeconds} for each attempt, or exceeds an
- * hour (option {@code maxUncappedWaitSeconds}) with no {@code MaxDelaySeconds}; and, as a milder case reported under the same id, exponential
- * backoff without jitter on more than 3 attempts.
+ * hour (option {@code maxUncappedWaitSeconds}) with no {@code MaxDelaySeconds}; and, as a milder case
+ * reported under the same id at info, exponential backoff without jitter on more than 3 attempts, at
+ * most once per machine and never for AWS's recommended retrier of Lambda's transient service errors.
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html">Handling errors in Step Functions workflows</a>
  */
@@ -67,17 +68,80 @@ public final class UnsafeRetrier extends AbstractRule {
             "the longest total wait, in seconds, accepted for a " + "retrier without MaxDelaySeconds");
 
     public UnsafeRetrier() {
-        super(METADATA, Subscription.states("Task", "Parallel", "Map"), MAX_UNCAPPED_WAIT);
+        super(METADATA, Subscription.states("Task", "Parallel", "Map").andStateMachines(), MAX_UNCAPPED_WAIT);
     }
 
     @Override
     public void visitState(State state, StateMachine machine, RuleContext ctx) {
         for (Retrier r : state.retriers()) {
-            check(state, machine, r, ctx);
+            check(state, machine, r, ctx, true);
         }
     }
 
-    private static void check(State state, StateMachine machine, Retrier r, RuleContext ctx) {
+    /**
+     * The jitter case, at most once per machine: on the first retrier that backs off exponentially
+     * over more than 3 attempts without jitter (and is not AWS's recommended Lambda retrier), naming
+     * how many more the machine has.
+     */
+    @Override
+    public void visitStateMachine(StateMachine machine, RuleContext ctx) {
+        State firstState = null;
+        Retrier first = null;
+        int more = 0;
+        for (State s : machine.allStates()) {
+            if (!s.isType("Task") && !s.isType("Parallel") && !s.isType("Map")) {
+                continue;
+            }
+            for (Retrier r : s.retriers()) {
+                if (check(s, machine, r, ctx, false) && !onlyLambdaServiceErrors(r)) {
+                    if (first == null) {
+                        first = r;
+                        firstState = s;
+                    } else {
+                        more++;
+                    }
+                }
+            }
+        }
+        if (first == null) {
+            return;
+        }
+        long n = attempts(machine, first);
+        ctx.report(
+                        Location.of(machine, firstState, "Retry/" + first.index())
+                                .at(first.body()),
+                        Asl.named(firstState) + " retrier " + first.index() + " ("
+                                + String.join(", ", first.errorEquals()) + ") backs off exponentially over " + n
+                                + " retries without JitterStrategy FULL"
+                                + (more == 0 ? "" : " (as do " + more + " more retriers of this machine)")
+                                + "; concurrent executions retry in lockstep against a recovering dependency")
+                .withSeverity(Severity.INFO);
+    }
+
+    /**
+     * Whether a retrier matches only Lambda's transient service errors: AWS's recommended Lambda
+     * retrier, whose short backoff needs no jitter advice.
+     */
+    private static boolean onlyLambdaServiceErrors(Retrier r) {
+        return !r.errorEquals().isEmpty()
+                && r.errorEquals().stream()
+                        .allMatch(e -> StepFunctionsLimits.LAMBDA_SERVICE_ERRORS.contains(e)
+                                || "Lambda.ClientExecutionTimeoutException".equals(e));
+    }
+
+    private static long attempts(StateMachine machine, Retrier r) {
+        return field(machine, r.body().get("MaxAttempts"), StepFunctionsLimits.DEFAULT_MAX_ATTEMPTS)
+                .map(Double::longValue)
+                .orElse(0L);
+    }
+
+    /**
+     * Checks one retrier: reports its timeout and uncapped-wait cases when {@code report} is set.
+     *
+     * @return whether the retrier is a jitter case (exponential, more than 3 attempts, no jitter, and
+     *     no other case reported)
+     */
+    private static boolean check(State state, StateMachine machine, Retrier r, RuleContext ctx, boolean report) {
         MapNode b = r.body();
         Optional<Double> interval =
                 field(machine, b.get("IntervalSeconds"), StepFunctionsLimits.DEFAULT_INTERVAL_SECONDS);
@@ -93,7 +157,7 @@ public final class UnsafeRetrier extends AbstractRule {
                 || rate.get() < 1
                 || attempts.get() < 0
                 || cap.get() < 1) {
-            return; // unknown, or out of range (FL-ASL-005 reports that)
+            return false; // unknown, or out of range (FL-ASL-005 reports that)
         }
         long n = attempts.get().longValue();
         double total = worstCase(interval.get(), rate.get(), n, cap.get());
@@ -111,44 +175,43 @@ public final class UnsafeRetrier extends AbstractRule {
                 : "";
         OptionalLong machineTimeout = Asl.integer(machine, machine.top().body().get("TimeoutSeconds"));
         if (machineTimeout.isPresent() && total + attemptsTime > machineTimeout.getAsLong()) {
-            ctx.report(
-                    Location.of(machine, state, subPath).at(b),
-                    where + " " + budget + withAttempts
-                            + ", longer than the machine's TimeoutSeconds " + machineTimeout.getAsLong()
-                            + " s; the execution times out while retrying and fails with States.Timeout, which no Catch "
-                            + "can handle");
-            return;
+            if (report) {
+                ctx.report(
+                        Location.of(machine, state, subPath).at(b),
+                        where + " " + budget + withAttempts
+                                + ", longer than the machine's TimeoutSeconds " + machineTimeout.getAsLong()
+                                + " s; the execution times out while retrying and fails with States.Timeout, which no Catch "
+                                + "can handle");
+            }
+            return false;
         }
         if (machine.express() && total + attemptsTime > StepFunctionsLimits.EXPRESS_MAX_DURATION_SECONDS) {
-            ctx.report(
-                    Location.of(machine, state, subPath).at(b),
-                    where + " " + budget + withAttempts + ", longer than the 300 s "
-                            + "an EXPRESS execution may run; the execution times out while retrying");
-            return;
+            if (report) {
+                ctx.report(
+                        Location.of(machine, state, subPath).at(b),
+                        where + " " + budget + withAttempts + ", longer than the 300 s "
+                                + "an EXPRESS execution may run; the execution times out while retrying");
+            }
+            return false;
         }
         long uncappedLimit = ctx.option(MAX_UNCAPPED_WAIT);
         if (capNode == null && total > uncappedLimit) {
-            ctx.report(
-                    Location.of(machine, state, subPath).at(b),
-                    where + " " + budget + ", more than "
-                            + (uncappedLimit == StepFunctionsLimits.UNCAPPED_RETRY_LIMIT_SECONDS
-                                    ? "one hour"
-                                    : human(uncappedLimit))
-                            + "; add "
-                            + "MaxDelaySeconds so a failing dependency does not hold the execution for that long");
-            return;
+            if (report) {
+                ctx.report(
+                        Location.of(machine, state, subPath).at(b),
+                        where + " " + budget + ", more than "
+                                + (uncappedLimit == StepFunctionsLimits.UNCAPPED_RETRY_LIMIT_SECONDS
+                                        ? "one hour"
+                                        : human(uncappedLimit))
+                                + "; add "
+                                + "MaxDelaySeconds so a failing dependency does not hold the execution for that long");
+            }
+            return false;
         }
         boolean exponential = rate.get() > 1.0;
         Node jitter = b.get("JitterStrategy");
         boolean noJitter = jitter == null || "NONE".equals(jitter.text());
-        if (exponential && noJitter && n > StepFunctionsLimits.ATTEMPTS_BEFORE_JITTER_MATTERS) {
-            ctx.report(
-                            Location.of(machine, state, subPath).at(b),
-                            where + " backs off exponentially over " + n
-                                    + " retries without JitterStrategy FULL; concurrent executions retry in lockstep "
-                                    + "against a recovering dependency")
-                    .withSeverity(Severity.INFO);
-        }
+        return exponential && noJitter && n > StepFunctionsLimits.ATTEMPTS_BEFORE_JITTER_MATTERS;
     }
 
     /**

@@ -105,11 +105,21 @@ class StepFunctionsRulesTest {
                         JitterStrategy: FULL
                     End: true
                 """);
-        assertThat(r).extracting(Reported::line).containsExactly(8, 26);
-        assertThat(r.get(0).message())
+        assertThat(r).extracting(Reported::line).containsExactlyInAnyOrder(8, 26);
+        assertThat(r.stream()
+                        .filter(x -> x.line() == 8)
+                        .findFirst()
+                        .orElseThrow()
+                        .message())
                 .contains("can wait up to 1860 s in total over 5 retries")
                 .contains("machine's TimeoutSeconds 600 s");
-        assertThat(r.get(1).message()).contains("without JitterStrategy FULL");
+        assertThat(r.stream()
+                        .filter(x -> x.line() == 26)
+                        .findFirst()
+                        .orElseThrow()
+                        .message())
+                .contains("without JitterStrategy FULL")
+                .doesNotContain("more retriers");
 
         List<Reported> perAttempt = TestMachines.run(new UnsafeRetrier(), """
                 TimeoutSeconds: 300
@@ -147,6 +157,41 @@ class StepFunctionsRulesTest {
                 .singleElement()
                 .satisfies(
                         x -> assertThat(x.message()).contains("10230 s (2.8 h)").contains("more than one hour"));
+    }
+
+    @Test
+    void jitterIsReportedOncePerMachineAndNeverOnTheRecommendedLambdaRetrier() {
+        List<Reported> r = TestMachines.run(new UnsafeRetrier(), """
+                StartAt: A
+                States:
+                  A:
+                    Type: Task
+                    Resource: arn:aws:states:::lambda:invoke
+                    Retry:
+                      - ErrorEquals: [Lambda.ClientExecutionTimeoutException, Lambda.ServiceException, Lambda.AWSLambdaException, Lambda.SdkClientException]
+                        IntervalSeconds: 2
+                        MaxAttempts: 6
+                        BackoffRate: 2
+                    Next: B
+                  B:
+                    Type: Task
+                    Resource: arn:aws:states:::sqs:sendMessage
+                    Retry:
+                      - ErrorEquals: [States.TaskFailed]
+                        MaxAttempts: 5
+                    Next: C
+                  C:
+                    Type: Task
+                    Resource: arn:aws:states:::sqs:sendMessage
+                    Retry:
+                      - ErrorEquals: [States.TaskFailed]
+                        MaxAttempts: 4
+                    End: true
+                """);
+        assertThat(r).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(16);
+            assertThat(x.message()).contains("as do 1 more retriers of this machine");
+        });
     }
 
     @Test
@@ -228,12 +273,44 @@ class StepFunctionsRulesTest {
                     End: true
                   Compensate:
                     Type: Pass
+                    Parameters:
+                      orderId.$: $.orderId
+                      reason.$: $.Cause
                     End: true
                   Failed:
                     Type: Fail
                 """);
         assertThat(r).extracting(Reported::line).containsExactly(9);
-        assertThat(r.get(0).message()).contains("fallback state 'Compensate'");
+        assertThat(r.get(0).message()).contains("fallback 'Compensate'").contains("reads $.orderId");
+
+        List<Reported> errorOnly = TestMachines.run(new CatcherWithoutResultPath(), """
+                StartAt: A
+                States:
+                  A:
+                    Type: Task
+                    Resource: arn:aws:states:::sqs:sendMessage
+                    Catch:
+                      - ErrorEquals: [States.ALL]
+                        Next: Log
+                    Next: Done
+                  Log:
+                    Type: Pass
+                    Parameters:
+                      error.$: States.Format('{} {}', $.Error, $.Cause)
+                      execution.$: $$.Execution.Id
+                    Next: Release
+                  Release:
+                    Type: Task
+                    Resource: arn:aws:states:::sqs:sendMessage
+                    Parameters:
+                      MessageBody.$: $
+                    End: true
+                  Done:
+                    Type: Succeed
+                """);
+        assertThat(errorOnly)
+                .as("the fallback reads only the error fields; the Task after it receives the Pass state's output")
+                .isEmpty();
     }
 
     @Test
@@ -278,8 +355,31 @@ class StepFunctionsRulesTest {
                     End: true
                 """;
         assertThat(TestMachines.run(new DistributedMapWithoutToleratedFailure(), def))
+                .as("FL-SFN-001 reports this Map")
+                .isEmpty();
+        assertThat(TestMachines.run(
+                        new DistributedMapWithoutToleratedFailure(),
+                        def.replace("sqs:sendMessage.waitForTaskToken", "dynamodb:getItem")))
                 .extracting(Reported::line)
                 .containsExactly(3);
+        assertThat(TestMachines.run(new DistributedMapWithoutToleratedFailure(), """
+                        StartAt: M
+                        States:
+                          M:
+                            Type: Map
+                            ItemProcessor:
+                              ProcessorConfig:
+                                Mode: DISTRIBUTED
+                                ExecutionType: EXPRESS
+                              StartAt: P
+                              States:
+                                P:
+                                  Type: Pass
+                                  End: true
+                            End: true
+                        """))
+                .as("no Task in the processor")
+                .isEmpty();
         assertThat(TestMachines.run(new ExpressMachineUnsupportedIntegration(), def))
                 .singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("EXPRESS child executions of distributed Map 'M'"));
