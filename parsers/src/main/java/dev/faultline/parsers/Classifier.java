@@ -57,8 +57,10 @@ public final class Classifier {
 
     /**
      * A Serverless Framework service file: a {@code service} with {@code provider.name: aws} (or
-     * {@code provider: aws}), or a {@code functions} mapping whose entries have a {@code handler} or
-     * an {@code image}.
+     * {@code provider: aws}); a {@code service} whose {@code provider} is a variable
+     * ({@code ${file(../base.yml):provider}}) with {@code functions}, {@code stepFunctions} or
+     * {@code resources}; or a {@code functions} mapping whose entries have a {@code handler} or an
+     * {@code image}.
      */
     public static boolean isServerless(MapNode root) {
         Node provider = root.get("provider");
@@ -66,6 +68,15 @@ public final class Classifier {
                 provider instanceof MapNode p ? p.getText("name") : provider == null ? null : provider.text();
         if (root.has("service") && "aws".equals(providerName)) {
             return true;
+        }
+        boolean variable = providerName != null && providerName.startsWith("${");
+        if (variable
+                && root.has("service")
+                && (root.has("functions") || root.has("stepFunctions") || root.has("resources"))) {
+            return true; // provider: ${file(../base.yml):provider}, resolved by the reader
+        }
+        if (variable) {
+            providerName = null; // not known to be another provider
         }
         MapNode functions = root.getMap("functions");
         if (functions == null || functions.isEmpty() || (providerName != null && !"aws".equals(providerName))) {

@@ -69,7 +69,10 @@ public class ServerlessExpander {
 
     /** The template of a service whose variables are resolved. */
     public static Template expand(InputFile file, MapNode root) {
-        return new ServerlessExpander(file, root).template();
+        return (ServerlessStepFunctions.applies(root)
+                        ? new ServerlessStepFunctions(file, root)
+                        : new ServerlessExpander(file, root))
+                .template();
     }
 
     /** Expands everything and builds the template. */
@@ -80,6 +83,7 @@ public class ServerlessExpander {
             }
         }
         bucketsOfS3Events();
+        implicitApis();
         expandPlugins();
         Sections user = userSections();
         Map<String, Resource> resources = new LinkedHashMap<>(generated);
@@ -705,6 +709,38 @@ public class ServerlessExpander {
     }
 
     /** One bucket per name the {@code s3} events use, with their notifications (name, then configs). */
+    /**
+     * The APIs the framework creates for {@code http}, {@code httpApi} and {@code websocket} events
+     * ({@code ApiGatewayRestApi}, {@code HttpApi}, {@code WebsocketsApi}), so that {@code resources:}
+     * may refer to them (a gateway response, an authorizer); their methods and routes are not modelled.
+     */
+    private void implicitApis() {
+        Map<String, Span> first = new LinkedHashMap<>();
+        for (MapNode.Entry f : functions.entries()) {
+            ListNode events = f.value() instanceof MapNode fn ? fn.getList("events") : null;
+            for (Node item : events == null ? List.<Node>of() : events.items()) {
+                if (item instanceof MapNode ev && ev.size() == 1) {
+                    first.putIfAbsent(
+                            ev.entries().get(0).key(), ev.entries().get(0).keySpan());
+                }
+            }
+        }
+        String[][] apis = {
+            {"http", "ApiGatewayRestApi", "AWS::ApiGateway::RestApi"},
+            {"httpApi", "HttpApi", "AWS::ApiGatewayV2::Api"},
+            {"websocket", "WebsocketsApi", "AWS::ApiGatewayV2::Api"}
+        };
+        for (String[] api : apis) {
+            Span s = first.get(api[0]);
+            if (s != null) {
+                MapNode props = api[0].equals("http")
+                        ? MapNode.empty(s)
+                        : Trees.map(s, "ProtocolType", Trees.str(s, api[0].equals("httpApi") ? "HTTP" : "WEBSOCKET"));
+                add(resource(api[1], api[2], props, s));
+            }
+        }
+    }
+
     private void bucketsOfS3Events() {
         for (Map.Entry<String, List<Node>> e : bucketNotifications.entrySet()) {
             List<Node> items = e.getValue();
