@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * <p>Read-only means an action that only reads: {@code get*}, {@code list*}, {@code describe*},
  * {@code query}, {@code scan}, {@code batchGet*}, {@code head*}, {@code select*}, {@code search*},
  * {@code detect*}, {@code analyze*} (optimized integrations and {@code aws-sdk:<service>:<action>}
- * alike), or an HTTP {@code GET}/{@code HEAD}/{@code OPTIONS}. Every other known action writes. A
+ * alike), model inference and translation ({@code invokeModel}, {@code converse},
+ * {@code invokeEndpoint}, {@code translateText}: they compute an answer and change nothing), or an HTTP {@code GET}/{@code HEAD}/{@code OPTIONS}. Every other known action writes. A
  * Lambda function or an activity runs user code: its effect is unknown. A {@code Resource} that is
  * only a placeholder is unknown here; {@code ResourceGraph.taskCall} refines it through the
  * state's {@code taskTarget} edges.
@@ -67,6 +68,18 @@ public record TaskCall(Integration integration, String service, String action, P
             "get", "list", "describe", "query", "scan", "batchget", "head", "select", "search", "detect", "analyze");
 
     private static final List<String> READ_METHODS = List.of("GET", "HEAD", "OPTIONS");
+
+    /**
+     * Actions that compute an answer and change nothing: model inference (Bedrock {@code invokeModel},
+     * {@code converse}, SageMaker {@code invokeEndpoint}) and text translation (compared in lower case).
+     */
+    private static final List<String> COMPUTE_ACTIONS = List.of(
+            "invokemodel",
+            "invokemodelwithresponsestream",
+            "converse",
+            "conversestream",
+            "invokeendpoint",
+            "translatetext");
 
     /**
      * The call of a Task state (its {@code Resource}, and {@code Parameters}/{@code Arguments} for
@@ -198,6 +211,9 @@ public record TaskCall(Integration integration, String service, String action, P
 
     private static Effect actionEffect(String action) {
         String a = action.toLowerCase(Locale.ROOT);
+        if (COMPUTE_ACTIONS.contains(a)) {
+            return Effect.READ_ONLY;
+        }
         for (String p : READ_PREFIXES) {
             if (a.startsWith(p)) {
                 return Effect.READ_ONLY;

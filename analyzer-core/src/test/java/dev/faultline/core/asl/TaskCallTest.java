@@ -17,6 +17,9 @@ class TaskCallTest {
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             # Resource                                                  | Parameters             | integration | effect    | pattern
             arn:aws:states:::dynamodb:getItem                           | -                      | AWS_SERVICE | READ_ONLY | REQUEST_RESPONSE
+            arn:aws:states:::bedrock:invokeModel                        | -                      | AWS_SERVICE | READ_ONLY | REQUEST_RESPONSE
+            arn:aws:states:::aws-sdk:bedrockruntime:converse            | -                      | AWS_SERVICE | READ_ONLY | REQUEST_RESPONSE
+            arn:aws:states:::aws-sdk:sagemakerruntime:invokeEndpoint    | -                      | AWS_SERVICE | READ_ONLY | REQUEST_RESPONSE
             arn:aws:states:::dynamodb:putItem                           | -                      | AWS_SERVICE | WRITES    | REQUEST_RESPONSE
             arn:aws:states:::dynamodb:updateItem                        | -                      | AWS_SERVICE | WRITES    | REQUEST_RESPONSE
             arn:aws:states:::sqs:sendMessage                            | -                      | AWS_SERVICE | WRITES    | REQUEST_RESPONSE

@@ -20,7 +20,7 @@ import java.util.List;
  * FL-SFN-014: a machine with no catcher anywhere that runs two or more writing Tasks (a known
  * writing AWS action, or an HTTP or API Gateway call) one after the other: a failure after the first
  * write leaves it in place with nothing to undo or record it. Lambda and activity tasks do not count
- * (their effect is unknown). Once per machine, on the first write that others follow. Silent for an
+ * (their effect is unknown), nor do notifications and the start of asynchronous service jobs. Once per machine, on the first write that others follow. Silent for an
  * EXPRESS machine started synchronously (the caller sees the failure and retries the whole request)
  * and where FL-SFN-001 already reports a Map or Parallel of the machine.
  *
@@ -83,18 +83,34 @@ public final class UncompensatedWriteSequence extends AbstractRule {
         }
     }
 
-    /** A Task whose call writes or goes to an HTTP endpoint, or a Map/Parallel containing one. */
+    /** A Task whose call changes state (see {@link #changesState}), or a Map/Parallel containing one. */
     private static boolean writes(State s, StateMachine machine, ResourceGraph graph) {
         if (s.isType("Task")) {
-            TaskCall c = graph.taskCall(s, machine);
-            return c.writes() || c.external();
+            return changesState(graph.taskCall(s, machine));
         }
         for (State t : StrandedWork.tasksWithin(s)) {
-            TaskCall c = graph.taskCall(t, machine);
-            if (c.writes() || c.external()) {
+            if (changesState(graph.taskCall(t, machine))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a call leaves state behind that a later failure would strand: a writing AWS call or an
+     * HTTP call, but not a notification ({@code sns:publish}, {@code events:putEvents}: nothing to undo)
+     * nor the start of an asynchronous service job ({@code transcribe:startTranscriptionJob},
+     * {@code rekognition:startSegmentDetection}: its output is only read later). A child workflow
+     * ({@code states:startExecution}) counts.
+     */
+    private static boolean changesState(TaskCall c) {
+        if (!c.writes() && !c.external()) {
+            return false;
+        }
+        String api = c.api();
+        if (api.equals("sns:publish") || api.equals("events:putEvents")) {
+            return false;
+        }
+        return !(c.action().startsWith("start") && !c.service().equals("states"));
     }
 }

@@ -119,14 +119,15 @@ public final class UnsafeRetrier extends AbstractRule {
     }
 
     /**
-     * Whether a retrier matches only Lambda's transient service errors: AWS's recommended Lambda
-     * retrier, whose short backoff needs no jitter advice.
+     * Whether a retrier matches only Lambda's transient service errors (throttling included): AWS's
+     * recommended Lambda retrier and Workflow Studio's generated default, which need no jitter advice.
      */
     private static boolean onlyLambdaServiceErrors(Retrier r) {
         return !r.errorEquals().isEmpty()
                 && r.errorEquals().stream()
                         .allMatch(e -> StepFunctionsLimits.LAMBDA_SERVICE_ERRORS.contains(e)
-                                || "Lambda.ClientExecutionTimeoutException".equals(e));
+                                || "Lambda.ClientExecutionTimeoutException".equals(e)
+                                || "Lambda.TooManyRequestsException".equals(e));
     }
 
     private static long attempts(StateMachine machine, Retrier r) {
