@@ -125,7 +125,9 @@ final class ServerlessStepFunctions extends ServerlessExpander {
     private void machine(MapNode.Entry e, MapNode m) {
         Span s = e.keySpan();
         String id = machineLogicalId(e.key(), m);
-        boolean express = "EXPRESS".equals(m.getText("type"));
+        // The plugin compiles notifications only for STANDARD machines (the default); a type that is
+        // not a known literal (a variable, an ill-typed value) leaves them unknown, so none are made.
+        boolean standard = m.entry("type") == null || "STANDARD".equals(m.getText("type"));
         List<MapNode.Entry> p = new ArrayList<>();
         MapNode.Entry definition = m.entry("definition");
         if (definition != null) {
@@ -161,7 +163,7 @@ final class ServerlessStepFunctions extends ServerlessExpander {
             alarms(id, am);
         }
         MapNode.Entry notifications = m.entry("notifications");
-        if (!express && notifications != null && notifications.value() instanceof MapNode nm) {
+        if (standard && notifications != null && notifications.value() instanceof MapNode nm) {
             notifications(e.key(), id, nm);
         }
         ListNode events = m.getList("events");
