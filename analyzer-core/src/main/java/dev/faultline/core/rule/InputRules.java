@@ -66,14 +66,19 @@ public final class InputRules {
             .precision(Precision.HIGH)
             .build();
 
-    /** FL-PARSE-004: a missing or escaping local definition path. */
+    /** FL-PARSE-004: a missing or escaping local definition path, or one in another letter case. */
     public static final RuleMetadata PARSE_LOCAL_PATH = RuleMetadata.builder("FL-PARSE-004")
             .name("BadLocalDefinitionPath")
             .severity(Severity.ERROR)
-            .summary("A DefinitionUri/DefinitionS3Location local path that is missing or escapes the project root.")
+            .summary("A DefinitionUri/DefinitionS3Location local path that is missing, escapes the project root, "
+                    + "or names its file in another letter case.")
             .rationale("A definition that cannot be found cannot be deployed; a path outside the project is never "
-                    + "read, so nothing in it is checked.")
-            .howToFix("Point the path at a definition file inside the project.")
+                    + "read, so nothing in it is checked. A path whose file exists only in another letter case "
+                    + "(statemachine/orders.asl.json for StateMachine/Orders.asl.json) works on macOS and Windows "
+                    + "but not where packaging usually runs, on a case-sensitive Linux file system; such a "
+                    + "definition is still analysed, with its template's substitutions, type and logging.")
+            .howToFix("Point the path at a definition file inside the project, written in the file's exact "
+                    + "letter case.")
             .tags("input", "step-functions")
             .docsUrl(
                     "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-statemachine.html")

@@ -186,20 +186,34 @@ public final class AslLoader {
                 findings.add(badPath(r, uri, path, "'" + location + "' is outside the project root; it is not read"));
                 return;
             }
+            boolean caseReported = false;
             if (!Files.isRegularFile(file)) {
-                findings.add(badPath(r, uri, path, "'" + location + "' does not exist"));
-                return;
+                Path other = CasePaths.find(root, file);
+                if (other == null) {
+                    findings.add(badPath(r, uri, path, "'" + location + "' does not exist"));
+                    return;
+                }
+                findings.add(otherCase(r, uri, path, location, root.relativize(other)));
+                caseReported = true;
+                file = other;
             }
             Path real;
             try {
                 real = file.toRealPath();
-                if (!real.startsWith(realRoot(root))) {
+                Path realRoot = realRoot(root);
+                if (!real.startsWith(realRoot)) {
                     findings.add(badPath(
                             r,
                             uri,
                             path,
                             "'" + location + "' leads outside the project root through a link; it is not read"));
                     return;
+                }
+                String asWritten = root.relativize(file).toString();
+                String onDisk = realRoot.relativize(real).toString();
+                if (!caseReported && !asWritten.equals(onDisk) && asWritten.equalsIgnoreCase(onDisk)) {
+                    // a case-insensitive file system (macOS, Windows) found it under the other case
+                    findings.add(otherCase(r, uri, path, location, Path.of(onDisk)));
                 }
             } catch (IOException e) {
                 findings.add(badPath(r, uri, path, "'" + location + "' cannot be resolved: " + e.getMessage()));
@@ -264,6 +278,20 @@ public final class AslLoader {
                     express,
                     root.span(),
                     Collections.unmodifiableMap(new LinkedHashMap<>(placeholders)));
+        }
+
+        /**
+         * A definition path that names its file in another letter case: found here, but a
+         * case-sensitive file system (the Linux machine that packages and deploys) does not find it.
+         */
+        private Finding otherCase(Resource r, Node at, String path, String location, Path actual) {
+            return badPath(
+                    r,
+                    at,
+                    path,
+                    "'" + location + "' exists only as '" + actual.toString().replace('\\', '/')
+                            + "' (another letter case); packaging or deploying from a case-sensitive file "
+                            + "system (Linux CI) does not find it. It is analysed as that file");
         }
 
         private Finding badPath(Resource r, Node at, String path, String why) {

@@ -428,6 +428,53 @@ class AslLoaderTest {
     }
 
     @Test
+    void definitionUriInAnotherLetterCaseIsReportedAndStillAnalysedWithItsTemplate() throws IOException {
+        write(dir, "app/StateMachine/Flow.asl.json", """
+                {
+                  "StartAt": "Call",
+                  "States": {
+                    "Call": {"Type": "Task", "Resource": "${FnArn}", "End": true}
+                  }
+                }
+                """);
+        write(dir, "app/template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Machine:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      Type: EXPRESS
+                      DefinitionUri: statemachine/flow.asl.json
+                      DefinitionSubstitutions:
+                        FnArn: arn:aws:lambda:us-east-1:123456789012:function:f
+                  Nowhere:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      DefinitionUri: statemachine/other.asl.json
+                """);
+        AslLoadResult r = load(dir, "app/template.yaml");
+
+        assertThat(r.findings())
+                .extracting(Finding::ruleId, f -> pos(f.span()), Finding::resource)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("FL-PARSE-004", "app/template.yaml:7:22", "Machine"),
+                        org.assertj.core.groups.Tuple.tuple("FL-PARSE-004", "app/template.yaml:13:22", "Nowhere"));
+        assertThat(r.findings().get(0).message())
+                .contains("exists only as 'app/StateMachine/Flow.asl.json'")
+                .contains("case-sensitive");
+        assertThat(r.findings().get(1).message()).contains("does not exist");
+        StateMachine m = r.machines().stream()
+                .filter(x -> x.name().equals("Machine"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(r.machines()).hasSize(1);
+        assertThat(m.file().displayPath()).isEqualTo("app/StateMachine/Flow.asl.json");
+        assertThat(m.template().displayPath()).isEqualTo("app/template.yaml");
+        assertThat(m.express()).isTrue();
+        assertThat(m.placeholders().get("${FnArn}").value().text()).endsWith(":function:f");
+    }
+
+    @Test
     void definitionUriOutsideTheProjectRootOrMissing() throws IOException {
         write(dir, "outside.asl.json", "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}");
         Path project = dir.resolve("project");

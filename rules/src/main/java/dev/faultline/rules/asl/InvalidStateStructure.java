@@ -44,6 +44,10 @@ public final class InvalidStateStructure extends AbstractRule {
             .precision(Precision.VERY_HIGH)
             .build();
 
+    /** Fields of a definition or branch (besides StartAt and States) that an author may misplace. */
+    private static final Set<String> DEFINITION_FIELDS =
+            Set.of("QueryLanguage", "TimeoutSeconds", "Comment", "Version", "StartAt");
+
     private static final Set<String> NEXT_OR_END = Set.of("Task", "Pass", "Wait", "Parallel", "Map");
 
     public InvalidStateStructure() {
@@ -82,7 +86,11 @@ public final class InvalidStateStructure extends AbstractRule {
                 ctx.report(
                         Location.of(machine, ScopePaths.relative(machine, scope, "States/" + e.key()))
                                 .at(e.value()),
-                        "State '" + e.key() + "' is not an object; Step Functions rejects the definition");
+                        DEFINITION_FIELDS.contains(e.key())
+                                ? "'" + e.key() + "' is written inside States, where only states belong; move it "
+                                        + "beside StartAt (Step Functions rejects the definition, and rules that "
+                                        + "depend on it read the definition without it)"
+                                : "State '" + e.key() + "' is not an object; Step Functions rejects the definition");
             }
         }
         boolean terminal = false;

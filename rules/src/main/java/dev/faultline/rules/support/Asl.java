@@ -55,7 +55,9 @@ public final class Asl {
     /**
      * Whether the state's query language is known: false when its own {@code QueryLanguage}, or
      * (when it inherits one) any {@code QueryLanguage} of the machine, is a literal of the wrong
-     * type (FL-PARSE-007 reports it; the rules that depend on the language stay silent).
+     * type (FL-PARSE-007 reports it; the rules that depend on the language stay silent), or is
+     * written inside a {@code States} object instead of beside it (FL-ASL-002 reports that once; the
+     * language the author meant is not the one Step Functions would read).
      */
     public static boolean queryLanguageKnown(StateMachine machine, State state, RuleContext ctx) {
         Node own = state.field("QueryLanguage");
@@ -65,12 +67,27 @@ public final class Asl {
         if (ctx.graph().isIllTyped(machine.top().body().get("QueryLanguage"))) {
             return false;
         }
+        for (Scope scope : machine.allScopes()) {
+            if (misplacedInStates(scope, "QueryLanguage")) {
+                return false;
+            }
+        }
         for (State s : machine.allStates()) {
             if (ctx.graph().isIllTyped(s.field("QueryLanguage"))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a field of the definition ({@code QueryLanguage}, {@code TimeoutSeconds}, ...) is written
+     * as an entry of the scope's {@code States} object, where a state (an object) belongs.
+     */
+    public static boolean misplacedInStates(Scope scope, String field) {
+        MapNode states = scope.body().getMap("States");
+        Node v = states == null ? null : states.get(field);
+        return v != null && v.asMap() == null;
     }
 
     /** A literal integer written at {@code node}; empty as for {@link #number}. */
