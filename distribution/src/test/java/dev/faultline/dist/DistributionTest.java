@@ -108,6 +108,34 @@ class DistributionTest {
         assertThat(again.out()).isEqualTo(lint.out());
         assertThat(again.code()).isEqualTo(1);
 
+        // with the archive made, a run finds what it needs in launch.records: it starts java with shell
+        // builtins only. The PATH java's installation as JAVA_HOME (the same JVM, so the same archive);
+        // the first such run records it, the second has only failing spies for the helper commands
+        Path javaHome = javaOnPath().toRealPath().getParent().getParent();
+        Run recorded = Shell.run(
+                work,
+                Map.of("PATH", env.get("PATH"), "XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", javaHome.toString()),
+                "sh",
+                "-c",
+                "faultline lint app");
+        assertThat(recorded.out()).isEqualTo(lint.out());
+        assertThat(Files.readString(cache.resolve("faultline/launch.records"))).contains(javaHome + "/bin/java\n");
+        Path spies = Files.createDirectories(tmp.resolve("spies"));
+        Path ran = tmp.resolve("helpers-that-ran");
+        for (String t : List.of(
+                "dirname", "readlink", "ls", "sed", "cat", "cut", "cksum", "mkdir", "head", "mktemp", "mv", "rm")) {
+            Files.writeString(spies.resolve(t), "#!/bin/sh\necho " + t + " >> '" + ran + "'\nexit 1\n");
+            spies.resolve(t).toFile().setExecutable(true);
+        }
+        Run fast = Shell.run(
+                work,
+                Map.of("PATH", bin + ":" + spies, "XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", javaHome.toString()),
+                "/bin/sh",
+                "-c",
+                "faultline lint app");
+        assertThat(fast.out()).as(fast.toString()).isEqualTo(lint.out());
+        assertThat(ran).as("helper commands run by the launcher").doesNotExist();
+
         // another installation (another jar) gets its own archive: same JVM part, another jar part
         Path other = Shell.unpack(tmp.resolve("opt2"));
         Run second = Shell.run(
@@ -173,6 +201,16 @@ class DistributionTest {
         assertThat(r.err())
                 .contains("Java 17 or later is needed, but " + tmp.resolve("jdk-11/bin/java") + " is Java 11.0.2")
                 .doesNotContain("must not run");
+    }
+
+    private static Path javaOnPath() {
+        for (String dir : System.getenv("PATH").split(":")) {
+            Path java = Path.of(dir.isEmpty() ? "." : dir, "java");
+            if (Files.isExecutable(java)) {
+                return java;
+            }
+        }
+        throw new AssertionError("no java on PATH");
     }
 
     private static List<String> archives(Path dir) throws IOException {

@@ -14,7 +14,8 @@ public final class Classifier {
      * The kind of a parsed document: {@code null} root → UNPARSEABLE; {@code StartAt} + {@code States}
      * → ASL; a template (a {@code Resources} entry typed {@code AWS::}/{@code Custom::}, or
      * {@code AWSTemplateFormatVersion}) → SAM when it uses the SAM transform or a serverless resource,
-     * CDK when it comes from a cloud assembly, else CLOUDFORMATION; anything else OTHER.
+     * CDK when it comes from a cloud assembly, else CLOUDFORMATION; a Serverless Framework service
+     * ({@link #isServerless}) → SERVERLESS; anything else OTHER.
      */
     public static InputKind classify(Node root, boolean fromCdkAssembly) {
         if (root == null) {
@@ -27,7 +28,7 @@ public final class Classifier {
             return InputKind.ASL;
         }
         if (!isTemplate(m)) {
-            return InputKind.OTHER;
+            return !fromCdkAssembly && isServerless(m) ? InputKind.SERVERLESS : InputKind.OTHER;
         }
         if (isSam(m)) {
             return InputKind.SAM;
@@ -52,6 +53,41 @@ public final class Classifier {
             }
         }
         return false;
+    }
+
+    /**
+     * A Serverless Framework service file: a {@code service} with {@code provider.name: aws} (or
+     * {@code provider: aws}); a {@code service} whose {@code provider} is a variable
+     * ({@code ${file(../base.yml):provider}}) with {@code functions}, {@code stepFunctions} or
+     * {@code resources}; or a {@code functions} mapping whose entries have a {@code handler} or an
+     * {@code image}.
+     */
+    public static boolean isServerless(MapNode root) {
+        Node provider = root.get("provider");
+        String providerName =
+                provider instanceof MapNode p ? p.getText("name") : provider == null ? null : provider.text();
+        if (root.has("service") && "aws".equals(providerName)) {
+            return true;
+        }
+        boolean variable = providerName != null && providerName.startsWith("${");
+        if (variable
+                && root.has("service")
+                && (root.has("functions") || root.has("stepFunctions") || root.has("resources"))) {
+            return true; // provider: ${file(../base.yml):provider}, resolved by the reader
+        }
+        if (variable) {
+            providerName = null; // not known to be another provider
+        }
+        MapNode functions = root.getMap("functions");
+        if (functions == null || functions.isEmpty() || (providerName != null && !"aws".equals(providerName))) {
+            return false;
+        }
+        for (MapNode.Entry e : functions.entries()) {
+            if (!(e.value() instanceof MapNode fn) || !(fn.has("handler") || fn.has("image"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The SAM transform, or any {@code AWS::Serverless::*} resource. */

@@ -50,6 +50,7 @@ public class DefaultSourceLoader implements SourceLoader {
         List<Finding> findings = new ArrayList<>(discovered.findings());
         Path wd = request.workingDirectory().toAbsolutePath().normalize();
         List<Path> inputs = inputDirectories(request, wd);
+        loaded = ServerlessServices.expand(loaded, wd, f -> projectRoot(f, wd, inputs));
         loaded = NestedTemplates.withChildren(loaded, wd, f -> projectRoot(f, wd, inputs), findings);
         List<InputFile> files = new ArrayList<>(loaded.size());
         List<Template> templates = new ArrayList<>();

@@ -29,7 +29,8 @@ import java.util.Set;
 public final class Discovery {
 
     /** Directory names never walked into, wherever they are. */
-    public static final Set<String> DEFAULT_EXCLUDED_DIRS = Set.of("node_modules", ".git", ".aws-sam", "target");
+    public static final Set<String> DEFAULT_EXCLUDED_DIRS =
+            Set.of("node_modules", ".git", ".aws-sam", ".serverless", "target");
 
     /** File name endings linted when no include glob is given. */
     public static final List<String> DEFAULT_SUFFIXES = List.of(".yaml", ".yml", ".json", ".template");

@@ -8,6 +8,11 @@ public enum InputKind {
     SAM("sam"),
     /** A standalone Amazon States Language definition. */
     ASL("asl"),
+    /**
+     * A Serverless Framework service file ({@code serverless.yml}), or a file it includes through
+     * {@code ${file(...)}}.
+     */
+    SERVERLESS("serverless"),
     /** A template of a CDK cloud assembly ({@code cdk.out}). */
     CDK("cdk"),
     /** A file that could not be read or parsed; it carries FL-PARSE findings. */

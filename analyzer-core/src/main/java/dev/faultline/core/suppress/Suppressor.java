@@ -141,6 +141,12 @@ public final class Suppressor {
                 }
                 List<Integer> candidates = inFile;
                 List<String> defs = definitionFiles.get(r);
+                String written = r.span().file();
+                if (!written.equals(t.displayPath())) {
+                    // a resource written in another file (a Serverless Framework resources: fragment)
+                    defs = defs == null ? new ArrayList<>(1) : new ArrayList<>(defs);
+                    defs.add(written);
+                }
                 if (defs != null) {
                     candidates = new ArrayList<>(inFile);
                     for (String d : defs) {
