@@ -843,7 +843,7 @@ public class ServerlessExpander {
             }
             for (MapNode.Entry e : rs.entries()) {
                 if (e.value() instanceof MapNode body) {
-                    resources.put(e.key(), userResource(e, body));
+                    resources.put(e.key(), Resource.declared(e, body));
                 }
             }
         }
@@ -868,29 +868,5 @@ public class ServerlessExpander {
             }
         }
         return Trees.map(span, all);
-    }
-
-    private static Resource userResource(MapNode.Entry e, MapNode body) {
-        String type = body.getText("Type");
-        MapNode props = body.getMap("Properties");
-        MapNode metadata = body.getMap("Metadata");
-        MapNode empty = MapNode.empty(body.span());
-        List<String> deps = new ArrayList<>();
-        Node d = body.get("DependsOn");
-        for (Node item : d instanceof ListNode l ? l.items() : d == null ? List.<Node>of() : List.of(d)) {
-            if (item.text() != null && !item.text().isEmpty()) {
-                deps.add(item.text());
-            }
-        }
-        return new Resource(
-                e.key(),
-                type == null ? "" : type,
-                props == null ? empty : props,
-                metadata == null ? empty : metadata,
-                body.getText("Condition"),
-                List.copyOf(deps),
-                body,
-                e.keySpan(),
-                null);
     }
 }

@@ -34,21 +34,7 @@ public final class Machines {
 
     /** Whether the machine is certainly EXPRESS (every known alternative of its type says so). */
     public static boolean express(StateMachine machine, RuleContext ctx) {
-        if (machine.express()) {
-            return true;
-        }
-        Node type = property(machine, ctx, "StateMachineType", "Type");
-        if (type == null || machine.template() == null) {
-            return false;
-        }
-        Value v = ctx.evaluator(machine.template()).eval(type);
-        if (v.isUnknown()) {
-            return false;
-        }
-        List<String> alts = v.knownStrings();
-        return !alts.isEmpty()
-                && alts.size() == v.alternatives().size()
-                && alts.stream().allMatch("EXPRESS"::equals);
+        return machine.express() || typeIs(machine, ctx, "EXPRESS");
     }
 
     /**
@@ -57,19 +43,26 @@ public final class Machines {
      * default type, unless its loader knew it was EXPRESS.
      */
     public static boolean standard(StateMachine machine, RuleContext ctx) {
-        if (machine.express()) {
-            return false;
-        }
+        return !machine.express() && typeIs(machine, ctx, "STANDARD");
+    }
+
+    /**
+     * Whether the owning resource's type is certainly {@code want}: every alternative of the
+     * evaluated value is that literal. An absent type is STANDARD (the default); an unknown one is
+     * neither.
+     */
+    private static boolean typeIs(StateMachine machine, RuleContext ctx, String want) {
+        boolean absentMatches = "STANDARD".equals(want);
         Node type = property(machine, ctx, "StateMachineType", "Type");
         if (type == null) {
-            return true;
+            return absentMatches;
         }
         if (machine.template() == null) {
             return false;
         }
         Value v = ctx.evaluator(machine.template()).eval(type);
         if (v.isAbsent()) {
-            return true;
+            return absentMatches;
         }
         if (v.isUnknown()) {
             return false;
@@ -77,7 +70,7 @@ public final class Machines {
         List<String> alts = v.knownStrings();
         return !alts.isEmpty()
                 && alts.size() == v.alternatives().size()
-                && alts.stream().allMatch("STANDARD"::equals);
+                && alts.stream().allMatch(want::equals);
     }
 
     /**
