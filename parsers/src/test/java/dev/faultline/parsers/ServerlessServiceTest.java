@@ -102,7 +102,7 @@ class ServerlessServiceTest {
                         "OrderDashhandlerUnderscorev2SnsSubscriptionOrdertopic",
                         "OrderDashhandlerUnderscorev2EventsRuleSchedule1",
                         "OrderDashhandlerUnderscorev2EventsRuleSchedule2",
-                        "Shopdevorderhandlerv2rule1EventBridgeRule",
+                        "Shopdevorderhandlerv2rule6EventBridgeRule",
                         "HelloLambdaFunction",
                         "HelloLambdaEvConf",
                         "S3BucketUploads",

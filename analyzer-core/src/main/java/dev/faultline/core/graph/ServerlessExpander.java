@@ -354,7 +354,8 @@ public class ServerlessExpander {
         private final String norm;
         private final Node deployedName;
         private int schedules;
-        private int eventBridges;
+        /** The 1-based position of the event being expanded among all events of the function. */
+        private int position;
 
         Events(String fn, Node deployedName) {
             this.fn = fn;
@@ -364,6 +365,7 @@ public class ServerlessExpander {
 
         void expand(ListNode events) {
             for (Node item : events.items()) {
+                position++;
                 if (!(item instanceof MapNode ev) || ev.size() != 1) {
                     continue;
                 }
@@ -586,11 +588,11 @@ public class ServerlessExpander {
             if (m == null) {
                 return;
             }
-            eventBridges++;
             String ruleName = m.getText("name");
             if (ruleName == null) {
                 String deployed = deployedName == null ? null : deployedName.text();
-                ruleName = (deployed != null ? deployed : fn) + "-rule-" + eventBridges;
+                ruleName = (deployed != null ? deployed : fn) + "-rule-"
+                        + position; // the event's position among all the function's events
             }
             List<MapNode.Entry> p = new ArrayList<>();
             MapNode.Entry bus = m.entry("eventBus");
