@@ -114,9 +114,7 @@ public final class ServerlessCompare {
             Map.entry(
                     "AWS::ApiGatewayV2::Integration",
                     List.of("IntegrationType", "IntegrationUri", "TimeoutInMillis", "PayloadFormatVersion")),
-            Map.entry(
-                    "AWS::ApiGatewayV2::Route",
-                    List.of("RouteKey", "Target", "RouteResponseSelectionExpression")),
+            Map.entry("AWS::ApiGatewayV2::Route", List.of("RouteKey", "Target", "RouteResponseSelectionExpression")),
             Map.entry("AWS::ApiGatewayV2::RouteResponse", List.of("RouteId", "RouteResponseKey")),
             Map.entry("AWS::ApiGateway::RestApi", List.of()),
             Map.entry("AWS::ApiGatewayV2::Api", List.of()),
@@ -145,7 +143,9 @@ public final class ServerlessCompare {
     static boolean run(Path serverlessYml, Path compiledJson, PrintStream out) throws IOException {
         Path file = serverlessYml.toAbsolutePath().normalize();
         // the service's parent is the project root, so that `${file(../base.yml)}` stays inside it
-        Path root = file.getParent().getParent() == null ? file.getParent() : file.getParent().getParent();
+        Path root = file.getParent().getParent() == null
+                ? file.getParent()
+                : file.getParent().getParent();
         JsonNode compiled = JSON.readTree(Files.readString(compiledJson, StandardCharsets.UTF_8));
         AnalysisResult result = Analyzer.fromClassPath().analyze(AnalysisRequest.of(root, List.of(file)));
 
@@ -160,7 +160,9 @@ public final class ServerlessCompare {
         if (rs != null) {
             for (Map.Entry<String, JsonNode> e : rs.properties()) {
                 JsonNode type = e.getValue().get("Type");
-                if (type != null && COMPARED.containsKey(type.asString()) && !callsNoFunction(e.getValue())
+                if (type != null
+                        && COMPARED.containsKey(type.asString())
+                        && !callsNoFunction(e.getValue())
                         && !e.getKey().startsWith("CustomDashresource")) {
                     resources.put(e.getKey(), e.getValue());
                 }
@@ -175,7 +177,8 @@ public final class ServerlessCompare {
             JsonNode r = resources.get(id);
             GraphNode n = nodes.get(id);
             if (r == null) {
-                out.println("only faultline  " + id + " " + n.type() + " (" + n.file() + ":" + n.span().line() + ")");
+                out.println("only faultline  " + id + " " + n.type() + " (" + n.file() + ":"
+                        + n.span().line() + ")");
                 bad++;
                 continue;
             }
@@ -366,7 +369,11 @@ public final class ServerlessCompare {
             Node arg = in.argument();
             if (in.is("Fn::GetAtt") && arg instanceof ScalarNode s && s.value().contains(".")) {
                 int dot = s.value().indexOf('.');
-                b.append('[').append(s.value(), 0, dot).append(',').append(s.value().substring(dot + 1)).append(']');
+                b.append('[')
+                        .append(s.value(), 0, dot)
+                        .append(',')
+                        .append(s.value().substring(dot + 1))
+                        .append(']');
             } else {
                 canonical(arg, b);
             }
