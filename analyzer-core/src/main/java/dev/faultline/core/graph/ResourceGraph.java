@@ -346,6 +346,20 @@ public final class ResourceGraph {
         return c;
     }
 
+    /**
+     * The function a Lambda Task state runs (its first {@code taskTarget} edge to a function: the
+     * {@code FunctionName} of {@code lambda:invoke}, or the function ARN its {@code Resource} names),
+     * or null when the target is not a function of the run.
+     */
+    public GraphNode taskFunction(State task) {
+        for (Edge e : taskTargets(task)) {
+            if (e.to().kind() == NodeKind.FUNCTION) {
+                return e.to();
+            }
+        }
+        return null;
+    }
+
     /** Whether the Task state's target was analysed and resolved to at least one node. */
     public boolean hasResolvedTaskTarget(State state) {
         return !taskTargets(state).isEmpty();
