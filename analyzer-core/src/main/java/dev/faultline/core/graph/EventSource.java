@@ -21,8 +21,22 @@ import java.util.Optional;
  *                       family: the SAM event {@code Type}, or a property only one family has
  * @param batchSize      {@code BatchSize} as written, or null
  * @param batchingWindow {@code MaximumBatchingWindowInSeconds} as written, or null
+ * @param retryAttempts  {@code MaximumRetryAttempts} as written, or null (streams and Kafka: a failing
+ *                       batch is retried that many times; -1 or absent is infinite)
+ * @param recordAge      {@code MaximumRecordAgeInSeconds} as written, or null
+ * @param bisect         {@code BisectBatchOnFunctionError} as written, or null
+ * @param responseTypes  {@code FunctionResponseTypes} as written, or null ({@code ReportBatchItemFailures}:
+ *                       the function reports the failed items of a batch)
  */
-public record EventSource(GraphNode mapping, SourceFamily family, Node batchSize, Node batchingWindow)
+public record EventSource(
+        GraphNode mapping,
+        SourceFamily family,
+        Node batchSize,
+        Node batchingWindow,
+        Node retryAttempts,
+        Node recordAge,
+        Node bisect,
+        Node responseTypes)
         implements Edge.Written {
 
     private static final List<String> STREAM_ONLY =
@@ -31,7 +45,14 @@ public record EventSource(GraphNode mapping, SourceFamily family, Node batchSize
     /** Reads a mapping node with its template's evaluator. */
     static EventSource of(GraphNode esm, ResourceGraph g, Evaluator ev) {
         return new EventSource(
-                esm, family(esm, g, ev), esm.property("BatchSize"), esm.property("MaximumBatchingWindowInSeconds"));
+                esm,
+                family(esm, g, ev),
+                esm.property("BatchSize"),
+                esm.property("MaximumBatchingWindowInSeconds"),
+                esm.property("MaximumRetryAttempts"),
+                esm.property("MaximumRecordAgeInSeconds"),
+                esm.property("BisectBatchOnFunctionError"),
+                esm.property("FunctionResponseTypes"));
     }
 
     private static SourceFamily family(GraphNode esm, ResourceGraph g, Evaluator ev) {
