@@ -57,6 +57,8 @@ public class ServerlessExpander {
     private final Map<String, Resource> generated = new LinkedHashMap<>();
     /** S3 bucket notifications collected per generated bucket id. */
     private final Map<String, List<Node>> bucketNotifications = new LinkedHashMap<>();
+    /** kafka, msk, activemq, rabbitmq, cloudwatchLog, iot, cognitoUserPool, alb, http, httpApi, websocket. */
+    private final ServerlessInvokerEvents invokerEvents;
 
     protected ServerlessExpander(InputFile file, MapNode root) {
         this.file = file;
@@ -65,6 +67,7 @@ public class ServerlessExpander {
         this.provider = p != null ? p : MapNode.empty(root.span());
         MapNode f = root.getMap("functions");
         this.functions = f != null ? f : MapNode.empty(root.span());
+        this.invokerEvents = new ServerlessInvokerEvents(this);
     }
 
     /** The template of a service whose variables are resolved. */
@@ -82,8 +85,13 @@ public class ServerlessExpander {
                 function(e, fn);
             }
         }
+        invokerEvents.finish();
         bucketsOfS3Events();
         implicitApis();
+        Resource role = ServerlessIamRole.of(this);
+        if (role != null) {
+            add(role);
+        }
         expandPlugins();
         Sections user = userSections();
         Map<String, Resource> resources = new LinkedHashMap<>(generated);
@@ -261,18 +269,11 @@ public class ServerlessExpander {
             Trees.copy(v, "subnetIds", "SubnetIds", vc);
             p.add(Trees.entry("VpcConfig", vpc.keySpan(), Trees.map(v.span(), vc)));
         }
-        MapNode.Entry role = fn.entry("role");
-        if (role == null) {
-            MapNode iam = provider.getMap("iam");
-            role = iam != null && !(iam.get("role") instanceof MapNode) ? iam.entry("role") : provider.entry("role");
-        }
+        MapNode.Entry role = ServerlessIamRole.customRole(provider, fn);
         if (role != null) {
-            Node rv = role.value();
-            String text = rv.text();
-            if (text != null && !text.startsWith("arn:") && !text.isEmpty()) {
-                rv = Trees.arn(rv.span(), text); // a logical id of resources:
-            }
-            p.add(Trees.entry("Role", role.keySpan(), rv));
+            p.add(Trees.entry("Role", role.keySpan(), ServerlessIamRole.roleArn(role.value())));
+        } else if (ServerlessIamRole.generated(provider, functions)) {
+            p.add(Trees.entry("Role", s, Trees.arn(s, ServerlessIamRole.LOGICAL_ID)));
         }
         add(resource(id, "AWS::Lambda::Function", Trees.map(fn.span(), p), s));
         eventInvokeConfig(e, fn);
@@ -377,9 +378,7 @@ public class ServerlessExpander {
                     case "eventBridge" -> eventBridge(s, m);
                     case "schedule" -> schedule(s, v, m);
                     case "s3" -> s3(s, v, m);
-                    default -> {
-                        // other event types carry no failure-handling semantics modelled yet
-                    }
+                    default -> invokerEvents.expand(fn, e.key(), s, v);
                 }
             }
         }
