@@ -84,6 +84,10 @@ public class ServerlessExpander {
         }
         bucketsOfS3Events();
         implicitApis();
+        Resource role = ServerlessIamRole.of(this);
+        if (role != null) {
+            add(role);
+        }
         expandPlugins();
         Sections user = userSections();
         Map<String, Resource> resources = new LinkedHashMap<>(generated);
@@ -261,18 +265,11 @@ public class ServerlessExpander {
             Trees.copy(v, "subnetIds", "SubnetIds", vc);
             p.add(Trees.entry("VpcConfig", vpc.keySpan(), Trees.map(v.span(), vc)));
         }
-        MapNode.Entry role = fn.entry("role");
-        if (role == null) {
-            MapNode iam = provider.getMap("iam");
-            role = iam != null && !(iam.get("role") instanceof MapNode) ? iam.entry("role") : provider.entry("role");
-        }
+        MapNode.Entry role = ServerlessIamRole.customRole(provider, fn);
         if (role != null) {
-            Node rv = role.value();
-            String text = rv.text();
-            if (text != null && !text.startsWith("arn:") && !text.isEmpty()) {
-                rv = Trees.arn(rv.span(), text); // a logical id of resources:
-            }
-            p.add(Trees.entry("Role", role.keySpan(), rv));
+            p.add(Trees.entry("Role", role.keySpan(), ServerlessIamRole.roleArn(role.value())));
+        } else if (ServerlessIamRole.generated(provider, functions)) {
+            p.add(Trees.entry("Role", s, Trees.arn(s, ServerlessIamRole.LOGICAL_ID)));
         }
         add(resource(id, "AWS::Lambda::Function", Trees.map(fn.span(), p), s));
         eventInvokeConfig(e, fn);

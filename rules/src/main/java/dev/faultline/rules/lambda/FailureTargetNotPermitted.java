@@ -29,9 +29,12 @@ public final class FailureTargetNotPermitted extends AbstractRule {
                     + "function's execution role. Without sqs:SendMessage, sns:Publish, lambda:InvokeFunction, "
                     + "events:PutEvents or s3:PutObject on the target, delivery fails at exactly the moment an "
                     + "event has failed, and Lambda drops it (DeadLetterErrors / DestinationDeliveryFailures). "
-                    + "SAM adds these statements to the role it generates, but not to a role passed with Role.")
+                    + "SAM adds these statements to the role it generates, but not to a role passed with Role. "
+                    + "The Serverless Framework adds them to its IamRoleLambdaExecution for destinations and for an "
+                    + "onError written as an ARN, but not for an onError written as an intrinsic (!Ref Topic), nor "
+                    + "to a role the function or provider names.")
             .howToFix("Add a statement to the execution role that allows the delivery action on the DLQ or "
-                    + "destination ARN.")
+                    + "destination ARN (in a Serverless Framework service: under provider.iam.role.statements).")
             .tags("reliability", "lambda", "async", "iam", "dead-letter-queue", "destinations")
             .docsUrl("https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html")
             .examplesOf(FailureTargetNotPermitted.class)
