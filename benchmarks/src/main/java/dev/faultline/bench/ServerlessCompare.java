@@ -59,7 +59,10 @@ public final class ServerlessCompare {
                             "ParallelizationFactor",
                             "DestinationConfig.OnFailure.Destination",
                             "ScalingConfig.MaximumConcurrency",
-                            "Enabled")),
+                            "Enabled",
+                            "Topics",
+                            "Queues",
+                            "SelfManagedEventSource.Endpoints.KafkaBootstrapServers")),
             Map.entry(
                     "AWS::Lambda::EventInvokeConfig",
                     List.of(
@@ -88,7 +91,33 @@ public final class ServerlessCompare {
                     "AWS::CloudWatch::Alarm",
                     List.of("Namespace", "MetricName", "Dimensions.*.Name", "Dimensions.*.Value")),
             Map.entry("AWS::SQS::Queue", List.of("VisibilityTimeout", "RedrivePolicy")),
-            Map.entry("AWS::IoT::TopicRule", List.of("TopicRulePayload.ErrorAction")),
+            Map.entry(
+                    "AWS::IoT::TopicRule",
+                    List.of(
+                            "TopicRulePayload.ErrorAction",
+                            "TopicRulePayload.RuleDisabled",
+                            "TopicRulePayload.Actions.*.Lambda.FunctionArn")),
+            Map.entry("AWS::Logs::SubscriptionFilter", List.of("LogGroupName", "FilterPattern", "DestinationArn")),
+            Map.entry("AWS::Cognito::UserPool", List.of("LambdaConfig")),
+            Map.entry("AWS::ElasticLoadBalancingV2::TargetGroup", List.of("TargetType", "Targets.*.Id")),
+            Map.entry(
+                    "AWS::ElasticLoadBalancingV2::ListenerRule",
+                    List.of("ListenerArn", "Priority", "Actions.*.TargetGroupArn")),
+            Map.entry(
+                    "AWS::ApiGateway::Method",
+                    List.of(
+                            "HttpMethod",
+                            "Integration.Type",
+                            "Integration.TimeoutInMillis",
+                            "Integration.Uri",
+                            "Integration.RequestParameters")),
+            Map.entry(
+                    "AWS::ApiGatewayV2::Integration",
+                    List.of("IntegrationType", "IntegrationUri", "TimeoutInMillis", "PayloadFormatVersion")),
+            Map.entry(
+                    "AWS::ApiGatewayV2::Route",
+                    List.of("RouteKey", "Target", "RouteResponseSelectionExpression")),
+            Map.entry("AWS::ApiGatewayV2::RouteResponse", List.of("RouteId", "RouteResponseKey")),
             Map.entry("AWS::ApiGateway::RestApi", List.of()),
             Map.entry("AWS::ApiGatewayV2::Api", List.of()),
             Map.entry("AWS::Kinesis::Stream", List.of()),
@@ -167,6 +196,9 @@ public final class ServerlessCompare {
                 String got = canonical(select(n.properties(), path.split("\\.")));
                 if (got.equals("-")) {
                     got = CFN_DEFAULTS.getOrDefault(type + " " + path, got);
+                }
+                if (want.equals("-")) {
+                    want = CFN_DEFAULTS.getOrDefault(type + " " + path, want);
                 }
                 if (!want.equals(got)) {
                     diffs.add(path + ": compiled " + want + ", faultline " + got);

@@ -105,7 +105,8 @@ class ServerlessServiceTest {
                         "Shopdevorderhandlerv2rule1EventBridgeRule",
                         "HelloLambdaFunction",
                         "HelloLambdaEvConf",
-                        "S3BucketUploads");
+                        "S3BucketUploads",
+                        "IamRoleLambdaExecution");
         // the framework's default timeout (6 s), at the function's name; the provider's memory
         Node timeout = prop(t, "OrderDashhandlerUnderscorev2LambdaFunction", "Timeout");
         assertThat(timeout.text()).isEqualTo("6");
@@ -283,7 +284,12 @@ class ServerlessServiceTest {
         assertThat(p.inputFindings()).isEmpty();
         Template t = only(p);
         assertThat(t.resources().keySet())
-                .containsExactly("FLambdaFunction", "FEventSourceMappingSQSOrdersQueue", "OrdersQueue", "Extra");
+                .containsExactly(
+                        "FLambdaFunction",
+                        "FEventSourceMappingSQSOrdersQueue",
+                        "IamRoleLambdaExecution",
+                        "OrdersQueue",
+                        "Extra");
         assertThat(t.resource("OrdersQueue").span().file()).isEqualTo("resources/queues.yml");
         assertThat(t.resource("OrdersQueue").span().line()).isEqualTo(2);
         assertThat(t.outputs().keys()).containsExactly("QueueArn");

@@ -57,6 +57,8 @@ public class ServerlessExpander {
     private final Map<String, Resource> generated = new LinkedHashMap<>();
     /** S3 bucket notifications collected per generated bucket id. */
     private final Map<String, List<Node>> bucketNotifications = new LinkedHashMap<>();
+    /** kafka, msk, activemq, rabbitmq, cloudwatchLog, iot, cognitoUserPool, alb, http, httpApi, websocket. */
+    private final ServerlessInvokerEvents invokerEvents;
 
     protected ServerlessExpander(InputFile file, MapNode root) {
         this.file = file;
@@ -65,6 +67,7 @@ public class ServerlessExpander {
         this.provider = p != null ? p : MapNode.empty(root.span());
         MapNode f = root.getMap("functions");
         this.functions = f != null ? f : MapNode.empty(root.span());
+        this.invokerEvents = new ServerlessInvokerEvents(this);
     }
 
     /** The template of a service whose variables are resolved. */
@@ -82,6 +85,7 @@ public class ServerlessExpander {
                 function(e, fn);
             }
         }
+        invokerEvents.finish();
         bucketsOfS3Events();
         implicitApis();
         Resource role = ServerlessIamRole.of(this);
@@ -374,9 +378,7 @@ public class ServerlessExpander {
                     case "eventBridge" -> eventBridge(s, m);
                     case "schedule" -> schedule(s, v, m);
                     case "s3" -> s3(s, v, m);
-                    default -> {
-                        // other event types carry no failure-handling semantics modelled yet
-                    }
+                    default -> invokerEvents.expand(fn, e.key(), s, v);
                 }
             }
         }

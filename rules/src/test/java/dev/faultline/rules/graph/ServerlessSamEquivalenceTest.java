@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ServerlessSamEquivalenceTest {
 
-    private static final Pattern SAM_EVENT = Pattern.compile("^Resources/[^/]+/Properties/Events/([^/]+)/");
+    private static final Pattern SAM_EVENT = Pattern.compile("^Resources/[^/]+/Properties/Events/([^/]+)(/|$)");
 
     private static Path dir(String name) throws URISyntaxException {
         return Path.of(ServerlessSamEquivalenceTest.class
@@ -91,6 +91,51 @@ class ServerlessSamEquivalenceTest {
                             f.resource().endsWith("Queue") || f.resource().equals("Failures")
                                     ? "resources/queues.yml"
                                     : "serverless.yml");
+        }
+    }
+    /**
+     * The second service: kafka, msk, http (with {@code provider.apiGateway.timeoutInMillis} from a
+     * variable, an event's own {@code timeoutInMillis}, {@code async: true}), httpApi, cloudwatchLog,
+     * iot and cognitoUserPool events, against the SAM template with the compiled logical ids.
+     */
+    @Test
+    void brokerLogIotCognitoAndApiEventsGiveTheFindingsOfTheirSamTemplate() throws Exception {
+        Set<String> sls = new TreeSet<>();
+        for (Finding f : findings(dir("invokers/serverless"))) {
+            sls.add(described(f));
+        }
+        Set<String> sam = new TreeSet<>();
+        for (Finding f : findings(dir("invokers/sam"))) {
+            sam.add(described(f));
+        }
+        assertThat(sls)
+                .containsExactlyInAnyOrder(
+                        "FL-ESM-001 IngestEventSourceMappingKafkaPayments",
+                        "FL-ESM-002 IngestEventSourceMappingKafkaPayments",
+                        "FL-ESM-001 IngestEventSourceMappingMSKPaymentsSettlements",
+                        "FL-ESM-002 IngestEventSourceMappingMSKPaymentsSettlements",
+                        "FL-SYNC-001 Checkout",
+                        "FL-SYNC-001 Upload",
+                        "FL-LAMBDA-001 Enqueue",
+                        "FL-LAMBDA-001 ShipLogs",
+                        "FL-LAMBDA-001 Telemetry",
+                        "FL-IOT-001 TelemetryIotTopicRule1",
+                        "FL-SYNC-002 PreSignUp");
+        assertThat(sam).isEqualTo(sls);
+        Path dir = dir("invokers/serverless");
+        for (Finding f : findings(dir)) {
+            String line = Files.readAllLines(dir.resolve(f.file())).get(f.span().line() - 1);
+            String expected = switch (f.ruleId()) {
+                case "FL-ESM-001", "FL-ESM-002" -> f.message().contains("MSK") ? "- msk:" : "- kafka:";
+                case "FL-SYNC-001" -> "timeout: ";
+                case "FL-LAMBDA-001", "FL-SYNC-002" -> {
+                    String fn = f.resource().replaceFirst("LambdaFunction$", "");
+                    yield "  " + Character.toLowerCase(fn.charAt(0)) + fn.substring(1) + ":";
+                }
+                case "FL-IOT-001" -> "- iot:";
+                default -> throw new AssertionError("unexpected " + f);
+            };
+            assertThat(line).as(f.toString()).contains(expected);
         }
     }
 }
