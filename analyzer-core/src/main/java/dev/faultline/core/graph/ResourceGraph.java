@@ -74,6 +74,18 @@ public final class ResourceGraph {
     }
 
     /**
+     * How a relation between two templates was resolved ({@code nested stack 'Queues'},
+     * {@code export 'prod-orders-arn'}), or null when none was recorded or they are one template.
+     */
+    public String crossing(Template a, Template b) {
+        if (a == null || b == null || a == b) {
+            return null;
+        }
+        Map<Template, String> m = crossings.get(a);
+        return m == null ? null : m.get(b);
+    }
+
+    /**
      * Where node {@code n} is written, for the message of a finding on {@code about}: empty when
      * both are in one template, else {@code " in parent.yaml (through nested stack 'Queues')"} or
      * {@code " in app.yaml (through export 'prod-orders-arn')"}.
