@@ -2,6 +2,8 @@ package dev.faultline.cli;
 
 import dev.faultline.core.engine.Analyzer;
 import dev.faultline.core.engine.RuleRegistry;
+import dev.faultline.parsers.DefaultSourceLoader;
+import dev.faultline.rules.BuiltinRules;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,7 +45,12 @@ record CliEnvironment(
         this(out, err, workingDirectory, env, stdoutIsTerminal, analyzer, registry, false);
     }
 
-    /** The real process environment. */
+    /**
+     * The real process environment. The analyzer and the registry are made from the built-in rules and
+     * source loader directly ({@link BuiltinRules}, {@link DefaultSourceLoader}): the same ones
+     * {@code ServiceLoader} finds on the CLI's class path (its own jar), without reading the services
+     * files and creating each rule by reflection on every start.
+     */
     static CliEnvironment system(PrintWriter out, PrintWriter err) {
         return new CliEnvironment(
                 out,
@@ -51,8 +58,23 @@ record CliEnvironment(
                 Path.of("").toAbsolutePath(),
                 System.getenv(),
                 System.console() != null,
-                Analyzer::fromClassPath,
-                RuleRegistry::load,
+                new Supplier<Analyzer>() {
+                    @Override
+                    public Analyzer get() {
+                        return new Analyzer(new DefaultSourceLoader(), builtinRegistry());
+                    }
+                },
+                new Supplier<RuleRegistry>() {
+                    @Override
+                    public RuleRegistry get() {
+                        return builtinRegistry();
+                    }
+                },
                 Boolean.getBoolean("faultline.progress"));
+    }
+
+    /** The built-in rules. */
+    static RuleRegistry builtinRegistry() {
+        return RuleRegistry.of(BuiltinRules.all());
     }
 }

@@ -161,6 +161,9 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     PluginOptions pluginOptions = new PluginOptions();
 
+    /** {@code --debug} when the command line was parsed by {@link LintArgs} ({@code spec} is then null). */
+    boolean fastDebug;
+
     LintCommand(CliEnvironment env) {
         this.env = env;
     }
@@ -474,7 +477,7 @@ final class LintCommand implements Callable<Integer> {
             env.err()
                     .println("faultline: tool error: rule " + e.ruleId() + " failed at " + e.location() + ": "
                             + e.message());
-            if (e.cause() != null && Main.debug(spec.root().commandLine().getParseResult())) {
+            if (e.cause() != null && debugRequested()) {
                 e.cause().printStackTrace(env.err());
             }
         }
@@ -493,6 +496,24 @@ final class LintCommand implements Callable<Integer> {
         env.err().println(ReportSummary.of(result).toText());
     }
 
+    /** Whether {@code --debug} was given, before or after {@code lint}. */
+    boolean debugRequested() {
+        return spec == null ? fastDebug : Main.debug(spec.root().commandLine().getParseResult());
+    }
+
+    /**
+     * The parsed settings, one per line, for comparing the two parsers ({@link LintArgs} and picocli)
+     * in tests.
+     */
+    String settings() {
+        return "paths=" + paths + "\nformat=" + format + "\noutput=" + output + "\nfailOn=" + failOn
+                + "\nincludes=" + includes + "\nexcludes=" + excludes + "\nenable=" + enable + "\ndisable="
+                + disable + "\nthreads=" + threads + "\ncolor=" + color + "\nreports=" + reports
+                + "\nincludeSuppressed=" + includeSuppressed + "\nconfig=" + config + "\nbaseline=" + baseline
+                + "\nwriteBaseline=" + writeBaseline + "\nplugins=" + pluginOptions.plugins + "\ndebug="
+                + debugRequested() + "\n";
+    }
+
     /** {@code --fail-on}: a threshold severity, or none. */
     enum FailOn {
         ERROR(Severity.ERROR),
@@ -507,15 +528,49 @@ final class LintCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --fail-on} from its value; throws with the message picocli shows. */
+    static FailOn failOn(String value) {
+        for (FailOn f : FailOn.values()) {
+            if (f.name().equalsIgnoreCase(value.trim())) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("expected error, warning, info or none but was '" + value + "'");
+    }
+
+    /** {@code --format} from its value; throws with the message picocli shows. */
+    static ReportFormat format(String value) {
+        try {
+            return ReportFormat.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "expected one of " + ReportFormat.names() + " but was '" + value + "'", e);
+        }
+    }
+
+    /** One {@code --report} from its value; throws with the message picocli shows. */
+    static ReportTarget reportTarget(String value) {
+        int eq = value.indexOf('=');
+        if (eq <= 0 || eq == value.length() - 1) {
+            throw new IllegalArgumentException(
+                    "expected FORMAT=FILE (FORMAT one of " + ReportFormat.names() + ") but was '" + value + "'");
+        }
+        try {
+            return new ReportTarget(ReportFormat.parse(value.substring(0, eq)), value.substring(eq + 1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "expected FORMAT=FILE with FORMAT one of " + ReportFormat.names() + " but was '" + value + "'", e);
+        }
+    }
+
     static final class FailOnConverter implements ITypeConverter<FailOn> {
         @Override
         public FailOn convert(String value) {
-            for (FailOn f : FailOn.values()) {
-                if (f.name().equalsIgnoreCase(value.trim())) {
-                    return f;
-                }
+            try {
+                return failOn(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            throw new TypeConversionException("expected error, warning, info or none but was '" + value + "'");
         }
     }
 
@@ -523,10 +578,9 @@ final class LintCommand implements Callable<Integer> {
         @Override
         public ReportFormat convert(String value) {
             try {
-                return ReportFormat.parse(value);
+                return format(value);
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(
-                        "expected one of " + ReportFormat.names() + " but was '" + value + "'");
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }
@@ -537,16 +591,10 @@ final class LintCommand implements Callable<Integer> {
     static final class ReportTargetConverter implements ITypeConverter<ReportTarget> {
         @Override
         public ReportTarget convert(String value) {
-            int eq = value.indexOf('=');
-            if (eq <= 0 || eq == value.length() - 1) {
-                throw new TypeConversionException(
-                        "expected FORMAT=FILE (FORMAT one of " + ReportFormat.names() + ") but was '" + value + "'");
-            }
             try {
-                return new ReportTarget(ReportFormat.parse(value.substring(0, eq)), value.substring(eq + 1));
+                return reportTarget(value);
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(
-                        "expected FORMAT=FILE with FORMAT one of " + ReportFormat.names() + " but was '" + value + "'");
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }

@@ -39,10 +39,26 @@ public final class Main {
     /** Runs one command line and returns its exit code; never throws. */
     int run(String... args) {
         try {
+            LintCommand lint = LintArgs.parse(env, args);
+            if (lint != null) {
+                return runLint(lint);
+            }
             return commandLine(args).execute(args);
         } finally {
             env.out().flush();
             env.err().flush();
+        }
+    }
+
+    /**
+     * A lint whose command line {@link LintArgs} parsed, without picocli: what picocli's {@code execute}
+     * does for it (the exit code {@code call} returns, an exception through {@link #handle}).
+     */
+    private int runLint(LintCommand lint) {
+        try {
+            return lint.call();
+        } catch (Exception e) {
+            return handle(e, env.err(), lint.debugRequested());
         }
     }
 
@@ -122,13 +138,16 @@ public final class Main {
     }
 
     private int handle(Exception e, CommandLine cl, ParseResult parsed) {
-        PrintWriter err = cl.getErr();
+        return handle(e, cl.getErr(), debug(parsed));
+    }
+
+    private static int handle(Exception e, PrintWriter err, boolean debug) {
         if (e instanceof UsageException) {
             err.println("faultline: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         err.println("faultline: internal error: " + describe(e));
-        if (debug(parsed)) {
+        if (debug) {
             e.printStackTrace(err);
         } else {
             err.println("faultline: run again with --debug for the stack trace");

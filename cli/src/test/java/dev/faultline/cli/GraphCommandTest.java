@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class GraphCommandTest {
 
@@ -91,5 +93,47 @@ class GraphCommandTest {
                 .containsPattern("(?m)^  class n\\d+(,n\\d+)* warning$")
                 .contains("-->|\"consumed by\"|")
                 .doesNotContain("consumes");
+    }
+
+    @Test
+    void jsonEdgesCarryTheRedriveTheEventSourceTheTaskAndTheOtherFile() throws Exception {
+        JsonNode edges =
+                JsonMapper.builder().build().readTree(run("graph", "nested")).get("edges");
+        JsonNode redrive = edge(edges, "nested/queues.yaml#PaymentsQueue", "nested/parent.yaml#PaymentsDlq", "failsTo");
+        assertThat(redrive.get("redrive").get("maxReceiveCount").asString()).isEqualTo("5");
+        assertThat(redrive.get("redrive").get("deadLetterQueue").asString())
+                .isEqualTo("nested/parent.yaml#PaymentsDlq");
+        assertThat(redrive.get("redrive").get("line").asInt()).isEqualTo(17);
+        assertThat(redrive.get("crossesFiles").get("from").asString()).isEqualTo("nested/queues.yaml");
+        assertThat(redrive.get("crossesFiles").get("to").asString()).isEqualTo("nested/parent.yaml");
+        assertThat(redrive.get("crossesFiles").get("via").asString()).isEqualTo("nested stack 'Queues'");
+
+        JsonNode consumes =
+                edge(edges, "nested/queues.yaml#OrdersQueue", "nested/parent.yaml#WorkerMapping", "consumes");
+        JsonNode source = consumes.get("eventSource");
+        assertThat(source.get("family").asString()).isEqualTo("SQS");
+        assertThat(source.get("batchSize").asString()).isEqualTo("1");
+        assertThat(source.get("functionResponseTypes").get(0).asString()).isEqualTo("ReportBatchItemFailures");
+        assertThat(source.has("maximumRetryAttempts")).isFalse();
+        assertThat(consumes.get("crossesFiles").get("via").asString()).isEqualTo("nested stack 'Queues'");
+
+        JsonNode task = edge(edges, "nested/parent.yaml#Flow", "nested/parent.yaml#Worker", "taskTarget");
+        assertThat(task.get("task").get("integration").asString()).isEqualTo("LAMBDA");
+        assertThat(task.get("task").get("api").asString()).isEqualTo("lambda:invoke");
+        assertThat(task.get("task").get("pattern").asString()).isEqualTo("REQUEST_RESPONSE");
+        assertThat(task.get("task").get("form").asString()).isEqualTo("OPTIMIZED");
+        assertThat(task.has("crossesFiles")).as("both ends in parent.yaml").isFalse();
+        assertThat(task.has("redrive") || task.has("eventSource")).isFalse();
+    }
+
+    private static JsonNode edge(JsonNode edges, String from, String to, String kind) {
+        for (JsonNode e : edges) {
+            if (e.get("from").asString().equals(from)
+                    && e.get("to").asString().equals(to)
+                    && e.get("kind").asString().equals(kind)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + kind + " edge " + from + " -> " + to + " in " + edges);
     }
 }

@@ -105,4 +105,51 @@ class ServerlessEndToEndTest {
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.err()).contains("0 findings").contains("3 suppressed");
     }
+
+    @Test
+    void commentSuppressionsOnFunctionsAndEvents() throws Exception {
+        Files.writeString(repo.resolve("serverless.yml"), """
+                service: shop
+                provider:
+                  name: aws
+                  runtime: nodejs20.x
+                functions:
+                  # faultline-ignore FL-LAMBDA-001 notifications are best effort
+                  hello:
+                    handler: handler.hello
+                    description: "# faultline-ignore FL-SQS-001 not a comment"
+                    events:
+                      - sns: orders # faultline-ignore FL-SNS-001 the publisher keeps an outbox
+                      - sqs:
+                          arn: !GetAtt OrdersQueue.Arn
+                          batchSize: 1
+                  # faultline-ignore FL-SQS-002 nothing of that rule here
+                  other:
+                    handler: handler.other
+                    events:
+                      - sns: refunds # faultline-ignore FL-SNS-001
+                resources:
+                  - ${file(resources/queues.yml)}
+                """);
+        Run text = LintEndToEndTest.lint(repo, "--fail-on", "none");
+        assertThat(text.out())
+                // the function's finding and the event's are suppressed; the queue's (another file) is not
+                .doesNotContain("FL-LAMBDA-001 Function 'HelloLambdaFunction'")
+                .doesNotContain("FL-SNS-001 SNS subscription 'HelloSnsSubscriptionOrders'")
+                .contains("resources/queues.yml:2:3: warning FL-SQS-001")
+                .doesNotContain("serverless.yml:9:")
+                // a comment without a reason suppresses nothing and is reported; so is one that matches nothing
+                .contains(
+                        "serverless.yml:19:22: warning FL-CONFIG-001 Suppression comment for FL-SNS-001 has no reason")
+                .contains("FL-SNS-001 SNS subscription 'OtherSnsSubscriptionRefunds'")
+                .contains("serverless.yml:15:3: info FL-CONFIG-002 Suppression comment for FL-SQS-002 (lines 16-19)");
+        assertThat(text.err()).contains("2 suppressed");
+
+        Run sarif = LintEndToEndTest.lint(repo, "--format", "sarif", "--fail-on", "none", "--include-suppressed");
+        assertThat(SarifChecks.problems(sarif.out())).isEmpty();
+        assertThat(sarif.out())
+                .contains("\"kind\" : \"inSource\"")
+                .contains("\"justification\" : \"notifications are best effort\"")
+                .contains("\"justification\" : \"the publisher keeps an outbox\"");
+    }
 }

@@ -9,17 +9,23 @@ import dev.faultline.core.model.InputKind;
 import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.Finding;
 import dev.faultline.core.rule.InputRules;
+import dev.faultline.core.suppress.CommentSuppression;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.Span;
 import dev.faultline.core.util.InOrder;
 import dev.faultline.parsers.asl.AslLoadResult;
 import dev.faultline.parsers.asl.AslLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,7 +56,18 @@ public class DefaultSourceLoader implements SourceLoader {
         List<Finding> findings = new ArrayList<>(discovered.findings());
         Path wd = request.workingDirectory().toAbsolutePath().normalize();
         List<Path> inputs = inputDirectories(request, wd);
+        Map<Path, Node> rawRoots = new HashMap<>();
+        for (LoadedFile f : loaded) {
+            rawRoots.put(f.file().path().toAbsolutePath().normalize(), f.root());
+        }
         loaded = ServerlessServices.expand(loaded, wd, f -> projectRoot(f, wd, inputs));
+        List<CommentSuppression> comments = new ArrayList<>();
+        for (LoadedFile f : loaded) {
+            if (f.file().kind() == InputKind.SERVERLESS) {
+                comments.addAll(commentSuppressions(
+                        f.file(), rawRoots.get(f.file().path().toAbsolutePath().normalize())));
+            }
+        }
         loaded = NestedTemplates.withChildren(loaded, wd, f -> projectRoot(f, wd, inputs), findings);
         List<InputFile> files = new ArrayList<>(loaded.size());
         List<Template> templates = new ArrayList<>();
@@ -74,7 +91,20 @@ public class DefaultSourceLoader implements SourceLoader {
         }
         files.sort(java.util.Comparator.comparing(InputFile::displayPath));
         findings.sort(Finding.ORDER);
-        return new Project(files, templates, machines, findings);
+        return new Project(files, templates, machines, findings, comments);
+    }
+
+    /** The {@code # faultline-ignore} comments of a Serverless Framework file (its text is read again). */
+    private static List<CommentSuppression> commentSuppressions(InputFile file, Node root) {
+        if (root == null) {
+            return List.of();
+        }
+        try {
+            String text = Files.readString(file.path(), StandardCharsets.UTF_8);
+            return CommentSuppressions.of(text, root, file.displayPath());
+        } catch (IOException | UncheckedIOException e) {
+            return List.of(); // the file was read once already; a problem now leaves it without comments
+        }
     }
 
     /**

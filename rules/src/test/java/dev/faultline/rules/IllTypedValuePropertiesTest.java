@@ -185,10 +185,18 @@ class IllTypedValuePropertiesTest {
             return false;
         }
         String raw = site.raw();
-        // the name part of an ARN (after the last ':' or '/'), as the framework puts it in the id
-        String name = raw.substring(Math.max(raw.lastIndexOf(':'), raw.lastIndexOf('/')) + 1)
-                .replaceAll("[^0-9A-Za-z]", "");
-        return !name.isEmpty() && n.name().toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT));
+        // a name in the resource part of an ARN, as the framework puts it in the id: the last part
+        // (a queue, topic or stream name), or another (an MSK cluster/<name>/<uuid>)
+        String[] arn = raw.split(":", 6);
+        String resource = arn.length == 6 ? arn[5] : raw;
+        String id = n.name().toLowerCase(Locale.ROOT);
+        for (String part : resource.split("[:/]")) {
+            String name = part.replaceAll("[^0-9A-Za-z]", "").toLowerCase(Locale.ROOT);
+            if (!name.isEmpty() && id.contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A literal of the wrong type or form for the site, written as YAML or JSON text. */

@@ -1,5 +1,6 @@
 package dev.faultline.core.asl;
 
+import dev.faultline.core.eval.Refs;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.Span;
@@ -58,5 +59,15 @@ public record State(
     /** For Task states, the {@code Resource} text (placeholders included), else null. */
     public String resource() {
         return body.getText("Resource");
+    }
+
+    /**
+     * For Task states, the {@code Resource} text, or the template text of an inline {@code Fn::Sub}
+     * (SAM inline definitions keep intrinsics: {@code !Sub arn:${AWS::Partition}:states:::lambda:invoke});
+     * null for other values.
+     */
+    public String resourceText() {
+        String text = resource();
+        return text != null ? text : Refs.subText(body.get("Resource"));
     }
 }

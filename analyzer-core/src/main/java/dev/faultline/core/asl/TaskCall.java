@@ -27,9 +27,12 @@ import java.util.function.Predicate;
  * @param action      the action ({@code putItem}, {@code getObject}), or empty
  * @param pattern     the integration pattern
  * @param effect      whether the call only reads, writes, or is unknown
+ * @param form        how the {@code Resource} names the call: an optimized integration, an AWS SDK
+ *                    integration, or the target's own ARN (a function, an activity)
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/integrate-services.html">Integrating services with Step Functions</a>
  */
-public record TaskCall(Integration integration, String service, String action, Pattern pattern, Effect effect) {
+public record TaskCall(
+        Integration integration, String service, String action, Pattern pattern, Effect effect, Form form) {
 
     /** The kind of target. */
     public enum Integration {
@@ -52,6 +55,21 @@ public record TaskCall(Integration integration, String service, String action, P
         REQUEST_RESPONSE,
         SYNC,
         CALLBACK
+    }
+
+    /** How the {@code Resource} names the call. */
+    public enum Form {
+        /** {@code arn:aws:states:::<service>:<action>} (optimized integrations, HTTP, API Gateway). */
+        OPTIMIZED,
+        /** {@code arn:aws:states:::aws-sdk:<service>:<action>}. */
+        SDK,
+        /**
+         * The target's own ARN: a Lambda function ARN or an activity ARN, written or behind a
+         * placeholder the graph resolved to a function or an activity.
+         */
+        TARGET_ARN,
+        /** The Resource cannot be read. */
+        UNKNOWN
     }
 
     /** What the call does to the world. */
@@ -92,7 +110,7 @@ public record TaskCall(Integration integration, String service, String action, P
         }
         Map<String, Placeholder> ph = machine.placeholders();
         return of(
-                task.resource(),
+                task.resourceText(),
                 args,
                 text -> text.contains("${") || ph.keySet().stream().anyMatch(p -> !p.isEmpty() && text.contains(p)));
     }
@@ -125,43 +143,59 @@ public record TaskCall(Integration integration, String service, String action, P
             int colon = api.indexOf(':');
             String service = colon < 0 ? api : api.substring(0, colon);
             String action = colon < 0 ? "" : api.substring(colon + 1);
+            Form form = sdk ? Form.SDK : Form.OPTIMIZED;
             if (service.equals("lambda") && action.equals("invoke")) {
-                return new TaskCall(Integration.LAMBDA, service, action, pattern, Effect.UNKNOWN);
+                return new TaskCall(Integration.LAMBDA, service, action, pattern, Effect.UNKNOWN, form);
             }
             if (!sdk && service.equals("http") && action.equals("invoke")) {
-                return new TaskCall(Integration.HTTP, service, action, pattern, methodEffect(arguments, placeholder));
+                return new TaskCall(
+                        Integration.HTTP, service, action, pattern, methodEffect(arguments, placeholder), form);
             }
             if (!sdk && service.equals("apigateway") && action.equals("invoke")) {
                 return new TaskCall(
-                        Integration.API_GATEWAY, service, action, pattern, methodEffect(arguments, placeholder));
+                        Integration.API_GATEWAY, service, action, pattern, methodEffect(arguments, placeholder), form);
             }
             if (service.isEmpty() || action.isEmpty() || placeholder.test(service) || placeholder.test(action)) {
-                return new TaskCall(Integration.AWS_SERVICE, service, action, pattern, Effect.UNKNOWN);
+                return new TaskCall(Integration.AWS_SERVICE, service, action, pattern, Effect.UNKNOWN, form);
             }
-            return new TaskCall(Integration.AWS_SERVICE, service, action, pattern, actionEffect(action));
+            return new TaskCall(Integration.AWS_SERVICE, service, action, pattern, actionEffect(action), form);
         }
         if (resource.contains(":states:") && resource.contains(":activity:")) {
-            return new TaskCall(Integration.ACTIVITY, "", "", Pattern.CALLBACK, Effect.UNKNOWN);
+            return new TaskCall(Integration.ACTIVITY, "", "", Pattern.CALLBACK, Effect.UNKNOWN, Form.TARGET_ARN);
         }
         if (resource.contains(":lambda:") && resource.contains(":function:")) {
-            return new TaskCall(Integration.LAMBDA, "lambda", "invoke", Pattern.REQUEST_RESPONSE, Effect.UNKNOWN);
+            return new TaskCall(
+                    Integration.LAMBDA, "lambda", "invoke", Pattern.REQUEST_RESPONSE, Effect.UNKNOWN, Form.TARGET_ARN);
         }
         return unknown(pattern);
     }
 
     /** A call whose target is not known from the text. */
     public static TaskCall unknown(Pattern pattern) {
-        return new TaskCall(Integration.UNKNOWN, "", "", pattern, Effect.UNKNOWN);
+        return new TaskCall(Integration.UNKNOWN, "", "", pattern, Effect.UNKNOWN, Form.UNKNOWN);
     }
 
-    /** The same call with another integration (the graph resolved a placeholder); effect unknown. */
+    /**
+     * The call of a Resource that is only a placeholder the graph resolved to its target (a function,
+     * an activity): the target's ARN, with the pattern that target has; effect unknown.
+     */
     public TaskCall as(Integration resolved) {
+        boolean activity = resolved == Integration.ACTIVITY;
         return new TaskCall(
                 resolved,
-                service,
-                action,
-                resolved == Integration.ACTIVITY ? Pattern.CALLBACK : pattern,
-                Effect.UNKNOWN);
+                activity ? "" : "lambda",
+                activity ? "" : "invoke",
+                activity ? Pattern.CALLBACK : Pattern.REQUEST_RESPONSE,
+                Effect.UNKNOWN,
+                Form.TARGET_ARN);
+    }
+
+    /**
+     * Whether the task runs a Lambda function through the Lambda integration ({@code lambda:invoke})
+     * or the function's ARN; an {@code aws-sdk:lambda:invoke} call is an SDK call and not counted.
+     */
+    public boolean lambdaTask() {
+        return integration == Integration.LAMBDA && form != Form.SDK;
     }
 
     /** Whether the call certainly only reads. */

@@ -124,6 +124,7 @@ public final class Analyzer {
                         project.templates(),
                         project.stateMachines(),
                         project.files().stream().map(InputFile::displayPath).toList(),
+                        project.commentSuppressions(),
                         request.suppressions());
 
         List<RuleMetadata> rules = new ArrayList<>();

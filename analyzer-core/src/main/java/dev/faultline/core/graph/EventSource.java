@@ -21,20 +21,45 @@ import java.util.Optional;
  *                       family: the SAM event {@code Type}, or a property only one family has
  * @param batchSize      {@code BatchSize} as written, or null
  * @param batchingWindow {@code MaximumBatchingWindowInSeconds} as written, or null
+ * @param retryAttempts  {@code MaximumRetryAttempts} as written, or null (streams and Kafka: a failing
+ *                       batch is retried that many times; -1 or absent is infinite)
+ * @param recordAge      {@code MaximumRecordAgeInSeconds} as written, or null
+ * @param bisect         {@code BisectBatchOnFunctionError} as written, or null
+ * @param responseTypes  {@code FunctionResponseTypes} as written, or null ({@code ReportBatchItemFailures}:
+ *                       the function reports the failed items of a batch)
  */
-public record EventSource(GraphNode mapping, SourceFamily family, Node batchSize, Node batchingWindow)
+public record EventSource(
+        GraphNode mapping,
+        SourceFamily family,
+        Node batchSize,
+        Node batchingWindow,
+        Node retryAttempts,
+        Node recordAge,
+        Node bisect,
+        Node responseTypes)
         implements Edge.Written {
 
     private static final List<String> STREAM_ONLY =
             List.of("BisectBatchOnFunctionError", "ParallelizationFactor", "TumblingWindowInSeconds");
 
-    /** Reads a mapping node with its template's evaluator. */
-    static EventSource of(GraphNode esm, ResourceGraph g, Evaluator ev) {
+    /**
+     * Reads a mapping node with its template's evaluator; {@code sources} are the nodes its
+     * {@code EventSourceArn} links to (the graph follows nested stacks and exports, which the
+     * evaluator leaves unknown).
+     */
+    static EventSource of(GraphNode esm, ResourceGraph g, Evaluator ev, List<GraphNode> sources) {
         return new EventSource(
-                esm, family(esm, g, ev), esm.property("BatchSize"), esm.property("MaximumBatchingWindowInSeconds"));
+                esm,
+                family(esm, g, ev, sources),
+                esm.property("BatchSize"),
+                esm.property("MaximumBatchingWindowInSeconds"),
+                esm.property("MaximumRetryAttempts"),
+                esm.property("MaximumRecordAgeInSeconds"),
+                esm.property("BisectBatchOnFunctionError"),
+                esm.property("FunctionResponseTypes"));
     }
 
-    private static SourceFamily family(GraphNode esm, ResourceGraph g, Evaluator ev) {
+    private static SourceFamily family(GraphNode esm, ResourceGraph g, Evaluator ev, List<GraphNode> sources) {
         Node arn = esm.property("EventSourceArn");
         if (arn == null) {
             return esm.property("SelfManagedEventSource") != null
@@ -42,6 +67,12 @@ public record EventSource(GraphNode mapping, SourceFamily family, Node batchSize
                     : hintedFamily(esm, ev);
         }
         Value v = ev.eval(arn);
+        if (v instanceof Value.Unknown) {
+            SourceFamily linked = linkedFamily(esm, sources);
+            if (linked != null) {
+                return linked;
+            }
+        }
         List<Value> alternatives = v instanceof Value.Unknown ? List.of() : v.alternatives();
         SourceFamily found = v instanceof Value.Unknown ? arnFamily(SubTexts.shape(arn)) : null;
         boolean unresolved = found == SourceFamily.UNKNOWN;
@@ -153,13 +184,41 @@ public record EventSource(GraphNode mapping, SourceFamily family, Node batchSize
             return SourceFamily.UNKNOWN;
         }
         String attr = alt instanceof Value.Attr a ? a.attribute() : null;
-        switch (src.type()) {
+        return typeFamily(src.type(), attr, false);
+    }
+
+    /**
+     * The family of sources written in another template (a nested stack's output, an export): the
+     * evaluator leaves them unknown and the graph links them; known when every one is of one family.
+     */
+    private static SourceFamily linkedFamily(GraphNode esm, List<GraphNode> sources) {
+        SourceFamily found = null;
+        for (GraphNode src : sources) {
+            if (src.template() == null || src.template() == esm.template()) {
+                return null;
+            }
+            SourceFamily f = typeFamily(src.type(), null, true);
+            if (f == SourceFamily.UNKNOWN || (found != null && found != f)) {
+                return null;
+            }
+            found = f;
+        }
+        return found;
+    }
+
+    /**
+     * The family of a source resource type; {@code attr} is the {@code Fn::GetAtt} attribute, which
+     * must name the queue's or table stream's ARN unless {@code linked} (the graph linked the node
+     * through another template, where the attribute is not seen).
+     */
+    private static SourceFamily typeFamily(String type, String attr, boolean linked) {
+        switch (type) {
             case "AWS::SQS::Queue":
-                return "Arn".equals(attr) ? SourceFamily.SQS : SourceFamily.UNKNOWN;
+                return linked || "Arn".equals(attr) ? SourceFamily.SQS : SourceFamily.UNKNOWN;
             case "AWS::Kinesis::Stream", "AWS::Kinesis::StreamConsumer":
                 return SourceFamily.KINESIS;
             case "AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable":
-                return "StreamArn".equals(attr) ? SourceFamily.DYNAMODB : SourceFamily.UNKNOWN;
+                return linked || "StreamArn".equals(attr) ? SourceFamily.DYNAMODB : SourceFamily.UNKNOWN;
             case "AWS::MSK::Cluster", "AWS::MSK::ServerlessCluster":
                 return SourceFamily.MSK;
             case "AWS::AmazonMQ::Broker":

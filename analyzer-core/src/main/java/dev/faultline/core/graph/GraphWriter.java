@@ -2,7 +2,11 @@ package dev.faultline.core.graph;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.faultline.core.asl.TaskCall;
 import dev.faultline.core.rule.Severity;
+import dev.faultline.core.tree.IntrinsicNode;
+import dev.faultline.core.tree.ListNode;
+import dev.faultline.core.tree.Node;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -17,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes a {@link ResourceGraph} for people: JSON ({@code {"nodes": [{"id", "type", "file",
  * "line", "cdkPath", "implied"}], "edges": [{"from", "to", "kind", "mode", "evidence": {"fact",
- * "path"}}]}}), Graphviz DOT, or a
+ * "path"}, "redrive", "eventSource", "task", "crossesFiles"}]}}; the last four only where they
+ * apply, see {@link EdgeJson}), Graphviz DOT, or a
  * Mermaid flowchart that GitHub renders in Markdown. Failure paths ({@code failsTo}) are drawn
  * distinctly (dashed, red). In the pictures every arrow points the way events flow, from source to
  * target: a queue or stream to the mapping that reads it ("consumed by"), a topic or bus to its
@@ -38,11 +43,24 @@ public final class GraphWriter {
 
     /**
      * One edge of the JSON form; {@code mode} is null for edges that are not invocations, and
-     * {@code evidence} (for invocations) says which resource and property decide the mode.
+     * {@code evidence} (for invocations) says which resource and property decide the mode. What the
+     * source wrote about the relation, where the graph read it: {@code redrive} on the
+     * {@code failsTo} edge of a redrive policy, {@code eventSource} on a {@code consumes} edge,
+     * {@code task} on a {@code taskTarget} edge; {@code crossesFiles} when the two ends are written
+     * in different files.
      */
-    @JsonPropertyOrder({"from", "to", "kind", "mode", "evidence"})
+    @JsonPropertyOrder({"from", "to", "kind", "mode", "evidence", "redrive", "eventSource", "task", "crossesFiles"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EdgeJson(String from, String to, String kind, String mode, EvidenceJson evidence) {
+    public record EdgeJson(
+            String from,
+            String to,
+            String kind,
+            String mode,
+            EvidenceJson evidence,
+            RedriveJson redrive,
+            EventSourceJson eventSource,
+            TaskJson task,
+            CrossingJson crossesFiles) {
 
         /** The label drawn on the edge: {@code invokes async: S3 notification}. */
         String label(String modeSeparator) {
@@ -56,6 +74,53 @@ public final class GraphWriter {
     /** Why an invocation has its mode: the property ({@code path}) and what it says ({@code fact}). */
     @JsonPropertyOrder({"fact", "path"})
     public record EvidenceJson(String fact, String path) {}
+
+    /**
+     * A redrive policy: its {@code maxReceiveCount} as written ({@code null} when absent, an
+     * expression as {@code <Fn::…>}), the dead-letter queue it names (a node id, or null when it names
+     * none of the run), and the line of the {@code RedrivePolicy}.
+     */
+    @JsonPropertyOrder({"maxReceiveCount", "deadLetterQueue", "line"})
+    public record RedriveJson(String maxReceiveCount, String deadLetterQueue, int line) {}
+
+    /**
+     * What an event source mapping reads ({@code family}, {@link SourceFamily#label()}) and its batch
+     * and retry settings as written (absent when not written).
+     */
+    @JsonPropertyOrder({
+        "family",
+        "batchSize",
+        "maximumBatchingWindowInSeconds",
+        "maximumRetryAttempts",
+        "maximumRecordAgeInSeconds",
+        "bisectBatchOnFunctionError",
+        "functionResponseTypes"
+    })
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EventSourceJson(
+            String family,
+            String batchSize,
+            String maximumBatchingWindowInSeconds,
+            String maximumRetryAttempts,
+            String maximumRecordAgeInSeconds,
+            String bisectBatchOnFunctionError,
+            List<String> functionResponseTypes) {}
+
+    /**
+     * What a Task state calls ({@link dev.faultline.core.asl.TaskCall}): integration, the
+     * {@code service:action} (empty when not known), pattern, form of the Resource, and whether the
+     * call only reads or writes.
+     */
+    @JsonPropertyOrder({"integration", "api", "pattern", "form", "effect"})
+    public record TaskJson(String integration, String api, String pattern, String form, String effect) {}
+
+    /**
+     * An edge between two files: the file of each end, and how the relation crosses (a nested stack,
+     * an export) when the graph recorded it.
+     */
+    @JsonPropertyOrder({"from", "to", "via"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CrossingJson(String from, String to, String via) {}
 
     /** The JSON document. */
     @JsonPropertyOrder({"nodes", "edges"})
@@ -286,7 +351,11 @@ public final class GraphWriter {
                     e.to().id(),
                     e.kind().label(),
                     e.mode() == InvocationMode.NONE ? null : e.mode().label(),
-                    ev == null ? null : new EvidenceJson(ev.fact(), ev.path())));
+                    ev == null ? null : new EvidenceJson(ev.fact(), ev.path()),
+                    redrive(e.redrive()),
+                    eventSource(e.eventSource()),
+                    task(e.taskIntegration()),
+                    crossing(g, e)));
         }
         List<EdgeJson> out = new ArrayList<>(set);
         out.sort(Comparator.comparing(EdgeJson::from)
@@ -295,6 +364,75 @@ public final class GraphWriter {
                 .thenComparing(e -> e.mode() == null ? "" : e.mode())
                 .thenComparing(e -> e.evidence() == null ? "" : e.evidence().path()));
         return out;
+    }
+
+    private static RedriveJson redrive(Redrive r) {
+        if (r == null) {
+            return null;
+        }
+        return new RedriveJson(
+                written(r.maxReceiveCount()),
+                r.dlq() == null ? null : r.dlq().id(),
+                r.span().line());
+    }
+
+    private static EventSourceJson eventSource(EventSource s) {
+        if (s == null) {
+            return null;
+        }
+        List<String> types = null;
+        if (s.responseTypes() != null) {
+            ListNode l = s.responseTypes().asList();
+            types = new ArrayList<>();
+            if (l == null) {
+                types.add(written(s.responseTypes()));
+            } else {
+                for (Node item : l.items()) {
+                    types.add(written(item));
+                }
+            }
+        }
+        return new EventSourceJson(
+                s.family().label(),
+                written(s.batchSize()),
+                written(s.batchingWindow()),
+                written(s.retryAttempts()),
+                written(s.recordAge()),
+                written(s.bisect()),
+                types);
+    }
+
+    private static TaskJson task(TaskIntegration t) {
+        if (t == null) {
+            return null;
+        }
+        TaskCall c = t.call();
+        return new TaskJson(
+                c.integration().name(),
+                c.api(),
+                c.pattern().name(),
+                c.form().name(),
+                c.effect().name());
+    }
+
+    private static CrossingJson crossing(ResourceGraph g, Edge e) {
+        String from = e.from().file();
+        String to = e.to().file();
+        if (from == null || to == null || from.equals(to)) {
+            return null;
+        }
+        return new CrossingJson(from, to, g.crossing(e.from().template(), e.to().template()));
+    }
+
+    /** A value as written: a scalar's text, {@code <Fn::GetAtt>} for an expression; null when absent. */
+    private static String written(Node n) {
+        if (n == null) {
+            return null;
+        }
+        if (n.text() != null) {
+            return n.text();
+        }
+        return n instanceof IntrinsicNode in ? "<" + in.function() + ">" : "<expression>";
     }
 
     private static String shortType(String type) {

@@ -50,9 +50,10 @@ final class Linker {
             case EVENT_INVOKE_CONFIG -> eventInvokeConfig(n, p);
             case EVENT_SOURCE_MAPPING -> {
                 Node src = p.get("EventSourceArn");
-                EventSource source = EventSource.of(n, g, r.evaluator());
+                List<GraphNode> sources = r.nodes(src);
+                EventSource source = EventSource.of(n, g, r.evaluator(), sources);
                 g.addEventSource(source);
-                for (GraphNode s : r.nodes(src)) {
+                for (GraphNode s : sources) {
                     if (s != n) {
                         g.connect(
                                 new Edge(EdgeKind.CONSUMES, s, n, InvocationMode.NONE, src.span(), null, null, source));

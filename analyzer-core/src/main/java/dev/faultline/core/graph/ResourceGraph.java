@@ -74,6 +74,18 @@ public final class ResourceGraph {
     }
 
     /**
+     * How a relation between two templates was resolved ({@code nested stack 'Queues'},
+     * {@code export 'prod-orders-arn'}), or null when none was recorded or they are one template.
+     */
+    public String crossing(Template a, Template b) {
+        if (a == null || b == null || a == b) {
+            return null;
+        }
+        Map<Template, String> m = crossings.get(a);
+        return m == null ? null : m.get(b);
+    }
+
+    /**
      * Where node {@code n} is written, for the message of a finding on {@code about}: empty when
      * both are in one template, else {@code " in parent.yaml (through nested stack 'Queues')"} or
      * {@code " in app.yaml (through export 'prod-orders-arn')"}.
@@ -344,6 +356,20 @@ public final class ResourceGraph {
             }
         }
         return c;
+    }
+
+    /**
+     * The function a Lambda Task state runs (its first {@code taskTarget} edge to a function: the
+     * {@code FunctionName} of {@code lambda:invoke}, or the function ARN its {@code Resource} names),
+     * or null when the target is not a function of the run.
+     */
+    public GraphNode taskFunction(State task) {
+        for (Edge e : taskTargets(task)) {
+            if (e.to().kind() == NodeKind.FUNCTION) {
+                return e.to();
+            }
+        }
+        return null;
     }
 
     /** Whether the Task state's target was analysed and resolved to at least one node. */

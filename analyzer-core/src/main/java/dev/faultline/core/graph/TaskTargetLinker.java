@@ -34,7 +34,7 @@ final class TaskTargetLinker {
                 continue;
             }
             Node resNode = st.field("Resource");
-            String res = st.resource();
+            String res = st.resourceText();
             MapNode params = st.body().getMap("Parameters");
             if (params == null) {
                 params = st.body().getMap("Arguments");
@@ -45,6 +45,7 @@ final class TaskTargetLinker {
             String fact = "Step Functions Lambda task (request-response)";
             Node targetNode = null;
             String field = null;
+            boolean direct = false;
             if (res != null && res.contains(":states:::")) {
                 String api = res.substring(res.indexOf(":states:::") + ":states:::".length());
                 if (api.startsWith("lambda:invoke")) {
@@ -78,6 +79,7 @@ final class TaskTargetLinker {
                 }
             } else if (resNode != null) {
                 targetNode = resNode;
+                direct = true;
                 lambda = res == null || res.contains(":lambda:") || !res.startsWith("arn:");
             }
             if (targetNode == null) {
@@ -90,21 +92,22 @@ final class TaskTargetLinker {
                 if (x.node() == sm) {
                     continue;
                 }
-                if (lambda && x.node().kind() != NodeKind.FUNCTION) {
+                boolean function = x.node().kind() == NodeKind.FUNCTION;
+                if (lambda && !function && !(direct && x.node().kind() == NodeKind.ACTIVITY)) {
                     continue;
                 }
                 Edge e = new Edge(
                         EdgeKind.TASK_TARGET,
                         sm,
                         x.node(),
-                        lambda ? mode : InvocationMode.NONE,
+                        lambda && function ? mode : InvocationMode.NONE,
                         targetNode.span(),
                         x.qualifier(),
                         null,
                         new TaskIntegration(integration(call, x.node())));
                 g.connect(e);
                 edges.add(e);
-                if (lambda || (machine && x.node().kind() == NodeKind.STATE_MACHINE)) {
+                if ((lambda && function) || (machine && x.node().kind() == NodeKind.STATE_MACHINE)) {
                     Evidence ev = new Evidence(st.logicalPath(), fact, mode == InvocationMode.SYNC, null);
                     g.connect(new Edge(EdgeKind.INVOKES, sm, x.node(), mode, targetNode.span(), x.qualifier(), ev));
                 }

@@ -43,6 +43,8 @@ final class TypeChecker {
     private final List<Finding> out;
     private final Set<Node> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<String> seenAt = new HashSet<>();
+    /** The framework keys of the Serverless Framework service being checked, else null. */
+    private ServerlessValues serverless;
 
     TypeChecker(ResourceGraph g, List<Finding> out) {
         this.g = g;
@@ -65,6 +67,18 @@ final class TypeChecker {
 
     /** Checks the SAM Globals and every node of a template. */
     void check(Template t) {
+        serverless = ServerlessValues.of(t);
+        if (serverless != null) {
+            onErrors(t);
+        }
+        try {
+            checkNodes(t);
+        } finally {
+            serverless = null;
+        }
+    }
+
+    private void checkNodes(Template t) {
         Evaluator ev = new Evaluator(t);
         MapNode fnGlobals = t.globals() == null ? null : t.globals().getMap("Function");
         if (fnGlobals != null) {
@@ -87,6 +101,37 @@ final class TypeChecker {
                 typed(r.properties(), PropertyTypes.of(r.type()), o, ev);
             }
             typed(n.properties(), PropertyTypes.of(n.type()), o, ev);
+        }
+    }
+
+    /**
+     * A Serverless Framework {@code onError} that is not an SNS topic ARN: the framework's schema
+     * rejects it (and under {@code configValidationMode: warn} it grants {@code sns:Publish} on it,
+     * not the permission the target needs).
+     */
+    private void onErrors(Template t) {
+        MapNode functions = t.root().getMap("functions");
+        for (MapNode.Entry f : functions == null ? List.<MapNode.Entry>of() : functions.entries()) {
+            MapNode.Entry onError = f.value() instanceof MapNode fn ? fn.entry("onError") : null;
+            String problem = onError == null ? null : ServerlessValues.onErrorProblem(onError.value());
+            if (problem == null || !seen.add(onError.value())) {
+                continue;
+            }
+            String id = ServerlessExpander.functionLogicalId(f.key());
+            g.markIllTyped(onError.value());
+            out.add(new Finding(
+                    InputRules.PARSE_TYPE.id(),
+                    InputRules.PARSE_TYPE.severity(),
+                    "functions." + f.key() + ".onError is " + problem + ", but the Serverless Framework accepts only "
+                            + "an SNS topic ARN there (or an intrinsic function); it rejects the service, or under "
+                            + "configValidationMode: warn grants sns:Publish instead of the permission the "
+                            + "dead-letter target needs, and failed events are lost",
+                    onError.value().span(),
+                    id,
+                    null,
+                    "Resources/" + id + "/Properties/DeadLetterConfig/TargetArn",
+                    null,
+                    null));
         }
     }
 
@@ -223,8 +268,10 @@ final class TypeChecker {
             return;
         }
         g.markIllTyped(value);
-        String message = o.what() + " " + name + " is " + found.get() + ", but " + o.consumer() + " accepts only "
-                + type.allowed() + "; the deployment fails, and the failure checks that need this value skip it";
+        String key = serverless == null || o.written() != null ? null : serverless.keyOf(value);
+        String subject = key == null ? o.what() + " " + name : key + " (compiled to " + o.what() + " " + name + ")";
+        String message = subject + " is " + found.get() + ", but " + o.consumer() + " accepts only " + type.allowed()
+                + "; the deployment fails, and the failure checks that need this value skip it";
         out.add(new Finding(
                 InputRules.PARSE_TYPE.id(),
                 InputRules.PARSE_TYPE.severity(),

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -23,19 +24,28 @@ import java.util.regex.Pattern;
  * @param badExample  a snippet that triggers the rule
  * @param goodExample the same snippet, fixed
  * @param precision how often findings are right
+ *
+ * <p>A value class with the accessors, equality and text of a record of these components. Not a
+ * record so that the examples read by {@link Builder#examplesOf} can be read when first asked for
+ * ({@code explain}, SARIF help, {@code rules --format json}): reading two or four resources from the
+ * jar for each of the rules was a third of a one-template lint's start-up.
  */
-public record RuleMetadata(
-        String id,
-        String name,
-        Severity severity,
-        String summary,
-        String rationale,
-        String howToFix,
-        List<String> tags,
-        String docsUrl,
-        String badExample,
-        String goodExample,
-        Precision precision) {
+public final class RuleMetadata {
+
+    private final String id;
+    private final String name;
+    private final Severity severity;
+    private final String summary;
+    private final String rationale;
+    private final String howToFix;
+    private final List<String> tags;
+    private final String docsUrl;
+    private final Precision precision;
+    /** Reads an example ("bad", "good") when it is first asked for; null once both are known. */
+    private Function<String, String> examples;
+
+    private String badExample;
+    private String goodExample;
 
     /** The id prefix reserved for Faultline's built-in rules; a plugin rule using it is refused. */
     public static final String RESERVED_PREFIX = "FL-";
@@ -48,7 +58,35 @@ public record RuleMetadata(
      *
      * @throws IllegalArgumentException when the id, name or a required text is malformed or missing
      */
-    public RuleMetadata {
+    public RuleMetadata(
+            String id,
+            String name,
+            Severity severity,
+            String summary,
+            String rationale,
+            String howToFix,
+            List<String> tags,
+            String docsUrl,
+            String badExample,
+            String goodExample,
+            Precision precision) {
+        this(id, name, severity, summary, rationale, howToFix, tags, docsUrl, precision, null);
+        this.badExample = badExample == null ? "" : badExample;
+        this.goodExample = goodExample == null ? "" : goodExample;
+    }
+
+    /** The fields but the examples, which {@code examples} reads when they are first asked for. */
+    private RuleMetadata(
+            String id,
+            String name,
+            Severity severity,
+            String summary,
+            String rationale,
+            String howToFix,
+            List<String> tags,
+            String docsUrl,
+            Precision precision,
+            Function<String, String> examples) {
         Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException(
@@ -61,14 +99,136 @@ public record RuleMetadata(
         requireText(id, "summary", summary);
         requireText(id, "rationale", rationale);
         requireText(id, "howToFix", howToFix);
-        tags = List.copyOf(tags);
-        if (tags.size() > 20) {
+        List<String> t = List.copyOf(tags);
+        if (t.size() > 20) {
             throw new IllegalArgumentException(id + ": at most 20 tags");
         }
-        badExample = badExample == null ? "" : badExample;
-        goodExample = goodExample == null ? "" : goodExample;
-        docsUrl = docsUrl == null ? "" : docsUrl;
-        precision = precision == null ? Precision.HIGH : precision;
+        this.id = id;
+        this.name = name;
+        this.severity = severity;
+        this.summary = summary;
+        this.rationale = rationale;
+        this.howToFix = howToFix;
+        this.tags = t;
+        this.docsUrl = docsUrl == null ? "" : docsUrl;
+        this.precision = precision == null ? Precision.HIGH : precision;
+        this.examples = examples;
+    }
+
+    /** @return the permanent id, {@code <PREFIX>-<AREA>-<NNN>} */
+    public String id() {
+        return id;
+    }
+
+    /** @return the PascalCase name stating the problem */
+    public String name() {
+        return name;
+    }
+
+    /** @return the default severity */
+    public Severity severity() {
+        return severity;
+    }
+
+    /** @return one line: what the rule flags */
+    public String summary() {
+        return summary;
+    }
+
+    /** @return what fails and how */
+    public String rationale() {
+        return rationale;
+    }
+
+    /** @return the fix */
+    public String howToFix() {
+        return howToFix;
+    }
+
+    /** @return the topic tags */
+    public List<String> tags() {
+        return tags;
+    }
+
+    /** @return the AWS documentation page behind the rule, or empty */
+    public String docsUrl() {
+        return docsUrl;
+    }
+
+    /**
+     * @return a snippet that triggers the rule, or empty
+     * @throws IllegalStateException when the example file of {@link Builder#examplesOf} is missing or
+     *                               cannot be read
+     */
+    public String badExample() {
+        readExamples();
+        return badExample;
+    }
+
+    /**
+     * @return the same snippet, fixed, or empty
+     * @throws IllegalStateException when the example file of {@link Builder#examplesOf} is missing or
+     *                               cannot be read
+     */
+    public String goodExample() {
+        readExamples();
+        return goodExample;
+    }
+
+    /** @return how often findings are right */
+    public Precision precision() {
+        return precision;
+    }
+
+    private synchronized void readExamples() {
+        if (examples != null) {
+            String bad = examples.apply("bad");
+            String good = examples.apply("good");
+            badExample = bad;
+            goodExample = good;
+            examples = null;
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this
+                || o instanceof RuleMetadata m
+                        && id.equals(m.id)
+                        && name.equals(m.name)
+                        && severity == m.severity
+                        && summary.equals(m.summary)
+                        && rationale.equals(m.rationale)
+                        && howToFix.equals(m.howToFix)
+                        && tags.equals(m.tags)
+                        && docsUrl.equals(m.docsUrl)
+                        && badExample().equals(m.badExample())
+                        && goodExample().equals(m.goodExample())
+                        && precision == m.precision;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                id,
+                name,
+                severity,
+                summary,
+                rationale,
+                howToFix,
+                tags,
+                docsUrl,
+                badExample(),
+                goodExample(),
+                precision);
+    }
+
+    @Override
+    public String toString() {
+        return "RuleMetadata[id=" + id + ", name=" + name + ", severity=" + severity + ", summary=" + summary
+                + ", rationale=" + rationale + ", howToFix=" + howToFix + ", tags=" + tags + ", docsUrl="
+                + docsUrl + ", badExample=" + badExample() + ", goodExample=" + goodExample() + ", precision="
+                + precision + "]";
     }
 
     private static void requireText(String id, String field, String value) {
@@ -114,6 +274,7 @@ public record RuleMetadata(
         private String docsUrl;
         private String bad;
         private String good;
+        private Class<?> examplesOf;
         private Precision precision = Precision.HIGH;
 
         private Builder(String id) {
@@ -170,18 +331,20 @@ public record RuleMetadata(
          * {@code QueueWithoutRedrivePolicy.bad.yaml} and {@code QueueWithoutRedrivePolicy.good.yaml}
          * ({@code .json} for JSON and States Language examples) in the class's package on the class
          * path. Files rather than strings, so that an editor checks them and a test can lint them.
+         * They are read when first asked for ({@link RuleMetadata#badExample()}), not when the rule is
+         * loaded: a lint does not need them.
          *
          * @param rule the rule class
          * @return this builder
-         * @throws IllegalStateException when a file is missing or cannot be read
          */
         public Builder examplesOf(Class<?> rule) {
-            this.bad = example(rule, "bad");
-            this.good = example(rule, "good");
+            this.examplesOf = Objects.requireNonNull(rule, "rule");
+            this.bad = null;
+            this.good = null;
             return this;
         }
 
-        private String example(Class<?> rule, String kind) {
+        private static String example(String id, Class<?> rule, String kind) {
             for (String ext : List.of("yaml", "json")) {
                 String name = rule.getSimpleName() + "." + kind + "." + ext;
                 try (InputStream in = rule.getResourceAsStream(name)) {
@@ -209,8 +372,31 @@ public record RuleMetadata(
          * @throws IllegalArgumentException when a field is malformed or missing
          */
         public RuleMetadata build() {
+            if (examplesOf == null) {
+                return new RuleMetadata(
+                        id, name, severity, summary, rationale, howToFix, tags, docsUrl, bad, good, precision);
+            }
+            Class<?> rule = examplesOf;
+            String ruleId = id;
+            String givenBad = bad;
+            String givenGood = good;
             return new RuleMetadata(
-                    id, name, severity, summary, rationale, howToFix, tags, docsUrl, bad, good, precision);
+                    id,
+                    name,
+                    severity,
+                    summary,
+                    rationale,
+                    howToFix,
+                    tags,
+                    docsUrl,
+                    precision,
+                    new Function<String, String>() {
+                        @Override
+                        public String apply(String kind) {
+                            String given = kind.equals("bad") ? givenBad : givenGood;
+                            return given != null ? given : example(ruleId, rule, kind);
+                        }
+                    });
         }
     }
 }

@@ -23,7 +23,8 @@ import java.util.function.Predicate;
 /**
  * Applies suppressions to the sorted findings of one analysis, in this order: template
  * {@code Metadata} ({@code faultline: {suppress: [{rule, reason, states}]}} on a resource or on the
- * template), config-file path suppressions, then the baseline. Suppressed findings are kept and
+ * template), {@code # faultline-ignore} comments in Serverless Framework service files
+ * ({@link CommentSuppression}), config-file path suppressions, then the baseline. Suppressed findings are kept and
  * marked ({@link Finding#withSuppression}). Invalid Metadata entries (no reason, unknown rule, wrong
  * shape) become FL-CONFIG-001 findings and suppress nothing; entries that match nothing become
  * FL-CONFIG-002 findings. The baseline applies to these FL-CONFIG findings too; its own stale entries
@@ -70,9 +71,24 @@ public final class Suppressor {
             List<StateMachine> machines,
             List<String> lintedFiles,
             SuppressionSettings settings) {
+        return apply(sorted, templates, machines, lintedFiles, List.of(), settings);
+    }
+
+    /**
+     * As {@link #apply(List, List, List, List, SuppressionSettings)}, with the suppressions written as
+     * comments in Serverless Framework service files (applied after Metadata, before the config file).
+     */
+    public List<Finding> apply(
+            List<Finding> sorted,
+            List<Template> templates,
+            List<StateMachine> machines,
+            List<String> lintedFiles,
+            List<CommentSuppression> comments,
+            SuppressionSettings settings) {
         List<Finding> out = new ArrayList<>(sorted);
         List<Finding> added = new ArrayList<>();
         applyMetadata(out, templates, machines, added);
+        applyComments(out, comments, added);
         applyPaths(out, settings.paths(), lintedFiles, added);
         for (Finding f : added) {
             if (ruleOn.test(f.ruleId())) {
@@ -167,6 +183,61 @@ public final class Suppressor {
                     }
                     unusedIfNot(used, e, "resource '" + r.logicalId() + "'", added);
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code # faultline-ignore FL-XXX-000 reason} comments: the findings of the rule located in the
+     * node the comment is on (or above). Without a reason, with an unknown rule or with no key to
+     * apply to, a comment is FL-CONFIG-001 and suppresses nothing; one that matches nothing is
+     * FL-CONFIG-002.
+     */
+    private void applyComments(List<Finding> findings, List<CommentSuppression> comments, List<Finding> added) {
+        for (CommentSuppression c : comments) {
+            String path = CommentSuppression.KEYWORD + "/" + c.comment().line();
+            if (!ruleExists.test(c.rule())) {
+                added.add(invalid(
+                        "Suppression comment names unknown rule '" + c.rule() + "'.", c.comment(), null, null, path));
+                continue;
+            }
+            if (c.reason() == null || c.reason().isBlank()) {
+                added.add(invalid(
+                        "Suppression comment for " + c.rule() + " has no reason; write '# " + CommentSuppression.KEYWORD
+                                + " " + c.rule() + " <why the finding does not apply>'.",
+                        c.comment(),
+                        null,
+                        null,
+                        path));
+                continue;
+            }
+            if (c.scope() == null) {
+                added.add(invalid(
+                        "Suppression comment for " + c.rule() + " is on no key; put it at the end of the key's line "
+                                + "or on the line above it.",
+                        c.comment(),
+                        null,
+                        null,
+                        path));
+                continue;
+            }
+            boolean used = false;
+            for (int i = 0; i < findings.size(); i++) {
+                Finding f = findings.get(i);
+                if (f.ruleId().equals(c.rule()) && c.covers(f.span())) {
+                    used = true;
+                    mark(findings, i, c.reason().trim());
+                }
+            }
+            if (!used) {
+                added.add(configFinding(
+                        InputRules.CONFIG_UNUSED.id(),
+                        "Suppression comment for " + c.rule() + " (lines "
+                                + c.scope().line() + "-" + c.scope().endLine() + ") matches no finding; remove it.",
+                        c.comment(),
+                        null,
+                        null,
+                        path));
             }
         }
     }

@@ -706,4 +706,67 @@ class GraphBuilderTest {
         assertThat(new GraphWriter(true).json(g)).contains("references");
         assertThat(w.json(g)).isEqualTo(json);
     }
+
+    @Test
+    void consumesEdgesCarryTheMappingsSourceFamilyAndBatchAndRetrySettings() {
+        Trees4Test b = new Trees4Test("s.yaml");
+        MapNode root = b.m(
+                "Resources",
+                b.m(
+                        "S",
+                        b.m("Type", "AWS::Kinesis::Stream"),
+                        "Fn",
+                        b.m("Type", "AWS::Lambda::Function"),
+                        "M",
+                        b.m(
+                                "Type",
+                                "AWS::Lambda::EventSourceMapping",
+                                "Properties",
+                                b.m(
+                                        "EventSourceArn",
+                                        b.arn("S"),
+                                        "FunctionName",
+                                        b.ref("Fn"),
+                                        "StartingPosition",
+                                        "LATEST",
+                                        "BatchSize",
+                                        50,
+                                        "MaximumBatchingWindowInSeconds",
+                                        5,
+                                        "MaximumRetryAttempts",
+                                        3,
+                                        "MaximumRecordAgeInSeconds",
+                                        3600,
+                                        "BisectBatchOnFunctionError",
+                                        true,
+                                        "FunctionResponseTypes",
+                                        b.l("ReportBatchItemFailures"))),
+                        "Bare",
+                        b.m(
+                                "Type",
+                                "AWS::Lambda::EventSourceMapping",
+                                "Properties",
+                                b.m("EventSourceArn", b.arn("S"), "FunctionName", b.ref("Fn")))));
+        ResourceGraph g = build(b.template(root));
+        Edge consumes = g.edges().stream()
+                .filter(e -> e.kind() == EdgeKind.CONSUMES && e.to().name().equals("M"))
+                .findFirst()
+                .orElseThrow();
+        EventSource s = consumes.eventSource();
+        assertThat(s).isSameAs(g.eventSource(consumes.to()));
+        assertThat(s.family()).isEqualTo(SourceFamily.KINESIS);
+        assertThat(s.batchSize().text()).isEqualTo("50");
+        assertThat(s.batchingWindow().text()).isEqualTo("5");
+        assertThat(s.retryAttempts().text()).isEqualTo("3");
+        assertThat(s.recordAge().text()).isEqualTo("3600");
+        assertThat(s.bisect().text()).isEqualTo("true");
+        assertThat(s.responseTypes().asList().get(0).text()).isEqualTo("ReportBatchItemFailures");
+        EventSource bare = g.eventSource(g.find(consumes.to().template(), "Bare"));
+        assertThat(bare.family()).isEqualTo(SourceFamily.KINESIS);
+        assertThat(bare.batchSize()).isNull();
+        assertThat(bare.retryAttempts()).isNull();
+        assertThat(bare.recordAge()).isNull();
+        assertThat(bare.bisect()).isNull();
+        assertThat(bare.responseTypes()).isNull();
+    }
 }

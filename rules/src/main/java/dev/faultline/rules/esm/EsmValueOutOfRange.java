@@ -1,6 +1,7 @@
 package dev.faultline.rules.esm;
 
 import dev.faultline.core.eval.Value;
+import dev.faultline.core.graph.EventSource;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.graph.SourceFamily;
@@ -49,7 +50,8 @@ public final class EsmValueOutOfRange extends AbstractRule {
     public void visitNode(GraphNode esm, RuleContext ctx) {
         SourceFamily family = EventSources.family(esm, ctx);
         String who = EventSources.describe(esm, family, ctx);
-        for (long v : known(ctx.property(esm, "MaximumRetryAttempts"))) {
+        EventSource source = ctx.graph().eventSource(esm);
+        for (long v : known(ctx.eval(esm, source.retryAttempts()))) {
             if (v < PollLimits.INFINITE || v > PollLimits.RETRY_ATTEMPTS_MAX) {
                 report(
                         ctx,
@@ -60,7 +62,7 @@ public final class EsmValueOutOfRange extends AbstractRule {
                 break;
             }
         }
-        for (long v : known(ctx.property(esm, "MaximumRecordAgeInSeconds"))) {
+        for (long v : known(ctx.eval(esm, source.recordAge()))) {
             if (v != PollLimits.INFINITE && (v < PollLimits.RECORD_AGE_MIN || v > PollLimits.RECORD_AGE_MAX)) {
                 report(
                         ctx,
@@ -73,12 +75,12 @@ public final class EsmValueOutOfRange extends AbstractRule {
                 break;
             }
         }
-        checkBatchSize(esm, family, who, ctx);
+        checkBatchSize(esm, source, who, ctx);
         checkMaximumConcurrency(esm, family, who, ctx);
     }
 
-    private static void checkBatchSize(GraphNode esm, SourceFamily family, String who, RuleContext ctx) {
-        List<Long> sizes = known(ctx.property(esm, "BatchSize"));
+    private static void checkBatchSize(GraphNode esm, EventSource source, String who, RuleContext ctx) {
+        List<Long> sizes = known(ctx.eval(esm, source.batchSize()));
         for (long v : sizes) {
             if (v < PollLimits.BATCH_SIZE_MIN || v > PollLimits.BATCH_SIZE_MAX) {
                 report(
@@ -90,7 +92,7 @@ public final class EsmValueOutOfRange extends AbstractRule {
                 return;
             }
         }
-        if (family != SourceFamily.SQS) {
+        if (source.family() != SourceFamily.SQS) {
             return;
         }
         long largest = sizes.stream().mapToLong(Long::longValue).max().orElse(PollLimits.SQS_BATCH_SIZE_DEFAULT);
@@ -119,7 +121,7 @@ public final class EsmValueOutOfRange extends AbstractRule {
             return;
         }
         Optional<List<Long>> window =
-                Props.longs(ctx.property(esm, "MaximumBatchingWindowInSeconds"), PollLimits.BATCHING_WINDOW_DEFAULT);
+                Props.longs(ctx.eval(esm, source.batchingWindow()), PollLimits.BATCHING_WINDOW_DEFAULT);
         if (window.isEmpty() || window.get().stream().allMatch(w -> w >= 1)) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.faultline.rules.esm;
 
+import dev.faultline.core.graph.EventSource;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.graph.SourceFamily;
@@ -47,7 +48,8 @@ public final class SqsBatchWithoutPartialFailure extends AbstractRule {
         if (family != SourceFamily.SQS) {
             return;
         }
-        Optional<List<Long>> batch = Props.longs(ctx.property(esm, "BatchSize"), PollLimits.SQS_BATCH_SIZE_DEFAULT);
+        EventSource source = ctx.graph().eventSource(esm);
+        Optional<List<Long>> batch = Props.longs(ctx.eval(esm, source.batchSize()), PollLimits.SQS_BATCH_SIZE_DEFAULT);
         Optional<List<Boolean>> partial = EventSources.reportsBatchItemFailures(esm, ctx);
         if (batch.isEmpty() || partial.isEmpty()) {
             return;
@@ -56,7 +58,7 @@ public final class SqsBatchWithoutPartialFailure extends AbstractRule {
         if (largest <= 1 || !partial.get().contains(false)) {
             return;
         }
-        boolean isDefault = esm.property("BatchSize") == null;
+        boolean isDefault = source.batchSize() == null;
         ctx.report(
                 Location.of(esm, "Properties/BatchSize"),
                 EventSources.describe(esm, family, ctx)

@@ -1,5 +1,6 @@
 package dev.faultline.rules.esm;
 
+import dev.faultline.core.graph.EventSource;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.graph.SourceFamily;
@@ -50,8 +51,10 @@ public final class StreamBatchWithoutBisectOrPartialFailure extends AbstractRule
         if (!family.isStream()) {
             return;
         }
-        Optional<List<Long>> batch = Props.longs(ctx.property(esm, "BatchSize"), PollLimits.OTHER_BATCH_SIZE_DEFAULT);
-        Optional<List<Boolean>> bisect = Props.bools(ctx.property(esm, "BisectBatchOnFunctionError"), false);
+        EventSource source = ctx.graph().eventSource(esm);
+        Optional<List<Long>> batch =
+                Props.longs(ctx.eval(esm, source.batchSize()), PollLimits.OTHER_BATCH_SIZE_DEFAULT);
+        Optional<List<Boolean>> bisect = Props.bools(ctx.eval(esm, source.bisect()), false);
         Optional<List<Boolean>> partial = EventSources.reportsBatchItemFailures(esm, ctx);
         if (batch.isEmpty() || bisect.isEmpty() || partial.isEmpty()) {
             return;
@@ -60,7 +63,7 @@ public final class StreamBatchWithoutBisectOrPartialFailure extends AbstractRule
         if (largest <= 1 || !bisect.get().contains(false) || !partial.get().contains(false)) {
             return;
         }
-        boolean isDefault = esm.property("BatchSize") == null;
+        boolean isDefault = source.batchSize() == null;
         ctx.report(
                 Location.of(esm, "Properties/BatchSize"),
                 EventSources.describe(esm, family, ctx)

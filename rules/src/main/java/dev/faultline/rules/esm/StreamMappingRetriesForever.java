@@ -1,6 +1,7 @@
 package dev.faultline.rules.esm;
 
 import dev.faultline.core.eval.Value;
+import dev.faultline.core.graph.EventSource;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.graph.SourceFamily;
@@ -56,8 +57,9 @@ public final class StreamMappingRetriesForever extends AbstractRule {
         if (family.mayBeKafka() && !EventSources.onFailureDestination(esm, ctx).isAbsent()) {
             return; // Kafka: infinite retries with an OnFailure destination are capped at 10 by Lambda
         }
-        Optional<List<Long>> retries = Props.longs(ctx.property(esm, "MaximumRetryAttempts"), PollLimits.INFINITE);
-        Optional<List<Long>> age = Props.longs(ctx.property(esm, "MaximumRecordAgeInSeconds"), PollLimits.INFINITE);
+        EventSource source = ctx.graph().eventSource(esm);
+        Optional<List<Long>> retries = Props.longs(ctx.eval(esm, source.retryAttempts()), PollLimits.INFINITE);
+        Optional<List<Long>> age = Props.longs(ctx.eval(esm, source.recordAge()), PollLimits.INFINITE);
         if (retries.isEmpty() || age.isEmpty()) {
             return;
         }
@@ -65,7 +67,7 @@ public final class StreamMappingRetriesForever extends AbstractRule {
                 .isEmpty()) {
             return;
         }
-        Node at = esm.property("MaximumRetryAttempts");
+        Node at = source.retryAttempts();
         ctx.report(
                 Location.of(esm, "Properties/MaximumRetryAttempts").at(at),
                 EventSources.describe(esm, family, ctx)

@@ -2,6 +2,7 @@ package dev.faultline.rules.sfn;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.asl.TaskCall;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
@@ -65,18 +66,18 @@ public final class CallbackTaskWithoutTimeout extends AbstractRule {
 
     @Override
     public void visitState(State state, StateMachine machine, RuleContext ctx) {
-        TaskTarget target = TaskTarget.of(state, machine, ctx);
-        if (target == null || target.pattern() == TaskTarget.Pattern.REQUEST_RESPONSE) {
+        TaskCall call = ctx.graph().taskCall(state, machine);
+        if (call.pattern() == TaskCall.Pattern.REQUEST_RESPONSE) {
             return;
         }
         boolean timeout = state.body().has("TimeoutSeconds") || state.body().has("TimeoutSecondsPath");
         boolean heartbeat = state.body().has("HeartbeatSeconds") || state.body().has("HeartbeatSecondsPath");
         String until = untilExecutionTimesOut(machine);
-        if (target.pattern() == TaskTarget.Pattern.SYNC) {
+        if (call.pattern() == TaskCall.Pattern.SYNC) {
             if (timeout) {
                 return;
             }
-            String api = ctx.graph().taskCall(state, machine).api();
+            String api = call.api();
             String bound = SERVICE_BOUNDED_JOBS.get(api);
             if (bound != null) {
                 ctx.report(
@@ -97,8 +98,9 @@ public final class CallbackTaskWithoutTimeout extends AbstractRule {
         if (timeout || heartbeat) {
             return;
         }
-        String kind =
-                target.kind() == TaskTarget.Kind.ACTIVITY ? "waits for an activity worker" : "waits for a task token";
+        String kind = call.integration() == TaskCall.Integration.ACTIVITY
+                ? "waits for an activity worker"
+                : "waits for a task token";
         ctx.report(
                 Location.of(machine, state, "Resource"),
                 Asl.named(state) + " " + kind

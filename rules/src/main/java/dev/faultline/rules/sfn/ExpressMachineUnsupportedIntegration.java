@@ -2,6 +2,7 @@ package dev.faultline.rules.sfn;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.asl.TaskCall;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
@@ -43,8 +44,8 @@ public final class ExpressMachineUnsupportedIntegration extends AbstractRule {
 
     @Override
     public void visitState(State state, StateMachine machine, RuleContext ctx) {
-        TaskTarget target = TaskTarget.of(state, machine, ctx);
-        if (target == null || target.pattern() == TaskTarget.Pattern.REQUEST_RESPONSE) {
+        TaskCall call = ctx.graph().taskCall(state, machine);
+        if (call.pattern() == TaskCall.Pattern.REQUEST_RESPONSE) {
             return;
         }
         String where;
@@ -56,9 +57,9 @@ public final class ExpressMachineUnsupportedIntegration extends AbstractRule {
         } else {
             return;
         }
-        String what = target.kind() == TaskTarget.Kind.ACTIVITY
+        String what = call.integration() == TaskCall.Integration.ACTIVITY
                 ? "an activity"
-                : target.pattern() == TaskTarget.Pattern.SYNC ? "a .sync integration" : "a .waitForTaskToken callback";
+                : call.pattern() == TaskCall.Pattern.SYNC ? "a .sync integration" : "a .waitForTaskToken callback";
         ctx.report(
                 Location.of(machine, state, "Resource"),
                 Asl.named(state) + " uses " + what + " but " + where + "; Express workflows do not support it");

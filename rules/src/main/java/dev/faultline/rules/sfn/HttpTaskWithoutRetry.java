@@ -2,6 +2,7 @@ package dev.faultline.rules.sfn;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.asl.TaskCall;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
@@ -42,8 +43,7 @@ public final class HttpTaskWithoutRetry extends AbstractRule {
 
     @Override
     public void visitState(State state, StateMachine machine, RuleContext ctx) {
-        TaskTarget target = TaskTarget.of(state, machine, ctx);
-        if (target == null || target.kind() != TaskTarget.Kind.HTTP) {
+        if (ctx.graph().taskCall(state, machine).integration() != TaskCall.Integration.HTTP) {
             return;
         }
         for (String error : StepFunctionsLimits.HTTP_TRANSIENT_ERRORS) {

@@ -2,6 +2,7 @@ package dev.faultline.rules.sfn;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.asl.TaskCall;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
@@ -50,8 +51,8 @@ public final class LambdaTaskWithoutServiceRetry extends AbstractRule {
 
     @Override
     public void visitState(State state, StateMachine machine, RuleContext ctx) {
-        TaskTarget target = TaskTarget.of(state, machine, ctx);
-        if (target == null || !target.invokesLambda()) {
+        TaskCall call = ctx.graph().taskCall(state, machine);
+        if (!call.lambdaTask()) {
             return;
         }
         List<String> missing = new ArrayList<>();
@@ -63,8 +64,7 @@ public final class LambdaTaskWithoutServiceRetry extends AbstractRule {
         if (missing.isEmpty()) {
             return;
         }
-        String how =
-                target.kind() == TaskTarget.Kind.LAMBDA_INVOKE ? "invokes Lambda" : "invokes a Lambda function ARN";
+        String how = call.form() == TaskCall.Form.OPTIMIZED ? "invokes Lambda" : "invokes a Lambda function ARN";
         String what = missing.size() == StepFunctionsLimits.LAMBDA_SERVICE_ERRORS.size()
                 ? "has no retrier for the transient Lambda service errors (" + String.join(", ", missing) + ")"
                 : "does not retry " + String.join(", ", missing);

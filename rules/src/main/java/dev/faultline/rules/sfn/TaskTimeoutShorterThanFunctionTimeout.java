@@ -2,6 +2,7 @@ package dev.faultline.rules.sfn;
 
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
+import dev.faultline.core.asl.TaskCall;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
@@ -53,11 +54,11 @@ public final class TaskTimeoutShorterThanFunctionTimeout extends AbstractRule {
         if (stateTimeout.isEmpty()) {
             return;
         }
-        TaskTarget target = TaskTarget.of(state, machine, ctx);
-        if (target == null || !target.invokesLambda() || target.pattern() == TaskTarget.Pattern.CALLBACK) {
+        TaskCall call = ctx.graph().taskCall(state, machine);
+        if (!call.lambdaTask() || call.pattern() == TaskCall.Pattern.CALLBACK) {
             return;
         }
-        GraphNode fn = TaskTarget.function(state, machine, ctx);
+        GraphNode fn = ctx.graph().taskFunction(state);
         if (fn == null) {
             return;
         }

@@ -55,7 +55,7 @@ public final class QueueVisibilityBelowSixTimesTimeout extends AbstractRule {
         boolean vtDefault = queue.property("VisibilityTimeout") == null;
         for (GraphNode esm : EventSources.consumers(queue, ctx)) {
             Optional<List<Long>> window = Props.longs(
-                    ctx.property(esm, "MaximumBatchingWindowInSeconds"), PollLimits.BATCHING_WINDOW_DEFAULT);
+                    ctx.eval(esm, ctx.graph().eventSource(esm).batchingWindow()), PollLimits.BATCHING_WINDOW_DEFAULT);
             if (window.isEmpty()) {
                 continue;
             }

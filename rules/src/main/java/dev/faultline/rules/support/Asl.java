@@ -1,7 +1,6 @@
 package dev.faultline.rules.support;
 
 import dev.faultline.core.asl.Catcher;
-import dev.faultline.core.asl.Placeholder;
 import dev.faultline.core.asl.Retrier;
 import dev.faultline.core.asl.Scope;
 import dev.faultline.core.asl.State;
@@ -117,17 +116,6 @@ public final class Asl {
             }
         }
         return false;
-    }
-
-    /** The placeholders found in a text, in map order. */
-    public static List<Placeholder> placeholdersIn(StateMachine machine, String text) {
-        if (text == null) {
-            return List.of();
-        }
-        return machine.placeholders().entrySet().stream()
-                .filter(e -> !e.getKey().isEmpty() && text.contains(e.getKey()))
-                .map(Map.Entry::getValue)
-                .toList();
     }
 
     /** Whether an {@code ErrorEquals} list matches the error name (directly or through a wildcard). */

@@ -109,7 +109,8 @@ public final class EventSources {
      */
     public static Optional<List<Boolean>> reportsBatchItemFailures(GraphNode esm, RuleContext ctx) {
         List<Boolean> out = new ArrayList<>();
-        for (Value alt : ctx.property(esm, "FunctionResponseTypes").alternatives()) {
+        for (Value alt :
+                ctx.eval(esm, ctx.graph().eventSource(esm).responseTypes()).alternatives()) {
             if (alt instanceof Value.Absent) {
                 out.add(false);
             } else if (alt instanceof Value.Seq seq) {

@@ -45,7 +45,8 @@ class CrossFileEquivalenceTest {
                 "sam",
                 "import",
                 "cdk-exports",
-                "cdk-nested"
+                "cdk-nested",
+                "cdk-stage"
             })
     void sameFindingsHoweverTheRelationIsWritten(String variant) throws Exception {
         Path dir = dir(variant);
@@ -78,7 +79,7 @@ class CrossFileEquivalenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"import", "cdk-exports"})
+    @ValueSource(strings = {"import", "cdk-exports", "cdk-stage"})
     void importedRelationsNameTheExport(String variant) throws Exception {
         List<Finding> findings = findings(dir(variant));
         assertThat(findings)
@@ -86,6 +87,30 @@ class CrossFileEquivalenceTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.message())
                         .containsPattern("function 'Worker[0-9A-F]*' in [^ ]+ \\(through export '"));
+    }
+
+    /**
+     * A CDK stage ({@code cdk.out/assembly-Prod}, listed in the app's manifest as a
+     * {@code cdk:cloud-assembly} artifact) whose two stacks share the queues through exports: its
+     * stacks join the one graph, and each finding is located in the stage's stack template that
+     * declares the resource, naming the other stack's template and the export.
+     */
+    @Test
+    void stacksOfAStageSubAssemblyJoinTheGraph() throws Exception {
+        List<Finding> findings = findings(dir("cdk-stage"));
+        assertThat(findings)
+                .extracting(Finding::file)
+                .containsOnly("cdk.out/assembly-Prod/ProdQueues3F1B2A9C.template.json");
+        assertThat(findings)
+                .filteredOn(f -> f.ruleId().equals("FL-SQS-001"))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.cdkPath()).isEqualTo("Prod/Queues/OrdersQueue/Resource");
+                    assertThat(f.message())
+                            .contains(
+                                    "function 'Worker4B2C1D0E' in cdk.out/assembly-Prod/ProdApp7D4E5C21.template.json"
+                                            + " (through export 'Prod-Queues:ExportsOutputFnGetAttOrdersQueueE0B2D1F3Arn7C1D2E3F')");
+                });
     }
 
     @ParameterizedTest
