@@ -406,7 +406,7 @@ public class ServerlessExpander {
                     p.add(Trees.entry(
                             "ScalingConfig", mc.keySpan(), Trees.map(mc.keySpan(), "MaximumConcurrency", mc.value())));
                 }
-                filters(m, p);
+                ServerlessInvokerEvents.filters(m, p);
             } else {
                 p.add(Trees.entry("BatchSize", s, integer(s, 10)));
             }
@@ -434,20 +434,6 @@ public class ServerlessExpander {
                         "FunctionResponseTypes",
                         rt.keySpan(),
                         Trees.list(rt.value().span(), rt.value())));
-            }
-        }
-
-        private void filters(MapNode m, List<MapNode.Entry> p) {
-            MapNode.Entry fp = m.entry("filterPatterns");
-            if (fp != null && fp.value() instanceof ListNode patterns) {
-                List<Node> filters = new ArrayList<>(patterns.size());
-                for (Node pattern : patterns.items()) {
-                    filters.add(Trees.map(pattern.span(), "Pattern", pattern));
-                }
-                p.add(Trees.entry(
-                        "FilterCriteria",
-                        fp.keySpan(),
-                        Trees.map(fp.keySpan(), "Filters", new ListNode(patterns.span(), filters))));
             }
         }
 
@@ -480,7 +466,7 @@ public class ServerlessExpander {
                 Trees.copy(m, "tumblingWindowInSeconds", "TumblingWindowInSeconds", p);
                 Trees.copy(m, "enabled", "Enabled", p);
                 responseTypes(m, p);
-                filters(m, p);
+                ServerlessInvokerEvents.filters(m, p);
                 MapNode.Entry de = m.entry("destinations");
                 if (de != null && de.value() instanceof MapNode d && d.entry("onFailure") != null) {
                     MapNode.Entry of = d.entry("onFailure");

@@ -225,7 +225,8 @@ final class ServerlessInvokerEvents {
         Trees.copy(m, "enabled", "Enabled", p);
     }
 
-    private static void filters(MapNode m, List<MapNode.Entry> p) {
+    /** {@code filterPatterns} → {@code FilterCriteria.Filters[].Pattern}, for every polled event source. */
+    static void filters(MapNode m, List<MapNode.Entry> p) {
         MapNode.Entry fp = m.entry("filterPatterns");
         if (fp != null && fp.value() instanceof ListNode patterns) {
             List<Node> filters = new ArrayList<>(patterns.size());
