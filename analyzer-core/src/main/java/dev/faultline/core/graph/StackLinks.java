@@ -113,8 +113,11 @@ final class StackLinks implements CrossStack {
     /** The template of the run that a nested stack resource deploys, or null. */
     private static Template child(Template parent, Resource r, Map<Path, Template> byPath) {
         String location = NestedStacks.localTemplate(r);
+        if (location == null) {
+            return null; // most resources: no path to normalise
+        }
         Path file = pathOf(parent);
-        if (location == null || file == null || file.getParent() == null) {
+        if (file == null || file.getParent() == null) {
             return null;
         }
         try {
