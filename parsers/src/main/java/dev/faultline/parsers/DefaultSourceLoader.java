@@ -89,7 +89,12 @@ public class DefaultSourceLoader implements SourceLoader {
             boolean asl = definitions.contains(c.path().toAbsolutePath().normalize());
             files.add(new InputFile(c.path(), c.displayPath(), asl ? InputKind.ASL : InputKind.OTHER));
         }
-        files.sort(java.util.Comparator.comparing(InputFile::displayPath));
+        files.sort(new java.util.Comparator<InputFile>() {
+            @Override
+            public int compare(InputFile a, InputFile b) {
+                return a.displayPath().compareTo(b.displayPath());
+            }
+        });
         findings.sort(Finding.ORDER);
         return new Project(files, templates, machines, findings, comments);
     }

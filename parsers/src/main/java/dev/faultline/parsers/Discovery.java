@@ -28,6 +28,22 @@ import java.util.Set;
  */
 public final class Discovery {
 
+    /** Candidates in the order of their display paths. */
+    private static final Comparator<Candidate> BY_DISPLAY_PATH = new Comparator<>() {
+        @Override
+        public int compare(Candidate a, Candidate b) {
+            return a.displayPath().compareTo(b.displayPath());
+        }
+    };
+
+    /** Directory entries in the order of their paths as strings. */
+    private static final Comparator<Path> BY_NAME = new Comparator<>() {
+        @Override
+        public int compare(Path a, Path b) {
+            return a.toString().compareTo(b.toString());
+        }
+    };
+
     /** Directory names never walked into, wherever they are. */
     public static final Set<String> DEFAULT_EXCLUDED_DIRS =
             Set.of("node_modules", ".git", ".aws-sam", ".serverless", "target");
@@ -88,14 +104,14 @@ public final class Discovery {
             d.walkRoot(p);
         }
         List<Candidate> files = new ArrayList<>(d.found.values());
-        files.sort(Comparator.comparing(Candidate::displayPath));
+        files.sort(BY_DISPLAY_PATH);
         List<Candidate> skippedEntries = new ArrayList<>();
         for (Candidate c : d.skipped.values()) {
             if (!d.found.containsKey(c.displayPath())) {
                 skippedEntries.add(c);
             }
         }
-        skippedEntries.sort(Comparator.comparing(Candidate::displayPath));
+        skippedEntries.sort(BY_DISPLAY_PATH);
         List<Finding> findings = new ArrayList<>(d.findings);
         findings.sort(Finding.ORDER);
         return new Result(files, findings, skippedEntries);
@@ -238,7 +254,7 @@ public final class Discovery {
                         InputRules.PARSE_SYNTAX, "Cannot list directory " + d + ": " + e, Span.ofFile(d), null));
                 continue;
             }
-            children.sort(Comparator.comparing(Path::toString));
+            children.sort(BY_NAME);
             for (int i = children.size() - 1; i >= 0; i--) {
                 Path c = children.get(i);
                 String n = name(c);

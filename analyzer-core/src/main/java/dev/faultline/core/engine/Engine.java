@@ -16,12 +16,12 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleOption;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.util.InOrder;
+import dev.faultline.core.util.Lists;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Runs rules over a graph: one walk over nodes, machines, states and templates, dispatching each
@@ -59,7 +59,7 @@ final class Engine {
     public Outcome run(ResourceGraph graph, List<Template> templates) {
         Map<Template, Evaluator> evaluators = new IdentityHashMap<>();
         for (Template t : templates) {
-            evaluators.put(t, new Evaluator(t, graph.crossStack(), graph::isIllTyped));
+            evaluators.put(t, new Evaluator(t, graph.crossStack(), graph.illTypedTest()));
         }
         Dispatch dispatch = new Dispatch(rules);
         List<Partition> parts = partitions(graph, templates);
@@ -76,10 +76,17 @@ final class Engine {
         return new Outcome(findings, errors);
     }
 
-    private static final java.util.Comparator<ToolError> TOOL_ERROR_ORDER = java.util.Comparator.comparing(
-                    ToolError::location)
-            .thenComparing(ToolError::ruleId)
-            .thenComparing(ToolError::message);
+    /** Tool errors by location, then rule, then message. */
+    private static final java.util.Comparator<ToolError> TOOL_ERROR_ORDER = new java.util.Comparator<>() {
+        @Override
+        public int compare(ToolError a, ToolError b) {
+            int c = a.location().compareTo(b.location());
+            if (c == 0) {
+                c = a.ruleId().compareTo(b.ruleId());
+            }
+            return c != 0 ? c : a.message().compareTo(b.message());
+        }
+    };
 
     /** What one partition holds: nodes, state machines and templates, each in input order. */
     private record Partition(List<GraphNode> nodes, List<StateMachine> machines, List<Template> templates) {}
@@ -131,7 +138,7 @@ final class Engine {
         Dispatch(List<Rule> rules) {
             for (Rule r : rules) {
                 for (NodeKind k : r.subscription().nodeKinds()) {
-                    byKind.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+                    Lists.in(byKind, k).add(r);
                 }
                 if (r.subscription().wantsMachines()) {
                     machineRules.add(r);
@@ -150,8 +157,7 @@ final class Engine {
         List<Finding> findings = new ArrayList<>();
         List<ToolError> errors = new ArrayList<>(0);
         // made on a rule's first visit: most partitions see only a few of the rules
-        Map<Rule, Ctx> made = new IdentityHashMap<>();
-        Function<Rule, Ctx> contexts = r -> made.computeIfAbsent(r, x -> new Ctx(x, graph, evaluators, findings));
+        Contexts contexts = new Contexts(graph, evaluators, findings);
         for (GraphNode n : p.nodes()) {
             for (Rule r : d.byKind.getOrDefault(n.kind(), List.of())) {
                 try {
@@ -208,6 +214,29 @@ final class Engine {
     /** Findings and tool errors of one run. */
     record Outcome(List<Finding> findings, List<ToolError> toolErrors) {}
 
+    /** The rule contexts of one partition, each made on its rule's first visit. */
+    private final class Contexts {
+        private final Map<Rule, Ctx> made = new IdentityHashMap<>();
+        private final ResourceGraph graph;
+        private final Map<Template, Evaluator> evaluators;
+        private final List<Finding> findings;
+
+        Contexts(ResourceGraph graph, Map<Template, Evaluator> evaluators, List<Finding> findings) {
+            this.graph = graph;
+            this.evaluators = evaluators;
+            this.findings = findings;
+        }
+
+        Ctx apply(Rule r) {
+            Ctx c = made.get(r);
+            if (c == null) {
+                c = new Ctx(r, graph, evaluators, findings);
+                made.put(r, c);
+            }
+            return c;
+        }
+    }
+
     private final class Ctx implements RuleContext {
         private final Rule rule;
         private final ResourceGraph graph;
@@ -233,7 +262,7 @@ final class Engine {
         public Evaluator evaluator(Template template) {
             // shared by the partitions, so only read here; an evaluator holds no state
             Evaluator e = evaluators.get(template);
-            return e != null ? e : new Evaluator(template, graph.crossStack(), graph::isIllTyped);
+            return e != null ? e : new Evaluator(template, graph.crossStack(), graph.illTypedTest());
         }
 
         @Override

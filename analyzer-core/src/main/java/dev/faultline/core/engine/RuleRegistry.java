@@ -200,7 +200,12 @@ public final class RuleRegistry {
      */
     public List<RuleMetadata> allMetadata() {
         List<RuleMetadata> l = new ArrayList<>(metadata.values());
-        l.sort(Comparator.comparing(RuleMetadata::id));
+        l.sort(new Comparator<RuleMetadata>() {
+            @Override
+            public int compare(RuleMetadata a, RuleMetadata b) {
+                return a.id().compareTo(b.id());
+            }
+        });
         return l;
     }
 

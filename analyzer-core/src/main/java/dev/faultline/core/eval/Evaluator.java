@@ -45,8 +45,15 @@ public final class Evaluator {
      * @param stacks   what the other templates of the run pass in and export
      */
     public Evaluator(Template template, CrossStack stacks) {
-        this(template, stacks, n -> false);
+        this(template, stacks, NOTHING_ILL_TYPED);
     }
+
+    private static final Predicate<Node> NOTHING_ILL_TYPED = new Predicate<>() {
+        @Override
+        public boolean test(Node n) {
+            return false;
+        }
+    };
 
     /**
      * Internal: an evaluator over a graph, for which the literals that can never be valid for their

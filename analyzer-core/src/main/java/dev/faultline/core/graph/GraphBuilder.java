@@ -111,8 +111,14 @@ public final class GraphBuilder {
         for (StateMachine m : machines) {
             types.check(m);
         }
+        java.util.function.Function<Template, Resolver> others = new java.util.function.Function<>() {
+            @Override
+            public Resolver apply(Template other) {
+                return resolvers.get(other);
+            }
+        };
         for (Template t : templates) {
-            Resolver res = new Resolver(g, t, new Evaluator(t, stacks, g::isIllTyped), stacks, resolvers::get);
+            Resolver res = new Resolver(g, t, new Evaluator(t, stacks, g.illTypedTest()), stacks, others);
             res.index(g.nodesOf(t));
             resolvers.put(t, res);
         }

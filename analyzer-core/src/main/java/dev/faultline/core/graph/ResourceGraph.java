@@ -7,6 +7,7 @@ import dev.faultline.core.eval.CrossStack;
 import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.Finding;
 import dev.faultline.core.tree.Node;
+import dev.faultline.core.util.Lists;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -69,8 +70,17 @@ public final class ResourceGraph {
         if (a == null || b == null || a == b) {
             return;
         }
-        crossings.computeIfAbsent(a, k -> new IdentityHashMap<>()).putIfAbsent(b, via);
-        crossings.computeIfAbsent(b, k -> new IdentityHashMap<>()).putIfAbsent(a, via);
+        crossingsOf(a).putIfAbsent(b, via);
+        crossingsOf(b).putIfAbsent(a, via);
+    }
+
+    private Map<Template, String> crossingsOf(Template t) {
+        Map<Template, String> m = crossings.get(t);
+        if (m == null) {
+            m = new IdentityHashMap<>();
+            crossings.put(t, m);
+        }
+        return m;
     }
 
     /**
@@ -124,12 +134,15 @@ public final class ResourceGraph {
             throw new IllegalStateException("duplicate graph node " + n.id());
         }
         nodeList.add(n);
-        byKind.computeIfAbsent(n.kind(), k -> new ArrayList<>()).add(n);
+        Lists.in(byKind, n.kind()).add(n);
         if (n.template() != null) {
-            byTemplate.computeIfAbsent(n.template(), t -> new HashMap<>()).putIfAbsent(n.name(), n);
-            nodesByTemplate
-                    .computeIfAbsent(n.template(), t -> new ArrayList<>())
-                    .add(n);
+            Map<String, GraphNode> named = byTemplate.get(n.template());
+            if (named == null) {
+                named = new HashMap<>();
+                byTemplate.put(n.template(), named);
+            }
+            named.putIfAbsent(n.name(), n);
+            Lists.in(nodesByTemplate, n.template()).add(n);
         }
         return n;
     }
@@ -141,7 +154,7 @@ public final class ResourceGraph {
      * @param e the edge
      */
     public void connect(Edge e) {
-        List<Edge> o = out.computeIfAbsent(e.from(), k -> new ArrayList<>());
+        List<Edge> o = Lists.in(out, e.from());
         for (Edge x : o) {
             if (x.kind() == e.kind()
                     && x.to() == e.to()
@@ -151,7 +164,7 @@ public final class ResourceGraph {
             }
         }
         o.add(e);
-        in.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e);
+        Lists.in(in, e.to()).add(e);
         edges.add(e);
     }
 
@@ -309,6 +322,20 @@ public final class ResourceGraph {
      */
     public boolean isIllTyped(Node value) {
         return !illTyped.isEmpty() && illTyped.contains(value);
+    }
+
+    /** {@link #isIllTyped} as a predicate, for evaluators (one object, no lambda class per caller). */
+    public java.util.function.Predicate<Node> illTypedTest() {
+        return illTypedTest;
+    }
+
+    private final IllTyped illTypedTest = new IllTyped();
+
+    private final class IllTyped implements java.util.function.Predicate<Node> {
+        @Override
+        public boolean test(Node value) {
+            return isIllTyped(value);
+        }
     }
 
     /**
@@ -531,7 +558,7 @@ public final class ResourceGraph {
 
     /** Internal: records a redrive policy written on {@code r.source()} (the graph builder calls it). */
     public void addRedrive(Redrive r) {
-        redrives.computeIfAbsent(r.source(), k -> new ArrayList<>(1)).add(r);
+        Lists.add(redrives, r.source(), r);
     }
 
     /**

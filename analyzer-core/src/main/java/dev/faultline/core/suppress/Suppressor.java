@@ -10,6 +10,7 @@ import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.Span;
+import dev.faultline.core.util.Lists;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -123,8 +124,7 @@ public final class Suppressor {
             List<Finding> findings, List<Template> templates, List<StateMachine> machines, List<Finding> added) {
         Map<String, List<Integer>> byFile = new HashMap<>();
         for (int i = 0; i < findings.size(); i++) {
-            byFile.computeIfAbsent(findings.get(i).file(), k -> new ArrayList<>())
-                    .add(i);
+            Lists.in(byFile, findings.get(i).file()).add(i);
         }
         // definition files of template resources: their findings are the resource's too
         Map<Resource, List<String>> definitionFiles = new IdentityHashMap<>();
@@ -133,9 +133,7 @@ public final class Suppressor {
                     && m.template() != null
                     && m.file() != null
                     && !m.file().displayPath().equals(m.template().displayPath())) {
-                definitionFiles
-                        .computeIfAbsent(m.resource(), k -> new ArrayList<>())
-                        .add(m.file().displayPath());
+                Lists.in(definitionFiles, m.resource()).add(m.file().displayPath());
             }
         }
         for (Template t : templates) {
@@ -429,7 +427,7 @@ public final class Suppressor {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             if (!f.suppressed()) {
-                byPrint.computeIfAbsent(f.fingerprint(), k -> new ArrayList<>()).add(i);
+                Lists.in(byPrint, f.fingerprint()).add(i);
             }
         }
         String where = baselinePath == null || baselinePath.isBlank() ? "baseline" : baselinePath;

@@ -1,0 +1,34 @@
+package dev.faultline.core.util;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Multimap helpers without lambdas: {@code map.computeIfAbsent(k, x -> new ArrayList<>())} links a
+ * lambda class per call site at run time, which a one-template lint pays for at start-up.
+ */
+public final class Lists {
+
+    private Lists() {}
+
+    /** The list {@code map} holds for {@code key}, put there empty first when absent. */
+    public static <K, V> List<V> in(Map<K, List<V>> map, K key) {
+        List<V> l = map.get(key);
+        if (l == null) {
+            l = new ArrayList<>();
+            map.put(key, l);
+        }
+        return l;
+    }
+
+    /** {@code map}'s list for {@code key} (made with room for one when absent), with {@code value} added. */
+    public static <K, V> void add(Map<K, List<V>> map, K key, V value) {
+        List<V> l = map.get(key);
+        if (l == null) {
+            l = new ArrayList<>(1);
+            map.put(key, l);
+        }
+        l.add(value);
+    }
+}
