@@ -60,7 +60,8 @@ public class DefaultSourceLoader implements SourceLoader {
         for (LoadedFile f : loaded) {
             rawRoots.put(f.file().path().toAbsolutePath().normalize(), f.root());
         }
-        loaded = ServerlessServices.expand(loaded, wd, f -> projectRoot(f, wd, inputs));
+        ProjectRoot rootOf = new ProjectRoot(wd, inputs);
+        loaded = ServerlessServices.expand(loaded, wd, rootOf);
         List<CommentSuppression> comments = new ArrayList<>();
         for (LoadedFile f : loaded) {
             if (f.file().kind() == InputKind.SERVERLESS) {
@@ -68,7 +69,7 @@ public class DefaultSourceLoader implements SourceLoader {
                         f.file(), rawRoots.get(f.file().path().toAbsolutePath().normalize())));
             }
         }
-        loaded = NestedTemplates.withChildren(loaded, wd, f -> projectRoot(f, wd, inputs), findings);
+        loaded = NestedTemplates.withChildren(loaded, wd, rootOf, findings);
         List<InputFile> files = new ArrayList<>(loaded.size());
         List<Template> templates = new ArrayList<>();
         for (LoadedFile f : loaded) {
@@ -140,15 +141,33 @@ public class DefaultSourceLoader implements SourceLoader {
             List<LoadedFile> loaded, List<Finding> findings, AnalysisRequest request) {
         Path wd = request.workingDirectory().toAbsolutePath().normalize();
         List<Path> inputs = inputDirectories(request, wd);
-        return loadStateMachines(loaded, findings, f -> projectRoot(f, wd, inputs), request.threads());
+        return loadStateMachines(loaded, findings, new ProjectRoot(wd, inputs), request.threads());
     }
 
     /** The directories of a request's input paths (a file's parent), absolute. */
     private static List<Path> inputDirectories(AnalysisRequest request, Path wd) {
-        return request.paths().stream()
-                .map(p -> (p.isAbsolute() ? p : wd.resolve(p)).normalize())
-                .map(p -> Files.isDirectory(p) ? p : (p.getParent() == null ? p : p.getParent()))
-                .toList();
+        List<Path> dirs = new ArrayList<>(request.paths().size());
+        for (Path written : request.paths()) {
+            Path p = (written.isAbsolute() ? written : wd.resolve(written)).normalize();
+            dirs.add(Files.isDirectory(p) ? p : (p.getParent() == null ? p : p.getParent()));
+        }
+        return List.copyOf(dirs);
+    }
+
+    /** {@link #projectRoot} of a file, for one request's working directory and inputs. */
+    private static final class ProjectRoot implements java.util.function.Function<Path, Path> {
+        private final Path wd;
+        private final List<Path> inputs;
+
+        ProjectRoot(Path wd, List<Path> inputs) {
+            this.wd = wd;
+            this.inputs = inputs;
+        }
+
+        @Override
+        public Path apply(Path file) {
+            return projectRoot(file, wd, inputs);
+        }
     }
 
     /**
@@ -179,8 +198,12 @@ public class DefaultSourceLoader implements SourceLoader {
         Set<Path> referenced = new HashSet<>();
         List<StateMachine> out = new ArrayList<>();
         // each template's machines are loaded independently: in parallel, used in file order
-        List<LoadedFile> withTemplates =
-                loaded.stream().filter(f -> f.template() != null).toList();
+        List<LoadedFile> withTemplates = new ArrayList<>();
+        for (LoadedFile f : loaded) {
+            if (f.template() != null) {
+                withTemplates.add(f);
+            }
+        }
         List<AslLoadResult> results = InOrder.map(
                 withTemplates,
                 threads,

@@ -111,6 +111,10 @@ public final class Analyzer {
         all.addAll(outcome.findings());
         all.sort(Finding.ORDER);
         progress.status(read + "applying suppressions to " + all.size() + " findings");
+        List<String> linted = new ArrayList<>(project.files().size());
+        for (InputFile f : project.files()) {
+            linted.add(f.displayPath());
+        }
         List<Finding> done = new Suppressor(registry::exists, selection::isOn, id -> {
                     Severity s = request.severityOverrides().get(id);
                     if (s != null) {
@@ -123,7 +127,7 @@ public final class Analyzer {
                         all,
                         project.templates(),
                         project.stateMachines(),
-                        project.files().stream().map(InputFile::displayPath).toList(),
+                        List.copyOf(linted),
                         project.commentSuppressions(),
                         request.suppressions());
 
