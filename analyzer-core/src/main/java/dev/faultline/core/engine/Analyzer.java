@@ -127,7 +127,7 @@ public final class Analyzer {
                         all,
                         project.templates(),
                         project.stateMachines(),
-                        List.copyOf(linted),
+                        linted,
                         project.commentSuppressions(),
                         request.suppressions());
 

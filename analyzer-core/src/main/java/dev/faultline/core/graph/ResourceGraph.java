@@ -558,7 +558,7 @@ public final class ResourceGraph {
 
     /** Internal: records a redrive policy written on {@code r.source()} (the graph builder calls it). */
     public void addRedrive(Redrive r) {
-        Lists.add(redrives, r.source(), r);
+        Lists.in(redrives, r.source()).add(r);
     }
 
     /**

@@ -21,14 +21,4 @@ public final class Lists {
         }
         return l;
     }
-
-    /** {@code map}'s list for {@code key} (made with room for one when absent), with {@code value} added. */
-    public static <K, V> void add(Map<K, List<V>> map, K key, V value) {
-        List<V> l = map.get(key);
-        if (l == null) {
-            l = new ArrayList<>(1);
-            map.put(key, l);
-        }
-        l.add(value);
-    }
 }
