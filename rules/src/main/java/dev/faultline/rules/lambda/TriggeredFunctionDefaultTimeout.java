@@ -13,11 +13,13 @@ import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.rules.support.Describe;
 import dev.faultline.rules.support.Functions;
-import java.util.List;
 
 /**
- * FL-LAMBDA-007: a function with triggers that leaves {@code Timeout} at the 3-second default
- * (SAM {@code Globals.Function.Timeout} counts as set).
+ * FL-LAMBDA-007: a function that leaves {@code Timeout} at the 3-second default while an invoker
+ * retries its failures (asynchronous invocations, event source mappings) or a Step Functions task
+ * runs it (SAM {@code Globals.Function.Timeout} counts as set). A function that only synchronous
+ * callers such as API Gateway, ALB or Cognito invoke is not reported: the caller gets the timeout
+ * at once and nothing is retried or lost (read on real applications, those findings were not acted on).
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html">Lambda: configuring function timeout</a>
  */
@@ -26,13 +28,16 @@ public final class TriggeredFunctionDefaultTimeout extends AbstractRule {
     static final RuleMetadata METADATA = RuleMetadata.builder("FL-LAMBDA-007")
             .name("TriggeredFunctionDefaultTimeout")
             .severity(Severity.INFO)
-            .summary("A function with triggers leaves Timeout at the 3-second default.")
+            .summary(
+                    "A function that a retrying invoker or a Step Functions task triggers leaves Timeout at the 3-second "
+                            + "default.")
             .rationale("Without Timeout a function is stopped after 3 seconds. A slow dependency, a cold start "
                     + "or a larger batch then turns into a timeout, which counts as a function error: async events "
                     + "are retried by Lambda and finally discarded or dead-lettered, batches from queues and streams "
-                    + "are retried as a whole by the event source mapping, and a synchronous caller (API Gateway, "
-                    + "ALB, Cognito, a request-response Step Functions task) gets the error without any retry unless "
-                    + "it makes one itself. The default is rarely a decision.")
+                    + "are retried as a whole by the event source mapping (a retry of half-done work), and a Step "
+                    + "Functions task fails (and is retried, with the same risk, when the state has a Retry). The "
+                    + "default is rarely a decision. Functions that only synchronous callers invoke (API Gateway, "
+                    + "ALB, Cognito) are not reported: the caller sees the error at once and nothing is retried.")
             .howToFix("Set Timeout explicitly (in SAM, per function or in Globals.Function) to the time the work "
                     + "needs, and keep the invoker's timeouts (queue visibility, API integration) consistent with it.")
             .tags("reliability", "lambda", "timeout")
@@ -51,11 +56,16 @@ public final class TriggeredFunctionDefaultTimeout extends AbstractRule {
         if (!timeout.isAbsent()) {
             return;
         }
-        List<Edge> triggers = AsyncInvocations.triggers(ctx, fn);
-        if (triggers.isEmpty()) {
+        Edge first = null;
+        for (Edge e : AsyncInvocations.triggers(ctx, fn)) {
+            if (failureOutlivesCall(e)) {
+                first = e;
+                break;
+            }
+        }
+        if (first == null) {
             return;
         }
-        Edge first = triggers.get(0);
         ctx.report(
                 Location.of(fn, "Properties/Timeout"),
                 "Function '" + fn.name() + "' is invoked by "
@@ -64,17 +74,21 @@ public final class TriggeredFunctionDefaultTimeout extends AbstractRule {
                         + consequence(first));
     }
 
+    /** Whether a timeout of this invocation is retried or handled by a workflow, not just returned to a caller. */
+    private static boolean failureOutlivesCall(Edge e) {
+        return switch (e.mode()) {
+            case ASYNC, POLL -> true;
+            case SYNC -> e.from().kind() == NodeKind.STATE_MACHINE;
+            default -> false;
+        };
+    }
+
     /** What happens to an invocation that times out, by who invoked it: only retries the invoker makes. */
     private static String consequence(Edge e) {
-        GraphNode from = e.from();
         return switch (e.mode()) {
             case ASYNC -> ", which Lambda retries as a failed asynchronous invocation (twice by default)";
             case POLL -> ", and the event source mapping retries the whole batch";
-            case SYNC ->
-                from.kind() == NodeKind.STATE_MACHINE
-                        ? " and the task fails (retried only if the state has a Retry for it)"
-                        : " and the caller gets an error (" + Describe.kind(from) + " does not retry)";
-            default -> "";
+            default -> " and the task fails (retried only if the state has a Retry for it)";
         };
     }
 }
