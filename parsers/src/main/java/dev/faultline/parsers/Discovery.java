@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -220,55 +222,81 @@ public final class Discovery {
             return;
         }
         Set<Path> visited = new HashSet<>();
-        Deque<Path> work = new ArrayDeque<>();
-        work.push(abs);
+        Deque<Dir> work = new ArrayDeque<>();
+        work.push(new Dir(abs, rootReal, display));
         while (!work.isEmpty()) {
-            Path dir = work.pop();
-            Path real;
-            try {
-                real = dir.toRealPath();
-            } catch (IOException e) {
-                findings.add(FindingSink.finding(
-                        InputRules.PARSE_SYNTAX,
-                        "Cannot read directory " + displayPath(workingDirectory, dir) + ": " + e,
-                        Span.ofFile(displayPath(workingDirectory, dir)),
-                        null));
-                continue;
+            Dir dir = work.pop();
+            Path real = dir.real();
+            if (real == null) {
+                try {
+                    real = dir.path().toRealPath();
+                } catch (IOException e) {
+                    findings.add(FindingSink.finding(
+                            InputRules.PARSE_SYNTAX,
+                            "Cannot read directory " + dir.display() + ": " + e,
+                            Span.ofFile(dir.display()),
+                            null));
+                    continue;
+                }
             }
             if (!real.startsWith(rootReal) || !visited.add(real)) {
                 continue; // a symlink out of the root, or back into a directory already walked
             }
-            CdkAssemblyReader.Assembly assembly = CdkAssemblyReader.read(dir, workingDirectory);
-            if (assembly != null) {
-                addAssembly(assembly);
-                continue; // an assembly is read through its manifest, never file by file
-            }
             List<Path> children = new ArrayList<>();
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.path())) {
                 for (Path c : ds) {
                     children.add(c);
                 }
             } catch (IOException | RuntimeException e) {
-                String d = displayPath(workingDirectory, dir);
                 findings.add(FindingSink.finding(
-                        InputRules.PARSE_SYNTAX, "Cannot list directory " + d + ": " + e, Span.ofFile(d), null));
+                        InputRules.PARSE_SYNTAX,
+                        "Cannot list directory " + dir.display() + ": " + e,
+                        Span.ofFile(dir.display()),
+                        null));
                 continue;
             }
+            // a directory is a cloud assembly only with a manifest: look for one among the names
+            // listed rather than asking the file system for every directory
+            if (hasManifest(children)) {
+                CdkAssemblyReader.Assembly assembly = CdkAssemblyReader.read(dir.path(), workingDirectory);
+                if (assembly != null) {
+                    addAssembly(assembly);
+                    continue; // an assembly is read through its manifest, never file by file
+                }
+            }
             children.sort(BY_NAME);
+            // child display paths by appending the name, unless the directory is a proper ancestor
+            // of the working directory (then a child may be the working directory or inside it)
+            boolean append = !dir.display().endsWith("/")
+                    && (!workingDirectory.startsWith(dir.path()) || workingDirectory.equals(dir.path()));
             for (int i = children.size() - 1; i >= 0; i--) {
                 Path c = children.get(i);
                 String n = name(c);
-                String rel = displayPath(workingDirectory, c);
-                if (Files.isDirectory(c)) {
+                String rel = append
+                        ? (dir.display().equals(".")
+                                ? n.replace('\\', '/')
+                                : dir.display() + '/' + n.replace('\\', '/'))
+                        : displayPath(workingDirectory, c);
+                // one lstat per entry; a symbolic link is followed with one stat more
+                BasicFileAttributes attrs = attributes(c, LinkOption.NOFOLLOW_LINKS);
+                boolean link = attrs != null && attrs.isSymbolicLink();
+                if (link) {
+                    attrs = attributes(c);
+                }
+                if (attrs == null) {
+                    continue; // vanished while walking, unreadable, or a dangling link: nothing to read
+                }
+                if (attrs.isDirectory()) {
                     if (DEFAULT_EXCLUDED_DIRS.contains(n) || matchesAny(excludes, rel)) {
                         continue;
                     }
-                    if (Files.isSymbolicLink(c) && !insideRoot(c, rootReal)) {
+                    if (link && !insideRoot(c, rootReal)) {
                         continue;
                     }
-                    work.push(c);
-                } else if (Files.isRegularFile(c)) {
-                    if (Files.isSymbolicLink(c) && !insideRoot(c, rootReal)) {
+                    // a real directory's real path is its parent's plus its name; a link's is looked up
+                    work.push(new Dir(c, link ? null : real.resolve(n), rel));
+                } else if (attrs.isRegularFile()) {
+                    if (link && !insideRoot(c, rootReal)) {
                         continue;
                     }
                     if (matchesAny(excludes, rel) || !included(n, rel)) {
@@ -277,6 +305,26 @@ public final class Discovery {
                     add(c, rel, false);
                 }
             }
+        }
+    }
+
+    private static boolean hasManifest(List<Path> children) {
+        for (Path c : children) {
+            if (CdkAssemblyReader.MANIFEST.equals(name(c))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A directory to walk: its path, its real path when already known, and its display path. */
+    private record Dir(Path path, Path real, String display) {}
+
+    private static BasicFileAttributes attributes(Path p, LinkOption... options) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, options);
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -105,6 +105,35 @@ class DiscoveryTest {
     }
 
     @Test
+    void aRootAboveTheWorkingDirectoryShowsItsFilesRelativeToIt() throws IOException {
+        // the walk passes through the working directory: its files are shown without "..", the
+        // others with as many ".." as it takes
+        write("app/infra/x.yaml", "a: 1");
+        write("app/infra/sub/y.yaml", "a: 1");
+        write("app/other/z.yaml", "a: 1");
+        write("top.yaml", "a: 1");
+        Path wd = dir.resolve("app/infra");
+        AnalysisRequest r = new AnalysisRequest(
+                List.of(dir), wd, List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), 1);
+        assertThat(Discovery.discover(r).files())
+                .extracting(Discovery.Candidate::displayPath)
+                .containsExactly("../../top.yaml", "../other/z.yaml", "sub/y.yaml", "x.yaml");
+    }
+
+    @Test
+    void linksInsideTheRootAreFollowedAndADirectoryIsWalkedOnce() throws IOException {
+        write("real/t.yaml", "a: 1");
+        write("real/deep/u.yaml", "a: 1");
+        Files.createSymbolicLink(dir.resolve("alias.yaml"), dir.resolve("real/t.yaml"));
+        Files.createSymbolicLink(dir.resolve("zlink"), dir.resolve("real"));
+        Files.createSymbolicLink(dir.resolve("deeplink"), dir.resolve("real/deep"));
+        Files.createSymbolicLink(dir.resolve("dangling.yaml"), dir.resolve("missing.yaml"));
+        // "deeplink" comes first and claims real/deep; "real" is then walked without it; the link
+        // to "real" leads back into a directory already walked
+        assertThat(found(List.of(), List.of())).containsExactly("alias.yaml", "deeplink/u.yaml", "real/t.yaml");
+    }
+
+    @Test
     void symlinkLoopsAndLinksOutOfTheRootAreNotFollowed(@TempDir Path outside) throws IOException {
         write("a/t.yaml", "a: 1");
         Files.writeString(outside.resolve("secret.yaml"), "a: 1");
