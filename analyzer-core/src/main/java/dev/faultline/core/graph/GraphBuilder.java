@@ -71,14 +71,15 @@ public final class GraphBuilder {
             SamExpander sam = new SamExpander(g, t, ev, pending);
             expanders.put(t, sam);
             for (Resource r : t.allResources()) {
-                if (g.node(id(t, r.logicalId())) != null) {
+                String id = id(t, r.logicalId());
+                if (g.node(id) != null) {
                     continue;
                 }
                 if (SamExpander.isSamType(r.type())) {
-                    sam.addMain(r);
+                    sam.addMain(r, id);
                 } else {
                     g.add(new GraphNode(
-                            id(t, r.logicalId()),
+                            id,
                             r.logicalId(),
                             r.type(),
                             ResourceTypes.kindOf(r.type()),

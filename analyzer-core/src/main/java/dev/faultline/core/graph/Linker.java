@@ -436,6 +436,9 @@ final class Linker {
         }
         if (body instanceof MapNode m) {
             for (MapNode.Entry e : m.entries()) {
+                if (!(e.value() instanceof MapNode) && !(e.value() instanceof ListNode)) {
+                    continue; // nothing below a scalar or an intrinsic: skip it before building its path
+                }
                 String at = path + "/" + e.key();
                 if (e.key().equals("x-amazon-apigateway-integration") && e.value() instanceof MapNode im) {
                     apiInvoke(
@@ -446,7 +449,9 @@ final class Linker {
             }
         } else if (body instanceof ListNode l) {
             for (int i = 0; i < l.size(); i++) {
-                openApi(n, l.get(i), depth + 1, path + "/" + i);
+                if (l.get(i) instanceof MapNode || l.get(i) instanceof ListNode) {
+                    openApi(n, l.get(i), depth + 1, path + "/" + i);
+                }
             }
         }
     }

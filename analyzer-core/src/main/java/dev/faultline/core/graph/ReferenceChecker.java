@@ -8,6 +8,7 @@ import dev.faultline.core.tree.IntrinsicNode;
 import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
+import dev.faultline.core.tree.ScalarNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,8 @@ final class ReferenceChecker {
     private final Template t;
     private final List<String> samPrefixes = new ArrayList<>();
     private final List<Finding> out;
+    private String[] keys = new String[32];
+    private int[] indexes = new int[32];
 
     ReferenceChecker(ResourceGraph g, Template t, List<Finding> out) {
         this.g = g;
@@ -68,13 +71,13 @@ final class ReferenceChecker {
             }
         }
         if (t.globals() != null) {
-            walk(t.globals(), null, Seg.of("Globals"), 0);
+            walk(t.globals(), null, root("Globals"), 0);
         }
         if (t.conditions() != null) {
-            walk(t.conditions(), null, Seg.of("Conditions"), 0);
+            walk(t.conditions(), null, root("Conditions"), 0);
         }
         for (Resource r : t.allResources()) {
-            walk(r.properties(), r, Seg.of(r.logicalPath() + "/Properties"), 0);
+            walk(r.properties(), r, resourceRoot(r, "/Properties"), 0);
             Node deps = r.body() == null ? null : r.body().get("DependsOn");
             if (deps != null) {
                 List<Node> items = deps instanceof ListNode l ? l.items() : List.of(deps);
@@ -84,7 +87,7 @@ final class ReferenceChecker {
                         report(
                                 d,
                                 r,
-                                Seg.of(r.logicalPath() + "/DependsOn"),
+                                root(r.logicalPath() + "/DependsOn"),
                                 "DependsOn of '" + r.logicalId() + "' names '" + name
                                         + "', which is not a resource of this template");
                     }
@@ -92,12 +95,16 @@ final class ReferenceChecker {
             }
         }
         if (t.outputs() != null) {
-            walk(t.outputs(), null, Seg.of("Outputs"), 0);
+            walk(t.outputs(), null, root("Outputs"), 0);
         }
     }
 
-    private void walk(Node n, Resource r, Seg path, int depth) {
-        if (n == null || depth > 200) {
+    /**
+     * Walks {@code n}, whose logical path is the first {@code path} segments of {@link #keys} and
+     * {@link #indexes}: the segments are overwritten as the walk goes, and joined only for a finding.
+     */
+    private void walk(Node n, Resource r, int path, int depth) {
+        if (n == null || n instanceof ScalarNode || depth > 200) {
             return;
         }
         if (n instanceof MapNode m) {
@@ -107,18 +114,64 @@ final class ReferenceChecker {
             List<MapNode.Entry> entries = m.entries();
             for (int i = 0, size = entries.size(); i < size; i++) {
                 MapNode.Entry e = entries.get(i);
-                walk(e.value(), r, new Seg(path, e.key(), -1), depth + 1);
+                if (!(e.value() instanceof ScalarNode)) {
+                    segment(path, e.key(), -1);
+                    walk(e.value(), r, path + 1, depth + 1);
+                }
             }
         } else if (n instanceof ListNode l) {
             for (int i = 0; i < l.size(); i++) {
-                walk(l.get(i), r, new Seg(path, null, i), depth + 1);
+                Node item = l.get(i);
+                if (!(item instanceof ScalarNode)) {
+                    segment(path, null, i);
+                    walk(item, r, path + 1, depth + 1);
+                }
             }
         } else if (n instanceof IntrinsicNode in) {
             intrinsic(in, r, path, depth);
         }
     }
 
-    private void intrinsic(IntrinsicNode in, Resource r, Seg path, int depth) {
+    /** Sets segment {@code at} of the current path: a key, or (key null) a list index. */
+    private void segment(int at, String key, int index) {
+        if (at == keys.length) {
+            keys = java.util.Arrays.copyOf(keys, at * 2);
+            indexes = java.util.Arrays.copyOf(indexes, at * 2);
+        }
+        keys[at] = key;
+        indexes[at] = index;
+    }
+
+    /** A path of one segment, written as given. */
+    private int root(String first) {
+        segment(0, first, -1);
+        return 1;
+    }
+
+    /** The path of a resource's section ({@code suffix} such as {@code /Properties}). */
+    private int resourceRoot(Resource r, String suffix) {
+        segment(0, "Resources", -1);
+        segment(1, r.logicalId() + suffix, -1);
+        return 2;
+    }
+
+    /** The first {@code length} segments joined with {@code /}. */
+    private String path(int length) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            if (i > 0) {
+                sb.append('/');
+            }
+            if (keys[i] != null) {
+                sb.append(keys[i]);
+            } else {
+                sb.append(indexes[i]);
+            }
+        }
+        return sb.toString();
+    }
+
+    private void intrinsic(IntrinsicNode in, Resource r, int path, int depth) {
         Node arg = in.argument();
         switch (in.function()) {
             case "Ref" -> {
@@ -160,7 +213,7 @@ final class ReferenceChecker {
         }
     }
 
-    private void sub(IntrinsicNode in, Resource r, Seg path, int depth) {
+    private void sub(IntrinsicNode in, Resource r, int path, int depth) {
         Node arg = in.argument();
         String text;
         MapNode vars = null;
@@ -230,7 +283,7 @@ final class ReferenceChecker {
         return false;
     }
 
-    private void report(Node at, Resource r, Seg path, String message) {
+    private void report(Node at, Resource r, int path, String message) {
         out.add(new Finding(
                 InputRules.PARSE_UNRESOLVED_REFERENCE.id(),
                 InputRules.PARSE_UNRESOLVED_REFERENCE.severity(),
@@ -238,37 +291,8 @@ final class ReferenceChecker {
                 at.span(),
                 r == null ? null : r.logicalId(),
                 r == null ? null : r.cdkPath(),
-                path.toString(),
+                path(path),
                 null,
                 null));
-    }
-
-    /**
-     * A logical path built only when a finding needs it: the walk visits every node, and joining
-     * strings at each step was a hot spot of graph building.
-     */
-    private record Seg(Seg parent, String key, int index) {
-        static Seg of(String path) {
-            return new Seg(null, path, -1);
-        }
-
-        @Override
-        public String toString() {
-            StringBuilder sb = new StringBuilder();
-            append(sb);
-            return sb.toString();
-        }
-
-        private void append(StringBuilder sb) {
-            if (parent != null) {
-                parent.append(sb);
-                sb.append('/');
-            }
-            if (key != null) {
-                sb.append(key);
-            } else {
-                sb.append(index);
-            }
-        }
     }
 }

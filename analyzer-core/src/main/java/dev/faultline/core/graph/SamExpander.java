@@ -90,8 +90,8 @@ final class SamExpander {
         return Trees.mergeMaps(globals, r.properties());
     }
 
-    /** Adds the main node of a SAM resource (first pass, before any implied node). */
-    GraphNode addMain(Resource r) {
+    /** Adds the main node of a SAM resource (first pass, before any implied node), with its graph id. */
+    GraphNode addMain(Resource r, String id) {
         MapNode props = effective(r);
         String cfnType;
         MapNode shaped;
@@ -145,7 +145,7 @@ final class SamExpander {
             }
         }
         return g.add(new GraphNode(
-                GraphBuilder.id(t, r.logicalId()),
+                id,
                 r.logicalId(),
                 cfnType,
                 ResourceTypes.kindOf(r.type()),

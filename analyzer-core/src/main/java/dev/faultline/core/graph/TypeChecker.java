@@ -55,13 +55,19 @@ final class TypeChecker {
     private record Owner(
             String resource,
             String cdkPath,
-            String what,
+            String fixedWhat,
+            String property,
             String path,
             String consumer,
             MapNode written,
             String writtenPath) {
         Owner(String resource, String cdkPath, String what, String path, String consumer) {
-            this(resource, cdkPath, what, path, consumer, null, null);
+            this(resource, cdkPath, what, null, path, consumer, null, null);
+        }
+
+        /** What holds the values, for messages: {@code 'Name' property} for a resource's (made only for a finding). */
+        String what() {
+            return fixedWhat != null ? fixedWhat : "'" + property + "' property";
         }
     }
 
@@ -88,15 +94,16 @@ final class TypeChecker {
         }
         for (GraphNode n : g.nodesOf(t)) {
             Resource r = n.resource();
-            String what = "'" + n.name() + "' property";
+            String path = n.logicalPath() + "/Properties";
             Owner o = new Owner(
                     n.resourceId(),
                     n.cdkPath(),
-                    what,
-                    n.logicalPath() + "/Properties",
+                    null,
+                    n.name(),
+                    path,
                     "CloudFormation",
                     n.implied() ? eventProperties(n) : null,
-                    n.logicalPath() + "/Properties");
+                    path);
             if (!n.implied() && r != null && "AWS::Serverless::Function".equals(r.type())) {
                 typed(r.properties(), PropertyTypes.of(r.type()), o, ev);
             }
@@ -219,7 +226,7 @@ final class TypeChecker {
         }
         List<String> segs = t.segments();
         if (i == segs.size()) {
-            judge(cur, t.type(), path, path.substring(o.path().length() + 1).replace('/', '.'), o, m);
+            judge(cur, t.type(), path, null, o, m);
             return;
         }
         String seg = segs.get(i);
@@ -232,7 +239,11 @@ final class TypeChecker {
             return;
         }
         if (cur instanceof MapNode map) {
-            walk(map.get(seg), t, i + 1, path + "/" + seg, o, ev, m, depth + 1);
+            // most typed properties are not written: the path is built only for those that are
+            Node next = map.get(seg);
+            if (next != null) {
+                walk(next, t, i + 1, path + "/" + seg, o, ev, m, depth + 1);
+            }
         } else if (cur instanceof ScalarNode s && s.kind() == ScalarNode.Kind.STRING && ev != null) {
             // a JSON-string document: its values carry the string's span
             if (JsonDocuments.read(s, ev) instanceof Value.Obj doc) {
@@ -241,11 +252,15 @@ final class TypeChecker {
         }
     }
 
+    /** Judges a value found at {@code path}; {@code name} (the path below the owner, dotted) is made when needed. */
     private void judge(Node value, ValueType type, String path, String name, Owner o, StateMachine m) {
         if (seen.contains(value) || m != null && unknownInAsl(m, value)) {
             return;
         }
         var found = type.problem(value);
+        if (name == null && (found.isPresent() || type instanceof ValueType.Seq && value instanceof ListNode)) {
+            name = path.substring(o.path().length() + 1).replace('/', '.');
+        }
         if (found.isEmpty()) {
             if (type instanceof ValueType.Seq seq && value instanceof ListNode l) {
                 for (int k = 0; k < l.size(); k++) {
