@@ -92,22 +92,27 @@ public final class GraphBuilder {
                 }
             }
         }
-        for (Template t : templates) {
-            SamExpander sam = expanders.get(t);
-            for (Resource r : t.allResources()) {
-                if (SamExpander.isSamType(r.type())) {
-                    GraphNode main = g.find(t, r.logicalId());
-                    if (main != null && main.resource() == r) {
-                        sam.addImplied(r, main);
-                    }
-                }
-            }
-        }
         // FL-PARSE-007 before linking: a literal of the wrong type is unknown to the linker and the rules
         List<Finding> typeFindings = new ArrayList<>();
         TypeChecker types = new TypeChecker(g, typeFindings);
-        for (Template t : templates) {
-            types.check(t);
+        List<Walked> walked = null;
+        if (threads <= 1) {
+            // one template at a time, while its tree is in the processor's cache: its implied nodes,
+            // its types, its reference walks (none of them reads another template's nodes; the
+            // nodes are added in the same order as below)
+            walked = new ArrayList<>(templates.size());
+            for (Template t : templates) {
+                addImplied(g, t, expanders.get(t));
+                types.check(t);
+                walked.add(walk(g, t));
+            }
+        } else {
+            for (Template t : templates) {
+                addImplied(g, t, expanders.get(t));
+            }
+            for (Template t : templates) {
+                types.check(t);
+            }
         }
         for (StateMachine m : machines) {
             types.check(m);
@@ -123,23 +128,17 @@ public final class GraphBuilder {
             res.index(g.nodesOf(t));
             resolvers.put(t, res);
         }
-        // every node exists now: the read-only walks (references to link, FL-PARSE-003) run on
-        // templates in parallel; the edges are then connected on this thread in the same order as a
-        // sequential build (a node's references, then its typed edges), so the graph is the same
-        List<Walked> walked = InOrder.map(templates, threads, "faultline-graph", t -> {
-            List<Finding> out = new ArrayList<>();
-            new ReferenceChecker(g, t, out).check();
-            List<GraphNode> nodes = g.nodesOf(t);
-            List<List<Edge>> refs = new ArrayList<>(nodes.size());
-            for (GraphNode n : nodes) {
-                List<Edge> es = new ArrayList<>(0);
-                if (!n.implied()) {
-                    linkReferences(g, t, n, n.properties(), es);
+        if (walked == null) {
+            // every node exists now: the read-only walks (references to link, FL-PARSE-003) run on
+            // templates in parallel; the edges are then connected on this thread in the same order
+            // as a sequential build (a node's references, then its typed edges), so the graph is the same
+            walked = InOrder.map(templates, threads, "faultline-graph", new java.util.function.Function<>() {
+                @Override
+                public Walked apply(Template t) {
+                    return walk(g, t);
                 }
-                refs.add(es);
-            }
-            return new Walked(refs, out);
-        });
+            });
+        }
         List<Linker> linkers = new ArrayList<>(templates.size());
         for (int ti = 0; ti < templates.size(); ti++) {
             Template t = templates.get(ti);
@@ -202,7 +201,35 @@ public final class GraphBuilder {
         }
     }
 
-    /** What the parallel walk of one template found: per node (in nodesOf order) its references. */
+    /** Adds the nodes a template's SAM resources imply (after every template's main nodes). */
+    private static void addImplied(ResourceGraph g, Template t, SamExpander sam) {
+        for (Resource r : t.allResources()) {
+            if (SamExpander.isSamType(r.type())) {
+                GraphNode main = g.find(t, r.logicalId());
+                if (main != null && main.resource() == r) {
+                    sam.addImplied(r, main);
+                }
+            }
+        }
+    }
+
+    /** The read-only walks of one template: FL-PARSE-003 and each node's references. */
+    private static Walked walk(ResourceGraph g, Template t) {
+        List<Finding> out = new ArrayList<>();
+        new ReferenceChecker(g, t, out).check();
+        List<GraphNode> nodes = g.nodesOf(t);
+        List<List<Edge>> refs = new ArrayList<>(nodes.size());
+        for (GraphNode n : nodes) {
+            List<Edge> es = new ArrayList<>(0);
+            if (!n.implied()) {
+                linkReferences(g, t, n, n.properties(), es);
+            }
+            refs.add(es);
+        }
+        return new Walked(refs, out);
+    }
+
+    /** What the walk of one template found: per node (in nodesOf order) its references. */
     private record Walked(List<List<Edge>> references, List<Finding> findings) {}
 
     /** The graph id of a node named {@code name} in template {@code t}. */
