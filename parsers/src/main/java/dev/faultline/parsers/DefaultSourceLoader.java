@@ -79,7 +79,7 @@ public class DefaultSourceLoader implements SourceLoader {
             }
             findings.addAll(f.findings());
         }
-        List<StateMachine> machines = loadStateMachines(loaded, findings, request);
+        List<StateMachine> machines = loadStateMachines(loaded, findings, rootOf, request.threads());
         // entries of CDK cloud assemblies that are not templates: not read as inputs, counted as
         // OTHER, except file assets that a template's state machine reads as its definition
         Set<Path> definitions = new HashSet<>();
@@ -133,17 +133,6 @@ public class DefaultSourceLoader implements SourceLoader {
         return loadStateMachines(loaded, findings, f -> projectRoot, 1);
     }
 
-    /**
-     * As above, with the project root chosen per template by {@link #projectRoot}: the working
-     * directory for files inside it, else the input path the file was found under.
-     */
-    protected List<StateMachine> loadStateMachines(
-            List<LoadedFile> loaded, List<Finding> findings, AnalysisRequest request) {
-        Path wd = request.workingDirectory().toAbsolutePath().normalize();
-        List<Path> inputs = inputDirectories(request, wd);
-        return loadStateMachines(loaded, findings, new ProjectRoot(wd, inputs), request.threads());
-    }
-
     /** The directories of a request's input paths (a file's parent), absolute. */
     private static List<Path> inputDirectories(AnalysisRequest request, Path wd) {
         List<Path> dirs = new ArrayList<>(request.paths().size());
@@ -189,6 +178,10 @@ public class DefaultSourceLoader implements SourceLoader {
         return best != null ? best : (abs.getParent() == null ? abs : abs.getParent());
     }
 
+    /**
+     * As above, with the project root chosen per template by {@code rootOf} (see {@link #projectRoot}:
+     * the working directory for files inside it, else the input path the file was found under).
+     */
     private List<StateMachine> loadStateMachines(
             List<LoadedFile> loaded,
             List<Finding> findings,

@@ -214,11 +214,7 @@ public final class Discovery {
         try {
             rootReal = abs.toRealPath();
         } catch (IOException e) {
-            findings.add(FindingSink.finding(
-                    InputRules.PARSE_SYNTAX,
-                    "Cannot read directory " + display + ": " + e,
-                    Span.ofFile(display),
-                    null));
+            unreadable("Cannot read directory ", display, e);
             return;
         }
         Set<Path> visited = new HashSet<>();
@@ -231,11 +227,7 @@ public final class Discovery {
                 try {
                     real = dir.path().toRealPath();
                 } catch (IOException e) {
-                    findings.add(FindingSink.finding(
-                            InputRules.PARSE_SYNTAX,
-                            "Cannot read directory " + dir.display() + ": " + e,
-                            Span.ofFile(dir.display()),
-                            null));
+                    unreadable("Cannot read directory ", dir.display(), e);
                     continue;
                 }
             }
@@ -248,11 +240,7 @@ public final class Discovery {
                     children.add(c);
                 }
             } catch (IOException | RuntimeException e) {
-                findings.add(FindingSink.finding(
-                        InputRules.PARSE_SYNTAX,
-                        "Cannot list directory " + dir.display() + ": " + e,
-                        Span.ofFile(dir.display()),
-                        null));
+                unreadable("Cannot list directory ", dir.display(), e);
                 continue;
             }
             // a directory is a cloud assembly only with a manifest: look for one among the names
@@ -265,18 +253,11 @@ public final class Discovery {
                 }
             }
             children.sort(BY_NAME);
-            // child display paths by appending the name, unless the directory is a proper ancestor
-            // of the working directory (then a child may be the working directory or inside it)
-            boolean append = !dir.display().endsWith("/")
-                    && (!workingDirectory.startsWith(dir.path()) || workingDirectory.equals(dir.path()));
+            boolean append = appendsNames(dir);
             for (int i = children.size() - 1; i >= 0; i--) {
                 Path c = children.get(i);
                 String n = name(c);
-                String rel = append
-                        ? (dir.display().equals(".")
-                                ? n.replace('\\', '/')
-                                : dir.display() + '/' + n.replace('\\', '/'))
-                        : displayPath(workingDirectory, c);
+                String rel = append ? childDisplay(dir.display(), n) : displayPath(workingDirectory, c);
                 // one lstat per entry; a symbolic link is followed with one stat more
                 BasicFileAttributes attrs = attributes(c, LinkOption.NOFOLLOW_LINKS);
                 boolean link = attrs != null && attrs.isSymbolicLink();
@@ -315,6 +296,27 @@ public final class Discovery {
             }
         }
         return false;
+    }
+
+    /** An FL-PARSE-001 finding about a directory that cannot be walked. */
+    private void unreadable(String what, String display, Exception e) {
+        findings.add(
+                FindingSink.finding(InputRules.PARSE_SYNTAX, what + display + ": " + e, Span.ofFile(display), null));
+    }
+
+    /**
+     * Whether the display paths of a directory's entries are its own plus their names, as
+     * {@link #displayPath} would give them: always, except below a directory that holds the working
+     * directory (an entry may then be the working directory or lie inside it) or a file-system root.
+     */
+    private boolean appendsNames(Dir dir) {
+        return !dir.display().endsWith("/")
+                && (!workingDirectory.startsWith(dir.path()) || workingDirectory.equals(dir.path()));
+    }
+
+    private static String childDisplay(String parent, String name) {
+        String n = name.replace('\\', '/');
+        return parent.equals(".") ? n : parent + '/' + n;
     }
 
     /** A directory to walk: its path, its real path when already known, and its display path. */

@@ -95,23 +95,15 @@ public final class GraphBuilder {
         // FL-PARSE-007 before linking: a literal of the wrong type is unknown to the linker and the rules
         List<Finding> typeFindings = new ArrayList<>();
         TypeChecker types = new TypeChecker(g, typeFindings);
-        List<Walked> walked = null;
-        if (threads <= 1) {
-            // one template at a time, while its tree is in the processor's cache: its implied nodes,
-            // its types, its reference walks (none of them reads another template's nodes; the
-            // nodes are added in the same order as below)
-            walked = new ArrayList<>(templates.size());
-            for (Template t : templates) {
-                addImplied(g, t, expanders.get(t));
-                types.check(t);
+        // one template at a time, while its tree is in the processor's cache: its implied nodes, its
+        // types and, with one thread, its reference walks (none of them reads another template's
+        // nodes, and nodes are still added in template order)
+        List<Walked> walked = threads <= 1 ? new ArrayList<>(templates.size()) : null;
+        for (Template t : templates) {
+            addImplied(g, t, expanders.get(t));
+            types.check(t);
+            if (walked != null) {
                 walked.add(walk(g, t));
-            }
-        } else {
-            for (Template t : templates) {
-                addImplied(g, t, expanders.get(t));
-            }
-            for (Template t : templates) {
-                types.check(t);
             }
         }
         for (StateMachine m : machines) {
