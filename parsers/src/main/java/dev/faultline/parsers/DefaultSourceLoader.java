@@ -56,17 +56,21 @@ public class DefaultSourceLoader implements SourceLoader {
         List<Finding> findings = new ArrayList<>(discovered.findings());
         Path wd = request.workingDirectory().toAbsolutePath().normalize();
         List<Path> inputs = inputDirectories(request, wd);
-        Map<Path, Node> rawRoots = new HashMap<>();
-        for (LoadedFile f : loaded) {
-            rawRoots.put(f.file().path().toAbsolutePath().normalize(), f.root());
-        }
         ProjectRoot rootOf = new ProjectRoot(wd, inputs);
+        List<LoadedFile> read = loaded;
         loaded = ServerlessServices.expand(loaded, wd, rootOf);
         List<CommentSuppression> comments = new ArrayList<>();
+        Map<String, Node> rawRoots = null; // the trees as parsed, before expansion, by display path
         for (LoadedFile f : loaded) {
             if (f.file().kind() == InputKind.SERVERLESS) {
-                comments.addAll(commentSuppressions(
-                        f.file(), rawRoots.get(f.file().path().toAbsolutePath().normalize())));
+                if (rawRoots == null) {
+                    rawRoots = new HashMap<>();
+                    for (LoadedFile r : read) {
+                        rawRoots.put(r.file().displayPath(), r.root());
+                    }
+                }
+                comments.addAll(
+                        commentSuppressions(f.file(), rawRoots.get(f.file().displayPath())));
             }
         }
         loaded = NestedTemplates.withChildren(loaded, wd, rootOf, findings);

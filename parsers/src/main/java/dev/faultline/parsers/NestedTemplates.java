@@ -42,18 +42,21 @@ final class NestedTemplates {
             Function<Path, Path> rootOf,
             List<Finding> findings) {
         List<DefaultSourceLoader.LoadedFile> all = new ArrayList<>(loaded);
-        Set<Path> known = new HashSet<>();
-        for (DefaultSourceLoader.LoadedFile f : loaded) {
-            known.add(f.file().path().toAbsolutePath().normalize());
-        }
+        Set<Path> known = null; // the files read so far, made at the first local nested stack
         List<DefaultSourceLoader.LoadedFile> todo = new ArrayList<>(loaded);
         boolean added = false;
         for (int depth = 0; depth < CdkAssemblyReader.MAX_NESTING && !todo.isEmpty(); depth++) {
             List<DefaultSourceLoader.LoadedFile> next = new ArrayList<>();
             for (DefaultSourceLoader.LoadedFile f : todo) {
                 Template t = f.template();
-                if (t == null || t.stackName() != null) {
+                if (t == null || t.stackName() != null || !hasLocalNestedStack(t)) {
                     continue;
+                }
+                if (known == null) {
+                    known = new HashSet<>();
+                    for (DefaultSourceLoader.LoadedFile k : loaded) {
+                        known.add(k.file().path().toAbsolutePath().normalize());
+                    }
                 }
                 for (Path child : children(t, rootOf.apply(f.file().path()), findings)) {
                     if (known.add(child)) {
@@ -71,6 +74,16 @@ final class NestedTemplates {
             all.sort(Comparator.comparing(f -> f.file().displayPath()));
         }
         return all;
+    }
+
+    /** Whether a resource of {@code t} is a nested stack that names a local template. */
+    private static boolean hasLocalNestedStack(Template t) {
+        for (Resource r : t.allResources()) {
+            if (NestedStacks.localTemplate(r) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The local files the nested stacks of {@code t} name that exist inside {@code root}. */

@@ -37,18 +37,14 @@ final class StackLinks implements CrossStack {
     private final Map<String, List<Written>> exports = new HashMap<>();
     private final List<Nesting> nestings = new ArrayList<>();
 
+    /** The templates of the run by absolute path, made at the first local nested stack. */
+    private Map<Path, Template> byPath;
+
     StackLinks(List<Template> templates) {
-        Map<Path, Template> byPath = new HashMap<>();
-        for (Template t : templates) {
-            Path p = pathOf(t);
-            if (p != null) {
-                byPath.putIfAbsent(p, t);
-            }
-        }
         for (Template parent : templates) {
             Evaluator ev = new Evaluator(parent);
             for (Resource r : parent.allResources()) {
-                Template child = child(parent, r, byPath);
+                Template child = child(parent, r, templates);
                 if (child == null || child == parent) {
                     continue;
                 }
@@ -111,10 +107,19 @@ final class StackLinks implements CrossStack {
     }
 
     /** The template of the run that a nested stack resource deploys, or null. */
-    private static Template child(Template parent, Resource r, Map<Path, Template> byPath) {
+    private Template child(Template parent, Resource r, List<Template> templates) {
         String location = NestedStacks.localTemplate(r);
         if (location == null) {
             return null; // most resources: no path to normalise
+        }
+        if (byPath == null) {
+            byPath = new HashMap<>();
+            for (Template t : templates) {
+                Path p = pathOf(t);
+                if (p != null) {
+                    byPath.putIfAbsent(p, t);
+                }
+            }
         }
         Path file = pathOf(parent);
         if (file == null || file.getParent() == null) {

@@ -44,7 +44,9 @@ public record Resource(
         MapNode empty = MapNode.empty(body.span());
         return new Resource(
                 key.key(),
-                type == null ? "" : type,
+                // interned: the many passes that compare types (graph, rules, nested stacks) then read a
+                // few hundred shared strings that stay in the cache, not one per resource
+                type == null ? "" : type.intern(),
                 props == null ? empty : props,
                 metadata == null ? empty : metadata,
                 body.getText("Condition"),
