@@ -203,6 +203,49 @@ class DistributionTest {
                 .doesNotContain("must not run");
     }
 
+    @Test
+    void theJvmFlagsFollowTheEnvironmentAndTheKernel() throws Exception {
+        Path home = Shell.unpack(tmp);
+        Path jdk = Files.createDirectories(tmp.resolve("jdk-17/bin"));
+        // a java that shows the arguments it was started with, one per line
+        Files.writeString(jdk.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        jdk.resolve("java").toFile().setExecutable(true);
+        Files.writeString(
+                tmp.resolve("jdk-17/release"), "JAVA_VERSION=\"17.0.9\"\nJAVA_RUNTIME_VERSION=\"17.0.9+9\"\n");
+        Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean madvise = Files.isReadable(thp) && Files.readString(thp).contains("[madvise]");
+        String launcher = home.resolve("bin/faultline").toString();
+
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("JAVA_HOME", tmp.resolve("jdk-17").toString());
+        env.put("FAULTLINE_CDS", "0");
+        env.put("FAULTLINE_JAVA_OPTS", "-XX:MaxTenuringThreshold=7");
+        List<String> args =
+                Shell.run(tmp, env, launcher, "lint", ".").out().lines().toList();
+        assertThat(args)
+                .containsSubsequence(
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-XX:MaxTenuringThreshold=0",
+                        "-XX:MaxTenuringThreshold=7", // the user's options come later, so they win
+                        "-jar");
+        assertThat(args.contains("-XX:+UseTransparentHugePages"))
+                .as("huge pages exactly when the kernel gives them on request: %s", args)
+                .isEqualTo(madvise);
+
+        env.put("FAULTLINE_HUGE_PAGES", "0");
+        env.put("FAULTLINE_FAST_START", "0");
+        List<String> plain =
+                Shell.run(tmp, env, launcher, "lint", ".").out().lines().toList();
+        assertThat(plain)
+                .doesNotContain(
+                        "-XX:+UseTransparentHugePages",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-XX:MaxTenuringThreshold=0")
+                .contains("-XX:MaxTenuringThreshold=7", "lint");
+    }
+
     private static Path javaOnPath() {
         for (String dir : System.getenv("PATH").split(":")) {
             Path java = Path.of(dir.isEmpty() ? "." : dir, "java");
