@@ -58,13 +58,19 @@ public final class CdkAssemblyReader {
     private static final String NESTED_STACK_TYPE = "AWS::CloudFormation::Stack";
 
     /**
-     * One template of an assembly.
+     * One template of an assembly. The reader reads every template (to find nested stacks) and
+     * parses those that have any; the loader then uses that text and parse instead of reading and
+     * parsing the file again.
      *
-     * @param path      the file
-     * @param stackName the stack name ({@code displayName} or artifact id; {@code parent/logicalId} for
-     *                  a nested stack)
+     * @param path        the file
+     * @param stackName   the stack name ({@code displayName} or artifact id; {@code parent/logicalId}
+     *                    for a nested stack)
+     * @param displayPath the display path it was read and parsed with
+     * @param text        its text, or {@code null} when it could not be read (the loader reports why)
+     * @param parsed      its parse, or {@code null} when it was not parsed
      */
-    public record StackTemplate(Path path, String stackName) {}
+    public record StackTemplate(
+            Path path, String stackName, String displayPath, String text, TreeParser.ParseResult parsed) {}
 
     /**
      * What an assembly holds.
@@ -271,16 +277,20 @@ public final class CdkAssemblyReader {
 
     /** Adds a template and, through its nested stack resources, the nested stack templates. */
     private void addTemplate(Path assemblyDir, Path template, String stackName, int depth) {
-        if (templates.putIfAbsent(template, new StackTemplate(template, stackName)) != null) {
+        if (templates.containsKey(template)) {
             return;
         }
         String display = Discovery.displayPath(workingDirectory, template);
         SourceText.Read read = SourceText.read(template, display);
         if (read.problem() != null || !read.text().contains(NESTED_STACK_TYPE)) {
-            return; // an unreadable template is reported when the loader reads it
+            // an unreadable template is reported when the loader reads it
+            templates.put(template, new StackTemplate(template, stackName, display, read.text(), null));
+            return;
         }
-        // parse problems are reported when the loader reads this template; here only nested stacks are looked for
-        TreeParser.ParseResult parsed = TreeParser.parseJson(read.text(), display);
+        // parse problems are reported when the loader takes this parse; here only nested stacks are
+        // looked for (parsed as the loader parses, so that it can take the parse as it is)
+        TreeParser.ParseResult parsed = TreeParser.parseAuto(read.text(), display);
+        templates.put(template, new StackTemplate(template, stackName, display, read.text(), parsed));
         if (!(parsed.root() instanceof MapNode root) || root.getMap("Resources") == null) {
             return;
         }

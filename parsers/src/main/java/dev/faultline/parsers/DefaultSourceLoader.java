@@ -259,15 +259,22 @@ public class DefaultSourceLoader implements SourceLoader {
 
     /** Reads, parses and classifies one file; never throws. */
     public static LoadedFile loadOne(Discovery.Candidate c) {
-        SourceText.Read read = SourceText.read(c.path(), c.displayPath());
-        if (read.problem() != null) {
-            return new LoadedFile(
-                    new InputFile(c.path(), c.displayPath(), InputKind.UNPARSEABLE),
-                    null,
-                    null,
-                    List.of(read.problem()));
+        TreeParser.ParseResult parsed = c.parsed();
+        if (parsed == null) {
+            String text = c.text();
+            if (text == null) {
+                SourceText.Read read = SourceText.read(c.path(), c.displayPath());
+                if (read.problem() != null) {
+                    return new LoadedFile(
+                            new InputFile(c.path(), c.displayPath(), InputKind.UNPARSEABLE),
+                            null,
+                            null,
+                            List.of(read.problem()));
+                }
+                text = read.text();
+            }
+            parsed = TreeParser.parseAuto(text, c.displayPath());
         }
-        TreeParser.ParseResult parsed = TreeParser.parseAuto(read.text(), c.displayPath());
         InputKind kind = Classifier.classify(parsed.root(), c.cdk());
         InputFile file = new InputFile(c.path(), c.displayPath(), kind);
         Template template = null;

@@ -60,8 +60,19 @@ public final class Discovery {
      * @param displayPath relative to the working directory, {@code /}-separated
      * @param cdk         whether it is a template of a CDK cloud assembly
      * @param stackName   the CDK stack name, or {@code null}
+     * @param text        the file's text when discovery has read it already (a CDK template, read
+     *                    for its nested stacks), else {@code null}: the loader reads it then
+     * @param parsed      its parse when discovery has parsed it already (for the same display path),
+     *                    else {@code null}: the loader parses it then
      */
-    public record Candidate(Path path, String displayPath, boolean cdk, String stackName) {}
+    public record Candidate(
+            Path path, String displayPath, boolean cdk, String stackName, String text, TreeParser.ParseResult parsed) {
+
+        /** A file that has not been read yet. */
+        public Candidate(Path path, String displayPath, boolean cdk, String stackName) {
+            this(path, displayPath, cdk, stackName, null, null);
+        }
+    }
 
     /**
      * The files found, the findings about paths that could not be walked, and the entries skipped
@@ -198,12 +209,13 @@ public final class Discovery {
             if (assembly != null) {
                 for (CdkAssemblyReader.StackTemplate t : assembly.templates()) {
                     if (t.path().equals(abs)) {
-                        addCdk(abs, display, t.stackName());
+                        addCdk(t, display);
                         return;
                     }
                 }
                 if (CdkAssemblyReader.isTemplate(name(abs))) {
-                    addCdk(abs, display, CdkAssemblyReader.stackName(name(abs)));
+                    found.putIfAbsent(
+                            display, new Candidate(abs, display, true, CdkAssemblyReader.stackName(name(abs))));
                     return;
                 }
             }
@@ -339,7 +351,7 @@ public final class Discovery {
         for (CdkAssemblyReader.StackTemplate t : assembly.templates()) {
             String rel = displayPath(workingDirectory, t.path());
             if (!matchesAny(excludes, rel) && included(name(t.path()), rel)) {
-                addCdk(t.path(), rel, t.stackName());
+                addCdk(t, rel);
             }
         }
         for (Path p : assembly.skipped()) {
@@ -377,8 +389,10 @@ public final class Discovery {
                 display, new Candidate(file, display, cdk, cdk ? CdkAssemblyReader.stackName(name(file)) : null));
     }
 
-    private void addCdk(Path file, String display, String stackName) {
-        found.putIfAbsent(display, new Candidate(file, display, true, stackName));
+    /** A template of an assembly, with the text and parse its reader made (the parse only when shown the same way). */
+    private void addCdk(CdkAssemblyReader.StackTemplate t, String display) {
+        TreeParser.ParseResult parsed = display.equals(t.displayPath()) ? t.parsed() : null;
+        found.putIfAbsent(display, new Candidate(t.path(), display, true, t.stackName(), t.text(), parsed));
     }
 
     private static String name(Path p) {

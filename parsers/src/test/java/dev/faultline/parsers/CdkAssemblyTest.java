@@ -335,6 +335,45 @@ class CdkAssemblyTest {
     }
 
     @Test
+    void eachTemplateIsReadOnceAndParsedOnce() throws IOException {
+        write("cdk.out/manifest.json", stackManifest("S", "S.template.json"));
+        write(
+                "cdk.out/S.template.json",
+                "{\n  \"Resources\": {\n    \"N\": {\n"
+                        + "      \"Type\": \"AWS::CloudFormation::Stack\",\n"
+                        + "      \"Metadata\": {\"aws:asset:path\": \"SN.nested.template.json\"}\n    }\n  }\n}\n");
+        write("cdk.out/SN.nested.template.json", QUEUE_TEMPLATE);
+        AnalysisRequest request = new AnalysisRequest(
+                List.of(dir.resolve("cdk.out")),
+                dir,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                Map.of(),
+                1);
+        List<Discovery.Candidate> found = Discovery.discover(request).files();
+        // discovery read both templates to find nested stacks, and parsed the one that has any
+        assertThat(found)
+                .extracting(Discovery.Candidate::displayPath, c -> c.text() != null, c -> c.parsed() != null)
+                .containsExactly(
+                        tuple("cdk.out/S.template.json", true, true),
+                        tuple("cdk.out/SN.nested.template.json", true, false));
+        // the loader takes that text and parse: the files are not read again
+        Files.delete(dir.resolve("cdk.out/S.template.json"));
+        Files.delete(dir.resolve("cdk.out/SN.nested.template.json"));
+        List<DefaultSourceLoader.LoadedFile> loaded = DefaultSourceLoader.loadAll(found, 1);
+        assertThat(loaded)
+                .extracting(
+                        f -> f.file().kind(),
+                        f -> f.template().stackName(),
+                        f -> f.template().resources().size())
+                .containsExactly(tuple(InputKind.CDK, "S", 1), tuple(InputKind.CDK, "S/N", 1));
+        assertThat(loaded.get(0).root()).isSameAs(found.get(0).parsed().root());
+    }
+
+    @Test
     void nestedAssemblyWithoutManifestIsAFinding() throws IOException {
         write(
                 "cdk.out/manifest.json",
