@@ -1,0 +1,50 @@
+package dev.faultline.rules.sfn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.core.engine.AnalysisRequest;
+import dev.faultline.core.engine.Analyzer;
+import dev.faultline.core.rule.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whether a state's inherited query language is known is a fact of its machine, worked out once per
+ * machine while the rules visit its states: machines visited one after another on one thread each
+ * get their own answer.
+ */
+class QueryLanguageAcrossMachinesTest {
+
+    private static final String KNOWN =
+            "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Parameters\":{},\"End\":true}}}";
+
+    /** {@code QueryLanguage} inside {@code States}: the language every state inherits is not known. */
+    private static final String UNKNOWN = "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":"
+            + "{\"QueryLanguage\":\"JSONPath\",\"A\":{\"Type\":\"Pass\",\"Parameters\":{},\"End\":true}}}";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachMachineGetsItsOwnAnswer() throws IOException {
+        // read in this order: known, unknown, known
+        Files.writeString(dir.resolve("0.asl.json"), KNOWN);
+        Files.writeString(dir.resolve("a.asl.json"), UNKNOWN);
+        Files.writeString(dir.resolve("b.asl.json"), KNOWN);
+        List<Finding> findings = Analyzer.fromClassPath()
+                .analyze(AnalysisRequest.of(dir, List.of(dir)).withThreads(1))
+                .findings();
+        assertThat(findings)
+                .filteredOn(f -> f.ruleId().equals("FL-ASL-006"))
+                .extracting(Finding::file)
+                .containsExactly("0.asl.json", "b.asl.json");
+        assertThat(findings)
+                .filteredOn(f -> f.ruleId().equals("FL-ASL-002"))
+                .extracting(Finding::file)
+                .containsExactly("a.asl.json");
+    }
+}
