@@ -11,6 +11,7 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.ScalarNode;
+import java.lang.ref.WeakReference;
 import java.math.BigDecimal;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -66,11 +67,11 @@ public final class Asl {
         }
         ResourceGraph graph = ctx.graph();
         InheritedLanguage last = LAST_LANGUAGE.get();
-        if (last != null && last.machine() == machine && last.graph() == graph) {
+        if (last != null && last.machine().get() == machine && last.graph().get() == graph) {
             return last.known();
         }
         boolean known = inheritedLanguageKnown(machine, graph);
-        LAST_LANGUAGE.set(new InheritedLanguage(machine, graph, known));
+        LAST_LANGUAGE.set(new InheritedLanguage(new WeakReference<>(machine), new WeakReference<>(graph), known));
         return known;
     }
 
@@ -92,8 +93,13 @@ public final class Asl {
         return true;
     }
 
-    /** The machine-wide answer of {@link #queryLanguageKnown} for the machine asked last, per thread. */
-    private record InheritedLanguage(StateMachine machine, ResourceGraph graph, boolean known) {}
+    /**
+     * The machine-wide answer of {@link #queryLanguageKnown} for the machine asked last, per thread;
+     * weakly, so that the graph of an analysis that has ended (and every tree it holds) is not kept
+     * alive by a thread that lives on.
+     */
+    private record InheritedLanguage(
+            WeakReference<StateMachine> machine, WeakReference<ResourceGraph> graph, boolean known) {}
 
     /**
      * One entry per thread, as for {@link #scopesOf}: four rules ask for every state, and computing the
