@@ -186,7 +186,7 @@ public final class Asl {
     }
 
     /** The index of the machine asked last: rules ask state by state, machine after machine. */
-    private record ScopeIndex(StateMachine machine, Map<State, Scope> scopes) {}
+    private record ScopeIndex(WeakReference<StateMachine> machine, Map<State, Scope> scopes) {}
 
     /**
      * One entry per thread: the engine runs partitions (templates, machines) on several threads, and a
@@ -201,7 +201,7 @@ public final class Asl {
      */
     public static Map<State, Scope> scopesOf(StateMachine machine) {
         ScopeIndex last = LAST_INDEX.get();
-        if (last != null && last.machine() == machine) {
+        if (last != null && last.machine().get() == machine) {
             return last.scopes();
         }
         Map<State, Scope> out = new IdentityHashMap<>();
@@ -211,7 +211,7 @@ public final class Asl {
             }
         }
         Map<State, Scope> index = java.util.Collections.unmodifiableMap(out);
-        LAST_INDEX.set(new ScopeIndex(machine, index));
+        LAST_INDEX.set(new ScopeIndex(new WeakReference<>(machine), index)); // weakly: see InheritedLanguage
         return index;
     }
 
