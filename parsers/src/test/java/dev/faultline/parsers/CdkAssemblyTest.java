@@ -343,17 +343,9 @@ class CdkAssemblyTest {
                         + "      \"Type\": \"AWS::CloudFormation::Stack\",\n"
                         + "      \"Metadata\": {\"aws:asset:path\": \"SN.nested.template.json\"}\n    }\n  }\n}\n");
         write("cdk.out/SN.nested.template.json", QUEUE_TEMPLATE);
-        AnalysisRequest request = new AnalysisRequest(
-                List.of(dir.resolve("cdk.out")),
-                dir,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Map.of(),
-                Map.of(),
-                1);
-        List<Discovery.Candidate> found = Discovery.discover(request).files();
+        List<Discovery.Candidate> found = Discovery.discover(
+                        AnalysisRequest.of(dir, List.of(dir.resolve("cdk.out"))).withThreads(1))
+                .files();
         // discovery read both templates to find nested stacks, and parsed the one that has any
         assertThat(found)
                 .extracting(Discovery.Candidate::displayPath, c -> c.text() != null, c -> c.parsed() != null)
