@@ -4,14 +4,22 @@ import dev.faultline.core.eval.Refs;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.graph.ResourceGraph;
+import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.tree.IntrinsicNode;
 import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
+import dev.faultline.core.util.Lists;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether an IAM role defined in a template, or a resource policy, lets a principal perform an
@@ -83,15 +91,54 @@ public final class Iam {
                 statements.add(pm.path("PolicyDocument", "Statement"));
             }
         }
-        for (GraphNode n : ctx.graph().nodesOf(role.template())) {
-            if (n.kind() == NodeKind.POLICY && namesRole(n.property("Roles"), role)
-                    || "AWS::IAM::RolePolicy".equals(n.type())
-                            && role.name().equals(Targets.referencedName(n.property("RoleName")))) {
-                statements.add(n.properties().path("PolicyDocument", "Statement"));
-            }
-        }
+        statements.addAll(attachedStatements(ctx, role.template()).getOrDefault(role.name(), List.of()));
         return allows(ctx, role, statements, action, target, null);
     }
+
+    /**
+     * The statements of the policies a template attaches to its roles by name
+     * ({@code AWS::IAM::Policy} {@code Roles}, {@code AWS::IAM::RolePolicy} {@code RoleName}), per role
+     * logical id, each role's in node order. Made once per template and kept while the rules visit
+     * its nodes: looking through every node of the template for each role asked about made the rules
+     * that ask (one question per function or rule target) quadratic in the size of the template.
+     */
+    private static Map<String, List<Node>> attachedStatements(RuleContext ctx, Template t) {
+        ResourceGraph graph = ctx.graph();
+        PolicyIndex last = LAST_POLICIES.get();
+        if (last != null && last.template().get() == t && last.graph().get() == graph) {
+            return last.statements();
+        }
+        Map<String, List<Node>> out = new HashMap<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (GraphNode n : graph.nodesOf(t)) {
+            names.clear();
+            if (n.kind() == NodeKind.POLICY && n.property("Roles") instanceof ListNode roles) {
+                for (Node r : roles.items()) {
+                    String name = Targets.referencedName(r);
+                    if (name != null) {
+                        names.add(name);
+                    }
+                }
+            }
+            if ("AWS::IAM::RolePolicy".equals(n.type())) {
+                String name = Targets.referencedName(n.property("RoleName"));
+                if (name != null) {
+                    names.add(name);
+                }
+            }
+            for (String name : names) {
+                Lists.in(out, name).add(n.properties().path("PolicyDocument", "Statement"));
+            }
+        }
+        LAST_POLICIES.set(new PolicyIndex(new WeakReference<>(t), new WeakReference<>(graph), out));
+        return out;
+    }
+
+    /** The attached statements of the template asked last, per thread (weakly: see {@link Asl}). */
+    private record PolicyIndex(
+            WeakReference<Template> template, WeakReference<ResourceGraph> graph, Map<String, List<Node>> statements) {}
+
+    private static final ThreadLocal<PolicyIndex> LAST_POLICIES = new ThreadLocal<>();
 
     /**
      * Whether a resource policy's statements allow {@code action} on {@code target} to a service
@@ -106,18 +153,6 @@ public final class Iam {
                 action,
                 target,
                 servicePrincipal);
-    }
-
-    private static boolean namesRole(Node roles, GraphNode role) {
-        if (!(roles instanceof ListNode l)) {
-            return false;
-        }
-        for (Node r : l.items()) {
-            if (role.name().equals(Targets.referencedName(r))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean harmless(RuleContext ctx, GraphNode owner, Node m) {
