@@ -11,7 +11,6 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.ScalarNode;
-import java.lang.ref.WeakReference;
 import java.math.BigDecimal;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -65,15 +64,12 @@ public final class Asl {
         if (own != null) {
             return !ctx.graph().isIllTyped(own);
         }
-        ResourceGraph graph = ctx.graph();
-        InheritedLanguage last = LAST_LANGUAGE.get();
-        if (last != null && last.machine().get() == machine && last.graph().get() == graph) {
-            return last.known();
-        }
-        boolean known = inheritedLanguageKnown(machine, graph);
-        LAST_LANGUAGE.set(new InheritedLanguage(new WeakReference<>(machine), new WeakReference<>(graph), known));
-        return known;
+        return INHERITED_LANGUAGE_KNOWN.get(machine, ctx.graph());
     }
+
+    /** {@link #inheritedLanguageKnown} of the machine asked last: four rules ask for every state. */
+    private static final LastAsked<StateMachine, ResourceGraph, Boolean> INHERITED_LANGUAGE_KNOWN =
+            new LastAsked<>(Asl::inheritedLanguageKnown);
 
     /** Whether the language a state without its own {@code QueryLanguage} inherits is known (see above). */
     private static boolean inheritedLanguageKnown(StateMachine machine, ResourceGraph graph) {
@@ -92,21 +88,6 @@ public final class Asl {
         }
         return true;
     }
-
-    /**
-     * The machine-wide answer of {@link #queryLanguageKnown} for the machine asked last, per thread;
-     * weakly, so that the graph of an analysis that has ended (and every tree it holds) is not kept
-     * alive by a thread that lives on.
-     */
-    private record InheritedLanguage(
-            WeakReference<StateMachine> machine, WeakReference<ResourceGraph> graph, boolean known) {}
-
-    /**
-     * One entry per thread, as for {@link #scopesOf}: four rules ask for every state, and computing the
-     * machine-wide part each time (all scopes and states) made them quadratic in the number of states
-     * (a 2,000-state machine took 1.1 s against 4 ms to parse).
-     */
-    private static final ThreadLocal<InheritedLanguage> LAST_LANGUAGE = new ThreadLocal<>();
 
     /**
      * Whether a field of the definition ({@code QueryLanguage}, {@code TimeoutSeconds}, ...) is written
@@ -185,34 +166,25 @@ public final class Asl {
         return false;
     }
 
-    /** The index of the machine asked last: rules ask state by state, machine after machine. */
-    private record ScopeIndex(WeakReference<StateMachine> machine, Map<State, Scope> scopes) {}
-
-    /**
-     * One entry per thread: the engine runs partitions (templates, machines) on several threads, and a
-     * shared entry would make threads evict each other's machine on every state.
-     */
-    private static final ThreadLocal<ScopeIndex> LAST_INDEX = new ThreadLocal<>();
-
     /**
      * For every state of a machine, the scope that holds it (read-only). Built once per machine and
      * reused while the rules visit its states: rebuilding it for every state made rule dispatch
      * quadratic in the number of states (a 2,000-state machine took 3x the time of a 1,000-state one).
      */
     public static Map<State, Scope> scopesOf(StateMachine machine) {
-        ScopeIndex last = LAST_INDEX.get();
-        if (last != null && last.machine().get() == machine) {
-            return last.scopes();
-        }
+        return SCOPES.get(machine, null);
+    }
+
+    private static final LastAsked<StateMachine, Object, Map<State, Scope>> SCOPES = new LastAsked<>(Asl::buildScopes);
+
+    private static Map<State, Scope> buildScopes(StateMachine machine, Object unused) {
         Map<State, Scope> out = new IdentityHashMap<>();
         for (Scope s : machine.allScopes()) {
             for (State st : s.states().values()) {
                 out.put(st, s);
             }
         }
-        Map<State, Scope> index = java.util.Collections.unmodifiableMap(out);
-        LAST_INDEX.set(new ScopeIndex(new WeakReference<>(machine), index)); // weakly: see InheritedLanguage
-        return index;
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** The Parallel and Map states enclosing a state, innermost first. */

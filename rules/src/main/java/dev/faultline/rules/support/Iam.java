@@ -12,7 +12,6 @@ import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.core.util.Lists;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -61,11 +60,43 @@ public final class Iam {
 
     /** Whether the identity policies of {@code role} allow {@code action} on {@code target}. */
     public static Answer roleAllows(RuleContext ctx, GraphNode role, String action, GraphNode target) {
+        List<Node> statements = statementsOf(ctx, role);
+        return statements == null ? Answer.UNKNOWN : allows(ctx, role, statements, action, target, null);
+    }
+
+    /**
+     * Whether the identity policies of {@code role} may allow {@code action} on anything: false when
+     * {@link #roleAllows} cannot answer {@link Answer#ALLOWED} for any target (no statement that is an
+     * Allow of a matching action), so that a question asked of every role can skip the role.
+     */
+    public static boolean mayAllow(RuleContext ctx, GraphNode role, String action) {
+        List<Node> statements = statementsOf(ctx, role);
+        if (statements == null) {
+            return false;
+        }
+        for (Node list : statements) {
+            if (list == null) {
+                continue;
+            }
+            for (Node st : list instanceof ListNode l ? l.items() : List.of(list)) {
+                if (allowsAction(ctx, role, st, action) == Answer.ALLOWED) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The statement lists of a role's identity policies (managed policies of the template, inline
+     * policies, policies attached by name), or null when they are not all known.
+     */
+    private static List<Node> statementsOf(RuleContext ctx, GraphNode role) {
         List<Node> statements = new ArrayList<>();
         Node managed = role.property("ManagedPolicyArns");
         if (managed != null) {
             if (!(managed instanceof ListNode ml)) {
-                return Answer.UNKNOWN;
+                return null;
             }
             for (Node m : ml.items()) {
                 String name = Targets.referencedName(m);
@@ -75,24 +106,24 @@ public final class Iam {
                     continue;
                 }
                 if (!harmless(ctx, role, m)) {
-                    return Answer.UNKNOWN;
+                    return null;
                 }
             }
         }
         Node inline = role.property("Policies");
         if (inline != null) {
             if (!(inline instanceof ListNode il)) {
-                return Answer.UNKNOWN;
+                return null;
             }
             for (Node p : il.items()) {
                 if (!(p instanceof MapNode pm)) {
-                    return Answer.UNKNOWN;
+                    return null;
                 }
                 statements.add(pm.path("PolicyDocument", "Statement"));
             }
         }
-        statements.addAll(attachedStatements(ctx, role.template()).getOrDefault(role.name(), List.of()));
-        return allows(ctx, role, statements, action, target, null);
+        statements.addAll(ATTACHED.get(role.template(), ctx.graph()).getOrDefault(role.name(), List.of()));
+        return statements;
     }
 
     /**
@@ -102,12 +133,7 @@ public final class Iam {
      * its nodes: looking through every node of the template for each role asked about made the rules
      * that ask (one question per function or rule target) quadratic in the size of the template.
      */
-    private static Map<String, List<Node>> attachedStatements(RuleContext ctx, Template t) {
-        ResourceGraph graph = ctx.graph();
-        PolicyIndex last = LAST_POLICIES.get();
-        if (last != null && last.template().get() == t && last.graph().get() == graph) {
-            return last.statements();
-        }
+    private static Map<String, List<Node>> attachedStatements(Template t, ResourceGraph graph) {
         Map<String, List<Node>> out = new HashMap<>();
         Set<String> names = new LinkedHashSet<>();
         for (GraphNode n : graph.nodesOf(t)) {
@@ -130,15 +156,12 @@ public final class Iam {
                 Lists.in(out, name).add(n.properties().path("PolicyDocument", "Statement"));
             }
         }
-        LAST_POLICIES.set(new PolicyIndex(new WeakReference<>(t), new WeakReference<>(graph), out));
         return out;
     }
 
-    /** The attached statements of the template asked last, per thread (weakly: see {@link Asl}). */
-    private record PolicyIndex(
-            WeakReference<Template> template, WeakReference<ResourceGraph> graph, Map<String, List<Node>> statements) {}
-
-    private static final ThreadLocal<PolicyIndex> LAST_POLICIES = new ThreadLocal<>();
+    /** {@link #attachedStatements} of the template asked last. */
+    private static final LastAsked<Template, ResourceGraph, Map<String, List<Node>>> ATTACHED =
+            new LastAsked<>(Iam::attachedStatements);
 
     /**
      * Whether a resource policy's statements allow {@code action} on {@code target} to a service
@@ -229,6 +252,26 @@ public final class Iam {
 
     private static Answer statement(
             RuleContext ctx, GraphNode owner, Node st, String action, GraphNode target, String servicePrincipal) {
+        Answer act = allowsAction(ctx, owner, st, action);
+        if (act != Answer.ALLOWED) {
+            return act;
+        }
+        MapNode m = (MapNode) st;
+        if (servicePrincipal != null) {
+            Answer p = principal(ctx, owner, m.get("Principal"), servicePrincipal);
+            if (p != Answer.ALLOWED) {
+                return p;
+            }
+        }
+        return resource(ctx, owner, m.get("Resource"), target);
+    }
+
+    /**
+     * The part of a statement's answer that does not depend on the resource or principal: a map, an
+     * {@code Allow}, no {@code NotAction}/{@code NotResource}/{@code NotPrincipal}, and an action that
+     * matches {@code action}.
+     */
+    private static Answer allowsAction(RuleContext ctx, GraphNode owner, Node st, String action) {
         if (!(st instanceof MapNode m)) {
             return Answer.UNKNOWN;
         }
@@ -242,18 +285,8 @@ public final class Iam {
         if (m.has("NotAction") || m.has("NotResource") || m.has("NotPrincipal")) {
             return Answer.UNKNOWN;
         }
-        Answer act = anyMatches(
+        return anyMatches(
                 ctx, owner, m.get("Action"), v -> glob(v.toLowerCase(Locale.ROOT), action.toLowerCase(Locale.ROOT)));
-        if (act != Answer.ALLOWED) {
-            return act;
-        }
-        if (servicePrincipal != null) {
-            Answer p = principal(ctx, owner, m.get("Principal"), servicePrincipal);
-            if (p != Answer.ALLOWED) {
-                return p;
-            }
-        }
-        return resource(ctx, owner, m.get("Resource"), target);
     }
 
     private static Answer principal(RuleContext ctx, GraphNode owner, Node principal, String service) {

@@ -2,13 +2,10 @@ package dev.faultline.rules.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.core.engine.AnalysisRequest;
-import dev.faultline.core.engine.Analyzer;
-import dev.faultline.core.rule.Finding;
+import dev.faultline.rules.DirectoryLint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,12 +72,6 @@ class AttachedPoliciesAcrossTemplatesTest {
         Files.writeString(dir.resolve("b.yaml"), template(""));
         Files.writeString(dir.resolve("c.yaml"), template(ROLE_POLICY));
         Files.writeString(dir.resolve("d.yaml"), template(""));
-        List<Finding> findings = Analyzer.fromClassPath()
-                .analyze(AnalysisRequest.of(dir, List.of(dir)).withThreads(1))
-                .findings();
-        assertThat(findings)
-                .filteredOn(f -> f.ruleId().equals("FL-LAMBDA-005"))
-                .extracting(Finding::file)
-                .containsExactly("b.yaml", "d.yaml");
+        assertThat(DirectoryLint.filesReportedBy(dir, "FL-LAMBDA-005")).containsExactly("b.yaml", "d.yaml");
     }
 }

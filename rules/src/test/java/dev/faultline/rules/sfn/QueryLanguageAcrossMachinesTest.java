@@ -2,13 +2,10 @@ package dev.faultline.rules.sfn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.core.engine.AnalysisRequest;
-import dev.faultline.core.engine.Analyzer;
-import dev.faultline.core.rule.Finding;
+import dev.faultline.rules.DirectoryLint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,16 +32,7 @@ class QueryLanguageAcrossMachinesTest {
         Files.writeString(dir.resolve("0.asl.json"), KNOWN);
         Files.writeString(dir.resolve("a.asl.json"), UNKNOWN);
         Files.writeString(dir.resolve("b.asl.json"), KNOWN);
-        List<Finding> findings = Analyzer.fromClassPath()
-                .analyze(AnalysisRequest.of(dir, List.of(dir)).withThreads(1))
-                .findings();
-        assertThat(findings)
-                .filteredOn(f -> f.ruleId().equals("FL-ASL-006"))
-                .extracting(Finding::file)
-                .containsExactly("0.asl.json", "b.asl.json");
-        assertThat(findings)
-                .filteredOn(f -> f.ruleId().equals("FL-ASL-002"))
-                .extracting(Finding::file)
-                .containsExactly("a.asl.json");
+        assertThat(DirectoryLint.filesReportedBy(dir, "FL-ASL-006")).containsExactly("0.asl.json", "b.asl.json");
+        assertThat(DirectoryLint.filesReportedBy(dir, "FL-ASL-002")).containsExactly("a.asl.json");
     }
 }
