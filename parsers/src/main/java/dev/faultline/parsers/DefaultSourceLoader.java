@@ -117,26 +117,6 @@ public class DefaultSourceLoader implements SourceLoader {
         }
     }
 
-    /**
-     * Where state machines are loaded: standalone ASL files ({@link InputKind#ASL}) and definitions
-     * inside templates ({@code AWS::StepFunctions::StateMachine}, {@code AWS::Serverless::StateMachine}).
-     * The ASL loader (package {@code dev.faultline.parsers.asl}) plugs in here; it adds its FL-PARSE
-     * findings to {@code findings}. Returns machines in display-path order.
-     */
-    protected List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings) {
-        return loadStateMachines(loaded, findings, Path.of("").toAbsolutePath());
-    }
-
-    /**
-     * As {@link #loadStateMachines(List, List)}, with the project root that {@code DefinitionUri}
-     * paths may not leave. Machines come by file, then resource order; a standalone file that a
-     * template also loads through {@code DefinitionUri} is kept only in the template's machine
-     * (which knows its resource, type and substitutions).
-     */
-    protected List<StateMachine> loadStateMachines(List<LoadedFile> loaded, List<Finding> findings, Path projectRoot) {
-        return loadStateMachines(loaded, findings, f -> projectRoot, 1);
-    }
-
     /** The directories of a request's input paths (a file's parent), absolute. */
     private static List<Path> inputDirectories(AnalysisRequest request, Path wd) {
         List<Path> dirs = new ArrayList<>(request.paths().size());
@@ -183,8 +163,14 @@ public class DefaultSourceLoader implements SourceLoader {
     }
 
     /**
-     * As above, with the project root chosen per template by {@code rootOf} (see {@link #projectRoot}:
-     * the working directory for files inside it, else the input path the file was found under).
+     * Where state machines are loaded: standalone ASL files ({@link InputKind#ASL}) and definitions
+     * inside templates ({@code AWS::StepFunctions::StateMachine}, {@code AWS::Serverless::StateMachine})
+     * by the ASL loader (package {@code dev.faultline.parsers.asl}), which adds its FL-PARSE findings
+     * to {@code findings}. {@code DefinitionUri} paths may not leave the project root that
+     * {@code rootOf} gives a template (see {@link #projectRoot}: the working directory for files
+     * inside it, else the input path the file was found under). Machines come by file, then resource
+     * order; a standalone file that a template also loads through {@code DefinitionUri} is kept only
+     * in the template's machine (which knows its resource, type and substitutions).
      */
     private List<StateMachine> loadStateMachines(
             List<LoadedFile> loaded,
