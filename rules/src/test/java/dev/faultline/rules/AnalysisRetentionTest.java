@@ -29,6 +29,9 @@ class AnalysisRetentionTest {
         result = null;
         for (int i = 0; i < 20 && graph.get() != null; i++) {
             System.gc();
+            // System.gc() is only a request: with -XX:+ExplicitGCInvokesConcurrent (or a collector that
+            // collects concurrently) it returns before the cycle that clears the reference has ended,
+            // so each try gives that cycle a moment; a graph still reachable fails after 20 tries
             Thread.sleep(20);
         }
         assertThat(graph.get()).as("the graph of the ended analysis").isNull();

@@ -74,17 +74,25 @@ public final class Iam {
         if (statements == null) {
             return false;
         }
-        for (Node list : statements) {
-            if (list == null) {
-                continue;
-            }
-            for (Node st : list instanceof ListNode l ? l.items() : List.of(list)) {
-                if (allowsAction(ctx, role, st, action) == Answer.ALLOWED) {
-                    return true;
-                }
+        for (Node st : each(statements)) {
+            if (allowsAction(ctx, role, st, action) == Answer.ALLOWED) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** The statements of statement lists: a policy's {@code Statement} is a list or a single statement. */
+    private static List<Node> each(List<Node> statementLists) {
+        List<Node> out = new ArrayList<>();
+        for (Node list : statementLists) {
+            if (list instanceof ListNode l) {
+                out.addAll(l.items());
+            } else if (list != null) {
+                out.add(list);
+            }
+        }
+        return out;
     }
 
     /**
@@ -234,18 +242,12 @@ public final class Iam {
             GraphNode target,
             String servicePrincipal) {
         boolean unknown = false;
-        for (Node list : statementLists) {
-            if (list == null) {
-                continue;
+        for (Node st : each(statementLists)) {
+            Answer a = statement(ctx, owner, st, action, target, servicePrincipal);
+            if (a == Answer.ALLOWED) {
+                return a;
             }
-            List<Node> items = list instanceof ListNode l ? l.items() : List.of(list);
-            for (Node st : items) {
-                Answer a = statement(ctx, owner, st, action, target, servicePrincipal);
-                if (a == Answer.ALLOWED) {
-                    return a;
-                }
-                unknown |= a == Answer.UNKNOWN;
-            }
+            unknown |= a == Answer.UNKNOWN;
         }
         return unknown ? Answer.UNKNOWN : Answer.NOT_ALLOWED;
     }
