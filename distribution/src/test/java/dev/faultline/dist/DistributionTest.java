@@ -240,6 +240,55 @@ class DistributionTest {
                 .contains("-XX:MaxTenuringThreshold=7", "lint");
     }
 
+    @Test
+    void anArchiveOfJdk17To21IsMappedWithoutRelocation() throws Exception {
+        Path home = Shell.unpack(tmp);
+        // release files quote their values, as JDK builds write them
+        assertThat(fastPathArgs(home, "jdk-17", "17.0.9+9"))
+                .contains("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
+        assertThat(fastPathArgs(home, "jdk-22", "22.0.1+8"))
+                .as("a JDK after 21 keeps its own default")
+                .doesNotContain("-XX:ArchiveRelocationMode=0");
+    }
+
+    /**
+     * The arguments the launcher starts a fake JDK ({@code tmp/name}, runtime version {@code rv})
+     * with, when a record of an earlier run with an archive lets it take its fast path.
+     */
+    private List<String> fastPathArgs(Path home, String name, String rv) throws Exception {
+        Path jdk = fakeJdk(
+                name,
+                "for a in \"$@\"; do echo \"$a\"; done\n",
+                "JAVA_VERSION=\"" + rv.substring(0, rv.indexOf('+')) + "\"\nJAVA_RUNTIME_VERSION=\"" + rv + "\"\n");
+        Path cache = Files.createDirectories(tmp.resolve("cache-" + name + "/faultline"));
+        Path jar = home.resolve("lib/faultline.jar");
+        Path archive = cache.resolve("test.jsa");
+        Files.writeString(archive, "");
+        archive.toFile().setLastModified(jar.toFile().lastModified() + 1000);
+        String launcher = home.resolve("bin/faultline").toString();
+        String java = jdk.resolve("bin/java").toString();
+        Files.writeString(
+                cache.resolve("launch.records"),
+                String.join(
+                                "\n",
+                                launcher,
+                                "",
+                                java,
+                                launcher,
+                                java,
+                                jdk.toString(),
+                                "\"" + rv + "\"",
+                                jar.toString(),
+                                archive.toString())
+                        + "\n");
+        Map<String, String> env = Map.of(
+                "JAVA_HOME", jdk.toString(), "XDG_CACHE_HOME", cache.getParent().toString());
+        List<String> args =
+                Shell.run(tmp, env, launcher, "lint", ".").out().lines().toList();
+        assertThat(args).as("the fast path with the recorded archive").contains("-XX:SharedArchiveFile=" + archive);
+        return args;
+    }
+
     /** A JDK at {@code tmp/name} whose java is the shell script {@code body}, with a release file. */
     private Path fakeJdk(String name, String body, String release) throws IOException {
         Path bin = Files.createDirectories(tmp.resolve(name + "/bin"));
