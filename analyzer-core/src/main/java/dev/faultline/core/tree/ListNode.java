@@ -2,12 +2,32 @@ package dev.faultline.core.tree;
 
 import java.util.List;
 
-/** A sequence. */
-public record ListNode(Span span, List<Node> items) implements Node {
+/** A sequence. Equal as a record of its span and items would be. */
+public final class ListNode extends Located implements Node {
 
-    /** Copies the items. */
-    public ListNode {
-        items = List.copyOf(items);
+    private final List<Node> items;
+
+    /**
+     * Copies the items.
+     *
+     * @param span  where the sequence is written
+     * @param items its items, in document order
+     */
+    public ListNode(Span span, List<Node> items) {
+        super(span);
+        this.items = List.copyOf(items);
+    }
+
+    @Override
+    public Span span() {
+        return toSpan();
+    }
+
+    /**
+     * @return the items, in document order
+     */
+    public List<Node> items() {
+        return items;
     }
 
     /**
@@ -23,5 +43,20 @@ public record ListNode(Span span, List<Node> items) implements Node {
      */
     public Node get(int i) {
         return items.get(i);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ListNode l && sameSpan(l) && items.equals(l.items);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Objects.hashCode(toSpan()) + items.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ListNode[span=" + toSpan() + ", items=" + items + "]";
     }
 }

@@ -10,14 +10,64 @@ import java.util.Objects;
  * A mapping. Keys keep their own spans; order is the order in the file. When a key is duplicated
  * (reported by the parser as FL-PARSE-002) the first occurrence wins for lookups.
  */
-public final class MapNode implements Node {
+public final class MapNode extends Located implements Node {
 
-    /** One key and its value. */
-    public record Entry(String key, Span keySpan, Node value) {}
+    /** One key and its value; equal as a record of the key, its span and the value would be. */
+    public static final class Entry extends Located {
+
+        private final String key;
+        private final Node value;
+
+        /**
+         * @param key     the key
+         * @param keySpan where the key is written
+         * @param value   its value
+         */
+        public Entry(String key, Span keySpan, Node value) {
+            super(keySpan);
+            this.key = key;
+            this.value = value;
+        }
+
+        /**
+         * @return the key
+         */
+        public String key() {
+            return key;
+        }
+
+        /**
+         * @return where the key is written
+         */
+        public Span keySpan() {
+            return toSpan();
+        }
+
+        /**
+         * @return the value
+         */
+        public Node value() {
+            return value;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry e && sameSpan(e) && Objects.equals(key, e.key) && Objects.equals(value, e.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(key) * 31 + Objects.hashCode(toSpan())) * 31 + Objects.hashCode(value);
+        }
+
+        @Override
+        public String toString() {
+            return "Entry[key=" + key + ", keySpan=" + toSpan() + ", value=" + value + "]";
+        }
+    }
 
     private static final int LINEAR_MAX = 8;
 
-    private final Span span;
     private final List<Entry> entries;
     /** The first entry per key, or {@code null} when the map is small enough to search in order. */
     private final Map<String, Entry> index;
@@ -31,7 +81,7 @@ public final class MapNode implements Node {
      * @param entries its entries, in document order
      */
     public MapNode(Span span, List<Entry> entries) {
-        this.span = span;
+        super(span);
         this.entries = List.copyOf(entries);
         // small maps (most of a template) are searched in order: a hash index per map was a large part
         // of the memory the trees keep alive during a lint
@@ -82,7 +132,7 @@ public final class MapNode implements Node {
 
     @Override
     public Span span() {
-        return span;
+        return toSpan();
     }
 
     /**
@@ -174,6 +224,6 @@ public final class MapNode implements Node {
 
     @Override
     public String toString() {
-        return "MapNode" + Collections.unmodifiableList(keys()) + "@" + span;
+        return "MapNode" + Collections.unmodifiableList(keys()) + "@" + toSpan();
     }
 }
