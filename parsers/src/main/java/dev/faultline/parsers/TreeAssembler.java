@@ -44,6 +44,9 @@ final class TreeAssembler {
         }
     }
 
+    /** Maps with up to this many keys are searched in order for a duplicate key. */
+    private static final int LINEAR_KEYS = 8;
+
     private final FindingSink sink;
     private final ArrayList<Frame> stack = new ArrayList<>();
     private Node root;
@@ -153,10 +156,7 @@ final class TreeAssembler {
     /** A key of the innermost map (JSON property names, YAML scalar keys). */
     void key(String key, Span span) {
         Frame f = top();
-        if (f.keys == null) {
-            f.keys = new HashMap<>();
-        }
-        Span first = f.keys.putIfAbsent(key, span);
+        Span first = earlier(f, key, span);
         f.key = key;
         f.keySpan = span;
         f.hasKey = true;
@@ -168,6 +168,36 @@ final class TreeAssembler {
                     span,
                     logicalPath());
         }
+    }
+
+    /**
+     * Where {@code key} was first written in the map of {@code f}, or {@code null} when it is new there.
+     * Small maps (most of a template) are searched in order; a hash index is made only when a map
+     * grows past {@link #LINEAR_KEYS} entries.
+     */
+    private static Span earlier(Frame f, String key, Span span) {
+        if (f.keys != null) {
+            return f.keys.putIfAbsent(key, span);
+        }
+        List<MapNode.Entry> entries = f.entries;
+        int n = entries.size();
+        if (n < LINEAR_KEYS) {
+            for (int i = 0; i < n; i++) {
+                MapNode.Entry e = entries.get(i);
+                if (e.key().equals(key)) {
+                    return e.keySpan();
+                }
+            }
+            return null;
+        }
+        f.keys = new HashMap<>(2 * n + 2);
+        for (int i = 0; i < n; i++) {
+            MapNode.Entry e = entries.get(i);
+            if (!f.keys.containsKey(e.key())) {
+                f.keys.put(e.key(), e.keySpan());
+            }
+        }
+        return f.keys.putIfAbsent(key, span);
     }
 
     /** A complete value at the current position; {@code weight} counts nodes including alias expansion. */

@@ -36,6 +36,7 @@ final class YamlTreeBuilder {
     private final String file;
     private final FindingSink sink;
     private final TreeAssembler tree;
+    private final KeyTable keys = KeyTable.get();
     private final Map<String, Node> anchorNodes = new HashMap<>();
     private final Map<String, Long> anchorWeights = new HashMap<>();
     private long expanded;
@@ -181,7 +182,7 @@ final class YamlTreeBuilder {
                         span,
                         tree.logicalPath());
             }
-            tree.key(v, span);
+            tree.key(keys.canonical(v), span);
             remember(ev.getAnchor(), new ScalarNode(span, v, ScalarNode.Kind.STRING), 1);
             return;
         }

@@ -306,6 +306,38 @@ class TreeParserTest {
         assertThat(props.get("Timeout").text()).isEqualTo("10");
     }
 
+    @ParameterizedTest
+    @CsvSource({"2, 5", "7, 8", "3, 12", "9, 14", "1, 30"})
+    void aDuplicateKeyIsFoundInMapsOfAnySize(int first, int second) {
+        // keys K1..K30 with K<first> written again as the <second>-th key, in YAML and in JSON: small
+        // maps are searched in order, larger ones through an index made when they grow
+        StringBuilder yaml = new StringBuilder();
+        StringBuilder json = new StringBuilder("{");
+        int n = Math.max(second, 10);
+        for (int i = 1; i <= n; i++) {
+            String key = i == second ? "K" + first : "K" + i;
+            yaml.append(key).append(": ").append(i).append('\n');
+            json.append(i > 1 ? ",\n" : "\n")
+                    .append('"')
+                    .append(key)
+                    .append("\": ")
+                    .append(i);
+        }
+        json.append("\n}");
+        // JSON's keys start on line 2, after the brace
+        List<TreeParser.ParseResult> results = List.of(
+                TreeParser.parseYaml(yaml.toString(), "d.yaml"), TreeParser.parseJson(json.toString(), "d.json"));
+        for (int offset = 0; offset < 2; offset++) {
+            TreeParser.ParseResult r = results.get(offset);
+            assertThat(r.findings()).hasSize(1);
+            assertThat(r.findings().get(0).message())
+                    .startsWith("Duplicate key 'K" + first + "' (first defined at line " + (first + offset) + ",");
+            assertThat(r.findings().get(0).span().line()).isEqualTo(second + offset);
+            assertThat(r.root().asMap().get("K" + first).text()).isEqualTo(Integer.toString(first));
+            assertThat(r.root().asMap().size()).isEqualTo(n);
+        }
+    }
+
     @Test
     void duplicateKeyInJsonIsReported() {
         TreeParser.ParseResult r = TreeParser.parseJson("{\n  \"a\": 1,\n  \"a\": 2\n}", "d.json");
