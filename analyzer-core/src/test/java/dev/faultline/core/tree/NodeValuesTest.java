@@ -59,8 +59,9 @@ class NodeValuesTest {
         ScalarNode s = new ScalarNode(null, "x", ScalarNode.Kind.STRING);
         assertThat(s.span()).isNull();
         assertThat(new MapNode.Entry("K", null, s).keySpan()).isNull();
-        assertThat(s).isEqualTo(new ScalarNode(null, "x", ScalarNode.Kind.STRING)).isNotEqualTo(
-                new ScalarNode(A, "x", ScalarNode.Kind.STRING));
+        assertThat(s)
+                .isEqualTo(new ScalarNode(null, "x", ScalarNode.Kind.STRING))
+                .isNotEqualTo(new ScalarNode(A, "x", ScalarNode.Kind.STRING));
         assertThat(s.toString()).isEqualTo("ScalarNode[span=null, raw=x, kind=STRING]");
     }
 
@@ -71,6 +72,7 @@ class NodeValuesTest {
         assertThat(new IntrinsicNode(A, "Ref", s).toString())
                 .isEqualTo("IntrinsicNode[span=t.yaml:3:5, function=Ref, argument=" + s + "]");
         assertThat(new ListNode(B, List.of(s)).toString()).isEqualTo("ListNode[span=t.yaml:4:5, items=[" + s + "]]");
-        assertThat(new MapNode.Entry("K", B, s).toString()).isEqualTo("Entry[key=K, keySpan=t.yaml:4:5, value=" + s + "]");
+        assertThat(new MapNode.Entry("K", B, s).toString())
+                .isEqualTo("Entry[key=K, keySpan=t.yaml:4:5, value=" + s + "]");
     }
 }
