@@ -33,7 +33,6 @@ final class JsonTreeBuilder {
     private final TreeParser.PositionMapper mapper;
     private final FindingSink sink;
     private final TreeAssembler tree;
-    private final SharedStrings shared = SharedStrings.get();
 
     JsonTreeBuilder(String file, TreeParser.PositionMapper mapper) {
         this.file = file;
@@ -127,7 +126,7 @@ final class JsonTreeBuilder {
 
     private void value(JsonParser p, ScalarNode.Kind kind) {
         TokenStreamLocation s = p.currentTokenLocation();
-        String text = shared.scalar(p.getText());
+        String text = p.getText();
         tree.value(new ScalarNode(span(s, p.currentLocation()), text, kind), 1);
     }
 

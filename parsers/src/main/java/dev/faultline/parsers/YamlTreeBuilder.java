@@ -36,7 +36,7 @@ final class YamlTreeBuilder {
     private final String file;
     private final FindingSink sink;
     private final TreeAssembler tree;
-    private final SharedStrings shared = SharedStrings.get();
+    private final KeyTable keys = KeyTable.get();
     private final Map<String, Node> anchorNodes = new HashMap<>();
     private final Map<String, Long> anchorWeights = new HashMap<>();
     private long expanded;
@@ -182,11 +182,10 @@ final class YamlTreeBuilder {
                         span,
                         tree.logicalPath());
             }
-            tree.key(shared.key(v), span);
+            tree.key(keys.canonical(v), span);
             remember(ev.getAnchor(), new ScalarNode(span, v, ScalarNode.Kind.STRING), 1);
             return;
         }
-        v = shared.scalar(v);
         Node node;
         if (tag == null) {
             node = new ScalarNode(span, v, ev.isPlain() ? ScalarResolver.resolvePlain(v) : ScalarNode.Kind.STRING);

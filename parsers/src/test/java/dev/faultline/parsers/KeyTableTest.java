@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultline.core.tree.MapNode;
 import org.junit.jupiter.api.Test;
 
-class SharedStringsTest {
+class KeyTableTest {
 
     @Test
     void equalShortKeysOfTwoYamlFilesAreOneString() {
@@ -22,34 +22,21 @@ class SharedStringsTest {
     }
 
     @Test
-    void shortScalarTextsOfYamlAndJsonAreOneStringLongOnesStayTheirOwn() {
-        String longText = "arn:aws:sqs:eu-west-1:123456789012:orders-dead-letter";
-        MapNode y = TreeParser.parseYaml("A: Allow\nB: " + longText + "\n", "a.yaml")
-                .root()
-                .asMap();
-        MapNode j = TreeParser.parseJson("{\"A\": \"Allow\", \"B\": \"" + longText + "\"}", "a.json")
-                .root()
-                .asMap();
-        assertThat(y.getText("A")).isEqualTo("Allow").isSameAs(j.getText("A"));
-        assertThat(y.getText("B")).isEqualTo(j.getText("B")).isNotSameAs(j.getText("B"));
-    }
-
-    @Test
     void longKeysStayAsTheyAreAndTheTableIsBounded() {
-        SharedStrings t = SharedStrings.get();
-        String longKey = "K".repeat(SharedStrings.MAX_KEY_LENGTH + 1);
-        t.key(longKey);
+        KeyTable t = KeyTable.get();
+        String longKey = "K".repeat(KeyTable.MAX_LENGTH + 1);
+        t.canonical(longKey);
         String again = new String(longKey.toCharArray());
-        assertThat(t.key(again)).isSameAs(again);
+        assertThat(t.canonical(again)).isSameAs(again);
 
         String first = new String("first-key".toCharArray());
-        assertThat(t.key(first)).isSameAs(first);
-        assertThat(t.key(new String("first-key".toCharArray()))).isSameAs(first);
-        for (int i = 0; i <= SharedStrings.MAX_STRINGS; i++) {
-            t.key("key-" + i);
+        assertThat(t.canonical(first)).isSameAs(first);
+        assertThat(t.canonical(new String("first-key".toCharArray()))).isSameAs(first);
+        for (int i = 0; i <= KeyTable.MAX_KEYS; i++) {
+            t.canonical("key-" + i);
         }
         // emptied once it grew past its bound: an equal key is a new entry again
         String later = new String("first-key".toCharArray());
-        assertThat(t.key(later)).isSameAs(later);
+        assertThat(t.canonical(later)).isSameAs(later);
     }
 }
