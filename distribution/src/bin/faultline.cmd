@@ -28,5 +28,5 @@ rem a JVM older than 17 cannot load the jar: say so instead of printing a class 
   echo faultline: Java 17 or later is needed, but %JAVA_EXE% is older; set JAVA_HOME to a Java 17+ installation 1>&2
   exit /b 2
 )
-"%JAVA_EXE%" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxTenuringThreshold=0 %FAULTLINE_JAVA_OPTS% -jar "%FAULTLINE_JAR%" %*
+"%JAVA_EXE%" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxTenuringThreshold=0 -Xmn48m %FAULTLINE_JAVA_OPTS% -jar "%FAULTLINE_JAR%" %*
 exit /b %ERRORLEVEL%

@@ -221,7 +221,8 @@ class DistributionTest {
         env.put("FAULTLINE_JAVA_OPTS", "-XX:MaxTenuringThreshold=7");
         List<String> args =
                 Shell.run(tmp, env, launcher, "lint", ".").out().lines().toList();
-        List<String> fastStart = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0");
+        List<String> fastStart =
+                List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-Xmn48m");
         List<String> expected = new ArrayList<>(fastStart);
         expected.add("-XX:MaxTenuringThreshold=7"); // the user's options come later, so they win
         expected.add("-jar");
