@@ -184,7 +184,7 @@ final class TreeAssembler {
         if (n < LINEAR_KEYS) {
             for (int i = 0; i < n; i++) {
                 MapNode.Entry e = entries.get(i);
-                if (e.key().equals(key)) {
+                if (key.equals(e.key())) { // an entry under a complex key (a YAML collection) has none
                     return e.keySpan();
                 }
             }
@@ -193,7 +193,7 @@ final class TreeAssembler {
         f.keys = new HashMap<>(2 * n + 2);
         for (int i = 0; i < n; i++) {
             MapNode.Entry e = entries.get(i);
-            if (!f.keys.containsKey(e.key())) {
+            if (e.key() != null && !f.keys.containsKey(e.key())) {
                 f.keys.put(e.key(), e.keySpan());
             }
         }
@@ -210,6 +210,19 @@ final class TreeAssembler {
             return;
         }
         f.weight = saturatedAdd(f.weight, weight);
+        if (f.map && !f.hasKey) {
+            // a collection where a key was expected (YAML "? [a, b]" or "{a: 1}: x"): CloudFormation
+            // keys are strings. It stands as a key without a name, so the value after it stays its value
+            sink.add(
+                    InputRules.PARSE_SYNTAX,
+                    "A mapping key is a collection; CloudFormation mapping keys are strings",
+                    node.span(),
+                    logicalPath());
+            f.key = null;
+            f.keySpan = node.span();
+            f.hasKey = true;
+            return;
+        }
         if (f.map) {
             f.entries.add(new MapNode.Entry(f.key, f.keySpan, node));
             f.hasKey = false;
@@ -234,7 +247,7 @@ final class TreeAssembler {
                 if (!f.hasKey) {
                     break;
                 }
-                part = f.key;
+                part = f.key == null ? "?" : f.key;
             } else {
                 part = Integer.toString(f.items.size());
             }

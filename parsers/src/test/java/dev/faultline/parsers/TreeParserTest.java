@@ -338,6 +338,34 @@ class TreeParserTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"2", "12"})
+    void aCollectionAsKeyIsReportedAndTheKeysAfterItKeepTheirValues(int keys) {
+        // "? [a, b]" gives an entry without a key name: the entries after it keep their own values,
+        // and their keys are still checked for duplicates (in small and in larger maps)
+        StringBuilder yaml = new StringBuilder("? [a, b]\n: 0\n");
+        for (int i = 1; i <= keys; i++) {
+            yaml.append("K").append(i).append(": ").append(i).append('\n');
+        }
+        yaml.append("K1: again\n");
+        TreeParser.ParseResult r = TreeParser.parseYaml(yaml.toString(), "c.yaml");
+        assertThat(r.findings())
+                .extracting(f -> f.ruleId() + "@" + f.span().line() + ": " + f.message())
+                .containsExactly(
+                        "FL-PARSE-001@1: A mapping key is a collection; CloudFormation mapping keys are strings",
+                        "FL-PARSE-002@" + (keys + 3) + ": Duplicate key 'K1' (first defined at line 3, column 1)");
+        MapNode root = r.root().asMap();
+        assertThat(root.get("K1").text()).isEqualTo("1");
+        assertThat(root.get("K" + keys).text()).isEqualTo(Integer.toString(keys));
+        assertThat(root.entries().get(0).key()).isNull();
+        assertThat(root.entries().get(0).value().text()).isEqualTo("0");
+
+        // a map whose only key is a collection is no intrinsic function and no crash
+        TreeParser.ParseResult only = TreeParser.parseYaml("A:\n  ? [x]\n  : 1\n", "o.yaml");
+        assertThat(only.findings()).extracting(Finding::logicalPath).containsExactly("A");
+        assertThat(only.root().asMap().getMap("A").size()).isEqualTo(1);
+    }
+
     @Test
     void duplicateKeyInJsonIsReported() {
         TreeParser.ParseResult r = TreeParser.parseJson("{\n  \"a\": 1,\n  \"a\": 2\n}", "d.json");
