@@ -106,6 +106,19 @@ class HostileInputsEndToEndTest {
     }
 
     @Test
+    void collectionsAsKeysUnderResourcesPropertiesAndOutputs() throws IOException {
+        write(
+                "keys.yaml",
+                "Resources:\n  ? [a, b]\n  : Type: AWS::SQS::Queue\n  Q:\n    Type: AWS::SNS::Topic\n"
+                        + "    Properties:\n      ? {x: 1}\n      : 2\nOutputs:\n  ? [o]\n  : Value: !Ref Q\n");
+        assertThat(lintWithNeighbour().out())
+                .contains(
+                        "keys.yaml:2:5: error FL-PARSE-001 A mapping key is a collection",
+                        "keys.yaml:7:9: error FL-PARSE-001 A mapping key is a collection",
+                        "keys.yaml:10:5: error FL-PARSE-001 A mapping key is a collection");
+    }
+
+    @Test
     void binaryFileNamedYaml() throws IOException {
         byte[] bytes = new byte[4096];
         for (int i = 0; i < bytes.length; i++) {

@@ -103,7 +103,7 @@ final class TreeAssembler {
                 : new Span(f.start.file(), f.start.line(), f.start.column(), end.endLine(), end.endColumn());
         Node node;
         if (f.map) {
-            if (f.hasKey) {
+            if (f.hasKey && f.key != null) {
                 // a key without a value cannot come from a well-formed stream; keep the key with null
                 f.entries.add(new MapNode.Entry(f.key, f.keySpan, ScalarNodes.nullAt(f.keySpan)));
             }
@@ -212,10 +212,12 @@ final class TreeAssembler {
         f.weight = saturatedAdd(f.weight, weight);
         if (f.map && !f.hasKey) {
             // a collection where a key was expected (YAML "? [a, b]" or "{a: 1}: x"): CloudFormation
-            // keys are strings. It stands as a key without a name, so the value after it stays its value
+            // keys are strings. The pair is left out of the tree (reported here, so nothing is skipped
+            // silently); its value is still read as its value, so the pairs after it keep their keys
             sink.add(
                     InputRules.PARSE_SYNTAX,
-                    "A mapping key is a collection; CloudFormation mapping keys are strings",
+                    "A mapping key is a collection; CloudFormation mapping keys are strings, so this key"
+                            + " and its value are left out",
                     node.span(),
                     logicalPath());
             f.key = null;
@@ -224,7 +226,9 @@ final class TreeAssembler {
             return;
         }
         if (f.map) {
-            f.entries.add(new MapNode.Entry(f.key, f.keySpan, node));
+            if (f.key != null) { // null: the value of a collection key, left out
+                f.entries.add(new MapNode.Entry(f.key, f.keySpan, node));
+            }
             f.hasKey = false;
             f.key = null;
             f.keySpan = null;
