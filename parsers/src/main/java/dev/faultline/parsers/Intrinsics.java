@@ -65,7 +65,7 @@ final class Intrinsics {
     /** Whether a map key makes a single-key map a long-form intrinsic (Condition is contextual). */
     static boolean isLongFormKey(String key) {
         // Fn::ForEach::Name is a template key (a loop), not a value-producing function
-        return key != null && (key.equals("Ref") || (key.startsWith("Fn::") && !key.startsWith("Fn::ForEach::")));
+        return key.equals("Ref") || (key.startsWith("Fn::") && !key.startsWith("Fn::ForEach::"));
     }
 
     /**

@@ -27,7 +27,9 @@ final class TreeAssembler {
         final boolean flow;
         final List<Node> items;
         final List<MapNode.Entry> entries;
+        /** Where each key was first written; made only when the map grows past {@link MapNode#LINEAR_MAX}. */
         Map<String, Span> keys;
+
         String key;
         Span keySpan;
         boolean hasKey;
@@ -43,9 +45,6 @@ final class TreeAssembler {
             this.entries = map ? new ArrayList<>() : null;
         }
     }
-
-    /** Maps with up to this many keys are searched in order for a duplicate key. */
-    private static final int LINEAR_KEYS = 8;
 
     private final FindingSink sink;
     private final ArrayList<Frame> stack = new ArrayList<>();
@@ -173,7 +172,7 @@ final class TreeAssembler {
     /**
      * Where {@code key} was first written in the map of {@code f}, or {@code null} when it is new there.
      * Small maps (most of a template) are searched in order; a hash index is made only when a map
-     * grows past {@link #LINEAR_KEYS} entries.
+     * grows past {@link MapNode#LINEAR_MAX} entries.
      */
     private static Span earlier(Frame f, String key, Span span) {
         if (f.keys != null) {
@@ -181,10 +180,10 @@ final class TreeAssembler {
         }
         List<MapNode.Entry> entries = f.entries;
         int n = entries.size();
-        if (n < LINEAR_KEYS) {
+        if (n < MapNode.LINEAR_MAX) {
             for (int i = 0; i < n; i++) {
                 MapNode.Entry e = entries.get(i);
-                if (key.equals(e.key())) { // an entry under a complex key (a YAML collection) has none
+                if (key.equals(e.key())) {
                     return e.keySpan();
                 }
             }
@@ -193,7 +192,7 @@ final class TreeAssembler {
         f.keys = new HashMap<>(2 * n + 2);
         for (int i = 0; i < n; i++) {
             MapNode.Entry e = entries.get(i);
-            if (e.key() != null && !f.keys.containsKey(e.key())) {
+            if (!f.keys.containsKey(e.key())) {
                 f.keys.put(e.key(), e.keySpan());
             }
         }

@@ -66,7 +66,11 @@ public final class MapNode extends Located implements Node {
         }
     }
 
-    private static final int LINEAR_MAX = 8;
+    /**
+     * Maps of up to this many entries are searched in order, without a hash index (here for lookups,
+     * in the parser for duplicate keys): most maps of a template are that small.
+     */
+    public static final int LINEAR_MAX = 8;
 
     private final List<Entry> entries;
     /** The first entry per key, or {@code null} when the map is small enough to search in order. */
