@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.core.engine.AnalysisRequest;
 import dev.faultline.core.engine.Project;
+import dev.faultline.core.graph.ReferenceScan;
 import dev.faultline.core.model.InputFile;
 import dev.faultline.core.model.InputKind;
 import dev.faultline.core.model.Resource;
@@ -227,6 +228,8 @@ class DiscoveryTest {
         assertThat(t.resource("Other").dependsOn()).containsExactly("Queue", "Env");
         assertThat(t.outputs().isEmpty()).isTrue();
         assertThat(p.templates().get(1).sam()).isTrue();
+        // each template was scanned for references while its tree was fresh, for the graph builder
+        assertThat(p.referenceScans()).extracting(ReferenceScan::template).containsExactlyElementsOf(p.templates());
         // the standalone definition is loaded by the ASL loader (see asl.SourceLoaderStateMachinesTest)
         assertThat(p.stateMachines()).extracting(m -> m.file().displayPath()).containsExactly("flow.asl.json");
     }

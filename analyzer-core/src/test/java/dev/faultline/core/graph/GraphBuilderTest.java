@@ -567,6 +567,66 @@ class GraphBuilderTest {
     }
 
     @Test
+    void aReferenceScanMadeBeforeTheGraphGivesTheSameGraphAndFindings() {
+        Trees4Test b = new Trees4Test("scan.yaml");
+        MapNode root = b.m(
+                "Transform", "AWS::Serverless-2016-10-31",
+                "Globals", b.m("Function", b.m("Environment", b.m("Variables", b.m("T", b.ref("Table"))))),
+                "Resources",
+                        b.m(
+                                "Fn",
+                                        b.m(
+                                                "Type",
+                                                "AWS::Serverless::Function",
+                                                "Properties",
+                                                b.m(
+                                                        "Events",
+                                                        b.m(
+                                                                "Nightly",
+                                                                b.m(
+                                                                        "Type",
+                                                                        "Schedule",
+                                                                        "Properties",
+                                                                        b.m(
+                                                                                "Schedule",
+                                                                                "rate(1 day)",
+                                                                                "DeadLetterConfig",
+                                                                                b.m(
+                                                                                        "Type",
+                                                                                        "SQS",
+                                                                                        "QueueLogicalId",
+                                                                                        "NightlyDlq")))))),
+                                "Table", b.m("Type", "AWS::DynamoDB::Table"),
+                                "Alarm",
+                                        b.m(
+                                                "Type",
+                                                "AWS::CloudWatch::Alarm",
+                                                "Properties",
+                                                b.m(
+                                                        "Dimensions",
+                                                        b.l(b.m("Value", b.getAtt("NightlyDlq", "QueueName"))),
+                                                        "AlarmActions",
+                                                        b.l(b.ref("Fn"), b.sub("${Table.Arn}-${Nope}"))))),
+                "Outputs", b.m("O", b.m("Value", b.ref("NightlyDlq"))));
+        Template t = b.template(root);
+        ResourceGraph scanned = new GraphBuilder().build(List.of(t), List.of(), List.of(ReferenceScan.of(t)));
+        ResourceGraph unscanned = build(t);
+        // the queue SAM makes under the name the event chose resolves the references to it; ${Nope} stays
+        assertThat(scanned.findings())
+                .extracting(Finding::message)
+                .singleElement()
+                .asString()
+                .contains("${Nope}");
+        assertThat(edges(scanned, EdgeKind.REFERENCES))
+                .contains("Alarm -references-> NightlyDlq", "Alarm -references-> Fn", "Alarm -references-> Table")
+                .contains("Fn -references-> Table"); // through Globals, walked on the SAM node
+        assertThat(scanned.findings()).isEqualTo(unscanned.findings());
+        assertThat(scanned.edges())
+                .extracting(Edge::toString)
+                .isEqualTo(unscanned.edges().stream().map(Edge::toString).toList());
+    }
+
+    @Test
     void foreignTransformsAreNotChecked() {
         Trees4Test b = new Trees4Test("macro.yaml");
         MapNode root = b.m(
