@@ -78,6 +78,9 @@ final class NestedTemplates {
 
     /** Whether a resource of {@code t} is a nested stack that names a local template. */
     private static boolean hasLocalNestedStack(Template t) {
+        if (!NestedStacks.hasNestedStacks(t)) {
+            return false;
+        }
         for (Resource r : t.allResources()) {
             if (NestedStacks.localTemplate(r) != null) {
                 return true;

@@ -228,6 +228,13 @@ class DiscoveryTest {
         assertThat(t.resource("Other").dependsOn()).containsExactly("Queue", "Env");
         assertThat(t.outputs().isEmpty()).isTrue();
         assertThat(p.templates().get(1).sam()).isTrue();
+        // the resource types, for passes that look for a few of them without reading every resource
+        assertThat(t.resourceTypes()).containsExactlyInAnyOrder("AWS::SQS::Queue", "Custom::Thing");
+        assertThat(t.declares("AWS::SQS::Queue")).isTrue();
+        assertThat(t.declares("AWS::SQS::QueuePolicy")).isFalse();
+        assertThat(t.declaresTypeStartingWith("AWS::Serverless::")).isFalse();
+        assertThat(p.templates().get(1).declaresTypeStartingWith("AWS::Serverless::"))
+                .isTrue();
         // each template was scanned for references while its tree was fresh, for the graph builder
         assertThat(p.referenceScans()).extracting(ReferenceScan::template).containsExactlyElementsOf(p.templates());
         // the standalone definition is loaded by the ASL loader (see asl.SourceLoaderStateMachinesTest)

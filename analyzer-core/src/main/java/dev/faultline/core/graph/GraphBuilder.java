@@ -202,6 +202,9 @@ public final class GraphBuilder {
 
     /** Adds the nodes a template's SAM resources imply (after every template's main nodes). */
     private static void addImplied(ResourceGraph g, Template t, SamExpander sam) {
+        if (!SamExpander.hasSamResources(t)) {
+            return;
+        }
         for (Resource r : t.allResources()) {
             if (SamExpander.isSamType(r.type())) {
                 GraphNode main = g.find(t, r.logicalId());

@@ -42,8 +42,15 @@ final class SamExpander {
         this.pending = pending;
     }
 
+    private static final String SAM_TYPES = "AWS::Serverless::";
+
     static boolean isSamType(String type) {
-        return type != null && type.startsWith("AWS::Serverless::");
+        return type != null && type.startsWith(SAM_TYPES);
+    }
+
+    /** Whether a template has a resource of a SAM type (without reading its resources). */
+    static boolean hasSamResources(Template t) {
+        return t.declaresTypeStartingWith(SAM_TYPES);
     }
 
     /** The Globals section that applies to a SAM type, or null. */

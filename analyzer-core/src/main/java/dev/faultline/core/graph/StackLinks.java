@@ -43,7 +43,7 @@ final class StackLinks implements CrossStack {
     StackLinks(List<Template> templates) {
         for (Template parent : templates) {
             Evaluator ev = new Evaluator(parent);
-            for (Resource r : parent.allResources()) {
+            for (Resource r : NestedStacks.hasNestedStacks(parent) ? parent.allResources() : List.<Resource>of()) {
                 Template child = child(parent, r, templates);
                 if (child == null || child == parent) {
                     continue;

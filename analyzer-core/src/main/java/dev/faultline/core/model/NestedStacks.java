@@ -20,6 +20,11 @@ public final class NestedStacks {
 
     private NestedStacks() {}
 
+    /** Whether a template has a nested stack or a SAM nested application (without reading its resources). */
+    public static boolean hasNestedStacks(Template t) {
+        return t.declares(STACK) || t.declares(APPLICATION);
+    }
+
     /** Whether a resource is a nested stack or a SAM nested application. */
     public static boolean isNestedStack(Resource r) {
         return STACK.equals(r.type()) || APPLICATION.equals(r.type());

@@ -2,7 +2,9 @@ package dev.faultline.core.model;
 
 import dev.faultline.core.tree.MapNode;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A parsed CloudFormation or SAM template: typed access over its located tree.
@@ -21,6 +23,10 @@ import java.util.Map;
  *                   artifact's {@code displayName}, else its id, e.g. {@code Prod/Workflow}; for a
  *                   nested stack {@code <parent stack>/<logical id of its AWS::CloudFormation::Stack>}),
  *                   else {@code null}
+ * @param resourceTypes the types of its resources, made from {@code resources} when the template is
+ *                   (while its tree is fresh): the passes over every template of a run that look for
+ *                   a few types (nested stacks, state machines, SAM) skip the templates without them
+ *                   instead of reading each resource again
  */
 public record Template(
         InputFile file,
@@ -33,7 +39,67 @@ public record Template(
         Map<String, Resource> resources,
         MapNode outputs,
         MapNode metadata,
-        String stackName) {
+        String stackName,
+        Set<String> resourceTypes) {
+
+    /** A template whose resource types are read from {@code resources}. */
+    public Template(
+            InputFile file,
+            MapNode root,
+            boolean sam,
+            Map<String, Parameter> parameters,
+            MapNode conditions,
+            MapNode mappings,
+            MapNode globals,
+            Map<String, Resource> resources,
+            MapNode outputs,
+            MapNode metadata,
+            String stackName) {
+        this(
+                file,
+                root,
+                sam,
+                parameters,
+                conditions,
+                mappings,
+                globals,
+                resources,
+                outputs,
+                metadata,
+                stackName,
+                typesOf(resources));
+    }
+
+    private static Set<String> typesOf(Map<String, Resource> resources) {
+        Set<String> types = new HashSet<>();
+        for (Resource r : resources.values()) {
+            if (r.type() != null) {
+                types.add(r.type());
+            }
+        }
+        return Set.copyOf(types);
+    }
+
+    /**
+     * @param type a resource type
+     * @return whether a resource of the template has it
+     */
+    public boolean declares(String type) {
+        return resourceTypes.contains(type);
+    }
+
+    /**
+     * @param prefix the start of resource types, such as {@code AWS::Serverless::}
+     * @return whether a resource of the template has a type that starts with it
+     */
+    public boolean declaresTypeStartingWith(String prefix) {
+        for (String type : resourceTypes) {
+            if (type.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * @param logicalId a logical id

@@ -47,6 +47,9 @@ import java.util.Map;
  */
 public final class AslLoader {
 
+    private static final String CFN_MACHINE = "AWS::StepFunctions::StateMachine";
+    private static final String SAM_MACHINE = "AWS::Serverless::StateMachine";
+
     private AslLoader() {}
 
     /** Whether a parsed document looks like an ASL definition ({@code StartAt} and {@code States}). */
@@ -87,9 +90,12 @@ public final class AslLoader {
         }
 
         AslLoadResult run() {
+            if (!template.declares(CFN_MACHINE) && !template.declares(SAM_MACHINE)) {
+                return new AslLoadResult(machines, findings, unparsed);
+            }
             for (Resource r : template.allResources()) {
-                boolean cfn = "AWS::StepFunctions::StateMachine".equals(r.type());
-                boolean sam = "AWS::Serverless::StateMachine".equals(r.type());
+                boolean cfn = CFN_MACHINE.equals(r.type());
+                boolean sam = SAM_MACHINE.equals(r.type());
                 if (cfn || sam) {
                     resource(r, sam);
                 }
