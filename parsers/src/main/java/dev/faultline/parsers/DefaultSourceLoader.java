@@ -4,7 +4,6 @@ import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.engine.AnalysisRequest;
 import dev.faultline.core.engine.Project;
 import dev.faultline.core.engine.SourceLoader;
-import dev.faultline.core.graph.ReferenceScan;
 import dev.faultline.core.model.InputFile;
 import dev.faultline.core.model.InputKind;
 import dev.faultline.core.model.Template;
@@ -42,17 +41,11 @@ public class DefaultSourceLoader implements SourceLoader {
 
     /**
      * One file after reading: its classification, its tree ({@code null} when unreadable or
-     * unparseable), its template when it is one, its FL-PARSE findings, and the template's
-     * {@link ReferenceScan} when it was made right after parsing ({@code null} otherwise).
+     * unparseable), its template when it is one, and its FL-PARSE findings.
      */
-    public record LoadedFile(InputFile file, Node root, Template template, List<Finding> findings, ReferenceScan scan) {
+    public record LoadedFile(InputFile file, Node root, Template template, List<Finding> findings) {
         public LoadedFile {
             findings = List.copyOf(findings);
-        }
-
-        /** A file without a reference scan. */
-        public LoadedFile(InputFile file, Node root, Template template, List<Finding> findings) {
-            this(file, root, template, findings, null);
         }
     }
 
@@ -83,14 +76,10 @@ public class DefaultSourceLoader implements SourceLoader {
         loaded = NestedTemplates.withChildren(loaded, wd, rootOf, findings);
         List<InputFile> files = new ArrayList<>(loaded.size());
         List<Template> templates = new ArrayList<>();
-        List<ReferenceScan> scans = new ArrayList<>();
         for (LoadedFile f : loaded) {
             files.add(f.file());
             if (f.template() != null) {
                 templates.add(f.template());
-                if (f.scan() != null && f.scan().template() == f.template()) {
-                    scans.add(f.scan());
-                }
             }
             findings.addAll(f.findings());
         }
@@ -112,7 +101,7 @@ public class DefaultSourceLoader implements SourceLoader {
             }
         });
         findings.sort(Finding.ORDER);
-        return new Project(files, templates, machines, findings, comments, scans);
+        return new Project(files, templates, machines, findings, comments);
     }
 
     /** The {@code # faultline-ignore} comments of a Serverless Framework file (its text is read again). */
@@ -275,11 +264,9 @@ public class DefaultSourceLoader implements SourceLoader {
         InputKind kind = Classifier.classify(parsed.root(), c.cdk());
         InputFile file = new InputFile(c.path(), c.displayPath(), kind);
         Template template = null;
-        ReferenceScan scan = null;
         if (kind == InputKind.CLOUDFORMATION || kind == InputKind.SAM || kind == InputKind.CDK) {
             template = TemplateModelBuilder.build(file, (MapNode) parsed.root(), c.stackName());
-            scan = ReferenceScan.of(template); // now, while the tree is in the processor's cache
         }
-        return new LoadedFile(file, parsed.root(), template, parsed.findings(), scan);
+        return new LoadedFile(file, parsed.root(), template, parsed.findings());
     }
 }

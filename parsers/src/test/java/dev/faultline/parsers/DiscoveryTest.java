@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.core.engine.AnalysisRequest;
 import dev.faultline.core.engine.Project;
-import dev.faultline.core.graph.ReferenceScan;
 import dev.faultline.core.model.InputFile;
 import dev.faultline.core.model.InputKind;
 import dev.faultline.core.model.Resource;
@@ -235,8 +234,6 @@ class DiscoveryTest {
         assertThat(t.declaresTypeStartingWith("AWS::Serverless::")).isFalse();
         assertThat(p.templates().get(1).declaresTypeStartingWith("AWS::Serverless::"))
                 .isTrue();
-        // each template was scanned for references while its tree was fresh, for the graph builder
-        assertThat(p.referenceScans()).extracting(ReferenceScan::template).containsExactlyElementsOf(p.templates());
         // the standalone definition is loaded by the ASL loader (see asl.SourceLoaderStateMachinesTest)
         assertThat(p.stateMachines()).extracting(m -> m.file().displayPath()).containsExactly("flow.asl.json");
     }

@@ -91,8 +91,7 @@ public final class Analyzer {
         Project project = loader.load(request);
         String read = "read " + project.files().size() + " files; ";
         progress.status(read + "building the resource graph");
-        ResourceGraph graph = new GraphBuilder(request.threads())
-                .build(project.templates(), project.stateMachines(), project.referenceScans());
+        ResourceGraph graph = new GraphBuilder(request.threads()).build(project.templates(), project.stateMachines());
         progress.status(read + "linting " + project.templates().size() + " templates and "
                 + project.stateMachines().size() + " state machines");
         Engine.Outcome outcome = new Engine(

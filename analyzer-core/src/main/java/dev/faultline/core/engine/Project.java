@@ -1,7 +1,6 @@
 package dev.faultline.core.engine;
 
 import dev.faultline.core.asl.StateMachine;
-import dev.faultline.core.graph.ReferenceScan;
 import dev.faultline.core.model.InputFile;
 import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.Finding;
@@ -13,17 +12,13 @@ import java.util.List;
  * and state machines it could load, the findings about the inputs themselves (FL-PARSE-*), and the
  * suppressions written as comments in Serverless Framework service files.
  * Lists are in a deterministic order (by display path).
- *
- * @param referenceScans the {@link ReferenceScan}s the loader made of some templates while their
- *                       trees were fresh (any subset, any order; the graph builder scans the others)
  */
 public record Project(
         List<InputFile> files,
         List<Template> templates,
         List<StateMachine> stateMachines,
         List<Finding> inputFindings,
-        List<CommentSuppression> commentSuppressions,
-        List<ReferenceScan> referenceScans) {
+        List<CommentSuppression> commentSuppressions) {
 
     /** Copies the lists. */
     public Project {
@@ -32,17 +27,6 @@ public record Project(
         stateMachines = List.copyOf(stateMachines);
         inputFindings = List.copyOf(inputFindings);
         commentSuppressions = List.copyOf(commentSuppressions);
-        referenceScans = List.copyOf(referenceScans);
-    }
-
-    /** A project whose templates the graph builder scans itself. */
-    public Project(
-            List<InputFile> files,
-            List<Template> templates,
-            List<StateMachine> stateMachines,
-            List<Finding> inputFindings,
-            List<CommentSuppression> commentSuppressions) {
-        this(files, templates, stateMachines, inputFindings, commentSuppressions, List.of());
     }
 
     /** A project without comment suppressions. */

@@ -2,10 +2,15 @@ package dev.faultline.core.graph;
 
 import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.eval.Evaluator;
+import dev.faultline.core.eval.Refs;
 import dev.faultline.core.model.Resource;
 import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.Finding;
+import dev.faultline.core.tree.IntrinsicNode;
+import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
+import dev.faultline.core.tree.Node;
+import dev.faultline.core.tree.ScalarNode;
 import dev.faultline.core.util.InOrder;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -55,18 +60,6 @@ public final class GraphBuilder {
 
     /** Builds the graph of all templates and state machines of one analysis. */
     public ResourceGraph build(List<Template> templates, List<StateMachine> machines) {
-        return build(templates, machines, List.of());
-    }
-
-    /**
-     * Builds the graph of all templates and state machines of one analysis, with the reference scans
-     * a loader made of some templates (the others are scanned here; the graph is the same).
-     */
-    public ResourceGraph build(List<Template> templates, List<StateMachine> machines, List<ReferenceScan> scanned) {
-        Map<Template, ReferenceScan> scans = new IdentityHashMap<>();
-        for (ReferenceScan s : scanned) {
-            scans.put(s.template(), s);
-        }
         ResourceGraph g = new ResourceGraph();
         StackLinks stacks = new StackLinks(templates);
         g.crossStack(stacks);
@@ -110,7 +103,7 @@ public final class GraphBuilder {
             addImplied(g, t, expanders.get(t));
             types.check(t);
             if (walked != null) {
-                walked.add(walk(g, t, scans.get(t)));
+                walked.add(walk(g, t));
             }
         }
         for (StateMachine m : machines) {
@@ -134,7 +127,7 @@ public final class GraphBuilder {
             walked = InOrder.map(templates, threads, "faultline-graph", new java.util.function.Function<>() {
                 @Override
                 public Walked apply(Template t) {
-                    return walk(g, t, scans.get(t));
+                    return walk(g, t);
                 }
             });
         }
@@ -215,39 +208,20 @@ public final class GraphBuilder {
         }
     }
 
-    /**
-     * The read-only walks of one template, finished on the graph: FL-PARSE-003 and each node's
-     * references ({@code scan} when the loader made one, else {@code null}).
-     */
-    private static Walked walk(ResourceGraph g, Template t, ReferenceScan scan) {
-        if (scan == null) {
-            scan = ReferenceScan.of(t);
-        }
+    /** The read-only walks of one template: FL-PARSE-003 and each node's references. */
+    private static Walked walk(ResourceGraph g, Template t) {
+        List<Finding> out = new ArrayList<>();
+        new ReferenceChecker(g, t, out).check();
         List<GraphNode> nodes = g.nodesOf(t);
         List<List<Edge>> refs = new ArrayList<>(nodes.size());
         for (GraphNode n : nodes) {
             List<Edge> es = new ArrayList<>(0);
             if (!n.implied()) {
-                // a SAM node has other properties than its resource declares: Globals merged, renamed
-                List<ReferenceScan.Reference> found =
-                        n.resource() != null && n.properties() == n.resource().properties()
-                                ? scan.references(n.resource())
-                                : null;
-                if (found == null) {
-                    found = new ArrayList<>();
-                    ReferenceScan.collect(n.properties(), found);
-                }
-                for (int i = 0, size = found.size(); i < size; i++) {
-                    ReferenceScan.Reference r = found.get(i);
-                    GraphNode to = g.find(t, r.target());
-                    if (to != null && to != n) {
-                        es.add(new Edge(EdgeKind.REFERENCES, n, to, r.at().span()));
-                    }
-                }
+                linkReferences(g, t, n, n.properties(), es);
             }
             refs.add(es);
         }
-        return new Walked(refs, scan.findings(g));
+        return new Walked(refs, out);
     }
 
     /** What the walk of one template found: per node (in nodesOf order) its references. */
@@ -256,5 +230,50 @@ public final class GraphBuilder {
     /** The graph id of a node named {@code name} in template {@code t}. */
     static String id(Template t, String name) {
         return t.displayPath() + "#" + name;
+    }
+
+    private static void linkReferences(ResourceGraph g, Template t, GraphNode from, Node node, List<Edge> out) {
+        if (node == null || node instanceof ScalarNode) {
+            return;
+        }
+        if (node instanceof MapNode m) {
+            if (!m.containsIntrinsic()) {
+                return;
+            }
+            List<MapNode.Entry> entries = m.entries();
+            for (int i = 0, size = entries.size(); i < size; i++) {
+                linkReferences(g, t, from, entries.get(i).value(), out);
+            }
+        } else if (node instanceof ListNode l) {
+            List<Node> items = l.items();
+            for (int i = 0, size = items.size(); i < size; i++) {
+                linkReferences(g, t, from, items.get(i), out);
+            }
+        } else if (node instanceof IntrinsicNode in) {
+            Refs.Target att = Refs.getAtt(in);
+            if (in.is("Ref")) {
+                refTo(g, t, from, Refs.ref(in), in, out);
+            } else if (att != null) {
+                refTo(g, t, from, att.resource(), in, out);
+            } else if (in.is("Fn::Sub")) {
+                for (Refs.Variable v : Refs.variables(Refs.subText(in))) {
+                    if (!v.pseudo()) {
+                        refTo(g, t, from, v.target().resource(), in, out);
+                    }
+                }
+            }
+            linkReferences(g, t, from, in.argument(), out);
+        }
+    }
+
+    private static void refTo(
+            ResourceGraph g, Template t, GraphNode from, String target, IntrinsicNode in, List<Edge> out) {
+        if (target == null) {
+            return;
+        }
+        GraphNode to = g.find(t, target);
+        if (to != null && to != from) {
+            out.add(new Edge(EdgeKind.REFERENCES, from, to, in.span()));
+        }
     }
 }

@@ -19,20 +19,18 @@ import java.util.List;
  * {@code ServerlessRestApi}, {@code ServerlessDeploymentApplication}, ...) are accepted, and templates that use a transform other than SAM
  * (macros, {@code AWS::Include}, {@code AWS::LanguageExtensions}) are not checked, since the
  * transform may create the names.
- *
- * <p>It reads the template alone, so it can run before the graph exists ({@link ReferenceScan}): a
- * name that is not declared is a candidate, with the name the graph decides on (a node SAM implies
- * under a name the template chose, such as an event's {@code QueueLogicalId}, resolves it).
  */
 final class ReferenceChecker {
 
+    private final ResourceGraph g;
     private final Template t;
     private final List<String> samPrefixes = new ArrayList<>();
-    private final List<ReferenceScan.Unresolved> out;
+    private final List<Finding> out;
     private String[] keys = new String[32];
     private int[] indexes = new int[32];
 
-    ReferenceChecker(Template t, List<ReferenceScan.Unresolved> out) {
+    ReferenceChecker(ResourceGraph g, Template t, List<Finding> out) {
+        this.g = g;
         this.t = t;
         this.out = out;
         for (Resource r : t.allResources()) {
@@ -91,8 +89,7 @@ final class ReferenceChecker {
                                 r,
                                 root(r.logicalPath() + "/DependsOn"),
                                 "DependsOn of '" + r.logicalId() + "' names '" + name
-                                        + "', which is not a resource of this template",
-                                name);
+                                        + "', which is not a resource of this template");
                     }
                 }
             }
@@ -180,12 +177,7 @@ final class ReferenceChecker {
             case "Ref" -> {
                 String name = arg == null ? null : arg.text();
                 if (name != null && !known(name)) {
-                    report(
-                            in,
-                            r,
-                            path,
-                            "Ref '" + name + "' names neither a resource nor a parameter of this template",
-                            resourceName(name));
+                    report(in, r, path, "Ref '" + name + "' names neither a resource nor a parameter of this template");
                 } else if (name == null) {
                     walk(arg, r, path, depth + 1);
                 }
@@ -203,12 +195,7 @@ final class ReferenceChecker {
                     name = dot < 0 ? s : s.substring(0, dot);
                 }
                 if (name != null && !resourceOrGenerated(name)) {
-                    report(
-                            in,
-                            r,
-                            path,
-                            "Fn::GetAtt names '" + name + "', which is not a resource of this template",
-                            name);
+                    report(in, r, path, "Fn::GetAtt names '" + name + "', which is not a resource of this template");
                 }
             }
             case "Fn::Sub" -> sub(in, r, path, depth);
@@ -271,8 +258,7 @@ final class ReferenceChecker {
                         r,
                         path,
                         "Fn::Sub variable '${" + name + "}' names neither a resource nor a parameter "
-                                + "of this template",
-                        resourceName(name));
+                                + "of this template");
             }
         }
     }
@@ -281,18 +267,12 @@ final class ReferenceChecker {
         if (name.startsWith("AWS::") || t.parameters().containsKey(name)) {
             return true;
         }
-        return resourceOrGenerated(resourceName(name));
-    }
-
-    /** The resource part of a name written {@code Resource} or {@code Resource.Attribute}. */
-    private static String resourceName(String name) {
         int dot = name.indexOf('.');
-        return dot < 0 ? name : name.substring(0, dot);
+        return resourceOrGenerated(dot < 0 ? name : name.substring(0, dot));
     }
 
-    /** Whether the template declares {@code name}, or SAM generates it from a resource's logical id. */
     private boolean resourceOrGenerated(String name) {
-        if (t.resources().containsKey(name)) {
+        if (t.resources().containsKey(name) || g.find(t, name) != null) {
             return true;
         }
         for (String p : samPrefixes) {
@@ -303,19 +283,16 @@ final class ReferenceChecker {
         return false;
     }
 
-    /** A candidate finding: reported unless the graph has a node named {@code graphName}. */
-    private void report(Node at, Resource r, int path, String message, String graphName) {
-        out.add(new ReferenceScan.Unresolved(
-                graphName,
-                new Finding(
-                        InputRules.PARSE_UNRESOLVED_REFERENCE.id(),
-                        InputRules.PARSE_UNRESOLVED_REFERENCE.severity(),
-                        message,
-                        at.span(),
-                        r == null ? null : r.logicalId(),
-                        r == null ? null : r.cdkPath(),
-                        path(path),
-                        null,
-                        null)));
+    private void report(Node at, Resource r, int path, String message) {
+        out.add(new Finding(
+                InputRules.PARSE_UNRESOLVED_REFERENCE.id(),
+                InputRules.PARSE_UNRESOLVED_REFERENCE.severity(),
+                message,
+                at.span(),
+                r == null ? null : r.logicalId(),
+                r == null ? null : r.cdkPath(),
+                path(path),
+                null,
+                null));
     }
 }
