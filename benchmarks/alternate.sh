@@ -42,4 +42,10 @@ for _ in $(seq "$n"); do
   done
 done | awk "$medians"'
   /alone/ { for (i = 1; i <= NF; i++) if ($i == "alone") t[$1] = t[$1] " " $(i + 1) }
-  END { for (s in t) printf "%s full lint alone median %.1f ms (runs:%s)\n", s, med(t[s]), t[s] }' | sort
+  END {
+    for (s in t) printf "%s full lint alone median %.1f ms (runs:%s)\n", s, med(t[s]), t[s]
+    for (i = 1; i <= 2; i++) {
+      s = i == 1 ? "A" : "B"
+      if (!(s in t)) printf "%s full lint alone: not measured (a benchmarks jar from before 80bdeb9 has no full mode)\n", s
+    }
+  }' | sort
