@@ -23,10 +23,10 @@ import java.util.Set;
  *                   artifact's {@code displayName}, else its id, e.g. {@code Prod/Workflow}; for a
  *                   nested stack {@code <parent stack>/<logical id of its AWS::CloudFormation::Stack>}),
  *                   else {@code null}
- * @param resourceTypes the types of its resources, made from {@code resources} when the template is
- *                   (while its tree is fresh): the passes over every template of a run that look for
- *                   a few types (nested stacks, state machines, SAM) skip the templates without them
- *                   instead of reading each resource again
+ * @param resourceTypes the types of its resources (those of {@code resources}; the other constructor
+ *                   reads them while the tree is fresh): the passes over every template of a run that
+ *                   look for a few types (nested stacks, state machines, SAM) skip the templates
+ *                   without them instead of reading each resource again
  */
 public record Template(
         InputFile file,
@@ -41,6 +41,11 @@ public record Template(
         MapNode metadata,
         String stackName,
         Set<String> resourceTypes) {
+
+    /** Copies the resource types. */
+    public Template {
+        resourceTypes = Set.copyOf(resourceTypes);
+    }
 
     /** A template whose resource types are read from {@code resources}. */
     public Template(
