@@ -11,13 +11,16 @@ import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.rules.support.Iam;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * FL-EVENTS-004: the dead-letter queue of an EventBridge rule target, defined in the template, has
  * no queue policy that lets {@code events.amazonaws.com} send to it; or a schedule's role, defined
  * in the template, lacks {@code sqs:SendMessage} on its dead-letter queue. Queues SAM creates for
- * {@code DeadLetterConfig: {Type: SQS}} come with their policy and are skipped.
+ * {@code DeadLetterConfig: {Type: SQS}} come with their policy and are skipped. One finding per
+ * fix: a queue that several rules dead-letter to is reported once (one queue policy fixes it for all),
+ * at its first rule, and so is a role that several schedules use with the same dead-letter queue.
  *
  * @see <a href="https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html">EventBridge: using dead-letter queues</a>
  */
@@ -62,6 +65,16 @@ public final class DeadLetterQueueNotWritable extends AbstractRule {
     }
 
     private static void rule(GraphNode rule, GraphNode dlq, RuleContext ctx) {
+        List<GraphNode> rules = new ArrayList<>(1);
+        for (GraphNode source : ctx.graph().failureSources(dlq)) {
+            if (source.kind() == NodeKind.EVENT_RULE) {
+                rules.add(source);
+            }
+        }
+        if (!rules.isEmpty() && rules.get(0) != rule) {
+            return; // reported with the first rule that dead-letters to the queue
+        }
+        String rulesNamed = "EventBridge rule '" + rule.name() + "'" + more(rules);
         List<GraphNode> policies = ctx.graph().configuredBy(dlq, NodeKind.QUEUE_POLICY);
         boolean unknown = false;
         for (GraphNode p : policies) {
@@ -77,31 +90,49 @@ public final class DeadLetterQueueNotWritable extends AbstractRule {
         if (policies.isEmpty()) {
             ctx.report(
                     Location.of(dlq),
-                    "Queue '" + dlq.name() + "' is the dead-letter queue of EventBridge rule '" + rule.name()
-                            + "' but no queue policy in the template lets events.amazonaws.com send to it; dead-lettering "
+                    "Queue '" + dlq.name() + "' is the dead-letter queue of " + rulesNamed
+                            + " but no queue policy in the template lets events.amazonaws.com send to it; dead-lettering "
                             + "fails and undeliverable events are lost");
         } else {
             GraphNode p = policies.get(0);
             ctx.report(
                     Location.of(p),
                     "Queue policy '" + p.name() + "' of queue '" + dlq.name()
-                            + "', the dead-letter queue of EventBridge rule '" + rule.name() + "', does not let "
+                            + "', the dead-letter queue of " + rulesNamed + ", does not let "
                             + "events.amazonaws.com send to it; dead-lettering fails and undeliverable events are lost");
         }
     }
 
+    /** The role a schedule's target runs as, when it is a role of the templates; else null. */
+    private static GraphNode roleOf(GraphNode schedule, RuleContext ctx) {
+        return schedule.property("Target") instanceof MapNode target
+                ? Iam.role(ctx, schedule, target.get("RoleArn"))
+                : null;
+    }
+
+    /** {@code " and N more"} for the nodes after the first, or nothing. */
+    private static String more(List<GraphNode> nodes) {
+        return nodes.size() > 1 ? " and " + (nodes.size() - 1) + " more" : "";
+    }
+
     private static void schedule(GraphNode schedule, GraphNode dlq, RuleContext ctx) {
-        if (!(schedule.property("Target") instanceof MapNode target)) {
-            return;
-        }
-        GraphNode role = Iam.role(ctx, schedule, target.get("RoleArn"));
+        GraphNode role = roleOf(schedule, ctx);
         if (role == null || Iam.roleAllows(ctx, role, SEND, dlq) != Iam.Answer.NOT_ALLOWED) {
             return;
         }
+        List<GraphNode> sharing = new ArrayList<>(1);
+        for (GraphNode source : ctx.graph().failureSources(dlq)) {
+            if (source.kind() == NodeKind.SCHEDULE && roleOf(source, ctx) == role) {
+                sharing.add(source);
+            }
+        }
+        if (!sharing.isEmpty() && sharing.get(0) != schedule) {
+            return; // reported with the first schedule that uses the role and the queue
+        }
         ctx.report(
                 Location.of(role),
-                "Role '" + role.name() + "' of schedule '" + schedule.name()
-                        + "' does not allow sqs:SendMessage on its dead-letter queue '" + dlq.name()
+                "Role '" + role.name() + "' of schedule '" + schedule.name() + "'" + more(sharing)
+                        + " does not allow sqs:SendMessage on its dead-letter queue '" + dlq.name()
                         + "'; dead-lettering "
                         + "fails and undeliverable events are lost");
     }
