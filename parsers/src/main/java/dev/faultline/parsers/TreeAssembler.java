@@ -192,9 +192,7 @@ final class TreeAssembler {
         f.keys = new HashMap<>(2 * n + 2);
         for (int i = 0; i < n; i++) {
             MapNode.Entry e = entries.get(i);
-            if (!f.keys.containsKey(e.key())) {
-                f.keys.put(e.key(), e.keySpan());
-            }
+            f.keys.putIfAbsent(e.key(), e.keySpan());
         }
         return f.keys.putIfAbsent(key, span);
     }

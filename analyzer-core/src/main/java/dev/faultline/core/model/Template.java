@@ -23,10 +23,11 @@ import java.util.Set;
  *                   artifact's {@code displayName}, else its id, e.g. {@code Prod/Workflow}; for a
  *                   nested stack {@code <parent stack>/<logical id of its AWS::CloudFormation::Stack>}),
  *                   else {@code null}
- * @param resourceTypes the types of its resources (those of {@code resources}; the other constructor
- *                   reads them while the tree is fresh): the passes over every template of a run that
- *                   look for a few types (nested stacks, state machines, SAM) skip the templates
- *                   without them instead of reading each resource again
+ * @param resourceTypes the types of its resources, always worked out from {@code resources} by the
+ *                   constructor (what is passed is not read, so it cannot disagree), when the template
+ *                   is made and its tree is fresh: the passes over every template of a run that look
+ *                   for a few types (nested stacks, state machines, SAM) skip the templates without
+ *                   them instead of reading each resource again
  */
 public record Template(
         InputFile file,
@@ -42,12 +43,12 @@ public record Template(
         String stackName,
         Set<String> resourceTypes) {
 
-    /** Copies the resource types. */
+    /** Works the resource types out from {@code resources}. */
     public Template {
-        resourceTypes = Set.copyOf(resourceTypes);
+        resourceTypes = typesOf(resources);
     }
 
-    /** A template whose resource types are read from {@code resources}. */
+    /** A template (its resource types are worked out from {@code resources}). */
     public Template(
             InputFile file,
             MapNode root,
@@ -72,7 +73,7 @@ public record Template(
                 outputs,
                 metadata,
                 stackName,
-                typesOf(resources));
+                Set.of());
     }
 
     private static Set<String> typesOf(Map<String, Resource> resources) {

@@ -83,6 +83,6 @@ public final class ScalarNode extends Located implements Node {
 
     @Override
     public String toString() {
-        return "ScalarNode[span=" + span() + ", raw=" + raw + ", kind=" + kind + "]";
+        return "ScalarNode[span=" + toSpan() + ", raw=" + raw + ", kind=" + kind + "]";
     }
 }

@@ -11,10 +11,11 @@ import java.util.function.BiFunction;
  * (asked afresh each time, they made rules quadratic in the size of a template or machine). One
  * entry per thread: partitions run on several threads, and a shared entry would make them evict each
  * other's. Both keys are held weakly, so that a thread that lives on (the caller's, with one thread)
- * does not keep an ended analysis alive.
+ * does not keep an ended analysis's graph alive; the value is held strongly, so it may keep the parts
+ * of one template or machine it refers to until the thread asks again.
  *
  * @param <A> the first key (a template, a machine), compared by identity
- * @param <B> the second key (the graph, or null), compared by identity
+ * @param <B> the second key (the graph, a rule context, or null), compared by identity
  * @param <V> the value
  */
 public final class LastAsked<A, B, V> {
