@@ -431,29 +431,62 @@ final class Linker {
 
     /** {@code x-amazon-apigateway-integration.uri} anywhere in an OpenAPI body. */
     private void openApi(GraphNode n, Node body, int depth, String path) {
+        if (openApiPath == null) {
+            openApiPath = new Object[16];
+        }
+        openApiPath[0] = path;
+        openApi(n, body, depth, 1);
+    }
+
+    /** The segments of the path {@link #openApi} has reached: its start, then keys and list indexes. */
+    private Object[] openApiPath;
+
+    /**
+     * Walks an OpenAPI body whose path is the first {@code length} segments of {@link #openApiPath}
+     * (overwritten as the walk goes; joined only at an integration, the one place a path is reported).
+     */
+    private void openApi(GraphNode n, Node body, int depth, int length) {
         if (body == null || depth > 12) {
             return;
+        }
+        if (length == openApiPath.length) {
+            openApiPath = java.util.Arrays.copyOf(openApiPath, length * 2);
         }
         if (body instanceof MapNode m) {
             for (MapNode.Entry e : m.entries()) {
                 if (!(e.value() instanceof MapNode) && !(e.value() instanceof ListNode)) {
-                    continue; // nothing below a scalar or an intrinsic: skip it before building its path
+                    continue; // nothing below a scalar or an intrinsic
                 }
-                String at = path + "/" + e.key();
+                openApiPath[length] = e.key();
                 if (e.key().equals("x-amazon-apigateway-integration") && e.value() instanceof MapNode im) {
                     apiInvoke(
-                            n, "uri", im, at + "/", im.get("requestParameters"), im.get("responseTransferMode"), true);
+                            n,
+                            "uri",
+                            im,
+                            joinOpenApiPath(length + 1) + "/",
+                            im.get("requestParameters"),
+                            im.get("responseTransferMode"),
+                            true);
                 } else {
-                    openApi(n, e.value(), depth + 1, at);
+                    openApi(n, e.value(), depth + 1, length + 1);
                 }
             }
         } else if (body instanceof ListNode l) {
             for (int i = 0; i < l.size(); i++) {
                 if (l.get(i) instanceof MapNode || l.get(i) instanceof ListNode) {
-                    openApi(n, l.get(i), depth + 1, path + "/" + i);
+                    openApiPath[length] = i;
+                    openApi(n, l.get(i), depth + 1, length + 1);
                 }
             }
         }
+    }
+
+    private String joinOpenApiPath(int length) {
+        StringBuilder sb = new StringBuilder().append(openApiPath[0]);
+        for (int k = 1; k < length; k++) {
+            sb.append('/').append(openApiPath[k]);
+        }
+        return sb.toString();
     }
 
     /**
