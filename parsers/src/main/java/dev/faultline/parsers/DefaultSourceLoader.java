@@ -41,11 +41,18 @@ public class DefaultSourceLoader implements SourceLoader {
 
     /**
      * One file after reading: its classification, its tree ({@code null} when unreadable or
-     * unparseable), its template when it is one, and its FL-PARSE findings.
+     * unparseable), its template when it is one, its FL-PARSE findings, and its text when its
+     * template declares a state machine (positions inside a {@code DefinitionString} are worked out
+     * from it; the texts of other files are not kept), else {@code null}.
      */
-    public record LoadedFile(InputFile file, Node root, Template template, List<Finding> findings) {
+    public record LoadedFile(InputFile file, Node root, Template template, List<Finding> findings, String text) {
         public LoadedFile {
             findings = List.copyOf(findings);
+        }
+
+        /** A loaded file without its text. */
+        public LoadedFile(InputFile file, Node root, Template template, List<Finding> findings) {
+            this(file, root, template, findings, null);
         }
     }
 
@@ -191,7 +198,7 @@ public class DefaultSourceLoader implements SourceLoader {
                 withTemplates,
                 threads,
                 "faultline-load",
-                f -> AslLoader.load(f.template(), rootOf.apply(f.file().path())));
+                f -> AslLoader.load(f.template(), rootOf.apply(f.file().path()), f.text()));
         int k = 0;
         for (LoadedFile f : loaded) {
             if (f.template() != null) {
@@ -246,8 +253,8 @@ public class DefaultSourceLoader implements SourceLoader {
     /** Reads, parses and classifies one file; never throws. */
     public static LoadedFile loadOne(Discovery.Candidate c) {
         TreeParser.ParseResult parsed = c.parsed();
+        String text = c.text();
         if (parsed == null) {
-            String text = c.text();
             if (text == null) {
                 SourceText.Read read = SourceText.read(c.path(), c.displayPath());
                 if (read.problem() != null) {
@@ -267,6 +274,11 @@ public class DefaultSourceLoader implements SourceLoader {
         if (kind == InputKind.CLOUDFORMATION || kind == InputKind.SAM || kind == InputKind.CDK) {
             template = TemplateModelBuilder.build(file, (MapNode) parsed.root(), c.stackName());
         }
-        return new LoadedFile(file, parsed.root(), template, parsed.findings());
+        return new LoadedFile(
+                file,
+                parsed.root(),
+                template,
+                parsed.findings(),
+                template != null && AslLoader.declaresStateMachine(template) ? text : null);
     }
 }

@@ -68,7 +68,7 @@ final class ServerlessServices {
             Template t = ServerlessExpander.expand(f.file(), r.root());
             List<Finding> findings = new ArrayList<>(withoutAliasFindings(f.findings()));
             findings.addAll(r.findings());
-            expanded.put(path, new DefaultSourceLoader.LoadedFile(f.file(), r.root(), t, findings));
+            expanded.put(path, new DefaultSourceLoader.LoadedFile(f.file(), r.root(), t, findings, f.text()));
         }
         List<DefaultSourceLoader.LoadedFile> out = new ArrayList<>(loaded.size());
         for (DefaultSourceLoader.LoadedFile f : loaded) {
@@ -88,7 +88,10 @@ final class ServerlessServices {
             DefaultSourceLoader.LoadedFile first = out.get(0);
             List<Finding> all = new ArrayList<>(first.findings());
             all.addAll(outside);
-            out.set(0, new DefaultSourceLoader.LoadedFile(first.file(), first.root(), first.template(), all));
+            out.set(
+                    0,
+                    new DefaultSourceLoader.LoadedFile(
+                            first.file(), first.root(), first.template(), all, first.text()));
         }
         return out;
     }

@@ -66,7 +66,21 @@ public final class AslLoader {
 
     /** Every state machine resource of a template, in resource order. */
     public static AslLoadResult load(Template template, Path projectRoot) {
-        return new Run(template, projectRoot).run();
+        return load(template, projectRoot, null);
+    }
+
+    /**
+     * {@link #load(Template, Path)} with the template's text as the loader read it ({@code null}: read
+     * the file again when a definition written as a string needs it), for the positions inside
+     * {@code DefinitionString}s.
+     */
+    public static AslLoadResult load(Template template, Path projectRoot, String text) {
+        return new Run(template, projectRoot, text).run();
+    }
+
+    /** Whether a template declares a state machine, whose definition {@link #load} may need the text for. */
+    public static boolean declaresStateMachine(Template template) {
+        return template.declares(CFN_MACHINE) || template.declares(SAM_MACHINE);
     }
 
     private static String fileName(String displayPath) {
@@ -81,16 +95,20 @@ public final class AslLoader {
         private final List<StateMachine> machines = new ArrayList<>();
         private final List<Finding> findings = new ArrayList<>();
         private final List<String> unparsed = new ArrayList<>();
+        /** The template's text as the loader read it, or null. */
+        private final String text;
+
         private SourceText source;
         private boolean sourceRead;
 
-        Run(Template template, Path projectRoot) {
+        Run(Template template, Path projectRoot, String text) {
             this.template = template;
             this.projectRoot = projectRoot;
+            this.text = text;
         }
 
         AslLoadResult run() {
-            if (!template.declares(CFN_MACHINE) && !template.declares(SAM_MACHINE)) {
+            if (!declaresStateMachine(template)) {
                 return new AslLoadResult(machines, findings, unparsed);
             }
             for (Resource r : template.allResources()) {
@@ -326,10 +344,17 @@ public final class AslLoader {
                     f.suppression());
         }
 
-        /** The template's raw text, read once; without it spans are approximated within each string. */
+        /**
+         * The template's text (as the loader read it, else read here once); without it spans are
+         * approximated within each string.
+         */
         private SourceText source() {
             if (!sourceRead) {
                 sourceRead = true;
+                if (text != null) {
+                    source = new SourceText(text);
+                    return source;
+                }
                 try {
                     source = new SourceText(Files.readString(template.file().path(), StandardCharsets.UTF_8));
                 } catch (IOException | UncheckedIOException e) {

@@ -46,4 +46,29 @@ class SourceLoaderStateMachinesTest {
                         org.assertj.core.groups.Tuple.tuple("other.asl.json", "b/other.asl.json"));
         assertThat(p.inputFindings()).isEmpty();
     }
+
+    @Test
+    void definitionStringPositionsComeFromTheTextTheLoaderRead() throws IOException {
+        // a byte order mark is not part of the text the tree's positions count in: a state inside a
+        // DefinitionString on line 1 is placed where the loader's text has it, not one column off
+        String json = "{\"Resources\": {\"M\": {\"Type\": \"AWS::StepFunctions::StateMachine\", \"Properties\": "
+                + "{\"DefinitionString\": \"{\\\"StartAt\\\": \\\"A\\\", \\\"States\\\": "
+                + "{\\\"A\\\": {\\\"Type\\\": \\\"Succeed\\\"}}}\"}}}}";
+        write(dir, "bom/t.json", "\uFEFF" + json);
+        write(dir, "plain/t.json", json);
+        dev.faultline.core.tree.Span withMark = stateKey(dir.resolve("bom"));
+        dev.faultline.core.tree.Span without = stateKey(dir.resolve("plain"));
+
+        assertThat(withMark.line()).isEqualTo(1);
+        assertThat(withMark.column()).isGreaterThan(json.indexOf("DefinitionString"));
+        assertThat(withMark.column()).isEqualTo(without.column());
+        assertThat(withMark.endColumn()).isEqualTo(without.endColumn());
+    }
+
+    private static dev.faultline.core.tree.Span stateKey(Path root) {
+        Project p = new DefaultSourceLoader()
+                .load(AnalysisRequest.of(root, List.of(root)).withThreads(1));
+        assertThat(p.inputFindings()).isEmpty();
+        return p.stateMachines().get(0).allStates().get(0).keySpan();
+    }
 }
