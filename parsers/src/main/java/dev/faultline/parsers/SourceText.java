@@ -34,23 +34,29 @@ public final class SourceText {
                 return tooLarge(size, displayPath);
             }
             byte[] bytes = new byte[(int) size];
-            int n = 0;
             ByteBuffer buf = ByteBuffer.wrap(bytes);
+            ByteBuffer probe = ByteBuffer.allocate(1);
             while (true) {
-                int got = ch.read(buf);
-                if (got < 0) {
+                if (buf.hasRemaining()) {
+                    if (ch.read(buf) < 0) {
+                        break; // shorter than its size said: it shrank meanwhile
+                    }
+                    continue;
+                }
+                // as long as its size said: read one more byte, in case it grew since
+                probe.clear();
+                if (ch.read(probe) <= 0) {
                     break;
                 }
-                n += got;
-                if (!buf.hasRemaining()) {
-                    // the file may have grown since its size was taken: read on, within the limit
-                    if (n > MAX_BYTES) {
-                        return tooLarge(n, displayPath);
-                    }
-                    bytes = Arrays.copyOf(bytes, Math.max(8192, n * 2));
-                    buf = ByteBuffer.wrap(bytes, n, bytes.length - n);
+                int n = buf.position();
+                if (n + 1 > MAX_BYTES) {
+                    return tooLarge(n + 1L, displayPath);
                 }
+                bytes = Arrays.copyOf(bytes, Math.max(8192, 2 * n));
+                bytes[n] = probe.get(0);
+                buf = ByteBuffer.wrap(bytes, n + 1, bytes.length - n - 1);
             }
+            int n = buf.position();
             return decode(n == bytes.length ? bytes : Arrays.copyOf(bytes, n), displayPath);
         } catch (IOException | SecurityException e) {
             return fail(

@@ -82,4 +82,15 @@ class SourceTextTest {
         assertThat(r.text()).isNull();
         assertThat(r.problem().message()).startsWith("Cannot read the file: IOException");
     }
+
+    @Test
+    void readsOnPastTheSizeTheFileSystemGave() throws IOException {
+        // a file larger than its reported size (it grew since, or, as here, a Linux /proc file that
+        // reports 0 bytes) is read to its end
+        Path proc = Path.of("/proc/self/status");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(proc) && Files.size(proc) == 0);
+        SourceText.Read r = SourceText.read(proc, "status");
+        assertThat(r.problem()).isNull();
+        assertThat(r.text()).startsWith("Name:").contains("\nPid:").endsWith("\n");
+    }
 }
