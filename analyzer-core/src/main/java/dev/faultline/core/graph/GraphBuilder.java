@@ -245,6 +245,9 @@ public final class GraphBuilder {
                 linkReferences(g, t, from, entries.get(i).value(), out);
             }
         } else if (node instanceof ListNode l) {
+            if (!l.containsIntrinsic()) {
+                return;
+            }
             List<Node> items = l.items();
             for (int i = 0, size = items.size(); i < size; i++) {
                 linkReferences(g, t, from, items.get(i), out);

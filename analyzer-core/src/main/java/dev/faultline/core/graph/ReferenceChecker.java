@@ -120,6 +120,9 @@ final class ReferenceChecker {
                 }
             }
         } else if (n instanceof ListNode l) {
+            if (!l.containsIntrinsic()) {
+                return;
+            }
             for (int i = 0; i < l.size(); i++) {
                 Node item = l.get(i);
                 if (!(item instanceof ScalarNode)) {

@@ -7,6 +7,8 @@ public final class ListNode extends Located implements Node {
 
     private final List<Node> items;
 
+    private final boolean containsIntrinsic;
+
     /**
      * Copies the items.
      *
@@ -16,6 +18,20 @@ public final class ListNode extends Located implements Node {
     public ListNode(Span span, List<Node> items) {
         super(span);
         this.items = List.copyOf(items);
+        boolean intrinsic = false;
+        for (int i = 0, n = this.items.size(); i < n && !intrinsic; i++) {
+            intrinsic = MapNode.holdsIntrinsic(this.items.get(i));
+        }
+        this.containsIntrinsic = intrinsic;
+    }
+
+    /**
+     * Whether an intrinsic function ({@link IntrinsicNode}) is anywhere below this sequence: walks
+     * that only look for references skip the sequences without any, as they skip such maps
+     * (computed once, when the sequence is built).
+     */
+    public boolean containsIntrinsic() {
+        return containsIntrinsic;
     }
 
     @Override

@@ -118,15 +118,7 @@ public final class MapNode extends Located implements Node {
         if (n instanceof MapNode m) {
             return m.containsIntrinsic;
         }
-        if (n instanceof ListNode l) {
-            List<Node> items = l.items();
-            for (int i = 0, size = items.size(); i < size; i++) {
-                if (holdsIntrinsic(items.get(i))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return n instanceof ListNode l && l.containsIntrinsic();
     }
 
     /** An empty map at a span (used for absent optional sections). */
