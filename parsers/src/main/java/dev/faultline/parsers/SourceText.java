@@ -6,6 +6,7 @@ import dev.faultline.core.tree.Span;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
@@ -29,35 +30,7 @@ public final class SourceText {
         // one open and the size of the open file (no separate stat of the path: a lint reads
         // thousands of files, and the system calls were a tenth of the read)
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size > MAX_BYTES) {
-                return tooLarge(size, displayPath);
-            }
-            byte[] bytes = new byte[(int) size];
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            ByteBuffer probe = ByteBuffer.allocate(1);
-            while (true) {
-                if (buf.hasRemaining()) {
-                    if (ch.read(buf) < 0) {
-                        break; // shorter than its size said: it shrank meanwhile
-                    }
-                    continue;
-                }
-                // as long as its size said: read one more byte, in case it grew since
-                probe.clear();
-                if (ch.read(probe) <= 0) {
-                    break;
-                }
-                int n = buf.position();
-                if (n + 1 > MAX_BYTES) {
-                    return tooLarge(n + 1L, displayPath);
-                }
-                bytes = Arrays.copyOf(bytes, Math.max(8192, 2 * n));
-                bytes[n] = probe.get(0);
-                buf = ByteBuffer.wrap(bytes, n + 1, bytes.length - n - 1);
-            }
-            int n = buf.position();
-            return decode(n == bytes.length ? bytes : Arrays.copyOf(bytes, n), displayPath);
+            return read(ch, displayPath);
         } catch (IOException | SecurityException e) {
             return fail(
                     InputRules.PARSE_SYNTAX,
@@ -65,6 +38,45 @@ public final class SourceText {
                             + (e.getMessage() == null ? "" : " " + e.getMessage()),
                     displayPath);
         }
+    }
+
+    /**
+     * Reads an open file whole: into an array of the size it reports, then one byte more to tell its
+     * end (a file may have grown since its size was taken, or report none, as Linux's /proc files
+     * do: it is then read on, within the limit; one that shrank is read to its end).
+     */
+    static Read read(SeekableByteChannel ch, String displayPath) throws IOException {
+        long size = ch.size();
+        if (size > MAX_BYTES) {
+            return tooLarge(size, displayPath);
+        }
+        byte[] bytes = new byte[(int) size];
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        ByteBuffer probe = ByteBuffer.allocate(1);
+        while (true) {
+            if (buf.hasRemaining()) {
+                if (ch.read(buf) < 0) {
+                    break;
+                }
+                continue;
+            }
+            probe.clear();
+            if (ch.read(probe) <= 0) {
+                break;
+            }
+            int n = buf.position();
+            if (n + 1L > MAX_BYTES) {
+                return tooLarge(n + 1L, displayPath);
+            }
+            bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_BYTES + 1, Math.max(8192, 2L * n)));
+            bytes[n] = probe.get(0);
+            buf = ByteBuffer.wrap(bytes, n + 1, bytes.length - n - 1);
+        }
+        int n = buf.position();
+        if (n > MAX_BYTES) {
+            return tooLarge(n, displayPath);
+        }
+        return decode(n == bytes.length ? bytes : Arrays.copyOf(bytes, n), displayPath);
     }
 
     private static Read tooLarge(long size, String displayPath) {

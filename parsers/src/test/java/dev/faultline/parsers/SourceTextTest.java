@@ -3,6 +3,8 @@ package dev.faultline.parsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,14 +85,80 @@ class SourceTextTest {
         assertThat(r.problem().message()).startsWith("Cannot read the file: IOException");
     }
 
+    /** An open file over {@code content} that reports {@code size} bytes, as a file does that changed meanwhile. */
+    private static SeekableByteChannel channel(byte[] content, long size) {
+        return new SeekableByteChannel() {
+            private int at;
+
+            @Override
+            public int read(ByteBuffer dst) {
+                if (at == content.length) {
+                    return -1;
+                }
+                int n = Math.min(dst.remaining(), Math.min(3, content.length - at)); // short reads too
+                dst.put(content, at, n);
+                at += n;
+                return n;
+            }
+
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public int write(ByteBuffer src) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public long position() {
+                return at;
+            }
+
+            @Override
+            public SeekableByteChannel position(long p) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public SeekableByteChannel truncate(long s) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
     @Test
-    void readsOnPastTheSizeTheFileSystemGave() throws IOException {
-        // a file larger than its reported size (it grew since, or, as here, a Linux /proc file that
-        // reports 0 bytes) is read to its end
-        Path proc = Path.of("/proc/self/status");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(proc) && Files.size(proc) == 0);
-        SourceText.Read r = SourceText.read(proc, "status");
+    void readsOnPastTheSizeTheFileReported() throws IOException {
+        // a file that grew since its size was taken, or that reports none (Linux /proc files)
+        String text = "Resources:\n" + "  Q: {Type: AWS::SQS::Queue}\n".repeat(500);
+        for (long size : new long[] {0, 1, 10, text.length() - 1}) {
+            SourceText.Read r = SourceText.read(channel(utf8(text), size), "t.yaml");
+            assertThat(r.problem()).as("size %d", size).isNull();
+            assertThat(r.text()).as("size %d", size).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void readsAFileThatShrankToItsEnd() throws IOException {
+        String text = "Resources: {}\n";
+        SourceText.Read r = SourceText.read(channel(utf8(text), text.length() + 100), "t.yaml");
         assertThat(r.problem()).isNull();
-        assertThat(r.text()).startsWith("Name:").contains("\nPid:").endsWith("\n");
+        assertThat(r.text()).isEqualTo(text);
+    }
+
+    @Test
+    void rejectsAFileOverTheLimitByItsSizeWithoutReadingIt() throws IOException {
+        SourceText.Read r = SourceText.read(channel(new byte[0], SourceText.MAX_BYTES + 1), "big.yaml");
+        assertThat(r.text()).isNull();
+        assertThat(r.problem().ruleId()).isEqualTo("FL-PARSE-005");
     }
 }
