@@ -162,24 +162,16 @@ public final class UnsafeRetrier extends AbstractRule {
         }
         long n = attempts.get().longValue();
         double total = worstCase(interval.get(), rate.get(), n, cap.get());
-        String where = Asl.named(state) + " retrier " + r.index() + " (" + String.join(", ", r.errorEquals()) + ")";
-        String budget = "can wait up to " + human(total) + " in total over " + n + " retries (interval "
-                + Asl.fmt(interval.get()) + " s, backoff " + Asl.fmt(rate.get())
-                + (capNode == null ? ", no MaxDelaySeconds" : ", capped at " + Asl.fmt(cap.get()) + " s") + ")";
-        String subPath = "Retry/" + r.index();
-
         OptionalLong stateTimeout = Asl.integer(machine, state.field("TimeoutSeconds"));
         double attemptsTime = stateTimeout.isPresent() ? (double) (n + 1) * stateTimeout.getAsLong() : 0;
-        String withAttempts = stateTimeout.isPresent()
-                ? "; with the state's TimeoutSeconds " + stateTimeout.getAsLong() + " s per attempt the state can take "
-                        + human(total + attemptsTime)
-                : "";
         OptionalLong machineTimeout = Asl.integer(machine, machine.top().body().get("TimeoutSeconds"));
+        // the messages are made only for a finding: every retrier is checked twice per lint
         if (machineTimeout.isPresent() && total + attemptsTime > machineTimeout.getAsLong()) {
             if (report) {
                 ctx.report(
-                        Location.of(machine, state, subPath).at(b),
-                        where + " " + budget + withAttempts
+                        Location.of(machine, state, "Retry/" + r.index()).at(b),
+                        budget(state, r, n, total, interval.get(), rate.get(), capNode, cap.get())
+                                + withAttempts(stateTimeout, total + attemptsTime)
                                 + ", longer than the machine's TimeoutSeconds " + machineTimeout.getAsLong()
                                 + " s; the execution times out while retrying and fails with States.Timeout, which no Catch "
                                 + "can handle");
@@ -189,8 +181,9 @@ public final class UnsafeRetrier extends AbstractRule {
         if (machine.express() && total + attemptsTime > StepFunctionsLimits.EXPRESS_MAX_DURATION_SECONDS) {
             if (report) {
                 ctx.report(
-                        Location.of(machine, state, subPath).at(b),
-                        where + " " + budget + withAttempts + ", longer than the 300 s "
+                        Location.of(machine, state, "Retry/" + r.index()).at(b),
+                        budget(state, r, n, total, interval.get(), rate.get(), capNode, cap.get())
+                                + withAttempts(stateTimeout, total + attemptsTime) + ", longer than the 300 s "
                                 + "an EXPRESS execution may run; the execution times out while retrying");
             }
             return false;
@@ -199,8 +192,8 @@ public final class UnsafeRetrier extends AbstractRule {
         if (capNode == null && total > uncappedLimit) {
             if (report) {
                 ctx.report(
-                        Location.of(machine, state, subPath).at(b),
-                        where + " " + budget + ", more than "
+                        Location.of(machine, state, "Retry/" + r.index()).at(b),
+                        budget(state, r, n, total, interval.get(), rate.get(), capNode, cap.get()) + ", more than "
                                 + (uncappedLimit == StepFunctionsLimits.UNCAPPED_RETRY_LIMIT_SECONDS
                                         ? "one hour"
                                         : human(uncappedLimit))
@@ -213,6 +206,23 @@ public final class UnsafeRetrier extends AbstractRule {
         Node jitter = b.get("JitterStrategy");
         boolean noJitter = jitter == null || "NONE".equals(jitter.text());
         return exponential && noJitter && n > StepFunctionsLimits.ATTEMPTS_BEFORE_JITTER_MATTERS;
+    }
+
+    /** The retrier and its total wait: {@code Task retrier 0 (States.ALL) can wait up to ...}. */
+    private static String budget(
+            State state, Retrier r, long n, double total, double interval, double rate, Node capNode, double cap) {
+        return Asl.named(state) + " retrier " + r.index() + " (" + String.join(", ", r.errorEquals()) + ") "
+                + "can wait up to " + human(total) + " in total over " + n + " retries (interval "
+                + Asl.fmt(interval) + " s, backoff " + Asl.fmt(rate)
+                + (capNode == null ? ", no MaxDelaySeconds" : ", capped at " + Asl.fmt(cap) + " s") + ")";
+    }
+
+    /** What the state's own TimeoutSeconds adds to the wait, or nothing when it has none. */
+    private static String withAttempts(OptionalLong stateTimeout, double withTimeouts) {
+        return stateTimeout.isPresent()
+                ? "; with the state's TimeoutSeconds " + stateTimeout.getAsLong() + " s per attempt the state can take "
+                        + human(withTimeouts)
+                : "";
     }
 
     /**
