@@ -43,7 +43,8 @@ public class DefaultSourceLoader implements SourceLoader {
      * One file after reading: its classification, its tree ({@code null} when unreadable or
      * unparseable), its template when it is one, its FL-PARSE findings, and its text when its
      * template declares a state machine (positions inside a {@code DefinitionString} are worked out
-     * from it; the texts of other files are not kept), else {@code null}.
+     * from it) or it is a Serverless Framework service (its comments are read from it too); the texts
+     * of other files are not kept ({@code null}).
      */
     public record LoadedFile(InputFile file, Node root, Template template, List<Finding> findings, String text) {
         public LoadedFile {
@@ -77,7 +78,7 @@ public class DefaultSourceLoader implements SourceLoader {
                     }
                 }
                 comments.addAll(
-                        commentSuppressions(f.file(), rawRoots.get(f.file().displayPath())));
+                        commentSuppressions(f.file(), rawRoots.get(f.file().displayPath()), f.text()));
             }
         }
         loaded = NestedTemplates.withChildren(loaded, wd, rootOf, findings);
@@ -111,14 +112,20 @@ public class DefaultSourceLoader implements SourceLoader {
         return new Project(files, templates, machines, findings, comments);
     }
 
-    /** The {@code # faultline-ignore} comments of a Serverless Framework file (its text is read again). */
-    private static List<CommentSuppression> commentSuppressions(InputFile file, Node root) {
+    /**
+     * The {@code # faultline-ignore} comments of a Serverless Framework file, from the text the loader
+     * read ({@code text}), or read again for an included file that was not kept.
+     */
+    private static List<CommentSuppression> commentSuppressions(InputFile file, Node root, String text) {
         if (root == null) {
             return List.of();
         }
-        try {
-            String text = Files.readString(file.path(), StandardCharsets.UTF_8);
+        if (text != null) {
             return CommentSuppressions.of(text, root, file.displayPath());
+        }
+        try {
+            return CommentSuppressions.of(
+                    Files.readString(file.path(), StandardCharsets.UTF_8), root, file.displayPath());
         } catch (IOException | UncheckedIOException e) {
             return List.of(); // the file was read once already; a problem now leaves it without comments
         }
@@ -275,10 +282,15 @@ public class DefaultSourceLoader implements SourceLoader {
             template = TemplateModelBuilder.build(file, (MapNode) parsed.root(), c.stackName());
         }
         return new LoadedFile(
-                file,
-                parsed.root(),
-                template,
-                parsed.findings(),
-                template != null && AslLoader.declaresStateMachine(template) ? text : null);
+                file, parsed.root(), template, parsed.findings(), keepsText(kind, template) ? text : null);
+    }
+
+    /**
+     * Whether a file's text is kept after parsing: a template that declares a state machine (a
+     * {@code DefinitionString} is placed in it) and a Serverless Framework service (its comment
+     * suppressions and state machine definitions are read from it), so that neither is read twice.
+     */
+    private static boolean keepsText(InputKind kind, Template template) {
+        return kind == InputKind.SERVERLESS || (template != null && AslLoader.declaresStateMachine(template));
     }
 }

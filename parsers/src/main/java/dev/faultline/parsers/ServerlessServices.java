@@ -78,7 +78,8 @@ final class ServerlessServices {
                 out.add(e);
             } else if (included.contains(path)) {
                 InputFile part = new InputFile(f.file().path(), f.file().displayPath(), InputKind.SERVERLESS);
-                out.add(new DefaultSourceLoader.LoadedFile(part, f.root(), null, withoutAliasFindings(f.findings())));
+                out.add(new DefaultSourceLoader.LoadedFile(
+                        part, f.root(), null, withoutAliasFindings(f.findings()), f.text()));
             } else {
                 out.add(f);
             }

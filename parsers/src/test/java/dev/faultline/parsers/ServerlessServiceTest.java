@@ -67,6 +67,30 @@ class ServerlessServiceTest {
     }
 
     @Test
+    void commentSuppressionsArePlacedInTheTextTheLoaderRead() throws Exception {
+        // a byte order mark is not a column: the comment starts at column 12 of line 1, as the
+        // parser counts; the comments are read from the text the loader read (kept for a service)
+        Files.write(
+                dir.resolve("serverless.yml"),
+                ("\uFEFFservice: a # faultline-ignore FL-SQS-001 the queue is drained by hand\n"
+                                + "provider:\n  name: aws\n"
+                                + "functions:\n  # faultline-ignore FL-LAMBDA-007 short on purpose\n  f:\n    handler: x\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(DefaultSourceLoader.loadOne(
+                                new Discovery.Candidate(dir.resolve("serverless.yml"), "serverless.yml", false, null))
+                        .text())
+                .startsWith("service: a # faultline-ignore");
+        Project p = load();
+        assertThat(p.commentSuppressions())
+                .extracting(c ->
+                        c.rule() + " " + c.comment().line() + ":" + c.comment().column() + " scope "
+                                + (c.scope() == null
+                                        ? "none"
+                                        : c.scope().line() + ":" + c.scope().column()))
+                .containsExactly("FL-SQS-001 1:12 scope 1:1", "FL-LAMBDA-007 5:3 scope 6:3");
+    }
+
+    @Test
     void compiledLogicalIdsAndFrameworkDefaults() throws Exception {
         write("serverless.yml", """
                 service: shop
