@@ -2,10 +2,8 @@ package dev.faultline.core.util;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -18,45 +16,74 @@ public final class InOrder {
     private InOrder() {}
 
     /**
-     * Applies {@code f} to every item on up to {@code threads} daemon threads named {@code threadName}
-     * (in the caller's thread when {@code threads <= 1}); returns the results in the items' order.
-     * An exception thrown by {@code f} is rethrown to the caller.
+     * Applies {@code f} to every item on up to {@code threads} threads: the caller's and daemon
+     * threads named {@code threadName} (only the caller's when {@code threads <= 1}); returns the
+     * results in the items' order. Each thread takes the next item not yet taken, so that no thread
+     * waits while items remain and nothing is handed over per item. When {@code f} throws, no further
+     * item is started, the items already started finish, and the exception of the first failed item in
+     * the list's order is rethrown to the caller.
      */
     public static <T, R> List<R> map(List<T> items, int threads, String threadName, Function<T, R> f) {
-        List<R> out = new ArrayList<>(items.size());
-        if (threads <= 1 || items.size() < 2) {
+        int n = items.size();
+        if (threads <= 1 || n < 2) {
+            List<R> out = new ArrayList<>(n);
             for (T t : items) {
                 out.add(f.apply(t));
             }
             return out;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<R>> futures = new ArrayList<>(items.size());
-            for (T t : items) {
-                futures.add(pool.submit(() -> f.apply(t)));
+        Object[] results = new Object[n];
+        Throwable[] failures = new Throwable[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
+        Runnable work = new Runnable() {
+            @Override
+            public void run() {
+                while (!failed.get()) {
+                    int i = next.getAndIncrement();
+                    if (i >= n) {
+                        return;
+                    }
+                    try {
+                        results[i] = f.apply(items.get(i));
+                    } catch (RuntimeException | Error e) {
+                        failures[i] = e;
+                        failed.set(true);
+                    }
+                }
             }
-            for (Future<R> fu : futures) {
-                out.add(fu.get());
+        };
+        Thread[] helpers = new Thread[Math.min(threads, n) - 1];
+        for (int k = 0; k < helpers.length; k++) {
+            helpers[k] = new Thread(work, threadName);
+            helpers[k].setDaemon(true);
+            helpers[k].start();
+        }
+        work.run();
+        for (Thread h : helpers) {
+            try {
+                h.join();
+            } catch (InterruptedException e) {
+                failed.set(true); // the helpers stop after their current item
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + threadName, e);
             }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + threadName, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
+        }
+        // join() orders the helpers' writes to results and failures before these reads
+        for (Throwable t : failures) {
+            if (t instanceof RuntimeException re) {
                 throw re;
             }
-            if (e.getCause() instanceof Error err) {
+            if (t instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
+        List<R> out = new ArrayList<>(n);
+        for (Object r : results) {
+            @SuppressWarnings("unchecked")
+            R typed = (R) r;
+            out.add(typed);
+        }
+        return out;
     }
 }
