@@ -10,7 +10,8 @@
 #   2. one typical SAM template (examples/sam-orders/template.yaml), class-data-sharing archive warm;
 #   3. the generated linear-growth inputs (template with 2,500 / 5,000 resources, JSON and YAML; state
 #      machine with 1,000 / 2,000 states) and the 2x/1x time ratios;
-#   4. the corpus with --threads 1 vs the default, and whether the reports are byte-identical.
+#   4. the corpus with --threads 1 vs the default, runs alternating, and whether the reports are
+#      byte-identical.
 # The machine may be shared: the load average is printed; compare ratios rather than seconds.
 set -euo pipefail
 
@@ -26,23 +27,52 @@ trap 'rm -rf "$work"' EXIT
 # median of the numbers on stdin
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) {print "nan"} else if (NR%2) {print a[(NR+1)/2]} else {printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}}'; }
 
-# measure LABEL CMD...: runs CMD $runs times (stdout to $work/out), prints and remembers the medians
+# once FILE OUT CMD...: runs CMD once (stdout to OUT), appends "wall user sys maxrss" to FILE
+once() {
+  local file="$1" out="$2"; shift 2
+  "$timebin" -f "%e %U %S %M" -o "$work/t" "$@" > "$out" 2> "$work/err" || true
+  tail -n 1 "$work/t" >> "$file"
+}
+
+# summary LABEL FILE: prints and remembers the medians of the runs in FILE
 declare -A WALL CPU
+summary() {
+  local label="$1" file="$2"
+  local wall cpu pct rss
+  wall="$(awk '{print $1}' "$file" | median)"
+  cpu="$(awk '{print $2 + $3}' "$file" | median)"
+  pct="$(awk '{printf "%.0f\n", ($1 > 0 ? 100 * ($2 + $3) / $1 : 0)}' "$file" | median)"
+  rss="$(awk '{print $4}' "$file" | median)"
+  WALL["$label"]="$wall"
+  CPU["$label"]="$cpu"
+  printf '%-36s wall %6ss  cpu %6ss (%4s%%)  max RSS %4d MB  (median of %d)\n' "$label" "$wall" "$cpu" "$pct" "$((${rss%.*} / 1024))" "$runs"
+}
+
+# measure LABEL CMD...: runs CMD $runs times (stdout to $work/out), prints and remembers the medians
 measure() {
   local label="$1"; shift
   : > "$work/times"
   for _ in $(seq "$runs"); do
-    "$timebin" -f "%e %U %S %M" -o "$work/t" "$@" > "$work/out" 2> "$work/err" || true
-    tail -n 1 "$work/t" >> "$work/times"
+    once "$work/times" "$work/out" "$@"
   done
-  local wall cpu pct rss
-  wall="$(awk '{print $1}' "$work/times" | median)"
-  cpu="$(awk '{print $2 + $3}' "$work/times" | median)"
-  pct="$(awk '{printf "%.0f\n", ($1 > 0 ? 100 * ($2 + $3) / $1 : 0)}' "$work/times" | median)"
-  rss="$(awk '{print $4}' "$work/times" | median)"
-  WALL["$label"]="$wall"
-  CPU["$label"]="$cpu"
-  printf '%-36s wall %6ss  cpu %6ss (%4s%%)  max RSS %4d MB  (median of %d)\n' "$label" "$wall" "$cpu" "$pct" "$((${rss%.*} / 1024))" "$runs"
+  summary "$label" "$work/times"
+}
+
+# pair LABEL_A LABEL_B CMD_A... -- CMD_B...: runs the two commands $runs times each, alternating, so
+# that both see the same drift of the machine's speed (stdout to $work/out-a and $work/out-b)
+pair() {
+  local la="$1" lb="$2"; shift 2
+  local a=()
+  while [[ "$1" != "--" ]]; do a+=("$1"); shift; done
+  shift
+  : > "$work/times-a"
+  : > "$work/times-b"
+  for _ in $(seq "$runs"); do
+    once "$work/times-a" "$work/out-a" "${a[@]}"
+    once "$work/times-b" "$work/out-b" "$@"
+  done
+  summary "$la" "$work/times-a"
+  summary "$lb" "$work/times-b"
 }
 
 ratio() { awk -v a="${WALL[$1]}" -v b="${WALL[$2]}" 'BEGIN {printf "%.2f", a / b}'; }
@@ -89,11 +119,11 @@ echo "   2x/1x cpu:  template JSON $(cpuratio template-5000.json template-2500.j
      "state machine $(cpuratio states-2000.asl.json states-1000.asl.json)"
 
 echo
-echo "== 4. corpus, 1 thread vs $(nproc) threads"
-measure "corpus --threads 1" "$fl" lint --fail-on none --threads 1 "$corpus"
-cp "$work/out" "$work/corpus-1.txt"
-measure "corpus --threads $(nproc)" "$fl" lint --fail-on none --threads "$(nproc)" "$corpus"
-cp "$work/out" "$work/corpus-n.txt"
+echo "== 4. corpus, 1 thread vs $(nproc) threads (runs alternating)"
+pair "corpus --threads 1" "corpus --threads $(nproc)" \
+  "$fl" lint --fail-on none --threads 1 "$corpus" -- "$fl" lint --fail-on none --threads "$(nproc)" "$corpus"
+cp "$work/out-a" "$work/corpus-1.txt"
+cp "$work/out-b" "$work/corpus-n.txt"
 echo "   speed-up: $(ratio "corpus --threads 1" "corpus --threads $(nproc)")x"
 if cmp -s "$work/corpus-1.txt" "$work/corpus-n.txt" && cmp -s "$work/corpus-1.txt" "$work/corpus-default.txt"; then
   echo "   reports byte-identical: yes ($(wc -l < "$work/corpus-1.txt") lines)"
