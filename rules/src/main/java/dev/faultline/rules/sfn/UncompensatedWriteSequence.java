@@ -12,6 +12,7 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import dev.faultline.rules.support.Asl;
 import dev.faultline.rules.support.Transitions;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class UncompensatedWriteSequence extends AbstractRule {
     @Override
     public void visitStateMachine(StateMachine machine, RuleContext ctx) {
         ResourceGraph graph = ctx.graph();
-        if (machine.allStates().stream().anyMatch(s -> !s.catchers().isEmpty())
+        if (Asl.hasCatcher(machine)
                 || Machines.startedSynchronously(machine, ctx)
                 || StrandedWork.reportedInMachine(machine, graph)) {
             return;

@@ -24,7 +24,8 @@ import java.util.OptionalLong;
  * FL-SFN-003: a retrier whose worst-case total wait (the sum over its attempts of
  * {@code IntervalSeconds × BackoffRate^n}, each capped by {@code MaxDelaySeconds}) outlasts the
  * machine's {@code TimeoutSeconds} (or an EXPRESS machine's 5 minutes), counting the state's
- * {@code TimeoutSeconds} for each attempt, or exceeds an
+ * {@code TimeoutSeconds} for each attempt (not for AWS's recommended Lambda retrier in a machine
+ * without any catcher, where the execution fails either way), or exceeds an
  * hour (option {@code maxUncappedWaitSeconds}) with no {@code MaxDelaySeconds}; and, as a milder case
  * reported under the same id at info, exponential backoff without jitter on more than 3 attempts, at
  * most once per machine and never for AWS's recommended retrier of Lambda's transient service errors.
@@ -44,7 +45,8 @@ public final class UnsafeRetrier extends AbstractRule {
                     + "MaxDelaySeconds when set. When the worst-case sum of these waits outlasts the machine's "
                     + "TimeoutSeconds (or the 5 minutes of an EXPRESS execution), the execution times out in "
                     + "the middle of retrying with States.Timeout, which no Catch inside the machine can "
-                    + "handle; the state's own TimeoutSeconds applies to each attempt, so attempts × "
+                    + "handle (AWS's recommended retrier of Lambda's transient errors is not reported for this "
+                    + "in a machine without any catcher: the execution fails either way); the state's own TimeoutSeconds applies to each attempt, so attempts × "
                     + "TimeoutSeconds is added to the waits. Uncapped exponential backoff grows to "
                     + "hours or days. Many executions retrying in lockstep without jitter hit a recovering "
                     + "dependency at the same moments (the jitter case is informational in nature).")
@@ -130,6 +132,16 @@ public final class UnsafeRetrier extends AbstractRule {
                                 || "Lambda.TooManyRequestsException".equals(e));
     }
 
+    /**
+     * Whether a retrier outlasting the machine's time changes how its execution fails. Not for AWS's
+     * recommended Lambda retrier in a machine without any catcher: it waits that long only while Lambda
+     * itself keeps failing, and then the execution fails either way (with States.Timeout instead of
+     * the Lambda error), with no fallback that the timeout could skip.
+     */
+    private static boolean timeoutMatters(StateMachine machine, Retrier r) {
+        return !onlyLambdaServiceErrors(r) || Asl.hasCatcher(machine);
+    }
+
     private static long attempts(StateMachine machine, Retrier r) {
         return field(machine, r.body().get("MaxAttempts"), StepFunctionsLimits.DEFAULT_MAX_ATTEMPTS)
                 .map(Double::longValue)
@@ -166,7 +178,9 @@ public final class UnsafeRetrier extends AbstractRule {
         double attemptsTime = stateTimeout.isPresent() ? (double) (n + 1) * stateTimeout.getAsLong() : 0;
         OptionalLong machineTimeout = Asl.integer(machine, machine.top().body().get("TimeoutSeconds"));
         // the messages are made only for a finding: every retrier is checked twice per lint
-        if (machineTimeout.isPresent() && total + attemptsTime > machineTimeout.getAsLong()) {
+        if (machineTimeout.isPresent()
+                && total + attemptsTime > machineTimeout.getAsLong()
+                && timeoutMatters(machine, r)) {
             if (report) {
                 ctx.report(
                         Location.of(machine, state, "Retry/" + r.index()).at(b),
@@ -178,7 +192,9 @@ public final class UnsafeRetrier extends AbstractRule {
             }
             return false;
         }
-        if (machine.express() && total + attemptsTime > StepFunctionsLimits.EXPRESS_MAX_DURATION_SECONDS) {
+        if (machine.express()
+                && total + attemptsTime > StepFunctionsLimits.EXPRESS_MAX_DURATION_SECONDS
+                && timeoutMatters(machine, r)) {
             if (report) {
                 ctx.report(
                         Location.of(machine, state, "Retry/" + r.index()).at(b),

@@ -155,6 +155,16 @@ public final class Asl {
         return false;
     }
 
+    /** Whether any state of the machine, at any depth, has a catcher. */
+    public static boolean hasCatcher(StateMachine machine) {
+        for (State s : machine.allStates()) {
+            if (!s.catchers().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a catcher matches every task error ({@code States.ALL} or {@code States.TaskFailed}). */
     public static boolean catchesAll(State state) {
         for (Catcher c : state.catchers()) {
