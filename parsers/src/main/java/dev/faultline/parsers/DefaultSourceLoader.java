@@ -16,9 +16,6 @@ import dev.faultline.core.tree.Span;
 import dev.faultline.core.util.InOrder;
 import dev.faultline.parsers.asl.AslLoadResult;
 import dev.faultline.parsers.asl.AslLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,21 +111,17 @@ public class DefaultSourceLoader implements SourceLoader {
 
     /**
      * The {@code # faultline-ignore} comments of a Serverless Framework file, from the text the loader
-     * read ({@code text}), or read again for an included file that was not kept.
+     * read ({@code text}), or read again, as the loader reads files, for an included file that was not kept.
      */
     private static List<CommentSuppression> commentSuppressions(InputFile file, Node root, String text) {
         if (root == null) {
             return List.of();
         }
-        if (text != null) {
-            return CommentSuppressions.of(text, root, file.displayPath());
-        }
-        try {
-            return CommentSuppressions.of(
-                    Files.readString(file.path(), StandardCharsets.UTF_8), root, file.displayPath());
-        } catch (IOException | UncheckedIOException e) {
-            return List.of(); // the file was read once already; a problem now leaves it without comments
-        }
+        String t = text != null
+                ? text
+                : SourceText.read(file.path(), file.displayPath()).text();
+        // a file that cannot be read again (it was read once already) is left without comments
+        return t == null ? List.of() : CommentSuppressions.of(t, root, file.displayPath());
     }
 
     /** The directories of a request's input paths (a file's parent), absolute. */

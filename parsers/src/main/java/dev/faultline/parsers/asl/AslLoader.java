@@ -16,8 +16,6 @@ import dev.faultline.core.tree.ScalarNode;
 import dev.faultline.parsers.CdkAssets;
 import dev.faultline.parsers.TreeParser;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -345,23 +343,19 @@ public final class AslLoader {
         }
 
         /**
-         * The template's text (as the loader read it, else read here once); without it spans are
-         * approximated within each string.
+         * The template's text (as the loader read it, else read here once, as the loader reads files);
+         * without it spans are approximated within each string.
          */
         private SourceText source() {
             if (!sourceRead) {
                 sourceRead = true;
-                if (text != null) {
-                    source = new SourceText(text);
-                    return source;
-                }
-                try {
-                    source = new SourceText(Files.readString(template.file().path(), StandardCharsets.UTF_8));
-                } catch (IOException | UncheckedIOException e) {
-                    // the template was parsed from this file a moment ago; if it cannot be read
-                    // again, LocatedString places each character at its string's start instead
-                    source = null;
-                }
+                String t = text != null
+                        ? text
+                        : dev.faultline.parsers.SourceText.read(
+                                        template.file().path(), template.file().displayPath())
+                                .text();
+                // a file that cannot be read again: LocatedString places each character at its string's start
+                source = t == null ? null : new SourceText(t);
             }
             return source;
         }

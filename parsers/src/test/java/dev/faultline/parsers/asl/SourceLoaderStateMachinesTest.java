@@ -65,6 +65,26 @@ class SourceLoaderStateMachinesTest {
         assertThat(withMark.endColumn()).isEqualTo(without.endColumn());
     }
 
+    @Test
+    void withoutTheLoadersTextTheFileIsReadAsTheLoaderReadsIt() throws IOException {
+        // AslLoader.load without a text reads the template again: the byte order mark is dropped
+        // there too, so the state is placed in the same column as through the loader
+        String json = "{\"Resources\": {\"M\": {\"Type\": \"AWS::StepFunctions::StateMachine\", \"Properties\": "
+                + "{\"DefinitionString\": \"{\\\"StartAt\\\": \\\"A\\\", \\\"States\\\": "
+                + "{\\\"A\\\": {\\\"Type\\\": \\\"Succeed\\\"}}}\"}}}}";
+        Path file = write(dir, "again/t.json", "\uFEFF" + json);
+        dev.faultline.core.model.Template template = DefaultSourceLoader.loadOne(
+                        new dev.faultline.parsers.Discovery.Candidate(file, "again/t.json", false, null))
+                .template();
+        AslLoadResult reread = AslLoader.load(template, dir);
+        assertThat(reread.findings()).isEmpty();
+        dev.faultline.core.tree.Span again =
+                reread.machines().get(0).allStates().get(0).keySpan();
+        dev.faultline.core.tree.Span loaded = stateKey(dir.resolve("again"));
+        assertThat(again.line()).isEqualTo(1);
+        assertThat(List.of(again.column(), again.endColumn())).isEqualTo(List.of(loaded.column(), loaded.endColumn()));
+    }
+
     private static dev.faultline.core.tree.Span stateKey(Path root) {
         Project p = new DefaultSourceLoader()
                 .load(AnalysisRequest.of(root, List.of(root)).withThreads(1));
