@@ -13,6 +13,7 @@ import dev.faultline.core.tree.MapNode;
 import dev.faultline.rules.support.Iam;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * FL-EVENTS-004: the dead-letter queue of an EventBridge rule target, defined in the template, has
@@ -65,13 +66,8 @@ public final class DeadLetterQueueNotWritable extends AbstractRule {
     }
 
     private static void rule(GraphNode rule, GraphNode dlq, RuleContext ctx) {
-        List<GraphNode> rules = new ArrayList<>(1);
-        for (GraphNode source : ctx.graph().failureSources(dlq)) {
-            if (source.kind() == NodeKind.EVENT_RULE) {
-                rules.add(source);
-            }
-        }
-        if (!rules.isEmpty() && rules.get(0) != rule) {
+        List<GraphNode> rules = sources(dlq, ctx, s -> s.kind() == NodeKind.EVENT_RULE);
+        if (!first(rule, rules)) {
             return; // reported with the first rule that dead-letters to the queue
         }
         String rulesNamed = "EventBridge rule '" + rule.name() + "'" + more(rules);
@@ -110,6 +106,22 @@ public final class DeadLetterQueueNotWritable extends AbstractRule {
                 : null;
     }
 
+    /** The nodes that send their failures to {@code dlq} and pass {@code test}, in the graph's order. */
+    private static List<GraphNode> sources(GraphNode dlq, RuleContext ctx, Predicate<GraphNode> test) {
+        List<GraphNode> out = new ArrayList<>(1);
+        for (GraphNode source : ctx.graph().failureSources(dlq)) {
+            if (test.test(source)) {
+                out.add(source);
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code node} is the first of {@code sharing} (or nothing shares), so reports the fix for all. */
+    private static boolean first(GraphNode node, List<GraphNode> sharing) {
+        return sharing.isEmpty() || sharing.get(0) == node;
+    }
+
     /** {@code " and N more"} for the nodes after the first, or nothing. */
     private static String more(List<GraphNode> nodes) {
         return nodes.size() > 1 ? " and " + (nodes.size() - 1) + " more" : "";
@@ -120,13 +132,8 @@ public final class DeadLetterQueueNotWritable extends AbstractRule {
         if (role == null || Iam.roleAllows(ctx, role, SEND, dlq) != Iam.Answer.NOT_ALLOWED) {
             return;
         }
-        List<GraphNode> sharing = new ArrayList<>(1);
-        for (GraphNode source : ctx.graph().failureSources(dlq)) {
-            if (source.kind() == NodeKind.SCHEDULE && roleOf(source, ctx) == role) {
-                sharing.add(source);
-            }
-        }
-        if (!sharing.isEmpty() && sharing.get(0) != schedule) {
+        List<GraphNode> sharing = sources(dlq, ctx, s -> s.kind() == NodeKind.SCHEDULE && roleOf(s, ctx) == role);
+        if (!first(schedule, sharing)) {
             return; // reported with the first schedule that uses the role and the queue
         }
         ctx.report(
