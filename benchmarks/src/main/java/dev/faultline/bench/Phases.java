@@ -18,7 +18,8 @@ import java.util.Locale;
  * collected does not give "the work alone" either (it was slower: every allocation touches memory
  * the cache has not seen).
  *
- * <p>{@code java -Xss8m -cp benchmarks/target/benchmarks.jar dev.faultline.bench.Phases PATH [ROUNDS]}
+ * <p>{@code java -Xss8m -cp benchmarks/target/benchmarks.jar dev.faultline.bench.Phases PATH [ROUNDS [THREADS]]}
+ * (THREADS, default 1, is used by both the parse floor and the analysis, as in {@link Measure})
  */
 public final class Phases {
 
@@ -41,9 +42,10 @@ public final class Phases {
     public static void main(String[] args) {
         Path path = Path.of(args.length > 0 ? args[0] : "/work/shared/corpus").toAbsolutePath().normalize();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         Path root = path.toFile().isDirectory() ? path : path.getParent();
-        Lint lint = new Lint(root, List.of(path), 1);
-        AnalysisRequest request = AnalysisRequest.of(root, List.of(path)).withThreads(1);
+        Lint lint = new Lint(root, List.of(path), threads);
+        AnalysisRequest request = AnalysisRequest.of(root, List.of(path)).withThreads(threads);
         Clock clock = new Clock();
         Analyzer analyzer = Analyzer.fromClassPath().withProgress(clock);
         String[] names = {"load", "graph", "rules+suppressions"};
@@ -78,8 +80,8 @@ public final class Phases {
             ms.get(names.length + 1).add((t2 - t1) / 1e6);
             rel.get(names.length + 1).add((t2 - t1) / 1e6 / floor);
         }
-        System.out.printf(Locale.ROOT, "%s: %d files, 1 thread, %d rounds (medians) [%d]%n", path, lint.files(), rounds,
-                sink % 10);
+        System.out.printf(Locale.ROOT, "%s: %d files, %d thread%s, %d rounds (medians) [%d]%n", path, lint.files(),
+                threads, threads == 1 ? "" : "s", rounds, sink % 10);
         System.out.printf(Locale.ROOT, "  %-20s %8.1f ms%n", "parse floor", Measure.median(ms.get(0)));
         for (int k = 0; k < names.length; k++) {
             System.out.printf(Locale.ROOT, "  %-20s %8.1f ms  %5.2f x parse floor%n", names[k],
