@@ -57,7 +57,7 @@ class DeterminismEndToEndTest {
                         + "      FunctionName: !Ref Fn\n"
             });
         }
-        files.add(new String[] {"broken/a.yaml", "Resources:\n  A: [\n"});
+        files.add(new String[] {"broken/a.yaml", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n  A: [\n"});
         files.add(
                 new String[] {"broken/b.json", "{\"Resources\": {\"A\": {\"Type\": \"AWS::SNS::Topic\"}, \"A\": 1}}"});
         files.add(new String[] {

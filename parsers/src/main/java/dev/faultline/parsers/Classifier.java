@@ -36,6 +36,55 @@ public final class Classifier {
         return fromCdkAssembly ? InputKind.CDK : InputKind.CLOUDFORMATION;
     }
 
+    /**
+     * Whether a file that could not be parsed may still be one of Faultline's inputs, so that its syntax
+     * error is worth reporting (FL-PARSE-001): its name is one that templates, Serverless Framework
+     * services and state machine definitions use ({@code template.*}, {@code *.template},
+     * {@code serverless.*}, {@code *.asl.*}), or its text mentions what such a file holds (a resource
+     * type or {@code AWSTemplateFormatVersion}: {@code AWS::}; an intrinsic function: {@code Fn::},
+     * {@code !Ref}, {@code !GetAtt}, {@code !Sub}; {@code Resources} with {@code Type};
+     * {@code StartAt} with {@code States}; top-level {@code service:} with {@code provider:} or
+     * {@code functions:}). A broken {@code tsconfig.json} (JSON with comments), a CI workflow or a
+     * website's metadata is none of these, and a syntax error there is not the user's failure handling.
+     */
+    public static boolean mayBeInput(String fileName, String text) {
+        String name = fileName.toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("template.")
+                || name.endsWith(".template")
+                || name.startsWith("serverless.")
+                || name.contains(".asl.")) {
+            return true;
+        }
+        if (text.contains("AWS::")
+                || text.contains("Fn::")
+                || text.contains("!Ref")
+                || text.contains("!GetAtt")
+                || text.contains("!Sub")
+                || (text.contains("Resources") && text.contains("Type"))) {
+            return true;
+        }
+        if (text.contains("StartAt") && text.contains("States")) {
+            return true;
+        }
+        return topLevelKey(text, "service") && (topLevelKey(text, "provider") || topLevelKey(text, "functions"));
+    }
+
+    /** Whether a line of {@code text} starts, unindented, with {@code key:} (a YAML top-level key). */
+    private static boolean topLevelKey(String text, String key) {
+        int from = 0;
+        while (true) {
+            int at = text.indexOf(key, from);
+            if (at < 0) {
+                return false;
+            }
+            int end = at + key.length();
+            if ((at == 0 || text.charAt(at - 1) == '\n') && end < text.length() && text.charAt(end) == ':') {
+                return true;
+            }
+            from = end;
+        }
+    }
+
     static boolean isTemplate(MapNode root) {
         if (root.has("AWSTemplateFormatVersion")) {
             return true;

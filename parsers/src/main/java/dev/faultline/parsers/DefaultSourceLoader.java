@@ -267,6 +267,14 @@ public class DefaultSourceLoader implements SourceLoader {
                 text = read.text();
             }
             parsed = TreeParser.parseAuto(text, c.displayPath());
+            if (parsed.root() == null
+                    && !c.cdk()
+                    && onlySyntaxErrors(parsed.findings())
+                    && !Classifier.mayBeInput(c.path().getFileName().toString(), text)) {
+                // not well-formed and nothing says it is a template or definition: a file of
+                // another tool (a tsconfig.json with comments), counted but not reported
+                return new LoadedFile(new InputFile(c.path(), c.displayPath(), InputKind.OTHER), null, null, List.of());
+            }
         }
         InputKind kind = Classifier.classify(parsed.root(), c.cdk());
         InputFile file = new InputFile(c.path(), c.displayPath(), kind);
@@ -276,6 +284,16 @@ public class DefaultSourceLoader implements SourceLoader {
         }
         return new LoadedFile(
                 file, parsed.root(), template, parsed.findings(), keepsText(kind, template) ? text : null);
+    }
+
+    /** Whether every finding is a syntax error (not a limit, which is reported for any file). */
+    private static boolean onlySyntaxErrors(List<Finding> findings) {
+        for (Finding f : findings) {
+            if (!InputRules.PARSE_SYNTAX.id().equals(f.ruleId())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -54,6 +54,51 @@ class DiscoveryTest {
     }
 
     @Test
+    void aSyntaxErrorIsReportedOnlyInAFileThatMayBeAnInput() throws IOException {
+        // files of other tools: JSON with comments, a broken CI workflow, website metadata
+        write("tsconfig.json", "{ \"compilerOptions\": { \"target\": \"es6\", /* comment */ } }");
+        write(".github/workflows/ci.yml", "on: push\njobs: [1\n");
+        write("site/metadata.json", "{\"title\": \"x\",}");
+        // inputs, by content or by name
+        write("stack.yaml", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n  x: [1\n");
+        write("refs.json", "{\"Outputs\": {\"A\": {\"Value\": {\"Fn::GetAtt\": [\"Q\", \"Arn\"]}}},}");
+        write("flow.json", "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\",}}}");
+        write("svc/sls.yml", "service: orders\nprovider:\n  name: aws\nfunctions: [1\n");
+        write("app/template.yaml", "a: [1\n");
+        write("app/serverless.yml", "a: [1\n");
+        write("app/flow.asl.yaml", "a: [1\n");
+        // a limit is reported for any file
+        write("deep.yaml", "a: " + "[".repeat(600) + "\n");
+        Project p = new DefaultSourceLoader().load(request(List.of(), List.of()));
+        assertThat(p.files())
+                .extracting(f -> f.displayPath() + "=" + f.kind().label())
+                .containsExactly(
+                        ".github/workflows/ci.yml=other",
+                        "app/flow.asl.yaml=unparseable",
+                        "app/serverless.yml=unparseable",
+                        "app/template.yaml=unparseable",
+                        "deep.yaml=unparseable",
+                        "flow.json=unparseable",
+                        "refs.json=unparseable",
+                        "site/metadata.json=other",
+                        "stack.yaml=unparseable",
+                        "svc/sls.yml=unparseable",
+                        "tsconfig.json=other");
+        assertThat(p.inputFindings())
+                .extracting(Finding::file)
+                .doesNotContain("tsconfig.json", ".github/workflows/ci.yml", "site/metadata.json")
+                .contains(
+                        "app/flow.asl.yaml",
+                        "app/serverless.yml",
+                        "app/template.yaml",
+                        "deep.yaml",
+                        "flow.json",
+                        "refs.json",
+                        "stack.yaml",
+                        "svc/sls.yml");
+    }
+
+    @Test
     void filesOutsideTheWorkingDirectoryAreShownRelativeWithDotDot() throws IOException {
         write("shared/corpus/x.yaml", "a: 1");
         write("shared/corpus/deep/y.yml", "a: 1");
@@ -187,7 +232,7 @@ class DiscoveryTest {
         write("flow.asl.json", "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}");
         write("package.json", "{\"name\": \"x\"}");
         write("empty.yaml", "");
-        write("broken.yaml", "a: [1\n");
+        write("broken.yaml", "# AWS::SQS::Queue\na: [1\n");
         Files.write(dir.resolve("bad-utf8.json"), new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
         Files.write(dir.resolve("binary.yaml"), new byte[] {0, 1, 2, 3, (byte) 0xFF, (byte) 0xFE});
         Project p = new DefaultSourceLoader().load(request(List.of(), List.of()));
@@ -207,7 +252,7 @@ class DiscoveryTest {
         assertThat(p.inputFindings())
                 .extracting(
                         f -> f.file() + "@" + f.span().line() + ":" + f.span().column())
-                .containsExactly("bad-utf8.json@1:1", "binary.yaml@1:1", "broken.yaml@2:1");
+                .containsExactly("bad-utf8.json@1:1", "binary.yaml@1:1", "broken.yaml@3:1");
         assertThat(p.templates())
                 .extracting(Template::displayPath)
                 .containsExactly("cfn.yaml", "sam.yaml", "sam2.json", "version-only.yaml");

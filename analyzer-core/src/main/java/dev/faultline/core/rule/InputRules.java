@@ -21,8 +21,12 @@ public final class InputRules {
     public static final RuleMetadata PARSE_SYNTAX = RuleMetadata.builder("FL-PARSE-001")
             .name("MalformedFile")
             .severity(Severity.ERROR)
-            .summary("A file that is not well-formed YAML or JSON.")
-            .rationale("CloudFormation rejects a template that does not parse; nothing in it can be checked.")
+            .summary("A template, state machine definition or serverless.yml that is not well-formed YAML or JSON.")
+            .rationale("CloudFormation rejects a template that does not parse; nothing in it can be checked. "
+                    + "A file that does not parse and shows no sign of being one of these (no AWS:: type, "
+                    + "intrinsic function, StartAt and States, or service and provider; not named template.*, "
+                    + "*.template, serverless.* or *.asl.*), such as a tsconfig.json with comments, belongs to "
+                    + "another tool and is not reported.")
             .howToFix("Fix the syntax at the reported line and column.")
             .tags("input", "parse")
             .docsUrl(TEMPLATE_DOCS)
