@@ -39,8 +39,8 @@ public final class Classifier {
     /**
      * Whether a file that could not be parsed may still be one of Faultline's inputs, so that its syntax
      * error is worth reporting (FL-PARSE-001): its name is one that templates, Serverless Framework
-     * services and state machine definitions use ({@code template.*}, {@code *.template},
-     * {@code serverless.*}, {@code *.asl.*}), or its text mentions what such a file holds (a resource
+     * services and state machine definitions use ({@code template.*}, {@code serverless.*},
+     * {@code *.asl.*}; not {@code *.template}, which other tools use too), or its text mentions what such a file holds (a resource
      * type or {@code AWSTemplateFormatVersion}: {@code AWS::}; an intrinsic function: {@code Fn::},
      * {@code !Ref}, {@code !GetAtt}, {@code !Sub}; {@code Resources} with {@code Type};
      * {@code StartAt} with {@code States}; top-level {@code service:} with {@code provider:} or
@@ -49,10 +49,7 @@ public final class Classifier {
      */
     public static boolean mayBeInput(String fileName, String text) {
         String name = fileName.toLowerCase(java.util.Locale.ROOT);
-        if (name.startsWith("template.")
-                || name.endsWith(".template")
-                || name.startsWith("serverless.")
-                || name.contains(".asl.")) {
+        if (name.startsWith("template.") || name.startsWith("serverless.") || name.contains(".asl.")) {
             return true;
         }
         if (text.contains("AWS::")

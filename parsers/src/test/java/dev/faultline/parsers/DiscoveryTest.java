@@ -59,6 +59,7 @@ class DiscoveryTest {
         write("tsconfig.json", "{ \"compilerOptions\": { \"target\": \"es6\", /* comment */ } }");
         write(".github/workflows/ci.yml", "on: push\njobs: [1\n");
         write("site/metadata.json", "{\"title\": \"x\",}");
+        write("etc/environment.template", "STAGE=dev\nURL: a: b\n"); // a shell file named like a template
         // inputs, by content or by name
         write("stack.yaml", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n  x: [1\n");
         write("refs.json", "{\"Outputs\": {\"A\": {\"Value\": {\"Fn::GetAtt\": [\"Q\", \"Arn\"]}}},}");
@@ -78,6 +79,7 @@ class DiscoveryTest {
                         "app/serverless.yml=unparseable",
                         "app/template.yaml=unparseable",
                         "deep.yaml=unparseable",
+                        "etc/environment.template=other",
                         "flow.json=unparseable",
                         "refs.json=unparseable",
                         "site/metadata.json=other",

@@ -25,7 +25,7 @@ public final class InputRules {
             .rationale("CloudFormation rejects a template that does not parse; nothing in it can be checked. "
                     + "A file that does not parse and shows no sign of being one of these (no AWS:: type, "
                     + "intrinsic function, StartAt and States, or service and provider; not named template.*, "
-                    + "*.template, serverless.* or *.asl.*), such as a tsconfig.json with comments, belongs to "
+                    + "serverless.* or *.asl.*), such as a tsconfig.json with comments, belongs to "
                     + "another tool and is not reported.")
             .howToFix("Fix the syntax at the reported line and column.")
             .tags("input", "parse")
