@@ -86,9 +86,18 @@ public class DefaultSourceLoader implements SourceLoader {
             if (f.template() != null) {
                 templates.add(f.template());
             }
-            findings.addAll(f.findings());
         }
-        List<StateMachine> machines = loadStateMachines(loaded, findings, rootOf, request.threads());
+        Set<Path> definitionFiles = new HashSet<>();
+        List<StateMachine> machines = loadStateMachines(loaded, findings, definitionFiles, rootOf, request.threads());
+        for (LoadedFile f : loaded) {
+            // a definition file a template reads was parsed and reported there, with its substitutions
+            if (f.findings().isEmpty()
+                    || f.template() != null
+                    || !definitionFiles.contains(
+                            f.file().path().toAbsolutePath().normalize())) {
+                findings.addAll(f.findings());
+            }
+        }
         // entries of CDK cloud assemblies that are not templates: not read as inputs, counted as
         // OTHER, except file assets that a template's state machine reads as its definition
         Set<Path> definitions = new HashSet<>();
@@ -177,15 +186,16 @@ public class DefaultSourceLoader implements SourceLoader {
      * {@code rootOf} gives a template (see {@link #projectRoot}: the working directory for files
      * inside it, else the input path the file was found under). Machines come by file, then resource
      * order; a standalone file that a template also loads through {@code DefinitionUri} is kept only
-     * in the template's machine (which knows its resource, type and substitutions).
+     * in the template's machine (which knows its resource, type and substitutions), and the local
+     * definition files the templates read are added to {@code definitionFiles}.
      */
     private List<StateMachine> loadStateMachines(
             List<LoadedFile> loaded,
             List<Finding> findings,
+            Set<Path> definitionFiles,
             java.util.function.Function<Path, Path> rootOf,
             int threads) {
         List<StateMachine> fromTemplates = new ArrayList<>();
-        Set<Path> referenced = new HashSet<>();
         List<StateMachine> out = new ArrayList<>();
         // each template's machines are loaded independently: in parallel, used in file order
         List<LoadedFile> withTemplates = new ArrayList<>();
@@ -204,11 +214,7 @@ public class DefaultSourceLoader implements SourceLoader {
             if (f.template() != null) {
                 AslLoadResult r = results.get(k++);
                 findings.addAll(r.findings());
-                for (StateMachine m : r.machines()) {
-                    if (m.file() != f.template().file()) {
-                        referenced.add(m.file().path().toAbsolutePath().normalize());
-                    }
-                }
+                definitionFiles.addAll(r.read());
                 fromTemplates.addAll(r.machines());
             }
         }
@@ -220,7 +226,8 @@ public class DefaultSourceLoader implements SourceLoader {
                 }
             } else if (f.file().kind() == InputKind.ASL
                     && f.root() instanceof MapNode root
-                    && !referenced.contains(f.file().path().toAbsolutePath().normalize())) {
+                    && !definitionFiles.contains(
+                            f.file().path().toAbsolutePath().normalize())) {
                 out.add(AslLoader.loadStandalone(f.file(), root));
             }
         }

@@ -13,6 +13,7 @@ import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
 import dev.faultline.core.tree.ScalarNode;
+import dev.faultline.core.tree.Span;
 import dev.faultline.parsers.CdkAssets;
 import dev.faultline.parsers.TreeParser;
 import java.io.IOException;
@@ -93,6 +94,7 @@ public final class AslLoader {
         private final List<StateMachine> machines = new ArrayList<>();
         private final List<Finding> findings = new ArrayList<>();
         private final List<String> unparsed = new ArrayList<>();
+        private final List<Path> read = new ArrayList<>();
         /** The template's text as the loader read it, or null. */
         private final String text;
 
@@ -107,7 +109,7 @@ public final class AslLoader {
 
         AslLoadResult run() {
             if (!declaresStateMachine(template)) {
-                return new AslLoadResult(machines, findings, unparsed);
+                return new AslLoadResult(machines, findings, unparsed, read);
             }
             for (Resource r : template.allResources()) {
                 boolean cfn = CFN_MACHINE.equals(r.type());
@@ -116,7 +118,7 @@ public final class AslLoader {
                     resource(r, sam);
                 }
             }
-            return new AslLoadResult(machines, findings, unparsed);
+            return new AslLoadResult(machines, findings, unparsed, read);
         }
 
         private void resource(Resource r, boolean sam) {
@@ -242,6 +244,7 @@ public final class AslLoader {
                 return;
             }
             String display = displayPath(dir == null ? root : dir, file);
+            this.read.add(file);
             dev.faultline.parsers.SourceText.Read read = dev.faultline.parsers.SourceText.read(real, display);
             if (read.problem() != null) {
                 findings.add(read.problem());
@@ -249,11 +252,14 @@ public final class AslLoader {
             }
             String text = read.text();
             String lower = display.toLowerCase(Locale.ROOT);
-            TreeParser.ParseResult parsed = lower.endsWith(".json")
-                    ? TreeParser.parseJson(text, display)
-                    : lower.endsWith(".yaml") || lower.endsWith(".yml")
-                            ? TreeParser.parseYaml(text, display)
-                            : TreeParser.parseAuto(text, display);
+            MappedText quoted = lower.endsWith(".json") ? quoteSubstitutions(text, display, substitutions) : null;
+            TreeParser.ParseResult parsed = quoted != null
+                    ? TreeParser.parseJson(quoted.text(), display, quoted::span)
+                    : lower.endsWith(".json")
+                            ? TreeParser.parseJson(text, display)
+                            : lower.endsWith(".yaml") || lower.endsWith(".yml")
+                                    ? TreeParser.parseYaml(text, display)
+                                    : TreeParser.parseAuto(text, display);
             findings.addAll(parsed.findings());
             MapNode defRoot = parsed.root() == null ? null : parsed.root().asMap();
             if (defRoot == null) {
@@ -359,6 +365,49 @@ public final class AslLoader {
             }
             return source;
         }
+    }
+
+    /**
+     * A JSON definition file in which {@code ${name}} tokens of {@code DefinitionSubstitutions} stand
+     * outside strings, as in {@code "TimeoutSeconds": ${timeout}} (SAM substitutes the text before it
+     * is parsed): the same text with each such token quoted, so that it parses and the token becomes a
+     * placeholder, its spans still pointing into the file. Null when there is no such token (a token
+     * of no substitution stays as written: the deployed definition is not JSON either).
+     */
+    static MappedText quoteSubstitutions(String text, String file, MapNode substitutions) {
+        if (substitutions == null || substitutions.isEmpty() || text.indexOf("${") < 0) {
+            return null;
+        }
+        MappedText out = new MappedText(file);
+        boolean quoted = false;
+        int line = 1;
+        int column = 1;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '$' && !out.inJsonString() && i + 1 < n && text.charAt(i + 1) == '{') {
+                int close = text.indexOf('}', i + 2);
+                String name = close < 0 ? null : text.substring(i + 2, close).trim();
+                if (name != null && name.indexOf('\n') < 0 && substitutions.get(name) != null) {
+                    String token = text.substring(i, close + 1);
+                    out.appendPlaceholder(token, new Span(file, line, column, line, column + token.length()));
+                    column += token.length();
+                    i = close + 1;
+                    quoted = true;
+                    continue;
+                }
+            }
+            out.append(c, line, column);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+            i++;
+        }
+        return quoted ? out : null;
     }
 
     /** Records {@code ${name}} strings of a definition that name a DefinitionSubstitutions entry. */

@@ -428,6 +428,70 @@ class AslLoaderTest {
     }
 
     @Test
+    void definitionUriFileWithSubstitutionsOutsideStringsParsesWithPlaceholders() throws IOException {
+        // SAM substitutes the file's text before it is parsed: a number may be written as a bare token
+        write(dir, "app/statemachine/flow.asl.json", """
+                {
+                  "TimeoutSeconds": ${Timeout},
+                  "StartAt": "Call",
+                  "States": {
+                    "Call": {"Type": "Task", "Resource": "${FnArn}", "TimeoutSeconds": ${Timeout}, "End": true}
+                  }
+                }
+                """);
+        write(dir, "app/template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Parameters:
+                  Seconds: {Type: Number, Default: 300}
+                Resources:
+                  Machine:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      DefinitionUri: statemachine/flow.asl.json
+                      DefinitionSubstitutions:
+                        FnArn: arn:aws:lambda:us-east-1:123456789012:function:f
+                        Timeout: !Ref Seconds
+                """);
+        AslLoadResult r = load(dir, "app/template.yaml");
+
+        assertThat(r.findings()).isEmpty();
+        StateMachine m = r.machines().get(0);
+        State call = state(m, "Call");
+        assertThat(pos(call.keySpan())).isEqualTo("app/statemachine/flow.asl.json:5:5");
+        assertThat(call.field("TimeoutSeconds").text()).isEqualTo("${Timeout}");
+        assertThat(pos(call.field("TimeoutSeconds"))).isEqualTo("app/statemachine/flow.asl.json:5:72");
+        assertThat(pos(call.field("End"))).isEqualTo("app/statemachine/flow.asl.json:5:91");
+        assertThat(m.placeholders()).containsKeys("${FnArn}", "${Timeout}");
+        assertThat(r.read())
+                .containsExactly(dir.resolve("app/statemachine/flow.asl.json")
+                        .toAbsolutePath()
+                        .normalize());
+    }
+
+    @Test
+    void aBareTokenThatNoSubstitutionNamesIsStillASyntaxError() throws IOException {
+        write(
+                dir,
+                "app/flow.asl.json",
+                "{\"StartAt\": \"A\", \"TimeoutSeconds\": ${Other},\n"
+                        + " \"States\": {\"A\": {\"Type\": \"Succeed\"}}}\n");
+        write(dir, "app/template.yaml", """
+                Resources:
+                  Machine:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      DefinitionUri: flow.asl.json
+                      DefinitionSubstitutions: {Timeout: 60}
+                """);
+        AslLoadResult r = load(dir, "app/template.yaml");
+
+        assertThat(r.machines()).isEmpty();
+        assertThat(r.findings())
+                .extracting(f -> f.ruleId() + "@" + pos(f.span()))
+                .containsExactly("FL-PARSE-001@app/flow.asl.json:1:36");
+    }
+
+    @Test
     void definitionUriInAnotherLetterCaseIsReportedAndStillAnalysedWithItsTemplate() throws IOException {
         write(dir, "app/StateMachine/Flow.asl.json", """
                 {

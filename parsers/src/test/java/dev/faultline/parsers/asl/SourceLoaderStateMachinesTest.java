@@ -91,4 +91,34 @@ class SourceLoaderStateMachinesTest {
         assertThat(p.inputFindings()).isEmpty();
         return p.stateMachines().get(0).allStates().get(0).keySpan();
     }
+
+    @Test
+    void aDefinitionFileThatATemplateReadsIsReportedOnceWithTheTemplatesSubstitutions() throws IOException {
+        write(
+                dir,
+                "app/bare.asl.json",
+                "{\"StartAt\": \"A\", \"TimeoutSeconds\": ${Timeout},\n"
+                        + " \"States\": {\"A\": {\"Type\": \"Succeed\"}}}\n");
+        write(dir, "app/broken.asl.json", "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\",}}}\n");
+        write(dir, "app/template.yaml", """
+                Resources:
+                  Bare:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      DefinitionUri: bare.asl.json
+                      DefinitionSubstitutions: {Timeout: 60}
+                  Broken:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      DefinitionUri: broken.asl.json
+                """);
+        Project p = new DefaultSourceLoader()
+                .load(AnalysisRequest.of(dir, List.of(dir)).withThreads(1));
+
+        // the bare token parses with the template's substitution; the broken file is reported once
+        assertThat(p.stateMachines()).extracting(StateMachine::name).containsExactly("Bare");
+        assertThat(p.inputFindings())
+                .extracting(f -> f.ruleId() + "@" + f.file() + ":" + f.span().line())
+                .containsExactly("FL-PARSE-001@app/broken.asl.json:1");
+    }
 }
