@@ -4,6 +4,7 @@ import dev.faultline.core.graph.Edge;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.InvocationMode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.model.Template;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
@@ -13,8 +14,13 @@ import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
+import dev.faultline.core.tree.Span;
 import dev.faultline.rules.support.Describe;
 import dev.faultline.rules.support.Targets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -49,14 +55,49 @@ public final class ApiTimeoutExceedsIntegrationTimeout extends AbstractRule {
     static final long HTTP_TIMEOUT_MS = 30_000;
 
     public ApiTimeoutExceedsIntegrationTimeout() {
-        super(METADATA, Subscription.nodes(NodeKind.FUNCTION));
+        super(METADATA, Subscription.templates());
     }
 
+    /**
+     * One finding per {@code Timeout} that is too long: a timeout that several functions share (SAM
+     * {@code Globals}, a Serverless Framework {@code provider.timeout}) is reported once, at that
+     * line, naming the functions; one edit fixes them all.
+     */
     @Override
-    public void visitNode(GraphNode fn, RuleContext ctx) {
+    public void visitTemplate(Template t, RuleContext ctx) {
+        Map<Object, List<Finding>> byPlace = new LinkedHashMap<>(); // by span, or by function without one
+        for (GraphNode fn : ctx.graph().nodesOf(t, NodeKind.FUNCTION)) {
+            Finding f = check(fn, ctx);
+            if (f != null) {
+                Span at = f.location().span();
+                byPlace.computeIfAbsent(at == null ? fn : at, k -> new ArrayList<>(1))
+                        .add(f);
+            }
+        }
+        for (List<Finding> same : byPlace.values()) {
+            Finding first = same.get(0);
+            String message = first.message();
+            if (same.size() > 1) {
+                List<String> others = new ArrayList<>(same.size() - 1);
+                for (Finding f : same.subList(1, same.size())) {
+                    others.add(f.fn().name());
+                }
+                message += "; set once here, the same Timeout applies to "
+                        + (others.size() == 1 ? "function '" : "functions '") + String.join("', '", others)
+                        + "', which APIs invoke too";
+            }
+            ctx.report(first.location(), message + CONSEQUENCE);
+        }
+    }
+
+    private static final String CONSEQUENCE =
+            "; the client gets a 504 while the function keeps running, and a client retry repeats the work";
+
+    /** What the rule would report for one function (without the consequence), or null. */
+    private static Finding check(GraphNode fn, RuleContext ctx) {
         OptionalLong largest = WrittenTimeout.largest(fn, ctx);
         if (largest.isEmpty()) {
-            return;
+            return null;
         }
         long timeout = largest.getAsLong();
         for (Edge e : ctx.graph().invocations(fn)) {
@@ -67,15 +108,18 @@ public final class ApiTimeoutExceedsIntegrationTimeout extends AbstractRule {
             if (limit == null || timeout * 1000 <= limit) {
                 continue;
             }
-            ctx.report(
+            return new Finding(
+                    fn,
                     Location.of(fn, "Properties/Timeout"),
                     "Function '" + fn.name() + "' Timeout " + timeout
                             + " s exceeds the " + seconds(limit) + " s integration timeout of "
-                            + Describe.invoker(e)
-                            + "; the client gets a 504 while the function keeps running, and a client retry repeats the work");
-            return;
+                            + Describe.invoker(e));
         }
+        return null;
     }
+
+    /** A function, where its finding goes and what it says. */
+    private record Finding(GraphNode fn, Location location, String message) {}
 
     private static String seconds(long ms) {
         return ms % 1000 == 0 ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0);
