@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,8 @@ import java.util.function.Function;
  *       ({@code provider.stage}, else {@code dev}), {@code ${opt:...}} and {@code ${param:...}} (their
  *       default, else unknown), {@code ${file(./x.yml)}} and {@code ${file(./x.yml):a.b}} (YAML or
  *       JSON files inside the project root, relative to the service directory; a missing file or one
- *       outside the root is FL-PARSE-004), and references nested in addresses and defaults;</li>
+ *       outside the root is FL-PARSE-004, once per file, and not for a file that a {@code .gitignore}
+ *       keeps out of version control), and references nested in addresses and defaults;</li>
  *   <li>{@code ${aws:region}} and {@code ${aws:accountId}} become the pseudo parameters
  *       {@code AWS::Region} and {@code AWS::AccountId} (an {@code Fn::Sub}), as CloudFormation
  *       would see them;</li>
@@ -68,6 +70,9 @@ final class ServerlessReader {
     private final Path serviceFile;
     private final Path serviceDir;
     private final Path projectRoot;
+    /** Included files found missing, so that each is reported once. */
+    private final Set<Path> missing = new HashSet<>();
+
     private final Function<Path, Parsed> loader;
     private final Function<Path, String> displayPath;
     private final MapNode raw;
@@ -486,6 +491,11 @@ final class ServerlessReader {
             return badPath(at, name, "is outside the project root; it is not read", hasDefault);
         }
         if (!Files.isRegularFile(file)) {
+            if (!hasDefault && (!missing.add(file) || GitIgnore.ignores(projectRoot, file))) {
+                // reported at its first use; or kept out of version control on purpose (a secrets file,
+                // a build output), so made before deploying: its values are unknown, nothing more
+                return unknown(at, ref);
+            }
             return badPath(at, name, "does not exist", hasDefault);
         }
         try {

@@ -274,6 +274,42 @@ class ServerlessServiceTest {
     }
 
     @Test
+    void aMissingIncludeIsReportedOnceAndNotWhenGitIgnoresIt() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(project.resolve(".gitignore"), "# local files\nsecrets.json\n/build/\n*.local.yml\n");
+        Files.createDirectories(project.resolve("svc"));
+        Files.writeString(project.resolve("svc/.gitignore"), "env.configs.yml\n");
+        Files.writeString(project.resolve("svc/serverless.yml"), """
+                service: shop
+                provider:
+                  name: aws
+                  environment:
+                    A: ${file(./gone.yml):a}
+                    B: ${file(./gone.yml):b}
+                    C: ${file(./secrets.json):c}
+                    D: ${file(../build/out.json):d}
+                    E: ${file(./env.configs.yml):e}
+                    F: ${file(./dev.local.yml):f}
+                    G: ${file(./build/out.json):g}
+                functions:
+                  f:
+                    handler: h.f
+                """);
+        Project p = new DefaultSourceLoader()
+                .load(AnalysisRequest.of(project, List.of(project)).withThreads(1));
+        // gone.yml is reported once; svc/build/ is not the anchored /build/ of the root's .gitignore
+        assertThat(p.inputFindings())
+                .extracting(f -> f.span().line() + " " + f.ruleId() + " " + f.message())
+                .containsExactly(
+                        "5 FL-PARSE-004 Included file './gone.yml' does not exist.",
+                        "11 FL-PARSE-004 Included file './build/out.json' does not exist.");
+        MapNode env = only(p).root().getMap("provider").getMap("environment");
+        for (String k : List.of("A", "B", "C", "D", "E", "F", "G")) {
+            assertThat(unresolved(env.get(k))).as(k).isTrue();
+        }
+    }
+
+    @Test
     void resourcesAsFragmentsAndAnchorsAreAccepted() throws Exception {
         write("resources/queues.yml", """
                 Resources:
