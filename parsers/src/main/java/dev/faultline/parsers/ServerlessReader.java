@@ -568,11 +568,21 @@ final class ServerlessReader {
         return n instanceof IntrinsicNode in && in.is(ServerlessExpander.UNRESOLVED);
     }
 
+    /**
+     * Adds a finding once per file: the same message (the same variable naming nothing, the same
+     * missing file) at several places of one file has one fix, and is reported at its first place.
+     */
     private void report(RuleMetadata rule, String message, Span at) {
-        for (Finding f : findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
             if (f.ruleId().equals(rule.id())
-                    && f.span().equals(at)
-                    && f.message().equals(message)) {
+                    && f.message().equals(message)
+                    && java.util.Objects.equals(f.span().file(), at.file())) {
+                if (at.line() < f.span().line()
+                        || (at.line() == f.span().line()
+                                && at.column() < f.span().column())) {
+                    findings.set(i, FindingSink.finding(rule, message, at, null));
+                }
                 return;
             }
         }

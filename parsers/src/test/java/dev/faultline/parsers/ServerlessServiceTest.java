@@ -274,6 +274,30 @@ class ServerlessServiceTest {
     }
 
     @Test
+    void aVariableThatNamesNothingIsReportedOnceAtItsFirstUse() throws Exception {
+        write("serverless.yml", """
+                service: shop
+                provider:
+                  name: aws
+                  environment:
+                    TABLE: orders-${self:provider.stage}
+                    QUEUE: jobs-${self:provider.stage}
+                    OTHER: ${self:custom.other}
+                functions:
+                  f:
+                    handler: h.f
+                    description: ${self:provider.stage}
+                """);
+        Project p = load();
+        // one fix each (set provider.stage; define custom.other), so one finding each
+        assertThat(p.inputFindings())
+                .extracting(f -> f.span().line() + " " + f.ruleId() + " " + f.message())
+                .containsExactly(
+                        "5 FL-PARSE-003 Variable '${self:provider.stage}' names nothing in the service file",
+                        "7 FL-PARSE-003 Variable '${self:custom.other}' names nothing in the service file");
+    }
+
+    @Test
     void aMissingIncludeIsReportedOnceAndNotWhenGitIgnoresIt() throws Exception {
         Path project = Files.createDirectories(dir.resolve("project"));
         Files.writeString(project.resolve(".gitignore"), "# local files\nsecrets.json\n/build/\n*.local.yml\n");
