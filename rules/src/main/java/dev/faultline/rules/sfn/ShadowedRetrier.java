@@ -11,7 +11,6 @@ import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.core.tree.ListNode;
-import dev.faultline.core.tree.Node;
 import dev.faultline.rules.support.Asl;
 import dev.faultline.rules.support.StepFunctionsLimits;
 import java.util.ArrayList;
@@ -98,23 +97,31 @@ public final class ShadowedRetrier extends AbstractRule {
                 ctx.report(
                         Location.of(machine, state, "Retry/" + index + "/ErrorEquals")
                                 .at(errors),
-                        where + " never applies: "
+                        where + " never applies: every error it lists is matched first by an earlier retrier "
                                 + listed(later.errorEquals(), shadowedAt, byRetrier, retriers)
                                 + "; its MaxAttempts, interval and backoff are never used");
                 continue;
             }
-            for (int s = 0; s < shadowedAt.size(); s++) {
-                int k = shadowedAt.get(s);
-                Node item = errors.get(k);
+            int k = shadowedAt.get(0);
+            Location at = Location.of(machine, state, "Retry/" + index + "/ErrorEquals/" + k)
+                    .at(errors.get(k));
+            if (shadowedAt.size() == 1) {
                 String name = later.errorEquals().get(k);
                 ctx.report(
-                        Location.of(machine, state, "Retry/" + index + "/ErrorEquals/" + k)
-                                .at(item),
+                        at,
                         where + " lists '" + name
-                                + "', which retrier " + byRetrier.get(s) + " already matches"
-                                + viaTaskFailed(byRetrier.get(s), retriers, name)
-                                + "; that entry never applies and the error is retried with retrier " + byRetrier.get(s)
+                                + "', which retrier " + byRetrier.get(0) + " already matches"
+                                + viaTaskFailed(byRetrier.get(0), retriers, name)
+                                + "; that entry never applies and the error is retried with retrier " + byRetrier.get(0)
                                 + "'s settings");
+            } else {
+                // one finding per retrier: the entries are removed (or the retriers reordered) in one edit
+                ctx.report(
+                        at,
+                        where + " lists " + shadowedAt.size() + " errors that earlier retriers match first "
+                                + listed(later.errorEquals(), shadowedAt, byRetrier, retriers)
+                                + "; those entries never apply and those errors are retried with the earlier "
+                                + "retriers' settings");
             }
         }
     }
@@ -144,9 +151,9 @@ public final class ShadowedRetrier extends AbstractRule {
         return "";
     }
 
-    /** {@code every error it lists is matched first by an earlier retrier ('A' by retrier 0, ...)}. */
+    /** {@code ('A' by retrier 0, 'B' by retrier 1 through States.TaskFailed)}: each error and what matches it first. */
     private static String listed(List<String> names, List<Integer> at, List<Integer> by, List<Retrier> retriers) {
-        StringBuilder sb = new StringBuilder("every error it lists is matched first by an earlier retrier (");
+        StringBuilder sb = new StringBuilder("(");
         for (int s = 0; s < at.size(); s++) {
             if (s > 0) {
                 sb.append(", ");
