@@ -14,7 +14,10 @@ import dev.faultline.core.rule.Subscription;
 import dev.faultline.rules.support.Asl;
 import dev.faultline.rules.support.StepFunctionsLimits;
 import dev.faultline.rules.support.Transitions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * FL-SFN-015: a swallowed error. A catcher for {@code States.ALL} or {@code States.TaskFailed} at
@@ -45,38 +48,81 @@ public final class SwallowedError extends AbstractRule {
             .build();
 
     public SwallowedError() {
-        super(METADATA, Subscription.states("Task", "Parallel", "Map"));
+        super(METADATA, Subscription.stateMachines());
     }
 
+    /**
+     * Once per fallback: catchers of several states that share one swallowing fallback are fixed
+     * there, in one edit, so they are reported once, at the fallback state, naming them; a fallback
+     * of one catcher is reported at that catcher.
+     */
     @Override
-    public void visitState(State state, StateMachine machine, RuleContext ctx) {
-        Scope scope = Asl.scopeOf(machine, state);
-        if (scope == null || scope.owner() != null) {
+    public void visitStateMachine(StateMachine machine, RuleContext ctx) {
+        Scope scope = machine.top();
+        if (scope == null) {
             return;
         }
-        for (Catcher c : state.catchers()) {
-            if (c.next() == null
-                    || !(c.errorEquals().contains(StepFunctionsLimits.STATES_ALL)
-                            || c.errorEquals().contains(StepFunctionsLimits.STATES_TASK_FAILED))) {
+        Map<String, List<Swallow>> byFallback = new LinkedHashMap<>();
+        for (State state : scope.states().values()) {
+            if (!(state.isType("Task") || state.isType("Parallel") || state.isType("Map"))) {
                 continue;
             }
-            List<State> path = Transitions.reachable(scope, List.of(c.next()), SwallowedError::passesThrough);
-            State success = path.stream()
-                    .filter(s -> passesThrough(s) && endsSuccessfully(s))
-                    .findFirst()
-                    .orElse(null);
-            if (success == null) {
+            for (Catcher c : state.catchers()) {
+                if (c.next() == null
+                        || !(c.errorEquals().contains(StepFunctionsLimits.STATES_ALL)
+                                || c.errorEquals().contains(StepFunctionsLimits.STATES_TASK_FAILED))) {
+                    continue;
+                }
+                List<State> path = Transitions.reachable(scope, List.of(c.next()), SwallowedError::passesThrough);
+                State success = null;
+                for (State s : path) {
+                    if (passesThrough(s) && endsSuccessfully(s)) {
+                        success = s;
+                        break;
+                    }
+                }
+                if (success != null) {
+                    byFallback
+                            .computeIfAbsent(c.next(), k -> new ArrayList<>(1))
+                            .add(new Swallow(state, c, success));
+                    break; // once per state
+                }
+            }
+        }
+        for (Map.Entry<String, List<Swallow>> e : byFallback.entrySet()) {
+            List<Swallow> all = e.getValue();
+            Swallow first = all.get(0);
+            String reaches = (first.success().isType("Succeed") ? "Succeed state '" : "the end at '")
+                    + first.success().name() + "' without running any Task; a failed execution reports success "
+                    + "and nothing records the failure";
+            State fallback = scope.states().get(e.getKey());
+            if (all.size() == 1 || fallback == null) {
+                for (Swallow w : all) {
+                    ctx.report(
+                            Location.of(
+                                            machine,
+                                            w.state(),
+                                            "Catch/" + w.catcher().index())
+                                    .at(w.catcher().body()),
+                            Asl.named(w.state()) + " catches "
+                                    + String.join(", ", w.catcher().errorEquals()) + " and its fallback '" + e.getKey()
+                                    + "' reaches " + reaches);
+                }
                 continue;
+            }
+            List<String> names = new ArrayList<>(all.size());
+            for (Swallow w : all) {
+                names.add(w.state().name());
             }
             ctx.report(
-                    Location.of(machine, state, "Catch/" + c.index()).at(c.body()),
-                    Asl.named(state) + " catches " + String.join(", ", c.errorEquals()) + " and its fallback '"
-                            + c.next() + "' reaches " + (success.isType("Succeed") ? "Succeed state '" : "the end at '")
-                            + success.name() + "' without running any Task; a failed execution reports success "
-                            + "and nothing records the failure");
-            return;
+                    Location.of(machine, fallback),
+                    "Fallback '" + e.getKey() + "' of the catch-all catchers of states '" + String.join("', '", names)
+                            + "' reaches " + reaches);
         }
     }
+
+    /** A state whose catcher leads to a successful end without a Task. */
+    private record Swallow(State state, Catcher catcher, State success) {}
 
     /** Pass, Wait and Succeed states do nothing that records a failure. */
     private static boolean passesThrough(State s) {
