@@ -103,7 +103,7 @@ public final class InvalidErrorName extends AbstractRule {
                 || Asl.hasPlaceholder(machine, name)) {
             return;
         }
-        String meant = closest(name);
+        String meant = StepFunctionsLimits.closestPredefinedError(name);
         ctx.report(
                         Location.of(machine, state, path).at(entry),
                         Asl.named(state) + " lists '" + name + "', which is not a predefined error name"
@@ -115,21 +115,6 @@ public final class InvalidErrorName extends AbstractRule {
     }
 
     /** A predefined name the text was likely meant to be: same letters in another case, or a prefix of it. */
-    private static String closest(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        String best = null;
-        for (String known : StepFunctionsLimits.PREDEFINED_ERRORS) {
-            String k = known.toLowerCase(Locale.ROOT);
-            if (k.equals(lower)) {
-                return known;
-            }
-            if (lower.startsWith(k) && (best == null || known.length() > best.length())) {
-                best = known;
-            }
-        }
-        return best;
-    }
-
     private static String describe(Node entry) {
         if (entry.asScalar() != null) {
             ScalarNode s = entry.asScalar();

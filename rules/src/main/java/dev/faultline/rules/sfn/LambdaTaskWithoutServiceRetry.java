@@ -1,5 +1,6 @@
 package dev.faultline.rules.sfn;
 
+import dev.faultline.core.asl.Retrier;
 import dev.faultline.core.asl.State;
 import dev.faultline.core.asl.StateMachine;
 import dev.faultline.core.asl.TaskCall;
@@ -61,7 +62,7 @@ public final class LambdaTaskWithoutServiceRetry extends AbstractRule {
                 missing.add(error);
             }
         }
-        if (missing.isEmpty()) {
+        if (missing.isEmpty() || misspeltCatchAll(state, machine)) {
             return;
         }
         String how = call.form() == TaskCall.Form.OPTIMIZED ? "invokes Lambda" : "invokes a Lambda function ARN";
@@ -73,5 +74,27 @@ public final class LambdaTaskWithoutServiceRetry extends AbstractRule {
                         .at(state.field("Retry")),
                 Asl.named(state) + " " + how + " but " + what
                         + "; a transient Lambda service error fails the state instead of being retried");
+    }
+
+    /**
+     * Whether a retrier of the state lists a misspelt name of a predefined error that would retry the
+     * Lambda service errors ({@code States.TaskFailedId} for {@code States.TaskFailed}): FL-ASL-007
+     * reports that name, and correcting it is the fix, so this rule does not report the same retrier.
+     */
+    private static boolean misspeltCatchAll(State state, StateMachine machine) {
+        for (Retrier r : state.retriers()) {
+            for (String name : r.errorEquals()) {
+                if (name.startsWith(StepFunctionsLimits.RESERVED_ERROR_PREFIX)
+                        && !StepFunctionsLimits.predefinedError(name)
+                        && !Asl.hasPlaceholder(machine, name)) {
+                    String meant = StepFunctionsLimits.closestPredefinedError(name);
+                    if (StepFunctionsLimits.STATES_ALL.equals(meant)
+                            || StepFunctionsLimits.STATES_TASK_FAILED.equals(meant)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 }

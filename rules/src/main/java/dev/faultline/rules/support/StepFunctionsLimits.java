@@ -1,6 +1,7 @@
 package dev.faultline.rules.support;
 
 import java.util.List;
+import java.util.Locale;
 
 /** AWS defaults and limits of Step Functions and the States Language (docs/failure-semantics.md §7). */
 public final class StepFunctionsLimits {
@@ -79,4 +80,24 @@ public final class StepFunctionsLimits {
             List.of("Task", "Parallel", "Map", "Pass", "Wait", "Choice", "Succeed", "Fail");
 
     private StepFunctionsLimits() {}
+
+    /**
+     * The predefined error a {@code States.}-prefixed name that is not one was probably meant to be
+     * (the same name in another letter case, or the longest predefined name it starts with, as in
+     * {@code States.TaskFailedId}), or null.
+     */
+    public static String closestPredefinedError(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        String best = null;
+        for (String known : PREDEFINED_ERRORS) {
+            String k = known.toLowerCase(Locale.ROOT);
+            if (k.equals(lower)) {
+                return known;
+            }
+            if (lower.startsWith(k) && (best == null || known.length() > best.length())) {
+                best = known;
+            }
+        }
+        return best;
+    }
 }
