@@ -99,14 +99,14 @@ public final class UncompensatedWriteSequence extends AbstractRule {
 
     /**
      * Whether a call leaves state behind that a later failure would strand: a writing AWS call or an
-     * HTTP call, but not a notification ({@code sns:publish}, {@code events:putEvents}: nothing to undo)
+     * HTTP call other than a {@code GET}, but not a notification ({@code sns:publish}, {@code events:putEvents}: nothing to undo)
      * nor the start of an asynchronous service job ({@code transcribe:startTranscriptionJob},
      * {@code rekognition:startSegmentDetection}: its output is only read later). A child workflow
      * ({@code states:startExecution}) counts.
      */
     private static boolean changesState(TaskCall c) {
-        if (!c.writes() && !c.external()) {
-            return false;
+        if (c.readOnly() || (!c.writes() && !c.external())) {
+            return false; // an HTTP GET reads, as for FL-SFN-001; another external call may write
         }
         String api = c.api();
         if (api.equals("sns:publish") || api.equals("events:putEvents")) {
