@@ -1,7 +1,9 @@
 package dev.faultline.rules.esm;
 
 import dev.faultline.core.eval.Value;
+import dev.faultline.core.graph.Edge;
 import dev.faultline.core.graph.GraphNode;
+import dev.faultline.core.graph.InvocationMode;
 import dev.faultline.core.graph.NodeKind;
 import dev.faultline.core.graph.SourceFamily;
 import dev.faultline.core.rule.AbstractRule;
@@ -11,6 +13,7 @@ import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
 import dev.faultline.rules.support.EventSources;
+import dev.faultline.rules.support.Functions;
 import dev.faultline.rules.support.Props;
 
 /**
@@ -47,7 +50,7 @@ public final class StreamMappingWithoutOnFailureDestination extends AbstractRule
             return;
         }
         Value dest = EventSources.onFailureDestination(esm, ctx);
-        if (dest.isUnknown() || !hasMissingBranch(dest)) {
+        if (dest.isUnknown() || !hasMissingBranch(dest) || misplacedOnFunction(esm, ctx)) {
             return;
         }
         ctx.report(
@@ -61,6 +64,21 @@ public final class StreamMappingWithoutOnFailureDestination extends AbstractRule
         for (Value alt : dest.alternatives()) {
             if (alt instanceof Value.Absent
                     || alt.asString().filter(String::isBlank).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the mapping's function has a dead-letter queue or async destination that never applies
+     * and FL-LAMBDA-008 reports it naming this mapping, whose DestinationConfig.OnFailure it points to:
+     * one change (moving the setting to the mapping) fixes both, so the finding is not repeated here.
+     */
+    private static boolean misplacedOnFunction(GraphNode esm, RuleContext ctx) {
+        for (GraphNode fn : EventSources.functions(esm, ctx)) {
+            Edge poll = ctx.graph().invocation(fn, InvocationMode.POLL);
+            if (poll != null && poll.from() == esm && Functions.hasUnusedFailureSetting(fn, ctx)) {
                 return true;
             }
         }

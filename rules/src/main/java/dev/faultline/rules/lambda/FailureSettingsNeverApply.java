@@ -66,11 +66,11 @@ public final class FailureSettingsNeverApply extends AbstractRule {
     public void visitTemplate(Template t, RuleContext ctx) {
         Map<String, List<GraphNode>> fromGlobals = new LinkedHashMap<>();
         for (GraphNode fn : ctx.graph().nodesOf(t, NodeKind.FUNCTION)) {
-            List<GraphNode> configs = ctx.graph().eventInvokeConfigs(fn);
-            boolean dlq = fn.property("DeadLetterConfig") != null;
-            if ((!dlq && configs.isEmpty()) || !Functions.asyncSettingsNeverApply(fn, ctx)) {
+            if (!Functions.hasUnusedFailureSetting(fn, ctx)) {
                 continue;
             }
+            List<GraphNode> configs = ctx.graph().eventInvokeConfigs(fn);
+            boolean dlq = fn.property("DeadLetterConfig") != null;
             String why = "but nothing invokes it asynchronously: " + invokedBy(fn, ctx);
             boolean sam =
                     fn.resource() != null && SAM_FUNCTION.equals(fn.resource().type());

@@ -49,6 +49,17 @@ public final class Functions {
     }
 
     /**
+     * Whether a function has an asynchronous failure setting (a {@code DeadLetterConfig}, an
+     * EventInvokeConfig) that never applies ({@link #asyncSettingsNeverApply}): what FL-LAMBDA-008
+     * reports, naming the real failure path of the invoker.
+     */
+    public static boolean hasUnusedFailureSetting(GraphNode fn, RuleContext ctx) {
+        return (fn.property("DeadLetterConfig") != null
+                        || !ctx.graph().eventInvokeConfigs(fn).isEmpty())
+                && asyncSettingsNeverApply(fn, ctx);
+    }
+
+    /**
      * Whether a failure source (a {@code failsTo} edge's origin) is a function, or an EventInvokeConfig
      * of functions, whose asynchronous failure settings never apply ({@link #asyncSettingsNeverApply}):
      * its target is not said to receive failures (FL-OBS-001, FL-OBS-002).
