@@ -659,7 +659,22 @@ public class ServerlessExpander {
                 return;
             }
             if (m != null && m.get("existing") != null && "true".equalsIgnoreCase(m.getText("existing"))) {
-                return; // an existing bucket: configured by a custom resource, outside the template
+                // an existing bucket: the framework configures its notification through a custom resource
+                // and lets S3 invoke the function (asynchronously) with a permission, which is modelled
+                List<MapNode.Entry> p = new ArrayList<>();
+                p.add(Trees.entry("FunctionName", s, target(s)));
+                p.add(Trees.entry("Action", s, Trees.str(s, "lambda:InvokeFunction")));
+                p.add(Trees.entry("Principal", s, Trees.str(s, "s3.amazonaws.com")));
+                if (bucket.text() != null) {
+                    p.add(Trees.entry(
+                            "SourceArn", bucket.span(), Trees.str(bucket.span(), "arn:aws:s3:::" + bucket.text())));
+                }
+                add(resource(
+                        norm + "LambdaPermission" + alphaNumeric(bucket.text() == null ? "" : bucket.text()) + "S3",
+                        "AWS::Lambda::Permission",
+                        Trees.map(v.span(), p),
+                        s));
+                return;
             }
             List<MapNode.Entry> cfg = new ArrayList<>();
             MapNode.Entry event = m == null ? null : m.entry("event");
