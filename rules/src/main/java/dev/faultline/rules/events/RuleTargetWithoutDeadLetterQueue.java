@@ -2,6 +2,7 @@ package dev.faultline.rules.events;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.model.InputKind;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
 import dev.faultline.core.rule.Precision;
@@ -49,8 +50,33 @@ public final class RuleTargetWithoutDeadLetterQueue extends AbstractRule {
             ctx.report(
                     Location.of(rule, t.path() + "/DeadLetterConfig").at(t.map()),
                     capitalized(t.label())
-                            + " has no DeadLetterConfig; events that cannot be delivered to it are dropped");
+                            + " has no DeadLetterConfig; events that cannot be delivered to it are dropped"
+                            + (fromServerlessSchedule(rule)
+                                    ? " (the framework's schedule event has no dead-letter setting: an eventBridge "
+                                            + "event with schedule and deadLetterQueueArn has)"
+                                    : ""));
         }
+    }
+
+    /**
+     * A rule the Serverless Framework makes for a function's {@code schedule} event, which has no key for
+     * a dead-letter queue: the message then says which event does.
+     */
+    private static boolean fromServerlessSchedule(GraphNode rule) {
+        if (rule.template() == null || rule.template().file().kind() != InputKind.SERVERLESS) {
+            return false;
+        }
+        String id = rule.name();
+        int at = id.lastIndexOf("EventsRuleSchedule");
+        if (at < 0) {
+            return false;
+        }
+        for (int i = at + "EventsRuleSchedule".length(); i < id.length(); i++) {
+            if (!Character.isDigit(id.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String capitalized(String s) {
