@@ -76,28 +76,29 @@ class InOrderTest {
         List<Integer> items = upTo(1_000);
         AtomicInteger started = new AtomicInteger();
         CountDownLatch threeFailed = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Thread> ranFortyOne =
+                new java.util.concurrent.atomic.AtomicReference<>();
         assertThatThrownBy(() -> InOrder.map(items, 3, "test-worker", i -> {
                     started.incrementAndGet();
                     if (i == 40) {
                         // item 40 fails last of the failing ones, yet it is first in the list
-                        try {
-                            threeFailed.await(10, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            throw new IllegalStateException(e);
-                        }
+                        await(threeFailed);
                         throw new IllegalArgumentException("item 40");
                     }
                     if (i == 41) {
+                        ranFortyOne.set(Thread.currentThread());
                         threeFailed.countDown();
                         throw new IllegalStateException("item 41");
                     }
                     if (i > 41) {
-                        // later items wait for the failure, so that a thread which runs while the others
-                        // are not scheduled cannot finish the list before item 41 has even started
-                        try {
-                            threeFailed.await(10, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            throw new IllegalStateException(e);
+                        // later items wait until item 41's failure is recorded (its thread has left the
+                        // item: it ends, or the caller waits for the helpers), so that a thread running
+                        // while the others are not scheduled cannot finish the list first
+                        await(threeFailed);
+                        Thread t = ranFortyOne.get();
+                        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                        while (t.getState() == Thread.State.RUNNABLE && System.nanoTime() < deadline) {
+                            Thread.onSpinWait();
                         }
                     }
                     return i;
@@ -106,6 +107,14 @@ class InOrderTest {
                 .hasMessage("item 40");
         // once an item has failed no thread takes another: items 0-41, then at most one more per thread
         assertThat(started.get()).isLessThanOrEqualTo(42 + 3);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
