@@ -111,7 +111,18 @@ class IllTypedValuePropertiesTest {
                     }
                 }
             }
-            SITES.addAll(found.values());
+            // a place whose literal is already ill-typed (a fixture of FL-PARSE-007) cannot gain a finding
+            Set<String> reported = new HashSet<>();
+            for (Finding finding : r.findings()) {
+                if (finding.ruleId().equals(InputRules.PARSE_TYPE.id())) {
+                    reported.add(finding.span().line() + ":" + finding.span().column());
+                }
+            }
+            for (Site site : found.values()) {
+                if (!reported.contains(site.span().line() + ":" + site.span().column())) {
+                    SITES.add(site);
+                }
+            }
         }
         SITES.sort(Comparator.comparing((Site s) -> s.fixture().toString())
                 .thenComparing(s -> s.span().line())
