@@ -94,8 +94,24 @@ public final class AsyncFunctionWithoutFailureCapture extends AbstractRule {
                             + "asynchronously by " + Describe.invoker(e) + where
                             + " but has neither an OnFailure "
                             + "destination nor a DeadLetterConfig for it" + elsewhere
-                            + "; after the retries a failed event is discarded");
+                            + (noRetries(ctx, configs)
+                                    ? "; with MaximumRetryAttempts 0 a failed event is discarded at once"
+                                    : "; after the retries a failed event is discarded"));
             return;
         }
+    }
+
+    /** Whether every EventInvokeConfig of the function sets MaximumRetryAttempts to 0 (and there is one). */
+    private static boolean noRetries(RuleContext ctx, List<GraphNode> configs) {
+        if (configs.isEmpty()) {
+            return false;
+        }
+        for (GraphNode eic : configs) {
+            var all = ctx.property(eic, "MaximumRetryAttempts").allLongs();
+            if (all.isEmpty() || all.get().isEmpty() || !all.get().stream().allMatch(v -> v == 0L)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
