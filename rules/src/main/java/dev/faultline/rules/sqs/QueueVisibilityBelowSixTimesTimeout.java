@@ -88,8 +88,9 @@ public final class QueueVisibilityBelowSixTimesTimeout extends AbstractRule {
                                 + PollLimits.VISIBILITY_TIMEOUT_FACTOR + " × Timeout " + need[1]
                                 + " s + batching window "
                                 + need[2] + " s = " + need[0] + " s of function '" + fn.name() + "'"
-                                + ctx.graph().where(fn, queue) + "; batches reappear while "
-                                + "in flight and work is duplicated");
+                                + ctx.graph().where(fn, queue) + "; a batch whose invocation Lambda "
+                                + "retries (throttling, a busy function) can become visible again while still in "
+                                + "flight and be processed twice");
                 return;
             }
         }
