@@ -252,14 +252,17 @@ public final class AslLoader {
             }
             String text = read.text();
             String lower = display.toLowerCase(Locale.ROOT);
-            MappedText quoted = lower.endsWith(".json") ? quoteSubstitutions(text, display, substitutions) : null;
-            TreeParser.ParseResult parsed = quoted != null
-                    ? TreeParser.parseJson(quoted.text(), display, quoted::span)
-                    : lower.endsWith(".json")
-                            ? TreeParser.parseJson(text, display)
-                            : lower.endsWith(".yaml") || lower.endsWith(".yml")
-                                    ? TreeParser.parseYaml(text, display)
-                                    : TreeParser.parseAuto(text, display);
+            TreeParser.ParseResult parsed = lower.endsWith(".json")
+                    ? TreeParser.parseJson(text, display)
+                    : lower.endsWith(".yaml") || lower.endsWith(".yml")
+                            ? TreeParser.parseYaml(text, display)
+                            : TreeParser.parseAuto(text, display);
+            if (parsed.root() == null && lower.endsWith(".json")) {
+                MappedText quoted = quoteSubstitutions(text, display, substitutions);
+                if (quoted != null) {
+                    parsed = TreeParser.parseJson(quoted.text(), display, quoted::span);
+                }
+            }
             findings.addAll(parsed.findings());
             MapNode defRoot = parsed.root() == null ? null : parsed.root().asMap();
             if (defRoot == null) {
@@ -372,40 +375,31 @@ public final class AslLoader {
      * outside strings, as in {@code "TimeoutSeconds": ${timeout}} (SAM substitutes the text before it
      * is parsed): the same text with each such token quoted, so that it parses and the token becomes a
      * placeholder, its spans still pointing into the file. Null when there is no such token (a token
-     * of no substitution stays as written: the deployed definition is not JSON either).
+     * of no substitution stays as written: the deployed definition is not JSON either). Used only
+     * when the file does not parse as it is.
      */
     static MappedText quoteSubstitutions(String text, String file, MapNode substitutions) {
         if (substitutions == null || substitutions.isEmpty() || text.indexOf("${") < 0) {
             return null;
         }
+        SourceText at = new SourceText(text);
         MappedText out = new MappedText(file);
         boolean quoted = false;
-        int line = 1;
-        int column = 1;
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '$' && !out.inJsonString() && i + 1 < n && text.charAt(i + 1) == '{') {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            int line = at.lineOf(i);
+            int column = at.columnOf(i);
+            if (text.startsWith("${", i) && !out.inJsonString()) {
                 int close = text.indexOf('}', i + 2);
                 String name = close < 0 ? null : text.substring(i + 2, close).trim();
                 if (name != null && name.indexOf('\n') < 0 && substitutions.get(name) != null) {
                     String token = text.substring(i, close + 1);
                     out.appendPlaceholder(token, new Span(file, line, column, line, column + token.length()));
-                    column += token.length();
-                    i = close + 1;
                     quoted = true;
+                    i = close;
                     continue;
                 }
             }
-            out.append(c, line, column);
-            if (c == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
-            i++;
+            out.append(text.charAt(i), line, column);
         }
         return quoted ? out : null;
     }
