@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -70,7 +71,7 @@ final class ServerlessReader {
     private final Path serviceFile;
     private final Path serviceDir;
     private final Path projectRoot;
-    /** Included files found missing, so that each is reported once. */
+    /** Included files found missing, so that each is looked at (reported, or found ignored by git) once. */
     private final Set<Path> missing = new HashSet<>();
 
     private final Function<Path, Parsed> loader;
@@ -492,8 +493,8 @@ final class ServerlessReader {
         }
         if (!Files.isRegularFile(file)) {
             if (!hasDefault && (!missing.add(file) || GitIgnore.ignores(projectRoot, file))) {
-                // reported at its first use; or kept out of version control on purpose (a secrets file,
-                // a build output), so made before deploying: its values are unknown, nothing more
+                // reported at its first use (under any spelling); or kept out of version control on
+                // purpose (a secrets file, a build output), so made before deploying: unknown values
                 return unknown(at, ref);
             }
             return badPath(at, name, "does not exist", hasDefault);
@@ -577,7 +578,7 @@ final class ServerlessReader {
             Finding f = findings.get(i);
             if (f.ruleId().equals(rule.id())
                     && f.message().equals(message)
-                    && java.util.Objects.equals(f.span().file(), at.file())) {
+                    && Objects.equals(f.span().file(), at.file())) {
                 if (at.line() < f.span().line()
                         || (at.line() == f.span().line()
                                 && at.column() < f.span().column())) {
