@@ -95,27 +95,25 @@ public final class SwallowedError extends AbstractRule {
             String reaches = (first.success().isType("Succeed") ? "Succeed state '" : "the end at '")
                     + first.success().name() + "' without running any Task; a failed execution reports success "
                     + "and nothing records the failure";
-            State fallback = scope.states().get(e.getKey());
-            if (all.size() == 1 || fallback == null) {
-                for (Swallow w : all) {
-                    ctx.report(
-                            Location.of(
-                                            machine,
-                                            w.state(),
-                                            "Catch/" + w.catcher().index())
-                                    .at(w.catcher().body()),
-                            Asl.named(w.state()) + " catches "
-                                    + String.join(", ", w.catcher().errorEquals()) + " and its fallback '" + e.getKey()
-                                    + "' reaches " + reaches);
-                }
+            if (all.size() == 1) {
+                ctx.report(
+                        Location.of(
+                                        machine,
+                                        first.state(),
+                                        "Catch/" + first.catcher().index())
+                                .at(first.catcher().body()),
+                        Asl.named(first.state()) + " catches "
+                                + String.join(", ", first.catcher().errorEquals()) + " and its fallback '" + e.getKey()
+                                + "' reaches " + reaches);
                 continue;
             }
+            // the fallback is a state of this scope: its path to the successful end was found from it
             List<String> names = new ArrayList<>(all.size());
             for (Swallow w : all) {
                 names.add(w.state().name());
             }
             ctx.report(
-                    Location.of(machine, fallback),
+                    Location.of(machine, scope.states().get(e.getKey())),
                     "Fallback '" + e.getKey() + "' of the catch-all catchers of states '" + String.join("', '", names)
                             + "' reaches " + reaches);
         }
