@@ -44,6 +44,26 @@ public class ServerlessExpander {
      */
     public static final String UNRESOLVED = "Serverless::Variable";
 
+    /** What the logical id of the rule of a function's {@code schedule} event holds, before its number. */
+    private static final String SCHEDULE_RULE = "EventsRuleSchedule";
+
+    /**
+     * Whether a logical id is the framework's for the EventBridge rule of a function's {@code schedule}
+     * event ({@code <Function>EventsRuleSchedule<n>}), an event that has no dead-letter setting.
+     */
+    public static boolean isScheduleRule(String logicalId) {
+        int at = logicalId.lastIndexOf(SCHEDULE_RULE);
+        if (at < 0 || at + SCHEDULE_RULE.length() == logicalId.length()) {
+            return false;
+        }
+        for (int i = at + SCHEDULE_RULE.length(); i < logicalId.length(); i++) {
+            if (!Character.isDigit(logicalId.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The framework's default function timeout, in seconds. */
     public static final int DEFAULT_TIMEOUT_SECONDS = 6;
 
@@ -649,7 +669,7 @@ public class ServerlessExpander {
                     Trees.copy(m, "inputTransformer", "InputTransformer", t);
                 }
                 p.add(Trees.entry("Targets", s, Trees.list(s, Trees.map(s, t))));
-                add(resource(norm + "EventsRuleSchedule" + schedules, "AWS::Events::Rule", Trees.map(v.span(), p), s));
+                add(resource(norm + SCHEDULE_RULE + schedules, "AWS::Events::Rule", Trees.map(v.span(), p), s));
             }
         }
 
@@ -658,6 +678,7 @@ public class ServerlessExpander {
             if (bucket == null) {
                 return;
             }
+            String bucketName = alphaNumeric(bucket.text() == null ? "" : bucket.text());
             if (m != null && m.get("existing") != null && "true".equalsIgnoreCase(m.getText("existing"))) {
                 // an existing bucket: the framework configures its notification through a custom resource
                 // and lets S3 invoke the function (asynchronously) with a permission, which is modelled
@@ -670,7 +691,7 @@ public class ServerlessExpander {
                             "SourceArn", bucket.span(), Trees.str(bucket.span(), "arn:aws:s3:::" + bucket.text())));
                 }
                 add(resource(
-                        norm + "LambdaPermission" + alphaNumeric(bucket.text() == null ? "" : bucket.text()) + "S3",
+                        norm + "LambdaPermission" + bucketName + "S3",
                         "AWS::Lambda::Permission",
                         Trees.map(v.span(), p),
                         s));
@@ -704,7 +725,7 @@ public class ServerlessExpander {
                                 Trees.map(rules.span(), "Rules", new ListNode(rules.span(), filterRules)))));
             }
             cfg.add(Trees.entry("Function", s, target(s)));
-            String id = "S3Bucket" + alphaNumeric(bucket.text() == null ? "" : bucket.text());
+            String id = "S3Bucket" + bucketName;
             bucketNotifications.computeIfAbsent(id, k -> new ArrayList<>()).add(bucket);
             bucketNotifications.get(id).add(Trees.map(v.span(), cfg));
         }

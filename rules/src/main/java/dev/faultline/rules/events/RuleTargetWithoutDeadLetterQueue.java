@@ -2,6 +2,7 @@ package dev.faultline.rules.events;
 
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.graph.NodeKind;
+import dev.faultline.core.graph.ServerlessExpander;
 import dev.faultline.core.model.InputKind;
 import dev.faultline.core.rule.AbstractRule;
 import dev.faultline.core.rule.Location;
@@ -58,25 +59,11 @@ public final class RuleTargetWithoutDeadLetterQueue extends AbstractRule {
         }
     }
 
-    /**
-     * A rule the Serverless Framework makes for a function's {@code schedule} event, which has no key for
-     * a dead-letter queue: the message then says which event does.
-     */
+    /** A rule the Serverless Framework makes for a function's {@code schedule} event (no dead-letter key). */
     private static boolean fromServerlessSchedule(GraphNode rule) {
-        if (rule.template() == null || rule.template().file().kind() != InputKind.SERVERLESS) {
-            return false;
-        }
-        String id = rule.name();
-        int at = id.lastIndexOf("EventsRuleSchedule");
-        if (at < 0) {
-            return false;
-        }
-        for (int i = at + "EventsRuleSchedule".length(); i < id.length(); i++) {
-            if (!Character.isDigit(id.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return rule.template() != null
+                && rule.template().file().kind() == InputKind.SERVERLESS
+                && ServerlessExpander.isScheduleRule(rule.name());
     }
 
     static String capitalized(String s) {
