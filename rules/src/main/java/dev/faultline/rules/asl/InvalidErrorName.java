@@ -98,9 +98,7 @@ public final class InvalidErrorName extends AbstractRule {
             return;
         }
         String name = scalar.value();
-        if (!name.startsWith(StepFunctionsLimits.RESERVED_ERROR_PREFIX)
-                || StepFunctionsLimits.predefinedError(name)
-                || Asl.hasPlaceholder(machine, name)) {
+        if (!Asl.unknownPredefinedError(machine, name)) {
             return;
         }
         String meant = StepFunctionsLimits.closestPredefinedError(name);

@@ -84,9 +84,7 @@ public final class LambdaTaskWithoutServiceRetry extends AbstractRule {
     private static boolean misspeltCatchAll(State state, StateMachine machine) {
         for (Retrier r : state.retriers()) {
             for (String name : r.errorEquals()) {
-                if (name.startsWith(StepFunctionsLimits.RESERVED_ERROR_PREFIX)
-                        && !StepFunctionsLimits.predefinedError(name)
-                        && !Asl.hasPlaceholder(machine, name)) {
+                if (Asl.unknownPredefinedError(machine, name)) {
                     String meant = StepFunctionsLimits.closestPredefinedError(name);
                     if (StepFunctionsLimits.STATES_ALL.equals(meant)
                             || StepFunctionsLimits.STATES_TASK_FAILED.equals(meant)) {

@@ -112,6 +112,17 @@ public final class Asl {
         }
     }
 
+    /**
+     * Whether an error name has the {@code States.} prefix but is no predefined error (nor a
+     * placeholder): no error has that name (FL-ASL-007), usually a misspelling
+     * ({@link StepFunctionsLimits#closestPredefinedError} guesses which).
+     */
+    public static boolean unknownPredefinedError(StateMachine machine, String name) {
+        return name.startsWith(StepFunctionsLimits.RESERVED_ERROR_PREFIX)
+                && !StepFunctionsLimits.predefinedError(name)
+                && !hasPlaceholder(machine, name);
+    }
+
     /** Whether the text contains a placeholder that replaced an intrinsic. */
     public static boolean hasPlaceholder(StateMachine machine, String text) {
         if (text == null || machine.placeholders().isEmpty()) {
