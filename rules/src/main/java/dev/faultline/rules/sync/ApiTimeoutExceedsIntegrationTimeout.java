@@ -65,21 +65,21 @@ public final class ApiTimeoutExceedsIntegrationTimeout extends AbstractRule {
      */
     @Override
     public void visitTemplate(Template t, RuleContext ctx) {
-        Map<Object, List<Finding>> byPlace = new LinkedHashMap<>(); // by span, or by function without one
+        Map<Object, List<Excess>> byPlace = new LinkedHashMap<>(); // by span, or by function without one
         for (GraphNode fn : ctx.graph().nodesOf(t, NodeKind.FUNCTION)) {
-            Finding f = check(fn, ctx);
+            Excess f = check(fn, ctx);
             if (f != null) {
                 Span at = f.location().span();
                 byPlace.computeIfAbsent(at == null ? fn : at, k -> new ArrayList<>(1))
                         .add(f);
             }
         }
-        for (List<Finding> same : byPlace.values()) {
-            Finding first = same.get(0);
+        for (List<Excess> same : byPlace.values()) {
+            Excess first = same.get(0);
             String message = first.message();
             if (same.size() > 1) {
                 List<String> others = new ArrayList<>(same.size() - 1);
-                for (Finding f : same.subList(1, same.size())) {
+                for (Excess f : same.subList(1, same.size())) {
                     others.add(f.fn().name());
                 }
                 message += "; set once here, the same Timeout applies to "
@@ -94,7 +94,7 @@ public final class ApiTimeoutExceedsIntegrationTimeout extends AbstractRule {
             "; the client gets a 504 while the function keeps running, and a client retry repeats the work";
 
     /** What the rule would report for one function (without the consequence), or null. */
-    private static Finding check(GraphNode fn, RuleContext ctx) {
+    private static Excess check(GraphNode fn, RuleContext ctx) {
         OptionalLong largest = WrittenTimeout.largest(fn, ctx);
         if (largest.isEmpty()) {
             return null;
@@ -108,7 +108,7 @@ public final class ApiTimeoutExceedsIntegrationTimeout extends AbstractRule {
             if (limit == null || timeout * 1000 <= limit) {
                 continue;
             }
-            return new Finding(
+            return new Excess(
                     fn,
                     Location.of(fn, "Properties/Timeout"),
                     "Function '" + fn.name() + "' Timeout " + timeout
@@ -118,8 +118,8 @@ public final class ApiTimeoutExceedsIntegrationTimeout extends AbstractRule {
         return null;
     }
 
-    /** A function, where its finding goes and what it says. */
-    private record Finding(GraphNode fn, Location location, String message) {}
+    /** A function whose Timeout is too long: where its finding goes and what it says. */
+    private record Excess(GraphNode fn, Location location, String message) {}
 
     private static String seconds(long ms) {
         return ms % 1000 == 0 ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0);
