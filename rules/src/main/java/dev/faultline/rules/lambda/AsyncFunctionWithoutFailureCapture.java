@@ -94,24 +94,33 @@ public final class AsyncFunctionWithoutFailureCapture extends AbstractRule {
                             + "asynchronously by " + Describe.invoker(e) + where
                             + " but has neither an OnFailure "
                             + "destination nor a DeadLetterConfig for it" + elsewhere
-                            + (noRetries(ctx, configs)
+                            + (noRetries(ctx, configs, q)
                                     ? "; with MaximumRetryAttempts 0 a failed event is discarded at once"
                                     : "; after the retries a failed event is discarded"));
             return;
         }
     }
 
-    /** Whether every EventInvokeConfig of the function sets MaximumRetryAttempts to 0 (and there is one). */
-    private static boolean noRetries(RuleContext ctx, List<GraphNode> configs) {
-        if (configs.isEmpty()) {
-            return false;
-        }
+    /**
+     * Whether the EventInvokeConfig of the invoked qualifier {@code q} sets MaximumRetryAttempts to 0 in
+     * every alternative (false when the qualifier, or a config's, is not known, or nothing configures it).
+     */
+    private static boolean noRetries(RuleContext ctx, List<GraphNode> configs, String q) {
+        boolean any = false;
         for (GraphNode eic : configs) {
+            String cq = AsyncInvocations.configQualifier(ctx, eic);
+            if (q == null || cq == null) {
+                return false;
+            }
+            if (!cq.equals(q)) {
+                continue;
+            }
             var all = ctx.property(eic, "MaximumRetryAttempts").allLongs();
             if (all.isEmpty() || all.get().isEmpty() || !all.get().stream().allMatch(v -> v == 0L)) {
                 return false;
             }
+            any = true;
         }
-        return true;
+        return any;
     }
 }
