@@ -195,7 +195,7 @@ public final class Iam {
             }
         }
         if (m instanceof IntrinsicNode in && in.is("Fn::Join") || m instanceof IntrinsicNode in2 && in2.is("Fn::Sub")) {
-            String flat = flatText(m);
+            String flat = Props.literalText(m);
             for (String h : HARMLESS_MANAGED) {
                 if (flat.endsWith(":policy/" + h)) {
                     return true;
@@ -203,35 +203,6 @@ public final class Iam {
             }
         }
         return false;
-    }
-
-    /** The literal text parts of a Join/Sub, concatenated (tokens dropped). */
-    private static String flatText(Node n) {
-        StringBuilder sb = new StringBuilder();
-        flat(n, sb, 0);
-        return sb.toString();
-    }
-
-    private static void flat(Node n, StringBuilder sb, int depth) {
-        if (depth > 6 || n == null) {
-            return;
-        }
-        if (n.text() != null) {
-            sb.append(n.text());
-        } else if (n instanceof ListNode l) {
-            for (int i = 0; i < l.size(); i++) {
-                flat(l.get(i), sb, depth + 1);
-            }
-        } else if (n instanceof IntrinsicNode in && (in.is("Fn::Join") || in.is("Fn::Sub"))) {
-            Node arg = in.argument();
-            if (in.is("Fn::Join") && arg instanceof ListNode l && l.size() == 2) {
-                flat(l.get(1), sb, depth + 1);
-            } else if (arg instanceof ListNode l && l.size() >= 1) {
-                flat(l.get(0), sb, depth + 1);
-            } else {
-                flat(arg, sb, depth + 1);
-            }
-        }
     }
 
     private static Answer allows(

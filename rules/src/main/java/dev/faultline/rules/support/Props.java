@@ -3,6 +3,7 @@ package dev.faultline.rules.support;
 import dev.faultline.core.eval.Value;
 import dev.faultline.core.graph.GraphNode;
 import dev.faultline.core.rule.RuleContext;
+import dev.faultline.core.tree.IntrinsicNode;
 import dev.faultline.core.tree.ListNode;
 import dev.faultline.core.tree.MapNode;
 import dev.faultline.core.tree.Node;
@@ -134,5 +135,38 @@ public final class Props {
     /** Seconds for messages: {@code 30 s} or {@code 30 s (default)}. */
     public static String seconds(long value, boolean isDefault) {
         return value + " s" + (isDefault ? " (default)" : "");
+    }
+
+    /**
+     * The literal text of a value: a string, or the literal parts of an {@code Fn::Join} or
+     * {@code Fn::Sub} concatenated (a Join's references and delimiter dropped, a Sub's text as written),
+     * for questions such as "which service does this ARN name"; never a value to compare whole.
+     */
+    public static String literalText(Node n) {
+        StringBuilder sb = new StringBuilder();
+        flat(n, sb, 0);
+        return sb.toString();
+    }
+
+    private static void flat(Node n, StringBuilder sb, int depth) {
+        if (depth > 6 || n == null) {
+            return;
+        }
+        if (n.text() != null) {
+            sb.append(n.text());
+        } else if (n instanceof ListNode l) {
+            for (int i = 0; i < l.size(); i++) {
+                flat(l.get(i), sb, depth + 1);
+            }
+        } else if (n instanceof IntrinsicNode in && (in.is("Fn::Join") || in.is("Fn::Sub"))) {
+            Node arg = in.argument();
+            if (in.is("Fn::Join") && arg instanceof ListNode l && l.size() == 2) {
+                flat(l.get(1), sb, depth + 1);
+            } else if (arg instanceof ListNode l && l.size() >= 1) {
+                flat(l.get(0), sb, depth + 1);
+            } else {
+                flat(arg, sb, depth + 1);
+            }
+        }
     }
 }
