@@ -11,10 +11,16 @@ import dev.faultline.core.rule.RuleContext;
 import dev.faultline.core.rule.RuleMetadata;
 import dev.faultline.core.rule.Severity;
 import dev.faultline.core.rule.Subscription;
+import dev.faultline.core.tree.Node;
+import dev.faultline.rules.support.Props;
+import dev.faultline.rules.support.Targets;
+import java.util.List;
 
 /**
  * FL-EVENTS-001: an EventBridge rule target (raw, or a SAM EventBridgeRule / CloudWatchEvent /
- * Schedule event) without {@code DeadLetterConfig}.
+ * Schedule event) without {@code DeadLetterConfig}. Not for a target that is a CloudWatch Logs log
+ * group: it keeps a copy of the events to read, no work waits on it, and nobody adds a dead-letter
+ * queue for a log line.
  *
  * @see <a href="https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html">EventBridge: using dead-letter queues</a>
  */
@@ -28,7 +34,8 @@ public final class RuleTargetWithoutDeadLetterQueue extends AbstractRule {
                     + "errors, and does not retry at all when the target is missing or the permission is wrong. "
                     + "Events that cannot be delivered go to the target's dead-letter queue; without one they "
                     + "are dropped, visible only as the FailedInvocations metric. (For a Lambda target this covers "
-                    + "getting the event into Lambda; function errors are the function's async settings.)")
+                    + "getting the event into Lambda; function errors are the function's async settings.) Not "
+                    + "reported for a CloudWatch Logs log group target, a copy of the events kept for reading.")
             .howToFix("Add DeadLetterConfig: {Arn: <standard SQS queue ARN>} to the target (in SAM, DeadLetterConfig "
                     + "with Arn or Type: SQS on the event), allow events.amazonaws.com to send to the queue, and "
                     + "alarm on its depth.")
@@ -45,7 +52,8 @@ public final class RuleTargetWithoutDeadLetterQueue extends AbstractRule {
     @Override
     public void visitNode(GraphNode rule, RuleContext ctx) {
         for (EventTargets.Target t : EventTargets.of(rule, ctx)) {
-            if (t.map().get("DeadLetterConfig") != null) {
+            if (t.map().get("DeadLetterConfig") != null
+                    || logGroup(rule, t.map().get("Arn"), ctx)) {
                 continue;
             }
             ctx.report(
@@ -57,6 +65,28 @@ public final class RuleTargetWithoutDeadLetterQueue extends AbstractRule {
                                             + "event with schedule and deadLetterQueueArn has)"
                                     : ""));
         }
+    }
+
+    /**
+     * Whether a target's {@code Arn} is certainly a CloudWatch Logs log group: a log group of the graph
+     * in every alternative, or an ARN of the {@code logs} service (literal, or the literal parts of the
+     * {@code Fn::Sub} or {@code Fn::Join} that SAM templates and CDK output build it with).
+     */
+    private static boolean logGroup(GraphNode rule, Node arn, RuleContext ctx) {
+        if (arn == null) {
+            return false;
+        }
+        String[] parts = Props.literalText(arn).split(":", 4);
+        if (parts.length == 4 && parts[0].equals("arn") && parts[2].equals("logs")) {
+            return true;
+        }
+        List<Targets.Target> all = Targets.of(ctx, rule, arn);
+        for (Targets.Target t : all) {
+            if (t.node() == null || t.node().kind() != NodeKind.LOG_GROUP) {
+                return false;
+            }
+        }
+        return !all.isEmpty();
     }
 
     /** A rule the Serverless Framework makes for a function's {@code schedule} event (no dead-letter key). */
